@@ -1,0 +1,49 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Module map (see DESIGN.md): text → DLSLanguage → DevlinkCommands → DeviceSession (DevlinkEmulator | Netlink).
+let package = Package(
+    name: "dls",
+    products: [
+        .executable(name: "dls", targets: ["dls"]),
+        .library(name: "DLS", targets: ["DLS"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+    ],
+    targets: [
+        // The language alone: knows nothing of devlink.
+        .target(name: "DLSLanguage",
+                dependencies: [.product(name: "OrderedCollections", package: "swift-collections")]),
+        // Domain types and the DeviceSession protocol every backend implements.
+        .target(name: "DevlinkModel"),
+        .target(name: "DevlinkEmulator", dependencies: ["DevlinkModel"]),
+        .target(name: "Netlink", dependencies: ["DevlinkModel"]),
+        .target(name: "DevlinkCommands", dependencies: ["DLSLanguage", "DevlinkModel"]),
+        .systemLibrary(name: "CLibEdit", path: "Sources/CLibEdit",
+                       pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        .target(name: "CEditIntr", dependencies: ["CLibEdit"]),
+        .target(name: "DLSRepl", dependencies: ["DLSLanguage", "CLibEdit", "CEditIntr"]),
+        // What an embedding Swift program imports.
+        .target(name: "DLS", dependencies: ["DLSLanguage", "DevlinkModel", "DevlinkEmulator",
+                                            "Netlink", "DevlinkCommands"]),
+        .executableTarget(name: "dls", dependencies: [
+            "DLS", "DLSRepl",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "DLSLanguageTests", dependencies: ["DLSLanguage"]),
+        .testTarget(name: "DevlinkModelTests", dependencies: ["DevlinkModel"]),
+        .testTarget(name: "DevlinkEmulatorTests", dependencies: [
+            "DevlinkEmulator", "DevlinkModel",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        .testTarget(name: "NetlinkTests", dependencies: ["Netlink", "DevlinkModel"]),
+        .testTarget(name: "DevlinkCommandsTests", dependencies: ["DevlinkCommands", "DevlinkEmulator", "DLSLanguage"]),
+        .testTarget(name: "DLSReplTests", dependencies: ["DLSRepl", "DLSLanguage"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["DLSLanguage"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

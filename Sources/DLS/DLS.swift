@@ -1,0 +1,1 @@
+// DLS: placeholder until its issue lands.

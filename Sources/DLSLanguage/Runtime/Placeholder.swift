@@ -1,0 +1,1 @@
+// DLSLanguage: the language core (issue 2).

@@ -1,0 +1,1 @@
+// DLSRepl: placeholder until its issue lands.

@@ -1,0 +1,1 @@
+// DevlinkCommands: placeholder until its issue lands.

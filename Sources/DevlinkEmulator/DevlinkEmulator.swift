@@ -1,0 +1,1 @@
+// DevlinkEmulator: placeholder until its issue lands.

@@ -1,0 +1,1 @@
+// DevlinkModel: placeholder until its issue lands.
