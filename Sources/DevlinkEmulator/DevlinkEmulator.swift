@@ -1,1 +1,0 @@
-// DevlinkEmulator: placeholder until its issue lands.

@@ -1,0 +1,1 @@
+// DevlinkEmulator: EmulatedSession lands next (issue 3).

@@ -1,1 +1,0 @@
-// DevlinkModel: placeholder until its issue lands.

@@ -1,0 +1,77 @@
+/// A devlink rate object: a leaf (bound to a port, created by the driver) or a node (created by the user).
+/// Rates are bytes per second; 0 means unset (no guarantee / unlimited).
+public struct RateObject: Equatable, Sendable {
+    public var handle: RateHandle
+    public var txShare: UInt64
+    public var txMax: UInt64
+    public var txPriority: UInt32
+    public var txWeight: UInt32
+    /// Name of the parent node, nil if none.
+    public var parent: String?
+    /// Relative bandwidth shares of the 8 traffic classes (`tc-bw`), index 0...7; all zero when unset.
+    public var tcBandwidths: [UInt32]
+
+    /// DEVLINK_RATE_TCS_MAX.
+    public static let trafficClassCount = 8
+
+    public init(handle: RateHandle, txShare: UInt64 = 0, txMax: UInt64 = 0, txPriority: UInt32 = 0,
+                txWeight: UInt32 = 0, parent: String? = nil,
+                tcBandwidths: [UInt32] = Array(repeating: 0, count: RateObject.trafficClassCount)) {
+        self.handle = handle
+        self.txShare = txShare
+        self.txMax = txMax
+        self.txPriority = txPriority
+        self.txWeight = txWeight
+        self.parent = parent
+        self.tcBandwidths = tcBandwidths
+    }
+
+    public var type: RateType { handle.isNode ? .node : .leaf }
+
+    /// The node name, or nil for a leaf.
+    public var nodeName: String? {
+        if case .node(let name) = handle.target { return name }
+        return nil
+    }
+
+    /// The leaf's port index, or nil for a node.
+    public var portIndex: UInt32? {
+        if case .leaf(let index) = handle.target { return index }
+        return nil
+    }
+}
+
+/// One traffic-class bandwidth entry as sent in RATE_TC_BWS (the kernel wants all 8, no duplicates).
+public struct TrafficClassBandwidth: Hashable, Sendable {
+    public var index: UInt8
+    public var bandwidth: UInt32
+
+    public init(index: UInt8, bandwidth: UInt32) {
+        self.index = index
+        self.bandwidth = bandwidth
+    }
+}
+
+/// One RATE_SET / RATE_NEW request: only given attributes are carried. The kernel applies them in the order
+/// tx_share, tx_max, tx_priority, tx_weight, parent, tc_bws and stops at the first failure.
+public struct RateChanges: Equatable, Sendable {
+    public var txShare: UInt64?
+    public var txMax: UInt64?
+    public var txPriority: UInt32?
+    public var txWeight: UInt32?
+    /// New parent node name; "" removes the parent (`noparent`).
+    public var parent: String?
+    public var tcBandwidths: [TrafficClassBandwidth]?
+
+    public init(txShare: UInt64? = nil, txMax: UInt64? = nil, txPriority: UInt32? = nil, txWeight: UInt32? = nil,
+                parent: String? = nil, tcBandwidths: [TrafficClassBandwidth]? = nil) {
+        self.txShare = txShare
+        self.txMax = txMax
+        self.txPriority = txPriority
+        self.txWeight = txWeight
+        self.parent = parent
+        self.tcBandwidths = tcBandwidths
+    }
+
+    public var isEmpty: Bool { self == RateChanges() }
+}
