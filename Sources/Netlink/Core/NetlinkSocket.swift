@@ -1,0 +1,154 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+/// `struct sockaddr_nl` (12 bytes), declared here because the C module does not export it.
+struct SockaddrNetlink {
+    var family: UInt16 = UInt16(AF_NETLINK)
+    var pad: UInt16 = 0
+    var pid: UInt32 = 0
+    var groups: UInt32 = 0
+}
+
+/// An AF_NETLINK socket: request/ACK exchanges, dumps, and multicast subscriptions.
+/// Not thread-safe: one request at a time (sequence numbers are matched per request).
+public final class NetlinkSocket {
+    public let netlinkProtocol: NetlinkProtocol
+    /// Our port id as assigned by the kernel at bind time.
+    public private(set) var portID: UInt32 = 0
+    private let fd: Int32
+    private var sequence: UInt32
+
+    /// Opens and binds the socket, enabling extended ACK and capped ACKs.
+    /// `receiveTimeout` bounds every wait for the kernel (seconds; 0 = wait forever).
+    public init(_ proto: NetlinkProtocol, receiveTimeout: Double = 10) throws {
+        netlinkProtocol = proto
+        let s = socket(AF_NETLINK, Int32(SOCK_RAW.rawValue) | Int32(SOCK_CLOEXEC.rawValue), proto.rawValue)
+        guard s >= 0 else { throw NetlinkError.system(call: "socket(AF_NETLINK)", errno: errno) }
+        fd = s
+        // Random-ish start so replies to a previous process's requests never match ours.
+        sequence = UInt32(truncatingIfNeeded: time(nil))
+        do {
+            try setOption(NetlinkSocketOption.extAck, 1)
+            try setOption(NetlinkSocketOption.capAck, 1)
+            var addr = SockaddrNetlink()
+            let rc = withUnsafePointer(to: &addr) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    bind(fd, $0, socklen_t(MemoryLayout<SockaddrNetlink>.size))
+                }
+            }
+            guard rc == 0 else { throw NetlinkError.system(call: "bind", errno: errno) }
+            var len = socklen_t(MemoryLayout<SockaddrNetlink>.size)
+            let rc2 = withUnsafeMutablePointer(to: &addr) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &len) }
+            }
+            guard rc2 == 0 else { throw NetlinkError.system(call: "getsockname", errno: errno) }
+            portID = addr.pid
+            try setReceiveTimeout(receiveTimeout)
+            var size: Int32 = 1 << 20  // room for notification bursts; the kernel may cap it
+            _ = setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
+        } catch {
+            close(fd)
+            throw error
+        }
+    }
+
+    deinit { close(fd) }
+
+    public func nextSequence() -> UInt32 {
+        sequence &+= 1
+        if sequence == 0 { sequence = 1 }  // 0 marks notifications
+        return sequence
+    }
+
+    public func setReceiveTimeout(_ seconds: Double) throws {
+        var tv = timeval(tv_sec: Int(seconds), tv_usec: Int((seconds - Double(Int(seconds))) * 1_000_000))
+        guard setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size)) == 0 else {
+            throw NetlinkError.system(call: "setsockopt(SO_RCVTIMEO)", errno: errno)
+        }
+    }
+
+    public func addMembership(group: UInt32) throws {
+        try setOption(NetlinkSocketOption.addMembership, Int32(bitPattern: group))
+    }
+
+    public func dropMembership(group: UInt32) throws {
+        try setOption(NetlinkSocketOption.dropMembership, Int32(bitPattern: group))
+    }
+
+    private func setOption(_ name: Int32, _ value: Int32) throws {
+        var v = value
+        guard setsockopt(fd, NetlinkSocketOption.solNetlink, name, &v, socklen_t(MemoryLayout<Int32>.size)) == 0 else {
+            throw NetlinkError.system(call: "setsockopt(SOL_NETLINK, \(name))", errno: errno)
+        }
+    }
+
+    /// Sends one complete message to the kernel.
+    public func send(_ bytes: [UInt8]) throws {
+        var addr = SockaddrNetlink()
+        let n = bytes.withUnsafeBytes { buf in
+            withUnsafePointer(to: &addr) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    sendto(fd, buf.baseAddress, buf.count, 0, $0, socklen_t(MemoryLayout<SockaddrNetlink>.size))
+                }
+            }
+        }
+        guard n >= 0 else { throw NetlinkError.system(call: "sendto", errno: errno) }
+        guard n == bytes.count else { throw NetlinkError.system(call: "sendto (short write)", errno: EMSGSIZE) }
+    }
+
+    /// Receives one datagram from the kernel (messages from other senders are skipped).
+    public func receiveDatagram() throws -> [UInt8] {
+        while true {
+            // MSG_PEEK|MSG_TRUNC reports the real size so large dump chunks are never cut.
+            let size = recv(fd, nil, 0, Int32(MSG_PEEK) | Int32(MSG_TRUNC))
+            if size < 0 { try throwReceiveError() ; continue }
+            var buffer = [UInt8](repeating: 0, count: max(size, 16))
+            var addr = SockaddrNetlink()
+            var len = socklen_t(MemoryLayout<SockaddrNetlink>.size)
+            let n = buffer.withUnsafeMutableBytes { buf in
+                withUnsafeMutablePointer(to: &addr) {
+                    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                        recvfrom(fd, buf.baseAddress, buf.count, 0, $0, &len)
+                    }
+                }
+            }
+            if n < 0 { try throwReceiveError(); continue }
+            guard addr.pid == 0 else { continue }  // only the kernel speaks to us
+            return Array(buffer.prefix(min(n, buffer.count)))
+        }
+    }
+
+    /// Returns normally only for EINTR (caller retries).
+    private func throwReceiveError() throws {
+        let e = errno
+        switch e {
+        case EINTR: return
+        case EAGAIN, EWOULDBLOCK: throw NetlinkError.timeout
+        case ENOBUFS: throw NetlinkError.overrun
+        default: throw NetlinkError.system(call: "recv", errno: e)
+        }
+    }
+
+    public func receiveMessages() throws -> [NetlinkMessage] {
+        try NetlinkMessage.parseAll(try receiveDatagram())
+    }
+
+    /// Sends `type` + `payload` with REQUEST|ACK (plus `flags`) and collects the answer.
+    /// A dump (`flags` containing `.dump`) runs until NLMSG_DONE.
+    @discardableResult
+    public func exchange(type: UInt16, flags: NetlinkFlags = [], payload: [UInt8]) throws -> NetlinkReply {
+        let seq = nextSequence()
+        let header = NetlinkHeader(type: type, flags: flags.union([.request, .ack]), sequence: seq, portID: portID)
+        try send(NetlinkMessage(header: header, payload: payload).bytes)
+        var collector = ReplyCollector(sequence: seq, isDump: flags.contains(.dump))
+        while !collector.isComplete {
+            for message in try receiveMessages() {
+                try collector.consume(message)
+            }
+        }
+        return collector.reply
+    }
+}

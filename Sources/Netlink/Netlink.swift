@@ -1,1 +1,0 @@
-// Netlink: placeholder until its issue lands.
