@@ -141,7 +141,7 @@ public final class NetlinkSocket {
     @discardableResult
     public func exchange(type: UInt16, flags: NetlinkFlags = [], payload: [UInt8]) throws -> NetlinkReply {
         let seq = nextSequence()
-        let header = NetlinkHeader(type: type, flags: flags.union([.request, .ack]), sequence: seq, portID: portID)
+        let header = NetlinkHeader(type: type, flags: flags.union([.request, .ack]), sequence: seq)
         try send(NetlinkMessage(header: header, payload: payload).bytes)
         var collector = ReplyCollector(sequence: seq, isDump: flags.contains(.dump))
         while !collector.isComplete {
