@@ -1,1 +1,0 @@
-// DevlinkEmulator: EmulatedSession lands next (issue 3).

@@ -1,0 +1,138 @@
+import DevlinkModel
+
+/// PORT_SET with a PORT_FUNCTION nest (reference §4.1): validate every requested attribute against the
+/// port's ops, then apply hw_addr, caps, max_io_eqs and state last. Not transactional.
+extension EmulatorState {
+    /// Which function ops a port has (devlink_port_ops of its driver).
+    struct FunctionOps {
+        var hwAddr = false, state = false, roce = false, migratable = false
+        var ipsecCrypto = false, ipsecPacket = false, maxIOEQs = false
+    }
+
+    func functionOps(_ record: PortRecord, _ config: DeviceConfig) -> FunctionOps {
+        guard config.profile == .mlx5 else { return FunctionOps() }   // netdevsim ports have no fn ops
+        var ops = FunctionOps()
+        switch record.role {
+        case .physical:
+            break
+        case .vf, .hostPF:
+            ops.hwAddr = true
+            ops.roce = true
+            ops.migratable = true
+            ops.maxIOEQs = true
+            // Modelling choice: without the ipsec_offload cap the ipsec ops are treated as absent.
+            ops.ipsecCrypto = config.cap("ipsec_offload") != 0
+            ops.ipsecPacket = ops.ipsecCrypto
+        case .sf:
+            ops.hwAddr = true
+            ops.state = true
+            ops.roce = true
+            ops.maxIOEQs = true
+        }
+        return ops
+    }
+
+    mutating func setPortFunction(_ handle: PortHandle, _ changes: PortFunctionChanges) throws(DevlinkError) {
+        let (d, record) = try record(handle)
+        let config = devices[d].config
+        let ops = functionOps(record, config)
+        let isVF = record.port.flavour == .pcivf
+        func eop(_ text: String) -> DevlinkError { DevlinkError(.EOPNOTSUPP, text) }
+        func drv(_ errno: Errno, _ text: String) -> DevlinkError {
+            DevlinkError(errno, devices[d].driverMessage(text))
+        }
+
+        // Validation (devlink_port_function_validate), nothing applied yet.
+        if changes.hwAddr != nil, !ops.hwAddr { throw eop("Port doesn't support function attributes") }
+        if changes.state != nil, !ops.state { throw eop("Function does not support state setting") }
+        if changes.roce != nil, !ops.roce { throw eop("Port doesn't support RoCE function attribute") }
+        if changes.migratable != nil {
+            guard ops.migratable else { throw eop("Port doesn't support migratable function attribute") }
+            guard isVF else { throw eop("migratable function attribute supported for VFs only") }
+        }
+        if changes.ipsecCrypto != nil {
+            guard ops.ipsecCrypto else { throw eop("Port doesn't support ipsec_crypto function attribute") }
+            guard isVF else { throw eop("ipsec_crypto function attribute supported for VFs only") }
+        }
+        if changes.ipsecPacket != nil {
+            guard ops.ipsecPacket else { throw eop("Port doesn't support ipsec_packet function attribute") }
+            guard isVF else { throw eop("ipsec_packet function attribute supported for VFs only") }
+        }
+        if changes.maxIOEQs != nil, !ops.maxIOEQs { throw eop("Function does not support max_io_eqs setting") }
+
+        // 1. hw_addr (core checks, then the driver stores it).
+        if let mac = changes.hwAddr {
+            guard mac.bytes.count <= MACAddress.maxLength else {
+                throw DevlinkError(.EINVAL, "Port function hardware address too long")
+            }
+            if record.port.type == .eth {
+                guard mac.isEthernet else { throw DevlinkError(.EINVAL, "Address must be 6 bytes for Ethernet device") }
+                guard !mac.isMulticast else { throw DevlinkError(.EINVAL, "Non-unicast hardware address unsupported") }
+            }
+            devices[d].ports[handle.index]?.port.function?.hwAddr = mac
+        }
+        // 2. caps, bit order: roce, migratable, ipsec_crypto, ipsec_packet.
+        if let roce = changes.roce {
+            guard config.cap("vhca_resource_manager") != 0 else {
+                throw drv(.EOPNOTSUPP, "Device doesn't support VHCA management")
+            }
+            devices[d].ports[handle.index]?.port.function?.roce = roce
+        }
+        if let migratable = changes.migratable {
+            guard config.cap("migration") != 0 else { throw drv(.EOPNOTSUPP, "Device doesn't support migration") }
+            guard config.cap("vhca_resource_manager") != 0 else {
+                throw drv(.EOPNOTSUPP, "Device doesn't support VHCA management")
+            }
+            devices[d].ports[handle.index]?.port.function?.migratable = migratable
+        }
+        if let crypto = changes.ipsecCrypto {
+            devices[d].ports[handle.index]?.port.function?.ipsecCrypto = crypto
+        }
+        if let packet = changes.ipsecPacket {
+            devices[d].ports[handle.index]?.port.function?.ipsecPacket = packet
+        }
+        // 3. max_io_eqs: the function's HCA max_num_eqs (u16) must hold the value plus 4 control EQs.
+        if let eqs = changes.maxIOEQs {
+            guard config.cap("vhca_resource_manager") != 0 else {
+                throw drv(.EOPNOTSUPP, "Device doesn't support VHCA management")
+            }
+            guard UInt64(eqs) + 4 <= UInt64(UInt16.max) else { throw drv(.EINVAL, "Supplied value out of range") }
+            devices[d].ports[handle.index]?.port.function?.maxIOEQs = eqs
+            devices[d].ports[handle.index]?.maxIOEQsSet = true
+        }
+        // 4. state last.
+        if let state = changes.state {
+            try setSFState(device: d, index: handle.index, state)
+        }
+        if let port = devices[d].ports[handle.index]?.port { emit(.portNew(port)) }
+    }
+
+    /// mlx5_devlink_sf_port_fn_state_set.
+    private mutating func setSFState(device d: Int, index: UInt32, _ state: FunctionState) throws(DevlinkError) {
+        guard var record = devices[d].ports[index], let hw = record.sfState else { return }
+        let device = devices[d]
+        guard device.eswitchMode == .switchdev, device.config.sfSupported else {
+            throw DevlinkError(.EOPNOTSUPP, device.driverMessage(
+                "Port state set is only supported in eswitch switchdev mode or SF ports are disabled."))
+        }
+        if state == hw.state { return }
+        switch state {
+        case .active:
+            guard hw == .allocated else {
+                throw DevlinkError(.EBUSY, device.driverMessage("SF is inactivated but it is still attached"))
+            }
+            // mlx5: activating without an explicit max_io_eqs applies the SF default of 8.
+            if !record.maxIOEQsSet, device.config.cap("vhca_resource_manager") != 0 {
+                record.port.function?.maxIOEQs = 8
+            }
+            record.sfState = .active
+            pending.append(PendingWork(kind: .sfAttach, port: record.port.handle))
+        case .inactive:
+            record.sfState = .teardownRequest
+            pending.append(PendingWork(kind: .sfDetach, port: record.port.handle))
+        }
+        record.port.function?.state = record.sfState?.state
+        record.port.function?.opstate = record.sfState?.opstate
+        devices[d].ports[index] = record
+    }
+}

@@ -1,0 +1,43 @@
+import DevlinkModel
+
+/// Driver work that the kernel does after the request returns (firmware events, SF driver probe/remove).
+/// The emulator queues it and runs it only in `settle()`, so scripts see the same intermediate states a
+/// real system shows right after the command (e.g. `active`/`detached`), and waiting is deterministic.
+struct PendingWork: Equatable, Sendable {
+    enum Kind: Equatable, Sendable {
+        /// The SF auxiliary device is created and its driver binds: active/detached → active/attached.
+        case sfAttach
+        /// The SF driver unbinds after a teardown request: inactive/attached → inactive/detached.
+        case sfDetach
+    }
+
+    var kind: Kind
+    var port: PortHandle
+}
+
+extension EmulatorState {
+    /// Runs all queued driver work in order; returns how many items changed something.
+    @discardableResult
+    mutating func runPendingWork() -> Int {
+        let work = pending
+        pending = []
+        var changed = 0
+        for item in work {
+            guard let d = deviceIndex[item.port.device], var record = devices[d].ports[item.port.index],
+                  let hw = record.sfState else { continue }
+            switch (item.kind, hw) {
+            case (.sfAttach, .active):
+                record.sfState = .inUse
+            case (.sfDetach, .teardownRequest):
+                record.sfState = .allocated
+            default:
+                continue   // superseded by a later state change
+            }
+            record.port.function?.state = record.sfState?.state
+            record.port.function?.opstate = record.sfState?.opstate
+            devices[d].ports[item.port.index] = record
+            changed += 1
+        }
+        return changed
+    }
+}

@@ -1,0 +1,119 @@
+import DevlinkModel
+
+/// PORT_NEW / PORT_DEL / PORT_SET type / PORT_SPLIT / PORT_UNSPLIT: core checks, then the driver's.
+extension EmulatorState {
+    mutating func addPort(_ request: PortAddRequest) throws(DevlinkError) -> Port {
+        let d = try deviceIndexOrThrow(request.device)
+        let device = devices[d]
+        // Core: only drivers with port_new (mlx5) can add ports.
+        guard device.profile == .mlx5 else { throw DevlinkError(.EOPNOTSUPP) }
+        guard let flavour = request.flavour, let pfnum = request.pfnum else {
+            throw DevlinkError(.EINVAL, "Port flavour or PCI PF are not specified")
+        }
+        let config = device.config
+        func fail(_ errno: Errno, _ text: String) -> DevlinkError { DevlinkError(errno, device.driverMessage(text)) }
+        // mlx5 sf/devlink.c, in its order.
+        guard config.sfSupported else { throw fail(.EOPNOTSUPP, "SF ports are not supported.") }
+        guard device.eswitchMode == .switchdev else {
+            throw fail(.EOPNOTSUPP, "SF ports are only supported in eswitch switchdev mode.")
+        }
+        guard flavour == .pcisf else { throw fail(.EOPNOTSUPP, "Driver supports only SF port addition") }
+        guard request.portIndex == nil else {
+            throw fail(.EOPNOTSUPP, "Driver does not support user defined port index assignment")
+        }
+        guard let sfnum = request.sfnum else {
+            throw fail(.EOPNOTSUPP, "User must provide unique sfnum. Driver does not support auto assignment")
+        }
+        let controller = request.controller ?? 0
+        if controller != 0, !config.isECPF { throw fail(.EOPNOTSUPP, "External controller is unsupported") }
+        guard pfnum == config.pfnum else { throw fail(.EOPNOTSUPP, "Invalid pfnum supplied") }
+        if controller != 0, !config.externalControllers.contains(controller) {
+            throw fail(.EINVAL, "Invalid controller number")
+        }
+        let key = DeviceState.SFKey(controller: controller, sfnum: sfnum)
+        guard device.sfNumbers[key] == nil else { throw fail(.EEXIST, "SF already exist. Choose different sfnum") }
+        // Hardware SF table full: the table's own errno, no extack (reference: ENOSPC likely).
+        guard let hwID = devices[d].sfIDs[controller, default: IDAllocator()].allocate(limit: config.maxSFs) else {
+            throw DevlinkError(.ENOSPC)
+        }
+        // Modelling choice: external-controller SFs use a second vport range after the local SF table.
+        let vport = DeviceConfig.sfVportBase + (controller == 0 ? 0 : config.maxSFs) + hwID
+        let index = config.indexPrefix | vport
+        devices[d].sfNumbers[key] = index
+        let port = Port(handle: PortHandle(device: config.handle, index: index), flavour: .pcisf,
+                        controller: controller, pfnum: pfnum, sfnum: sfnum, splittable: false,
+                        function: PortFunction(hwAddr: .zero, state: .inactive, opstate: .detached, roce: true,
+                                               maxIOEQs: defaultMaxIOEQs(config)))
+        let name = uniqueName(config.udevBase.map { base in
+            (controller == 0 ? "\(base)" : "\(base)c\(controller)") + "pf\(pfnum)sf\(sfnum)"
+        })
+        var record = PortRecord(port: port, role: .sf(controller: controller, sfnum: sfnum, hwID: hwID),
+                                sequence: nextSequence(d))
+        record.sfState = .allocated
+        register(device: d, record: record, netdev: name, kind: .representor, withLeaf: true)
+        return devices[d].ports[index]?.port ?? port
+    }
+
+    mutating func deletePort(_ handle: PortHandle) throws(DevlinkError) {
+        let (d, record) = try record(handle)
+        let device = devices[d]
+        guard device.profile == .mlx5, record.isSF else { throw DevlinkError(.EOPNOTSUPP) }
+        guard device.eswitchMode == .switchdev, device.config.sfSupported else {
+            throw DevlinkError(.EOPNOTSUPP, device.driverMessage(
+                "Port del is only supported in eswitch switchdev mode or SF ports are disabled."))
+        }
+        // mlx5 accepts deletion in any state; modelling choice: the sfnum is reusable at once.
+        unregister(device: d, index: handle.index)
+    }
+
+    mutating func setPortType(_ handle: PortHandle, _ type: PortType) throws(DevlinkError) {
+        let (_, record) = try record(handle)
+        if record.port.type == type { return }   // core: same type is a successful no-op
+        // Neither mlx5 nor netdevsim implements port_type_set.
+        throw DevlinkError(.EOPNOTSUPP)
+    }
+
+    mutating func splitPort(_ handle: PortHandle, count: UInt32) throws(DevlinkError) {
+        let (d, record) = try record(handle)
+        guard record.hasSplitOps else { throw DevlinkError(.EOPNOTSUPP) }
+        let port = record.port
+        guard port.splittable else {
+            throw DevlinkError(.EINVAL, port.splitGroup != nil ? "Port cannot be split further" : "Port cannot be split")
+        }
+        let lanes = port.lanes ?? 0
+        guard count >= 2, count & (count - 1) == 0, count <= lanes else {
+            throw DevlinkError(.EINVAL, "Invalid split count")
+        }
+        // Modelling choice (split-capable drivers pick their own indexes): subport 0 keeps the index, the
+        // others take the next free indexes above it.
+        var indexes: [UInt32] = [handle.index]
+        var candidate = handle.index
+        while indexes.count < count {
+            guard candidate < UInt32.max else { throw DevlinkError(.ENOSPC) }
+            candidate += 1
+            if devices[d].ports[candidate] == nil { indexes.append(candidate) }
+        }
+        let spec = PhysicalPortSpec(index: handle.index, portNumber: port.portNumber, netdev: port.netdev,
+                                    lanes: port.lanes, splittable: true)
+        unregister(device: d, index: handle.index)
+        for (subport, index) in indexes.enumerated() {
+            registerPhysicalPort(device: d, index: index, spec: spec, position: 0,
+                                 split: (group: port.portNumber ?? 0, subport: UInt32(subport),
+                                         lanes: lanes / count))
+        }
+    }
+
+    mutating func unsplitPort(_ handle: PortHandle) throws(DevlinkError) {
+        let (d, record) = try record(handle)
+        guard record.hasSplitOps else { throw DevlinkError(.EOPNOTSUPP) }
+        guard let group = record.port.splitGroup, let original = record.splitFrom else {
+            throw DevlinkError(.EINVAL, "Port was not split")   // mlxsw's message for this case
+        }
+        let members = devices[d].ports.values
+            .filter { $0.port.splitGroup == group && $0.splitFrom == original }
+            .sorted { $0.port.index > $1.port.index }
+        for member in members { unregister(device: d, index: member.port.index) }
+        let index = original.index ?? handle.index
+        registerPhysicalPort(device: d, index: index, spec: original, position: 0, split: nil)
+    }
+}

@@ -1,0 +1,44 @@
+import DevlinkModel
+
+/// What a port is to the driver; decides which operations it supports.
+enum PortRole: Equatable, Sendable {
+    /// Physical uplink port (possibly one of a split group).
+    case physical
+    case vf(vf: UInt16)
+    case sf(controller: UInt32, sfnum: UInt32, hwID: UInt32)
+    /// Host PF of an external controller (mlx5 ECPF).
+    case hostPF(controller: UInt32)
+}
+
+/// mlx5 SF hardware states (vhca states) and their devlink state/opstate mapping (reference §4.2).
+enum SFHardwareState: Equatable, Sendable {
+    case allocated, active, inUse, teardownRequest
+
+    var state: FunctionState { self == .active || self == .inUse ? .active : .inactive }
+    var opstate: FunctionOpState { self == .inUse || self == .teardownRequest ? .attached : .detached }
+}
+
+/// One registered port: the reported attributes plus driver-private state.
+struct PortRecord: Equatable, Sendable {
+    var port: Port
+    var role: PortRole
+    var sfState: SFHardwareState?
+    /// mlx5: max_io_eqs explicitly set by the user (else activation applies the default of 8).
+    var maxIOEQsSet = false
+    /// Creation order, for the rate leaf order and deterministic iteration.
+    var sequence: UInt64
+    /// For split ports: the spec of the port they came from, to restore on unsplit.
+    var splitFrom: PhysicalPortSpec?
+    /// Physical ports whose topology made them splittable get split/unsplit ops.
+    var hasSplitOps = false
+
+    var isSF: Bool {
+        if case .sf = role { return true }
+        return false
+    }
+
+    var isVF: Bool {
+        if case .vf = role { return true }
+        return false
+    }
+}

@@ -1,0 +1,139 @@
+import DevlinkModel
+
+/// Driver-side port registration and removal, with the kernel's notification order:
+/// register → PORT_NEW (no netdev yet), leaf create → RATE_NEW, netdev bound → PORT_NEW (type eth);
+/// removal: netdev gone → PORT_NEW (type notset), leaf destroy → RATE_DEL, unregister → PORT_DEL.
+extension EmulatorState {
+    mutating func registerPhysicalPort(device d: Int, index: UInt32, spec: PhysicalPortSpec, position: Int,
+                                       split: (group: UInt32, subport: UInt32, lanes: UInt32?)?) {
+        let config = devices[d].config
+        let portNumber = spec.portNumber ?? (config.profile == .mlx5 ? UInt32(config.pfnum) : UInt32(position) + 1)
+        let handle = PortHandle(device: config.handle, index: index)
+        var port = Port(handle: handle, flavour: .physical, portNumber: portNumber,
+                        splittable: split == nil && spec.splittable == true, lanes: spec.lanes)
+        var netdevName = spec.netdev
+        if let split {
+            port.splitGroup = split.group
+            port.splitSubportNumber = split.subport
+            port.lanes = split.lanes
+            netdevName = nil
+        }
+        let name = netdevName ?? uniqueName(config.udevFunctionBase.map { base in
+            "\(base)np\(portNumber)" + (split.map { "s\($0.subport)" } ?? "")
+        })
+        var record = PortRecord(port: port, role: .physical, sequence: nextSequence(d))
+        record.hasSplitOps = spec.splittable == true || split != nil
+        if split != nil { record.splitFrom = spec }
+        register(device: d, record: record, netdev: name, kind: .uplink, withLeaf: false)
+    }
+
+    mutating func registerHostPFPort(device d: Int, controller: UInt32) {
+        let config = devices[d].config
+        // mlx5 host PF vport is 0 (MLX5_VPORT_PF); one external controller is modelled (checked at load).
+        let index = config.indexPrefix
+        let port = Port(handle: PortHandle(device: config.handle, index: index), flavour: .pcipf,
+                        controller: controller, pfnum: config.pfnum, external: true, splittable: false,
+                        function: PortFunction(hwAddr: .zero, roce: true, maxIOEQs: defaultMaxIOEQs(config)))
+        let name = uniqueName(config.udevBase.map { "\($0)c\(controller)pf\(config.pfnum)" })
+        let record = PortRecord(port: port, role: .hostPF(controller: controller), sequence: nextSequence(d))
+        register(device: d, record: record, netdev: name, kind: .representor, withLeaf: true)
+    }
+
+    /// VF ports (switchdev only): mlx5 index prefix|(vf+1), netdevsim 128+vf; each with a leaf.
+    mutating func createVFPorts(device d: Int, count: UInt32) {
+        let config = devices[d].config
+        for vf in 0..<count {
+            let vfnum = UInt16(truncatingIfNeeded: vf)
+            let index: UInt32
+            var function: PortFunction?
+            switch config.profile {
+            case .mlx5:
+                index = config.indexPrefix | (vf + 1)
+                function = PortFunction(hwAddr: .zero, roce: true,
+                                        migratable: config.cap("migration") != 0 ? false : nil,
+                                        ipsecCrypto: config.cap("ipsec_offload") != 0 ? false : nil,
+                                        ipsecPacket: config.cap("ipsec_offload") != 0 ? false : nil,
+                                        maxIOEQs: defaultMaxIOEQs(config))
+            case .netdevsim:
+                index = 128 + vf
+                function = nil
+            }
+            let port = Port(handle: PortHandle(device: config.handle, index: index), flavour: .pcivf, controller: 0,
+                            pfnum: config.pfnum, vfnum: vfnum, external: false, splittable: false,
+                            function: function)
+            let name = uniqueName(config.udevBase.map { "\($0)pf\(config.pfnum)vf\(vf)" })
+            let record = PortRecord(port: port, role: .vf(vf: vfnum), sequence: nextSequence(d))
+            register(device: d, record: record, netdev: name, kind: .representor, withLeaf: true)
+        }
+    }
+
+    /// Removes all VF ports, highest VF first (drivers tear down in reverse).
+    mutating func removeVFPorts(device d: Int) {
+        let vfPorts = devices[d].ports.values.filter(\.isVF).sorted { $0.port.index > $1.port.index }
+        for record in vfPorts { unregister(device: d, index: record.port.index) }
+    }
+
+    /// Removes all SF ports (mlx5 on leaving switchdev), freeing their sfnums.
+    mutating func removeSFPorts(device d: Int) {
+        let sfPorts = devices[d].ports.values.filter(\.isSF).sorted { $0.port.index > $1.port.index }
+        for record in sfPorts { unregister(device: d, index: record.port.index) }
+    }
+
+    func defaultMaxIOEQs(_ config: DeviceConfig) -> UInt32 {
+        // mlx5 reports the function's HCA max_num_eqs minus 4 control EQs.
+        let eqs = config.cap("max_num_eqs")
+        return eqs > 4 ? UInt32(clamping: eqs - 4) : 0
+    }
+
+    mutating func nextSequence(_ d: Int) -> UInt64 {
+        devices[d].nextPortSequence += 1
+        return devices[d].nextPortSequence
+    }
+
+    /// The preferred udev-style name if free, else the lowest free ethN.
+    func uniqueName(_ preferred: String?) -> String {
+        if let preferred, !netdevs.contains(preferred) { return preferred }
+        return netdevs.nextEthName()
+    }
+
+    mutating func register(device d: Int, record: PortRecord, netdev name: String, kind: Netdev.Kind,
+                           withLeaf: Bool) {
+        var record = record
+        let handle = record.port.handle
+        devices[d].ports[handle.index] = record
+        emit(.portNew(record.port))
+        if withLeaf {
+            let leaf = RateObject(handle: .leaf(handle))
+            devices[d].rates.insert(leaf)
+            emit(.rateNew(leaf))
+        }
+        let netdev = netdevs.register(name: name, kind: kind, port: handle)
+        record.port.type = .eth
+        record.port.netdev = netdev.name
+        record.port.ifindex = netdev.ifindex
+        devices[d].ports[handle.index] = record
+        emit(.portNew(record.port))
+    }
+
+    /// Unregisters a port: netdev, leaf (parent child count drops), port; frees an SF's sfnum and id.
+    mutating func unregister(device d: Int, index: UInt32) {
+        guard var record = devices[d].ports[index] else { return }
+        if let name = record.port.netdev {
+            netdevs.unregister(name: name)
+            record.port.type = .notset
+            record.port.netdev = nil
+            record.port.ifindex = nil
+            emit(.portNew(record.port))
+        }
+        if let leaf = devices[d].rates.remove(.leaf(portIndex: index)) {
+            emit(.rateDel(leaf))
+        }
+        devices[d].ports[index] = nil
+        if case .sf(let controller, let sfnum, let hwID) = record.role {
+            devices[d].sfNumbers[DeviceState.SFKey(controller: controller, sfnum: sfnum)] = nil
+            devices[d].sfIDs[controller, default: IDAllocator()].release(hwID)
+            pending.removeAll { $0.port == record.port.handle }
+        }
+        emit(.portDel(record.port))
+    }
+}

@@ -1,0 +1,169 @@
+import DevlinkModel
+
+/// RATE_NEW / RATE_SET / RATE_DEL: net/devlink/rate.c rules (reference §4.3) plus the driver's checks.
+extension EmulatorState {
+    /// Which rate attributes a driver implements (same set for leaves and nodes in both profiles).
+    struct RateOps {
+        var txShare = true, txMax = true, priority = false, weight = false, parent = true, tcBandwidth = false
+    }
+
+    func rateOps(_ profile: DriverProfile) -> RateOps {
+        // mlx5 implements tc-bw (6.17+); neither implements priority/weight.
+        profile == .mlx5 ? RateOps(tcBandwidth: true) : RateOps()
+    }
+
+    func rates(of device: DeviceHandle?) throws(DevlinkError) -> [RateObject] {
+        if let device {
+            return devices[try deviceIndexOrThrow(device)].rates.listing()
+        }
+        return devices.flatMap { $0.rates.listing() }
+    }
+
+    func rate(_ handle: RateHandle) throws(DevlinkError) -> RateObject {
+        let d = try deviceIndexOrThrow(handle.device)
+        if case .node(let name) = handle.target, !Self.isValidNodeName(name) { throw DevlinkError(.EINVAL) }
+        guard let object = devices[d].rates.object(for: handle.target) else { throw DevlinkError(.ENODEV) }
+        return object
+    }
+
+    /// Non-empty and not all decimal digits.
+    static func isValidNodeName(_ name: String) -> Bool {
+        !name.isEmpty && !name.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    mutating func addRateNode(_ handle: RateHandle, _ changes: RateChanges) throws(DevlinkError) {
+        let d = try deviceIndexOrThrow(handle.device)
+        guard case .node(let name) = handle.target else { throw DevlinkError(.EINVAL) }
+        try checkPolicy(changes)
+        try checkSupported(changes, ops: rateOps(devices[d].profile), isNode: true)
+        guard Self.isValidNodeName(name) else { throw DevlinkError(.EINVAL) }
+        guard devices[d].rates.object(for: handle.target) == nil else { throw DevlinkError(.EEXIST) }
+        // Driver rate_node_new.
+        guard devices[d].eswitchMode == .switchdev else {
+            let text = devices[d].profile == .mlx5
+                ? "Rate node creation supported only in switchdev mode"
+                : "Node creation allowed only in switchdev mode."
+            throw DevlinkError(.EOPNOTSUPP, devices[d].driverMessage(text))
+        }
+        devices[d].rates.insert(RateObject(handle: handle))
+        do {
+            try applyRateChanges(device: d, target: handle.target, changes)
+        } catch {
+            // Atomic create: the node goes away again, without a notification.
+            devices[d].rates.remove(handle.target)
+            throw error
+        }
+        if let object = devices[d].rates.object(for: handle.target) { emit(.rateNew(object)) }
+    }
+
+    mutating func setRate(_ handle: RateHandle, _ changes: RateChanges) throws(DevlinkError) {
+        let d = try deviceIndexOrThrow(handle.device)
+        try checkPolicy(changes)
+        if case .node(let name) = handle.target, !Self.isValidNodeName(name) { throw DevlinkError(.EINVAL) }
+        guard devices[d].rates.object(for: handle.target) != nil else { throw DevlinkError(.ENODEV) }
+        try checkSupported(changes, ops: rateOps(devices[d].profile), isNode: handle.isNode)
+        try applyRateChanges(device: d, target: handle.target, changes)
+        if let object = devices[d].rates.object(for: handle.target) { emit(.rateNew(object)) }
+    }
+
+    mutating func deleteRateNode(_ handle: RateHandle) throws(DevlinkError) {
+        let d = try deviceIndexOrThrow(handle.device)
+        guard case .node(let name) = handle.target else { throw DevlinkError(.EINVAL) }
+        guard Self.isValidNodeName(name) else { throw DevlinkError(.EINVAL) }
+        guard let object = devices[d].rates.object(for: handle.target) else { throw DevlinkError(.ENODEV) }
+        guard devices[d].rates.childCount[name, default: 0] == 0 else {
+            throw DevlinkError(.EBUSY, "Node has children. Cannot delete node.")
+        }
+        emit(.rateDel(object))   // the core notifies before calling the driver
+        devices[d].rates.remove(handle.target)
+    }
+
+    /// Netlink policy checks done before the handler runs (tc index is NLA_POLICY_MAX 7).
+    private func checkPolicy(_ changes: RateChanges) throws(DevlinkError) {
+        if let entries = changes.tcBandwidths, entries.contains(where: { $0.index > 7 }) {
+            throw DevlinkError(.ERANGE, "integer out of range")
+        }
+    }
+
+    /// devlink_rate_set_ops_supported: every requested attribute must have a driver op.
+    private func checkSupported(_ changes: RateChanges, ops: RateOps, isNode: Bool) throws(DevlinkError) {
+        let kind = isNode ? "nodes" : "leafs"
+        func unsupported(_ what: String) -> DevlinkError {
+            DevlinkError(.EOPNOTSUPP, "\(what) set isn't supported for the \(kind)")
+        }
+        if changes.txShare != nil, !ops.txShare { throw unsupported("TX share") }
+        if changes.txMax != nil, !ops.txMax { throw unsupported("TX max") }
+        if changes.parent != nil, !ops.parent { throw unsupported("Parent") }
+        if changes.txPriority != nil, !ops.priority { throw unsupported("TX priority") }
+        if changes.txWeight != nil, !ops.weight { throw unsupported("TX weight") }
+        if changes.tcBandwidths != nil, !ops.tcBandwidth { throw unsupported("TC bandwidth") }
+    }
+
+    /// devlink_nl_rate_set: share, max, priority, weight, parent, tc-bw; stops at the first failure and
+    /// keeps what was applied before it.
+    private mutating func applyRateChanges(device d: Int, target: RateHandle.Target,
+                                           _ changes: RateChanges) throws(DevlinkError) {
+        if let share = changes.txShare {
+            try validateRateValue(device: d, share)
+            devices[d].rates.update(target) { $0.txShare = share }
+        }
+        if let max = changes.txMax {
+            try validateRateValue(device: d, max)
+            devices[d].rates.update(target) { $0.txMax = max }
+        }
+        if let priority = changes.txPriority { devices[d].rates.update(target) { $0.txPriority = priority } }
+        if let weight = changes.txWeight { devices[d].rates.update(target) { $0.txWeight = weight } }
+        if let parent = changes.parent { try setParent(device: d, target: target, parent) }
+        if let entries = changes.tcBandwidths {
+            var values = [UInt32](repeating: 0, count: RateObject.trafficClassCount)
+            var seen = Set<UInt8>()
+            for entry in entries {
+                guard seen.insert(entry.index).inserted else {
+                    throw DevlinkError(.EINVAL, "Duplicate traffic class index specified (\(entry.index))")
+                }
+                values[Int(entry.index)] = entry.bandwidth
+            }
+            guard seen.count == RateObject.trafficClassCount else {
+                throw DevlinkError(.EINVAL, "Bandwidth values must be specified for all 8 traffic classes")
+            }
+            devices[d].rates.update(target) { $0.tcBandwidths = values }
+        }
+    }
+
+    private mutating func setParent(device d: Int, target: RateHandle.Target, _ parent: String) throws(DevlinkError) {
+        if parent.isEmpty {
+            devices[d].rates.update(target) { $0.parent = nil }   // "" unparents; no-op without a parent
+            return
+        }
+        guard devices[d].rates.object(for: .node(name: parent)) != nil else { throw DevlinkError(.ENODEV) }
+        if case .node(let name) = target {
+            guard name != parent else { throw DevlinkError(.EINVAL, "Parent to self is not allowed") }
+            guard !devices[d].rates.isAncestor(name, of: parent) else {
+                throw DevlinkError(.EEXIST, "Node is already a parent of parent node.")
+            }
+        }
+        devices[d].rates.update(target) { $0.parent = parent }
+    }
+
+    /// Driver unit checks: both drivers work in 1 Mbit/s units with a link maximum.
+    private func validateRateValue(device d: Int, _ bytesPerSecond: UInt64) throws(DevlinkError) {
+        let unit: UInt64 = 125_000
+        let device = devices[d]
+        switch device.profile {
+        case .netdevsim:
+            guard bytesPerSecond % unit == 0 else {
+                throw DevlinkError(.EINVAL, device.driverMessage("TX rate value not in link speed units of 1Mbps."))
+            }
+            guard bytesPerSecond / unit <= 5000 else {
+                throw DevlinkError(.EINVAL, device.driverMessage("TX rate value exceed link maximum speed 5000Mbps."))
+            }
+        case .mlx5:
+            guard bytesPerSecond % unit == 0 else {
+                throw DevlinkError(.EINVAL, device.driverMessage("TX rate value not in link speed units of 1Mbps"))
+            }
+            guard bytesPerSecond / unit <= device.config.linkSpeedMbps else {
+                throw DevlinkError(.EINVAL, device.driverMessage("TX rate value exceed link maximum speed"))
+            }
+        }
+    }
+}

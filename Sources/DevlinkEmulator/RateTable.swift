@@ -1,0 +1,94 @@
+import DevlinkModel
+
+/// The rate objects of one devlink instance: leaves by port index, nodes by name, with the kernel's
+/// listing order (nodes newest first, then leaves in creation order) and parent reference counts.
+struct RateTable: Equatable, Sendable {
+    struct Entry: Equatable, Sendable {
+        var object: RateObject
+        var sequence: UInt64
+    }
+
+    private(set) var leaves: [UInt32: Entry] = [:]
+    private(set) var nodes: [String: Entry] = [:]
+    /// Number of children per node (the kernel's refcount minus one).
+    private(set) var childCount: [String: Int] = [:]
+    private var nextSequence: UInt64 = 0
+
+    var nodeCount: Int { nodes.count }
+
+    func object(for target: RateHandle.Target) -> RateObject? {
+        switch target {
+        case .leaf(let index): leaves[index]?.object
+        case .node(let name): nodes[name]?.object
+        }
+    }
+
+    /// Nodes newest first, then leaves oldest first.
+    func listing() -> [RateObject] {
+        let sortedNodes = nodes.values.sorted { $0.sequence > $1.sequence }.map(\.object)
+        let sortedLeaves = leaves.values.sorted { $0.sequence < $1.sequence }.map(\.object)
+        return sortedNodes + sortedLeaves
+    }
+
+    mutating func insert(_ object: RateObject) {
+        nextSequence += 1
+        let entry = Entry(object: object, sequence: nextSequence)
+        switch object.handle.target {
+        case .leaf(let index): leaves[index] = entry
+        case .node(let name):
+            nodes[name] = entry
+            childCount[name] = 0
+        }
+        if let parent = object.parent { childCount[parent, default: 0] += 1 }
+    }
+
+    /// Removes an object, dropping its parent's child count; returns it as it was.
+    @discardableResult
+    mutating func remove(_ target: RateHandle.Target) -> RateObject? {
+        let removed: RateObject?
+        switch target {
+        case .leaf(let index): removed = leaves.removeValue(forKey: index)?.object
+        case .node(let name):
+            removed = nodes.removeValue(forKey: name)?.object
+            childCount[name] = nil
+        }
+        if let parent = removed?.parent { childCount[parent, default: 1] -= 1 }
+        return removed
+    }
+
+    /// Replaces an object's attributes in place (keeps its listing position), keeping counts right.
+    mutating func update(_ target: RateHandle.Target, _ change: (inout RateObject) -> Void) {
+        switch target {
+        case .leaf(let index):
+            guard var entry = leaves[index] else { return }
+            let oldParent = entry.object.parent
+            change(&entry.object)
+            adjustParent(from: oldParent, to: entry.object.parent)
+            leaves[index] = entry
+        case .node(let name):
+            guard var entry = nodes[name] else { return }
+            let oldParent = entry.object.parent
+            change(&entry.object)
+            adjustParent(from: oldParent, to: entry.object.parent)
+            nodes[name] = entry
+        }
+    }
+
+    private mutating func adjustParent(from old: String?, to new: String?) {
+        guard old != new else { return }
+        if let old { childCount[old, default: 1] -= 1 }
+        if let new { childCount[new, default: 0] += 1 }
+    }
+
+    /// True if `node` is `start` or one of its ancestors (walks parent links; bounded by the node count).
+    func isAncestor(_ node: String, of start: String) -> Bool {
+        var current: String? = start
+        var steps = 0
+        while let name = current, steps <= nodes.count {
+            if name == node { return true }
+            current = nodes[name]?.object.parent
+            steps += 1
+        }
+        return false
+    }
+}
