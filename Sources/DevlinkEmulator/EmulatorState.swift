@@ -59,6 +59,13 @@ public struct EmulatorState: Equatable, Sendable {
             }
             registerPhysicalPort(device: d, index: index, spec: portSpec, position: position, split: nil)
         }
+        // Split ops are per driver: when any physical port is splittable, every physical port of the
+        // device gets them (so the others answer "Port cannot be split" rather than EOPNOTSUPP).
+        if specs.contains(where: { $0.splittable == true }) {
+            for (index, record) in devices[d].ports where record.role == .physical {
+                devices[d].ports[index]?.hasSplitOps = true
+            }
+        }
         for controller in config.externalControllers {
             registerHostPFPort(device: d, controller: controller)
         }
@@ -106,5 +113,17 @@ public struct EmulatorState: Equatable, Sendable {
 
     mutating func emit(_ event: DevlinkEvent) {
         if recordEvents { events.append(event) }
+    }
+}
+
+extension EmulatorState {
+    /// A device's HCA capabilities (mlx5 profile defaults merged with the topology), or nil if unknown.
+    public func deviceCaps(_ handle: DeviceHandle) -> [String: UInt64]? {
+        deviceIndex[handle].map { devices[$0].config.caps }
+    }
+
+    /// The driver profile of a device, or nil if unknown.
+    public func profile(of handle: DeviceHandle) -> DriverProfile? {
+        deviceIndex[handle].map { devices[$0].profile }
     }
 }
