@@ -141,17 +141,30 @@ extension Topology {
         }
     }
 
+    /// The file's spelling of a key the decoder converted to camelCase.
+    private static func snakeCase(_ key: String) -> String {
+        var out = ""
+        for character in key {
+            if character.isUppercase {
+                out += "_" + character.lowercased()
+            } else {
+                out.append(character)
+            }
+        }
+        return out
+    }
+
     private static func describe(_ error: DecodingError) -> String {
         func path(_ codingPath: [any CodingKey]) -> String {
             let text = codingPath.map { key in
-                key.intValue.map { "[\($0)]" } ?? ".\(key.stringValue)"
+                key.intValue.map { "[\($0)]" } ?? ".\(snakeCase(key.stringValue))"
             }.joined()
             return text.isEmpty ? "top level" : String(text.drop(while: { $0 == "." }))
         }
         switch error {
         case .keyNotFound(let key, let context):
             let parent = path(context.codingPath)
-            return "missing field \"\(key.stringValue)\" in \(parent)"
+            return "missing field \"\(snakeCase(key.stringValue))\" in \(parent)"
         case .typeMismatch(let type, let context):
             return "\(path(context.codingPath)): expected \(type) (\(context.debugDescription))"
         case .valueNotFound(let type, let context):

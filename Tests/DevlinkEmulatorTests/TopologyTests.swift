@@ -1,0 +1,61 @@
+import DevlinkEmulator
+import DevlinkModel
+import Foundation
+import Testing
+
+@Suite struct TopologyTests {
+    @Test func decodesAFile() throws {
+        let json = """
+        {"netdev_naming": "eth", "devices": [
+          {"handle": "pci/0000:3b:00.0", "profile": "mlx5", "max_vfs": 4, "max_sfs": 16,
+           "eswitch_mode": "switchdev", "num_vfs": 2, "caps": {"num_lag_ports": 2, "lag_master": 1}},
+          {"handle": "netdevsim/netdevsim7", "profile": "netdevsim",
+           "physical_ports": [{"lanes": 4, "splittable": true}]}
+        ]}
+        """
+        let topology = try Topology.decode(json: Data(json.utf8))
+        let session = try EmulatedSession(topology: topology)
+        let dev = try DeviceHandle(parsing: "pci/0000:3b:00.0")
+        #expect(try session.ports(of: dev).map(\.index) == [1, 2, 65535])
+        #expect(try session.ports(of: dev).map(\.netdev) == ["eth1", "eth2", "eth0"])
+        #expect(session.state.deviceCaps(dev)?["num_lag_ports"] == 2)
+        let nsim = try DeviceHandle(parsing: "netdevsim/netdevsim7")
+        #expect(try session.ports(of: nsim).first?.splittable == true)
+    }
+
+    @Test(arguments: [
+        ("{}", "missing field \"devices\""),
+        ("{\"devices\": []}", "no devices"),
+        ("{\"devices\": [{\"handle\": \"pci\", \"profile\": \"mlx5\"}]}", "device \"pci\""),
+        ("{\"devices\": [{\"handle\": \"pci/x\", \"profile\": \"ice\"}]}", "devices[0].profile"),
+        ("{\"devices\": [{\"handle\": \"pci/x\", \"profile\": \"mlx5\", \"max_vfs\": \"eight\"}]}", "devices[0].max_vfs"),
+        ("{\"devices\": [{\"handle\": \"pci/x\", \"profile\": \"mlx5\", \"num_vfs\": 99}]}", "exceeds max_vfs"),
+        ("{\"devices\": [{\"handle\": \"pci/x\", \"profile\": \"mlx5\", \"eswitch_mode\": \"on\"}]}", "eswitch_mode"),
+        ("{\"devices\": [{\"handle\": \"pci/x\", \"profile\": \"netdevsim\"}]}", "netdevsim/netdevsimN"),
+        ("[1,", "not valid JSON"),
+    ])
+    func rejectsBadTopologies(json: String, fragment: String) {
+        do {
+            let topology = try Topology.decode(json: Data(json.utf8))
+            _ = try EmulatorState(topology: topology)
+            Issue.record("accepted \(json)")
+        } catch {
+            #expect(error.message.contains(fragment), "\(error.message)")
+        }
+    }
+
+    @Test func exampleTopologiesLoad() throws {
+        let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../scripts/topologies").standardizedFileURL
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".json") }
+        #expect(!files.isEmpty)
+        for file in files {
+            let topology = try Topology.load(path: directory.appendingPathComponent(file).path)
+            _ = try EmulatedSession(topology: topology)
+        }
+    }
+
+    @Test func unknownBuiltin() {
+        #expect(throws: TopologyError.self) { try EmulatedSession(builtin: "ice") }
+    }
+}
