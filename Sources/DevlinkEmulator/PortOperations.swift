@@ -33,9 +33,9 @@ extension EmulatorState {
         let key = DeviceState.SFKey(controller: controller, sfnum: sfnum)
         guard device.sfNumbers[key] == nil else { throw fail(.EEXIST, "SF already exist. Choose different sfnum") }
         // Hardware SF table full: the table's own errno, no extack (reference: ENOSPC likely).
-        guard let hwID = devices[d].sfIDs[controller, default: IDAllocator()].allocate(limit: config.maxSFs) else {
-            throw DevlinkError(.ENOSPC)
-        }
+        var allocator = devices[d].sfIDs[controller] ?? IDAllocator()
+        guard let hwID = allocator.allocate(limit: config.maxSFs) else { throw DevlinkError(.ENOSPC) }
+        devices[d].sfIDs[controller] = allocator
         // Modelling choice: external-controller SFs use a second vport range after the local SF table.
         let vport = DeviceConfig.sfVportBase + (controller == 0 ? 0 : config.maxSFs) + hwID
         let index = config.indexPrefix | vport

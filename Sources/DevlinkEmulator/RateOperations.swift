@@ -50,7 +50,7 @@ extension EmulatorState {
             try applyRateChanges(device: d, target: handle.target, changes)
         } catch {
             // Atomic create: the node goes away again, without a notification.
-            devices[d].rates.remove(handle.target)
+            devices[d].rates.rollBackInsert(handle.target)
             throw error
         }
         if let object = devices[d].rates.object(for: handle.target) { emit(.rateNew(object)) }

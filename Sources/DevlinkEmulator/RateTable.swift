@@ -56,6 +56,11 @@ struct RateTable: Equatable, Sendable {
         return removed
     }
 
+    /// Undoes the most recent `insert` (atomic node creation failing), sequence counter included.
+    mutating func rollBackInsert(_ target: RateHandle.Target) {
+        if remove(target) != nil { nextSequence -= 1 }
+    }
+
     /// Replaces an object's attributes in place (keeps its listing position), keeping counts right.
     mutating func update(_ target: RateHandle.Target, _ change: (inout RateObject) -> Void) {
         switch target {
