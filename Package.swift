@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "DLS", dependencies: ["DLSLanguage", "DevlinkModel", "DevlinkEmulator",
                                             "Netlink", "DevlinkCommands"]),
         .executableTarget(name: "dls", dependencies: [
-            "DLS", "DLSRepl",
+            "DLS", "DLSLanguage", "DLSRepl",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

@@ -1,1 +1,25 @@
-print("dls: under construction")
+import ArgumentParser
+import Glibc
+
+// Parse arguments ourselves so usage errors exit 2 (ArgumentParser's default is 64).
+let status: Int32
+do {
+    var command = try DLSCommand.parseAsRoot()
+    if var runnable = command as? ScriptCommand {
+        status = runnable.execute()
+    } else {
+        try command.run()
+        status = 0
+    }
+} catch {
+    let code = DLSCommand.exitCode(for: error)
+    let message = DLSCommand.fullMessage(for: error)
+    if code == .success {
+        print(message)
+        status = 0
+    } else {
+        if !message.isEmpty { FileHandleless.writeError(message + "\n") }
+        status = code == .validationFailure || code.rawValue == 64 ? 2 : code.rawValue
+    }
+}
+exit(status)

@@ -1,0 +1,162 @@
+/// Function values, calls (user and native) and command lines.
+extension Compiler {
+    /// Compiles a function body in its own context and returns the closure that creates the
+    /// function value at run time, capturing the variables it uses from enclosing frames.
+    func compileFunction(_ decl: FunctionDecl) -> Eval {
+        let name = decl.name ?? "<anonymous fn at line \(decl.location.line)>"
+        let proto = FunctionProto(name: name, parameters: decl.parameters, location: decl.location)
+        let outer = context
+        let inner = FunctionContext(parent: outer, isChunk: false, name: name)
+        context = inner
+        for p in decl.parameters { _ = inner.newSlot(p) }
+        var statements = decl.body.statements
+        // The value of a final expression is the result: `fn(p) { p.index > 3 }`.
+        if let last = statements.last, case .expression(let e) = last.kind {
+            statements[statements.count - 1] = Stmt(kind: .return(e), location: last.location)
+        }
+        proto.body = compileStatements(statements, topLevel: false)
+        proto.slotCount = inner.slotCount
+        proto.captures = inner.captures
+        context = outer
+        let captures = inner.captures
+        if captures.isEmpty {
+            return { _, _ in .function(FunctionObject(proto: proto, captures: [])) }
+        }
+        return { _, base in
+            var cells: [Cell] = []
+            cells.reserveCapacity(captures.count)
+            for source in captures {
+                switch source {
+                case .local(let slot):
+                    if case .cell(let cell) = base[slot] {
+                        cells.append(cell)
+                    } else {
+                        let cell = Cell(base[slot])
+                        base[slot] = .cell(cell)
+                        cells.append(cell)
+                    }
+                case .capture(let index):
+                    guard case .function(let f) = base[0] else { cells.append(Cell(.null)); continue }
+                    cells.append(f.captures[index])
+                }
+            }
+            return .function(FunctionObject(proto: proto, captures: cells))
+        }
+    }
+
+    func compileCall(_ calleeExpr: Expr, _ arguments: [CallArgument], at location: SourceLocation) -> Eval {
+        let callee = compileExpression(calleeExpr)
+        let args = arguments.map { compileExpression($0.value) }
+        let labels = arguments.map(\.label)
+        let hasLabels = labels.contains { $0 != nil }
+        let what = describe(calleeExpr) ?? "expression"
+        return { interp, base in
+            let function = try callee(interp, base)
+            switch function {
+            case .function(let f):
+                let proto = f.proto
+                if hasLabels {
+                    var values: [Value] = []
+                    for a in args { values.append(try a(interp, base)) }
+                    return try interp.callUser(f, try Compiler.order(values, labels, for: proto, at: location), at: location)
+                }
+                guard args.count == proto.parameters.count else {
+                    throw RuntimeError("fn \(proto.name) takes \(proto.parameters.count) argument\(proto.parameters.count == 1 ? "" : "s"), got \(args.count)", at: location)
+                }
+                try interp.tick(location)
+                let size = proto.slotCount
+                let frame = try interp.pushFrame(size, at: location)
+                defer { interp.popFrame(frame, size) }
+                frame[0] = function
+                for i in 0..<args.count { frame[i + 1] = try args[i](interp, base) }
+                do {
+                    if case .returned(let v) = try proto.body(interp, frame) { return v }
+                    return .null
+                } catch var error as RuntimeError {
+                    error.stack.append(.init(function: proto.name, callSite: location))
+                    throw error
+                }
+            case .native(let n):
+                let count = args.count
+                let frame = try interp.pushFrame(count, at: location)
+                defer { interp.popFrame(frame, count) }
+                var named: [String: Value] = [:]
+                var positional = 0
+                for i in 0..<count {
+                    let v = try args[i](interp, base)
+                    if let label = labels[i] {
+                        guard n.labels.contains(label) else {
+                            throw RuntimeError("\(n.name)() has no argument named '\(label)'\(n.labels.isEmpty ? "" : " (it takes: \(n.labels.sorted().joined(separator: ", ")))")", at: location)
+                        }
+                        named[label] = v
+                    } else {
+                        frame[positional] = v
+                        positional += 1
+                    }
+                }
+                return try interp.callNative(n, frame, positional, named, at: location)
+            default:
+                throw RuntimeError("cannot call \(function.typeName) (\(what) is not a function)", at: location)
+            }
+        }
+    }
+
+    /// Puts labelled arguments of a user function call into parameter order.
+    static func order(_ values: [Value], _ labels: [String?], for proto: FunctionProto, at location: SourceLocation) throws -> [Value] {
+        var slots = [Value?](repeating: nil, count: proto.parameters.count)
+        var next = 0
+        for (value, label) in zip(values, labels) {
+            let index: Int
+            if let label {
+                guard let i = proto.parameters.firstIndex(of: label) else {
+                    throw RuntimeError("fn \(proto.name) has no parameter '\(label)'", at: location)
+                }
+                index = i
+            } else {
+                index = next
+                next += 1
+            }
+            guard index < slots.count else {
+                throw RuntimeError("fn \(proto.name) takes \(proto.parameters.count) arguments, got \(values.count)", at: location)
+            }
+            guard slots[index].isAbsent else {
+                throw RuntimeError("argument '\(proto.parameters[index])' of fn \(proto.name) given twice", at: location)
+            }
+            slots[index] = value
+        }
+        if let missing = slots.firstIndex(where: { $0.isAbsent }) {
+            throw RuntimeError("fn \(proto.name): missing argument '\(proto.parameters[missing])'", at: location)
+        }
+        return slots.map { $0 ?? .null }
+    }
+
+    func compileCommand(_ call: CommandCall, display: Bool) -> Eval {
+        let words: [(parts: [Eval], single: Bool, location: SourceLocation)] = call.words.map { word in
+            let parts: [Eval] = word.parts.map { part in
+                switch part {
+                case .text(let t): return { _, _ in .string(t) }
+                case .expr(let e): return compileExpression(e)
+                }
+            }
+            let single = word.parts.count == 1 && { if case .expr = word.parts[0] { return true } else { return false } }()
+            return (parts, single, word.location)
+        }
+        let location = call.location
+        return { interp, base in
+            var arguments: [CommandArgument] = []
+            arguments.reserveCapacity(words.count)
+            for word in words {
+                if word.single, let only = word.parts.first {
+                    let value = try only(interp, base)
+                    arguments.append(CommandArgument(text: value.wordText, value: value, location: word.location))
+                } else {
+                    var text = ""
+                    for part in word.parts { text += try part(interp, base).wordText }
+                    arguments.append(CommandArgument(text: text, value: nil, location: word.location))
+                }
+            }
+            return try interp.runCommand(CommandInvocation(arguments: arguments, location: location), display: display)
+        }
+    }
+}
+

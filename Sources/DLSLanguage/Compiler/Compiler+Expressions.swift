@@ -1,0 +1,153 @@
+import OrderedCollections
+
+/// Expressions → closures. Common shapes (int constants, locals) get specialised closures.
+extension Compiler {
+    func compileExpression(_ expr: Expr) -> Eval {
+        let location = expr.location
+        switch expr.kind {
+        case .nilLiteral: return { _, _ in .null }
+        case .bool(let b): return { _, _ in .bool(b) }
+        case .int(let i): return { _, _ in .int(i) }
+        case .float(let f): return { _, _ in .float(f) }
+        case .rate(let r): return { _, _ in .rate(Rate(bytesPerSecond: r)) }
+        case .string(let s): return { _, _ in .string(s) }
+        case .interpolated(let parts):
+            let pieces: [Eval] = parts.map { part in
+                switch part {
+                case .text(let t): return { _, _ in .string(t) }
+                case .expr(let e): return compileExpression(e)
+                }
+            }
+            return { interp, base in
+                var out = ""
+                for piece in pieces {
+                    let value = try piece(interp, base)
+                    if case .string(let s) = value { out += s } else { out += value.str }
+                }
+                return .string(out)
+            }
+        case .variable(let name):
+            return loader(resolve(name, in: context), name: name, at: location)
+        case .list(let items):
+            let evals = items.map(compileExpression)
+            return { interp, base in
+                var values: [Value] = []
+                values.reserveCapacity(evals.count)
+                for e in evals { values.append(try e(interp, base)) }
+                return .list(ListObject(values))
+            }
+        case .map(let entries):
+            let evals = entries.map { (compileExpression($0.key), compileExpression($0.value), $0.key.location) }
+            return { interp, base in
+                var dict = OrderedDictionary<MapKey, Value>()
+                for (k, v, keyLocation) in evals {
+                    let key = try k(interp, base)
+                    guard let mapKey = MapKey(key) else {
+                        throw RuntimeError("\(key.typeName) cannot be a map key (use strings, numbers, bools or rates)", at: keyLocation)
+                    }
+                    dict[mapKey] = try v(interp, base)
+                }
+                return .map(MapObject(dict))
+            }
+        case .unary(let op, let operand):
+            let eval = compileExpression(operand)
+            let what = describe(operand)
+            return { interp, base in try Operators.unary(op, try eval(interp, base), at: location, what: what) }
+        case .binary(let op, let left, let right):
+            return compileBinary(op, left, right, at: location)
+        case .and(let left, let right):
+            let l = condition(left, "left side of '&&'"), r = condition(right, "right side of '&&'")
+            return { interp, base in .bool(try l(interp, base) && r(interp, base)) }
+        case .or(let left, let right):
+            let l = condition(left, "left side of '||'"), r = condition(right, "right side of '||'")
+            return { interp, base in .bool(try l(interp, base) || r(interp, base)) }
+        case .range(let low, let high, let inclusive):
+            let l = compileExpression(low), h = compileExpression(high)
+            return { interp, base in
+                try Operators.rangeList(try l(interp, base), try h(interp, base), inclusive: inclusive, at: location)
+            }
+        case .call(let callee, let arguments):
+            return compileCall(callee, arguments, at: location)
+        case .index(let container, let key):
+            let c = compileExpression(container), k = compileExpression(key)
+            let what = describe(container)
+            return { interp, base in try Access.index(try c(interp, base), try k(interp, base), at: location, what: what) }
+        case .field(let object, let name):
+            let o = compileExpression(object)
+            let what = describe(object)
+            return { interp, base in try Access.field(try o(interp, base), name, at: location, what: what) }
+        case .function(let decl):
+            return compileFunction(decl)
+        case .command(let call):
+            return compileCommand(call, display: false)
+        }
+    }
+
+    func compileBinary(_ op: BinaryOperator, _ left: Expr, _ right: Expr, at location: SourceLocation) -> Eval {
+        let l = compileExpression(left)
+        let leftWhat = describe(left), rightWhat = describe(right)
+        // `x + 1`, `n < 2`: an int constant on the right skips one closure call and a switch.
+        if case .int(let k) = right.kind {
+            switch op {
+            case .add:
+                return { interp, base in
+                    let a = try l(interp, base)
+                    if case .int(let x) = a {
+                        let (sum, overflow) = x.addingReportingOverflow(k)
+                        if !overflow { return .int(sum) }
+                    }
+                    return try Operators.binary(op, a, .int(k), at: location, leftWhat: leftWhat)
+                }
+            case .subtract:
+                return { interp, base in
+                    let a = try l(interp, base)
+                    if case .int(let x) = a {
+                        let (difference, overflow) = x.subtractingReportingOverflow(k)
+                        if !overflow { return .int(difference) }
+                    }
+                    return try Operators.binary(op, a, .int(k), at: location, leftWhat: leftWhat)
+                }
+            case .less:
+                return { interp, base in
+                    let a = try l(interp, base)
+                    if case .int(let x) = a { return .bool(x < k) }
+                    return try Operators.binary(op, a, .int(k), at: location, leftWhat: leftWhat)
+                }
+            default:
+                break
+            }
+        }
+        let r = compileExpression(right)
+        switch op {
+        case .add:
+            return { interp, base in
+                let a = try l(interp, base), b = try r(interp, base)
+                if case .int(let x) = a, case .int(let y) = b {
+                    let (sum, overflow) = x.addingReportingOverflow(y)
+                    if !overflow { return .int(sum) }
+                }
+                return try Operators.binary(op, a, b, at: location, leftWhat: leftWhat, rightWhat: rightWhat)
+            }
+        case .multiply:
+            return { interp, base in
+                let a = try l(interp, base), b = try r(interp, base)
+                if case .int(let x) = a, case .int(let y) = b {
+                    let (product, overflow) = x.multipliedReportingOverflow(by: y)
+                    if !overflow { return .int(product) }
+                }
+                return try Operators.binary(op, a, b, at: location, leftWhat: leftWhat, rightWhat: rightWhat)
+            }
+        case .remainder:
+            return { interp, base in
+                let a = try l(interp, base), b = try r(interp, base)
+                if case .int(let x) = a, case .int(let y) = b, y > 0 { return .int(x % y) }
+                return try Operators.binary(op, a, b, at: location, leftWhat: leftWhat, rightWhat: rightWhat)
+            }
+        default:
+            return { interp, base in
+                try Operators.binary(op, try l(interp, base), try r(interp, base), at: location,
+                                     leftWhat: leftWhat, rightWhat: rightWhat)
+            }
+        }
+    }
+}

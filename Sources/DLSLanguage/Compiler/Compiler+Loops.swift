@@ -1,0 +1,85 @@
+/// `for x in ...` over ranges (without building a list), lists, maps and strings.
+extension Compiler {
+    func compileFor(_ names: [String], _ iterable: Expr, _ block: Block, at location: SourceLocation) -> Exec {
+        // A literal range is iterated directly.
+        var rangeBounds: (Eval, Eval, Bool)?
+        if case .range(let low, let high, let inclusive) = iterable.kind, names.count == 1 {
+            rangeBounds = (compileExpression(low), compileExpression(high), inclusive)
+        }
+        let source = rangeBounds == nil ? compileExpression(iterable) : nil
+        return withScope {
+            let slots = names.map { context.newSlot($0) }
+            context.loopDepth += 1
+            let body = compileStatements(block.statements, topLevel: false)
+            context.loopDepth -= 1
+            if let (low, high, inclusive) = rangeBounds {
+                return rangeLoop(slot: slots[0], low, high, inclusive, body, at: location, iterableAt: iterable.location)
+            }
+            return collectionLoop(slots: slots, source ?? { _, _ in .null }, body, at: location, iterableAt: iterable.location)
+        }
+    }
+
+    private func rangeLoop(slot: Int, _ low: @escaping Eval, _ high: @escaping Eval, _ inclusive: Bool,
+                           _ body: @escaping Exec, at location: SourceLocation, iterableAt: SourceLocation) -> Exec {
+        { interp, base in
+            guard case .int(let a) = try low(interp, base), case .int(let b) = try high(interp, base) else {
+                throw RuntimeError("range bounds must be int", at: iterableAt)
+            }
+            let end = inclusive ? b : b - 1
+            guard a <= end else { return .next }
+            var i = a
+            while true {
+                try interp.tick(location)
+                base[slot] = .int(i)
+                switch try body(interp, base) {
+                case .breakLoop: return .next
+                case .returned(let v): return .returned(v)
+                default: break
+                }
+                if i == end { return .next }
+                i += 1
+            }
+        }
+    }
+
+    private func collectionLoop(slots: [Int], _ source: @escaping Eval, _ body: @escaping Exec,
+                                at location: SourceLocation, iterableAt: SourceLocation) -> Exec {
+        { interp, base in
+            func step(_ first: Value, _ second: Value?) throws -> Flow? {
+                try interp.tick(location)
+                if slots.count == 2 {
+                    base[slots[0]] = first
+                    base[slots[1]] = second ?? .null
+                } else {
+                    base[slots[0]] = second ?? first
+                }
+                switch try body(interp, base) {
+                case .breakLoop: return .next
+                case .returned(let v): return .returned(v)
+                default: return nil
+                }
+            }
+            let collection = try source(interp, base)
+            switch collection {
+            case .list(let list):
+                // Iterates a snapshot: appending inside the loop does not extend it.
+                for (i, item) in list.items.enumerated() {
+                    if let flow = try step(.int(i), item) { return flow }
+                }
+            case .map(let map):
+                for (key, value) in map.entries {
+                    if slots.count == 2 {
+                        if let flow = try step(key.value, value) { return flow }
+                    } else if let flow = try step(key.value, nil) { return flow }
+                }
+            case .string(let s):
+                for (i, ch) in s.enumerated() {
+                    if let flow = try step(.int(i), .string(String(ch))) { return flow }
+                }
+            default:
+                throw RuntimeError("cannot iterate over \(collection.typeName) (for works on ranges, lists, maps and strings)", at: iterableAt)
+            }
+            return .next
+        }
+    }
+}

@@ -1,0 +1,111 @@
+/// Reading and writing variables, and assignment statements (`x = v`, `x[i] += v`, `m.k = v`).
+extension Compiler {
+    func loader(_ ref: VariableRef, name: String, at location: SourceLocation) -> Eval {
+        switch ref {
+        case .local(let slot):
+            return { _, base in
+                let value = base[slot]
+                if case .cell(let cell) = value { return cell.value }
+                return value
+            }
+        case .capture(let index):
+            return { _, base in
+                guard case .function(let f) = base[0] else { return .null }
+                return f.captures[index].value
+            }
+        case .global(let index):
+            return { interp, _ in
+                guard let value = interp.globals.values[index] else {
+                    throw RuntimeError("undefined variable '\(name)'", at: location)
+                }
+                return value
+            }
+        }
+    }
+
+    typealias Store = (Interpreter, UnsafeMutablePointer<Value>, Value) throws -> Void
+
+    /// Writes through a captured cell when there is one, so closures see the change.
+    func storer(_ ref: VariableRef, name: String, at location: SourceLocation, defining: Bool = false) -> Store {
+        switch ref {
+        case .local(let slot):
+            return { _, base, value in
+                if case .cell(let cell) = base[slot] { cell.value = value } else { base[slot] = value }
+            }
+        case .capture(let index):
+            return { _, base, value in
+                guard case .function(let f) = base[0] else { return }
+                f.captures[index].value = value
+            }
+        case .global(let index):
+            if defining { return { interp, _, value in interp.globals.values[index] = value } }
+            return { interp, _, value in
+                guard !interp.globals.values[index].isAbsent else {
+                    throw RuntimeError("assignment to undeclared variable '\(name)' (declare it with 'let \(name) = ...')", at: location)
+                }
+                interp.globals.values[index] = value
+            }
+        }
+    }
+
+    func compileAssignment(target: Expr, op: BinaryOperator?, value: Expr, at location: SourceLocation) -> Exec {
+        let rhs = compileExpression(value)
+        switch target.kind {
+        case .variable(let name):
+            let ref = resolve(name, in: context)
+            let store = storer(ref, name: name, at: target.location)
+            guard let op else {
+                return { interp, base in try store(interp, base, try rhs(interp, base)); return .next }
+            }
+            let load = loader(ref, name: name, at: target.location)
+            if op == .add, case .local(let slot) = ref {
+                // `s += "x"` on a local string appends in place instead of copying the whole string.
+                return { interp, base in
+                    let right = try rhs(interp, base)
+                    if case .string(let r) = right, case .string(var s) = base[slot] {
+                        base[slot] = .null
+                        s += r
+                        base[slot] = .string(s)
+                        return .next
+                    }
+                    try store(interp, base, try Operators.binary(.add, try load(interp, base), right, at: location))
+                    return .next
+                }
+            }
+            return { interp, base in
+                let old = try load(interp, base)
+                try store(interp, base, try Operators.binary(op, old, try rhs(interp, base), at: location))
+                return .next
+            }
+        case .index(let containerExpr, let keyExpr):
+            let container = compileExpression(containerExpr)
+            let key = compileExpression(keyExpr)
+            let what = describe(containerExpr)
+            return { interp, base in
+                let c = try container(interp, base)
+                let k = try key(interp, base)
+                var v = try rhs(interp, base)
+                if let op {
+                    v = try Operators.binary(op, try Access.index(c, k, at: location, what: what), v, at: location)
+                }
+                try Access.setIndex(c, k, v, at: location, what: what)
+                return .next
+            }
+        case .field(let objectExpr, let name):
+            let object = compileExpression(objectExpr)
+            let what = describe(objectExpr)
+            return { interp, base in
+                let o = try object(interp, base)
+                var v = try rhs(interp, base)
+                if let op {
+                    v = try Operators.binary(op, try Access.field(o, name, at: location, what: what), v, at: location)
+                }
+                try Access.setField(o, name, v, at: location, what: what)
+                return .next
+            }
+        default:
+            report("cannot assign to this expression", at: target.location)
+            return { _, _ in .next }
+        }
+    }
+}

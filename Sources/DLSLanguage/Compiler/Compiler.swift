@@ -1,0 +1,256 @@
+/// Turns the syntax tree into a tree of Swift closures with every variable resolved to a frame
+/// slot, a captured cell or a global index, so running a program does no name lookups.
+final class Compiler {
+    let interpreter: Interpreter
+    var context: FunctionContext
+    var diagnostics: [Diagnostic] = []
+    var echo = false
+
+    init(interpreter: Interpreter) {
+        self.interpreter = interpreter
+        self.context = FunctionContext(parent: nil, isChunk: true, name: "main chunk")
+    }
+
+    func compileChunk(_ statements: [Stmt], echo: Bool) -> (Exec, Int) {
+        self.echo = echo
+        let body = compileStatements(statements, topLevel: true)
+        return (body, context.slotCount)
+    }
+
+    func report(_ message: String, at location: SourceLocation) {
+        diagnostics.append(Diagnostic(message, at: location))
+    }
+
+    // MARK: blocks
+
+    func compileBlock(_ block: Block) -> Exec {
+        withScope { compileStatements(block.statements, topLevel: false) }
+    }
+
+    func compileStatements(_ statements: [Stmt], topLevel: Bool) -> Exec {
+        // Named functions are declared before the block runs so they can call each other.
+        for s in statements {
+            if case .function(let decl) = s.kind, let name = decl.name, !context.declaresGlobals,
+               context.scopes[context.scopes.count - 1][name] == nil {
+                _ = context.newSlot(name)
+            }
+        }
+        let execs = statements.map { compileStatement($0, topLevel: topLevel) }
+        return sequence(execs)
+    }
+
+    func sequence(_ execs: [Exec]) -> Exec {
+        switch execs.count {
+        case 0:
+            return { _, _ in .next }
+        case 1:
+            return execs[0]
+        case 2:
+            let a = execs[0], b = execs[1]
+            return { interp, base in
+                let flow = try a(interp, base)
+                guard case .next = flow else { return flow }
+                return try b(interp, base)
+            }
+        default:
+            return { interp, base in
+                for exec in execs {
+                    let flow = try exec(interp, base)
+                    guard case .next = flow else { return flow }
+                }
+                return .next
+            }
+        }
+    }
+
+    // MARK: statements
+
+    func compileStatement(_ stmt: Stmt, topLevel: Bool) -> Exec {
+        let location = stmt.location
+        switch stmt.kind {
+        case .expression(let expr):
+            let eval = compileExpression(expr)
+            if topLevel && echo {
+                return { interp, base in
+                    let value = try eval(interp, base)
+                    if !value.isNil { interp.output.write(value.repr + "\n") }
+                    return .next
+                }
+            }
+            return { interp, base in _ = try eval(interp, base); return .next }
+        case .command(let call):
+            let run = compileCommand(call, display: true)
+            return { interp, base in _ = try run(interp, base); return .next }
+        case .let(let name, let initializer):
+            // The initializer is compiled before the name exists: `let x = x + 1` reads the outer x.
+            let eval = initializer.map(compileExpression) ?? { _, _ in .null }
+            return bind(declare(name), eval)
+        case .assign(let target, let op, let value):
+            return compileAssignment(target: target, op: op, value: value, at: location)
+        case .function(let decl):
+            let make = compileFunction(decl)
+            guard let name = decl.name else { return { _, _ in .next } }
+            let ref: VariableRef = context.declaresGlobals ? .global(interpreter.globals.slot(for: name)) : resolve(name, in: context)
+            let store = storer(ref, name: name, at: location, defining: true)
+            return { interp, base in try store(interp, base, try make(interp, base)); return .next }
+        case .if(let branches, let elseBody):
+            return compileIf(branches, elseBody)
+        case .while(let condition, let body):
+            return compileWhile(condition, body, at: location)
+        case .for(let names, let iterable, let body):
+            return compileFor(names, iterable, body, at: location)
+        case .return(let value):
+            let eval = value.map(compileExpression) ?? { _, _ in .null }
+            return { interp, base in .returned(try eval(interp, base)) }
+        case .break:
+            if context.loopDepth == 0 { report("'break' outside a loop", at: location) }
+            return { _, _ in .breakLoop }
+        case .continue:
+            if context.loopDepth == 0 { report("'continue' outside a loop", at: location) }
+            return { _, _ in .continueLoop }
+        case .try(let body, let catchName, let handler):
+            return compileTry(body, catchName, handler)
+        case .throw(let value):
+            let eval = compileExpression(value)
+            return { interp, base in throw Compiler.thrownError(try eval(interp, base), at: location) }
+        case .assert(let condition, let message):
+            return compileAssert(condition, message, at: location)
+        case .block(let block):
+            return compileBlock(block)
+        }
+    }
+
+    /// Binds a fresh value to a declared variable (a new binding: closures made earlier keep theirs).
+    func bind(_ ref: VariableRef, _ eval: @escaping Eval) -> Exec {
+        switch ref {
+        case .local(let slot):
+            return { interp, base in base[slot] = try eval(interp, base); return .next }
+        case .global(let index):
+            return { interp, base in interp.globals.values[index] = try eval(interp, base); return .next }
+        case .capture:
+            return { interp, base in _ = try eval(interp, base); return .next }  // unreachable: declare() never captures
+        }
+    }
+
+    func condition(_ expr: Expr, _ what: String) -> (Interpreter, UnsafeMutablePointer<Value>) throws -> Bool {
+        let eval = compileExpression(expr)
+        let location = expr.location
+        let description = describe(expr)
+        return { interp, base in
+            let value = try eval(interp, base)
+            guard case .bool(let b) = value else {
+                throw RuntimeError("\(what) must be a bool, got \(value.typeName)\(description.map { " (\($0))" } ?? "")", at: location)
+            }
+            return b
+        }
+    }
+
+    func compileIf(_ branches: [(condition: Expr, body: Block)], _ elseBody: Block?) -> Exec {
+        let tests = branches.map { (condition($0.condition, "'if' condition"), compileBlock($0.body)) }
+        let otherwise = elseBody.map(compileBlock)
+        if tests.count == 1, let (test, body) = tests.first {
+            return { interp, base in
+                if try test(interp, base) { return try body(interp, base) }
+                return try otherwise?(interp, base) ?? .next
+            }
+        }
+        return { interp, base in
+            for (test, body) in tests where try test(interp, base) { return try body(interp, base) }
+            return try otherwise?(interp, base) ?? .next
+        }
+    }
+
+    func compileWhile(_ conditionExpr: Expr, _ block: Block, at location: SourceLocation) -> Exec {
+        let test = condition(conditionExpr, "'while' condition")
+        context.loopDepth += 1
+        let body = compileBlock(block)
+        context.loopDepth -= 1
+        return { interp, base in
+            while try test(interp, base) {
+                try interp.tick(location)
+                switch try body(interp, base) {
+                case .breakLoop: return .next
+                case .returned(let v): return .returned(v)
+                default: continue
+                }
+            }
+            return .next
+        }
+    }
+
+    func compileTry(_ body: Block, _ catchName: String?, _ handler: Block) -> Exec {
+        let run = compileBlock(body)
+        var slot: Int?
+        let recover: Exec = withScope {
+            if let catchName { slot = context.newSlot(catchName) }
+            return compileStatements(handler.statements, topLevel: false)
+        }
+        return { [slot] interp, base in
+            do {
+                return try run(interp, base)
+            } catch let error as RuntimeError where error.kind == .error {
+                if let slot { base[slot] = .error(error.errorObject) }
+                return try recover(interp, base)
+            }
+        }
+    }
+
+    func compileAssert(_ conditionExpr: Expr, _ message: Expr?, at location: SourceLocation) -> Exec {
+        let messageEval = message.map(compileExpression)
+        // For a failed comparison, show both sides.
+        if case .binary(let op, let l, let r) = conditionExpr.kind,
+           [.equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual].contains(op) {
+            let left = compileExpression(l), right = compileExpression(r)
+            let opLocation = conditionExpr.location
+            return { interp, base in
+                let a = try left(interp, base), b = try right(interp, base)
+                if try Operators.compare(op, a, b, at: opLocation) { return .next }
+                let text = try messageEval.map { try $0(interp, base).str } ?? "assertion failed"
+                throw RuntimeError("\(text) (left: \(a.repr), right: \(b.repr), expected left \(op.rawValue) right)",
+                                   at: location, errno: nil)
+            }
+        }
+        let test = condition(conditionExpr, "assert condition")
+        return { interp, base in
+            if try test(interp, base) { return .next }
+            let text = try messageEval.map { try $0(interp, base).str } ?? "assertion failed"
+            throw RuntimeError(text, at: location)
+        }
+    }
+
+    static func thrownError(_ value: Value, at location: SourceLocation) -> RuntimeError {
+        switch value {
+        case .string(let s):
+            return RuntimeError(s, at: location, value: value)
+        case .error(let e):
+            return RuntimeError(e.message, at: e.location ?? location, errno: e.errno, notes: e.notes, value: e.value)
+        default:
+            return RuntimeError(value.repr, at: location, value: value)
+        }
+    }
+
+    /// "variable 'x'" / "field 'a.b'" for error messages, when the expression has a name.
+    func describe(_ expr: Expr) -> String? {
+        switch expr.kind {
+        case .variable(let name): return "variable '\(name)'"
+        case .field(let base, let name):
+            if let path = path(of: base) { return "field '\(path).\(name)'" }
+            return "field '\(name)'"
+        case .index(let base, _):
+            if let path = path(of: base) { return "element of '\(path)'" }
+            return nil
+        case .call(let callee, _):
+            if let path = path(of: callee) { return "result of \(path)()" }
+            return nil
+        default: return nil
+        }
+    }
+
+    func path(of expr: Expr) -> String? {
+        switch expr.kind {
+        case .variable(let name): return name
+        case .field(let base, let name): return path(of: base).map { "\($0).\(name)" }
+        default: return nil
+        }
+    }
+}

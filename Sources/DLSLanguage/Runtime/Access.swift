@@ -1,0 +1,106 @@
+/// `x[i]`, `x.f` and their assignments on lists, maps, strings, errors and host objects.
+enum Access {
+    static func suffix(_ what: String?) -> String { what.map { " (\($0))" } ?? "" }
+
+    static func listIndex(_ list: ListObject, _ key: Value, at location: SourceLocation, what: String?) throws -> Int {
+        guard case .int(let i) = key else {
+            throw RuntimeError("list index must be int, got \(key.typeName)\(suffix(what))", at: location)
+        }
+        let index = i < 0 ? list.items.count + i : i
+        guard index >= 0 && index < list.items.count else {
+            throw RuntimeError("index \(i) out of range: the list has \(list.items.count) item\(list.items.count == 1 ? "" : "s")\(suffix(what))", at: location)
+        }
+        return index
+    }
+
+    static func mapKey(_ key: Value, at location: SourceLocation) throws -> MapKey {
+        guard let k = MapKey(key) else {
+            throw RuntimeError("\(key.typeName) cannot be a map key", at: location)
+        }
+        return k
+    }
+
+    static func index(_ container: Value, _ key: Value, at location: SourceLocation, what: String?) throws -> Value {
+        switch container {
+        case .list(let list):
+            return list.items[try listIndex(list, key, at: location, what: what)]
+        case .map(let map):
+            guard let v = map.entries[try mapKey(key, at: location)] else {
+                throw RuntimeError("map has no key \(key.repr)\(suffix(what)); use get(m, key, default) or contains(m, key)", at: location)
+            }
+            return v
+        case .string(let s):
+            guard case .int(let i) = key else {
+                throw RuntimeError("string index must be int, got \(key.typeName)", at: location)
+            }
+            let count = s.count
+            let index = i < 0 ? count + i : i
+            guard index >= 0 && index < count else {
+                throw RuntimeError("index \(i) out of range: the string has \(count) characters\(suffix(what))", at: location)
+            }
+            return .string(String(s[s.index(s.startIndex, offsetBy: index)]))
+        case .object(let o):
+            guard case .string(let name) = key, let v = o.field(name) else {
+                throw RuntimeError("\(o.typeName) has no field \(key.repr)\(suffix(what))", at: location)
+            }
+            return v
+        default:
+            throw RuntimeError("cannot index \(container.typeName)\(suffix(what))", at: location)
+        }
+    }
+
+    static func setIndex(_ container: Value, _ key: Value, _ value: Value, at location: SourceLocation, what: String?) throws {
+        switch container {
+        case .list(let list):
+            list.items[try listIndex(list, key, at: location, what: what)] = value
+        case .map(let map):
+            map.entries[try mapKey(key, at: location)] = value
+        case .string:
+            throw RuntimeError("strings cannot be changed in place\(suffix(what))", at: location)
+        default:
+            throw RuntimeError("cannot assign to an element of \(container.typeName)\(suffix(what))", at: location)
+        }
+    }
+
+    static func field(_ object: Value, _ name: String, at location: SourceLocation, what: String?) throws -> Value {
+        switch object {
+        case .map(let map):
+            guard let v = map.entries[.string(name)] else {
+                throw RuntimeError("map has no key \"\(name)\"\(suffix(what))", at: location)
+            }
+            return v
+        case .object(let o):
+            guard let v = o.field(name) else {
+                throw RuntimeError("\(o.typeName) has no field '\(name)'\(suffix(what)); fields: \(o.fieldNames.joined(separator: ", "))", at: location)
+            }
+            return v
+        case .error(let e):
+            switch name {
+            case "message": return .string(e.message)
+            case "errno": return e.errno.map { .string($0) } ?? .null
+            case "value": return e.value ?? .null
+            case "file": return e.location.map { .string($0.file) } ?? .null
+            case "line": return e.location.map { .int($0.line) } ?? .null
+            case "column": return e.location.map { .int($0.column) } ?? .null
+            case "notes": return .list(ListObject(e.notes.map { .string($0) }))
+            default:
+                throw RuntimeError("error has no field '\(name)'; fields: message, errno, value, file, line, column, notes", at: location)
+            }
+        case .null:
+            throw RuntimeError("cannot read field '\(name)' of nil\(suffix(what))", at: location)
+        default:
+            throw RuntimeError("\(object.typeName) has no fields (reading '\(name)'\(what.map { " of \($0)" } ?? ""))", at: location)
+        }
+    }
+
+    static func setField(_ object: Value, _ name: String, _ value: Value, at location: SourceLocation, what: String?) throws {
+        switch object {
+        case .map(let map):
+            map.entries[.string(name)] = value
+        case .object(let o):
+            throw RuntimeError("fields of a \(o.typeName) are read-only; change it with a command\(suffix(what))", at: location)
+        default:
+            throw RuntimeError("cannot set field '\(name)' on \(object.typeName)\(suffix(what))", at: location)
+        }
+    }
+}

@@ -1,0 +1,136 @@
+import OrderedCollections
+
+/// Builtins on lists, maps and strings.
+extension Builtins {
+    static func sequence(_ v: Value, _ args: Arguments) throws -> [Value] {
+        switch v {
+        case .list(let l): return l.items
+        case .map(let m): return m.entries.keys.map(\.value)
+        case .string(let s): return s.map { .string(String($0)) }
+        default: throw args.error("expected a list, map or string, got \(v.typeName)")
+        }
+    }
+
+    static func truth(_ v: Value, _ args: Arguments) throws -> Bool {
+        guard case .bool(let b) = v else { throw args.error("the function must return a bool, got \(v.typeName)") }
+        return b
+    }
+
+    static var collections: [NativeFunction] { [
+        NativeFunction("len", arity: 1...1) { args in
+            switch args[0] {
+            case .list(let l): return .int(l.items.count)
+            case .map(let m): return .int(m.entries.count)
+            case .string(let s): return .int(s.count)
+            default: throw args.error("len of \(args[0].typeName) is undefined (lists, maps and strings have a length)")
+            }
+        },
+        NativeFunction("range", arity: 1...3) { args in
+            let a = args.count == 1 ? 0 : try args.int(0)
+            let b = args.count == 1 ? try args.int(0) : try args.int(1)
+            let step = args.count == 3 ? try args.int(2) : 1
+            guard step != 0 else { throw args.error("step must not be 0") }
+            let items = stride(from: a, to: b, by: step)
+            guard items.underestimatedCount < Limits.maxListItems else { throw args.error("range too large") }
+            return .list(ListObject(items.map { .int($0) }))
+        },
+        NativeFunction("keys", arity: 1...1) { args in
+            guard case .map(let m) = args[0] else { throw args.error("argument must be a map, got \(args[0].typeName)") }
+            return .list(ListObject(m.entries.keys.map(\.value)))
+        },
+        NativeFunction("values", arity: 1...1) { args in
+            guard case .map(let m) = args[0] else { throw args.error("argument must be a map, got \(args[0].typeName)") }
+            return .list(ListObject(Array(m.entries.values)))
+        },
+        NativeFunction("append", arity: 2...Int.max) { args in
+            let list = try args.list(0)
+            guard list.items.count + args.count < Limits.maxListItems else { throw args.error("list too large") }
+            for i in 1..<args.count { list.items.append(args[i]) }
+            return args[0]
+        },
+        NativeFunction("pop", arity: 1...1) { args in
+            let list = try args.list(0)
+            guard let last = list.items.popLast() else { throw args.error("pop from an empty list") }
+            return last
+        },
+        NativeFunction("contains", arity: 2...2) { args in
+            switch args[0] {
+            case .list(let l): return .bool(l.items.contains { Operators.equal($0, args[1]) })
+            case .map(let m): return .bool(MapKey(args[1]).map { m.entries[$0] != nil } ?? false)
+            case .string(let s):
+                guard case .string(let t) = args[1] else { throw args.error("a string can only contain a string") }
+                return .bool(t.isEmpty || s.contains(t))
+            default: throw args.error("first argument must be a list, map or string, got \(args[0].typeName)")
+            }
+        },
+        NativeFunction("get", arity: 2...3) { args in
+            switch args[0] {
+            case .map(let m):
+                guard let k = MapKey(args[1]) else { return args[2] }
+                return m.entries[k] ?? args[2]
+            case .list(let l):
+                guard case .int(let i) = args[1], i >= -l.items.count, i < l.items.count else { return args[2] }
+                return l.items[i < 0 ? l.items.count + i : i]
+            case .object(let o):
+                guard case .string(let name) = args[1] else { return args[2] }
+                return o.field(name) ?? args[2]
+            default: throw args.error("first argument must be a map, list or object, got \(args[0].typeName)")
+            }
+        },
+        NativeFunction("filter", arity: 2...2) { args in
+            var out: [Value] = []
+            for item in try sequence(args[0], args) where try truth(try args.call(args[1], [item]), args) {
+                out.append(item)
+            }
+            return .list(ListObject(out))
+        },
+        NativeFunction("map", arity: 2...2) { args in
+            .list(ListObject(try sequence(args[0], args).map { try args.call(args[1], [$0]) }))
+        },
+        NativeFunction("sort", arity: 1...2) { args in
+            var items = try sequence(args[0], args)
+            var keys = items
+            if args.count == 2 { keys = try items.map { try args.call(args[1], [$0]) } }
+            for k in keys where Operators.ordering(k, keys[0]) == nil {
+                throw args.error("cannot sort: values of type \(k.typeName) and \(keys[0].typeName) have no common order")
+            }
+            let order = keys.indices.sorted { (Operators.ordering(keys[$0], keys[$1]) ?? 0) < 0 }
+            items = order.map { items[$0] }
+            return .list(ListObject(items))
+        },
+        NativeFunction("reverse", arity: 1...1) { args in .list(ListObject(try sequence(args[0], args).reversed())) },
+        NativeFunction("join", arity: 1...2) { args in
+            let list = try args.list(0)
+            let separator = args.count == 2 ? try args.string(1) : ""
+            var out = ""
+            for (i, item) in list.items.enumerated() {
+                if i > 0 { out += separator }
+                if case .string(let s) = item { out += s } else { out += item.str }
+            }
+            return .string(out)
+        },
+        NativeFunction("split", arity: 1...2) { args in
+            let s = try args.string(0)
+            if args.count == 1 {
+                return .list(ListObject(s.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map { .string(String($0)) }))
+            }
+            let separator = try args.string(1)
+            guard !separator.isEmpty else { throw args.error("separator must not be empty") }
+            return .list(ListObject(s.split(separator: separator, omittingEmptySubsequences: false).map { .string(String($0)) }))
+        },
+        NativeFunction("min", arity: 1...Int.max) { args in try extreme(args, wantLess: true) },
+        NativeFunction("max", arity: 1...Int.max) { args in try extreme(args, wantLess: false) },
+    ] }
+
+    static func extreme(_ args: Arguments, wantLess: Bool) throws -> Value {
+        let items = args.count == 1 ? try sequence(args[0], args) : args.all
+        guard var best = items.first else { throw args.error("no values given") }
+        for item in items.dropFirst() {
+            guard let order = Operators.ordering(item, best) else {
+                throw args.error("cannot compare \(item.typeName) with \(best.typeName)")
+            }
+            if wantLess ? order < 0 : order > 0 { best = item }
+        }
+        return best
+    }
+}

@@ -1,0 +1,86 @@
+/// `format("{} has {:>5} ports", dev, n)`: `{}` takes the next argument, `{N}` argument N;
+/// after `:` an optional alignment `<` `>` `^`, a width and `.P` precision for floats; `{{`/`}}` are braces.
+enum Formatter {
+    static func format(_ template: String, _ values: [Value], _ args: Arguments) throws -> String {
+        var out = ""
+        var next = 0
+        var chars = Array(template)[...]
+        while let c = chars.popFirst() {
+            if c == "}" {
+                guard chars.first == "}" else { throw args.error("single '}' in format string (write '}}')") }
+                chars.removeFirst()
+                out.append("}")
+                continue
+            }
+            guard c == "{" else { out.append(c); continue }
+            if chars.first == "{" { chars.removeFirst(); out.append("{"); continue }
+            var spec = ""
+            while let d = chars.popFirst(), d != "}" { spec.append(d) }
+            let parts = spec.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+            let indexText = parts.first.map(String.init) ?? ""
+            let index: Int
+            if indexText.isEmpty {
+                index = next
+                next += 1
+            } else {
+                guard let i = Int(indexText) else { throw args.error("bad placeholder '{\(spec)}'") }
+                index = i
+            }
+            guard index < values.count else {
+                throw args.error("placeholder {\(spec)} needs argument \(index + 1), only \(values.count) given")
+            }
+            out += try apply(parts.count > 1 ? String(parts[1]) : "", to: values[index], args)
+        }
+        return out
+    }
+
+    static func apply(_ spec: String, to value: Value, _ args: Arguments) throws -> String {
+        var s = Substring(spec)
+        var align: Character = "<"
+        if case .int = value { align = ">" }
+        if case .float = value { align = ">" }
+        if let first = s.first, "<>^".contains(first) { align = first; s = s.dropFirst() }
+        let widthText = s.prefix { $0.isNumber }
+        s = s.dropFirst(widthText.count)
+        let width = Int(widthText) ?? 0
+        var text = value.str
+        if s.first == "." {
+            guard let precision = Int(s.dropFirst()), precision <= 30 else { throw args.error("bad precision in '{:\(spec)}'") }
+            let number: Double
+            switch value {
+            case .float(let f): number = f
+            case .int(let i): number = Double(i)
+            default: throw args.error("precision applies to numbers, got \(value.typeName)")
+            }
+            text = fixed(number, precision)
+        } else if !s.isEmpty {
+            throw args.error("bad format spec '{:\(spec)}'")
+        }
+        guard width <= 1000 else { throw args.error("width too large") }
+        let pad = max(0, width - text.count)
+        switch align {
+        case ">": return String(repeating: " ", count: pad) + text
+        case "^": return String(repeating: " ", count: pad / 2) + text + String(repeating: " ", count: pad - pad / 2)
+        default: return text + String(repeating: " ", count: pad)
+        }
+    }
+
+    /// Fixed-point rendering without Foundation.
+    static func fixed(_ x: Double, _ precision: Int) -> String {
+        guard x.isFinite else { return Value.formatFloat(x) }
+        var scale = 1.0
+        for _ in 0..<precision { scale *= 10 }
+        let negative = x < 0
+        let scaled = (abs(x) * scale).rounded()
+        guard scaled < 9e18 else { return "\(x)" }
+        let n = Int(scaled)
+        let whole = n / Int(scale)
+        let fraction = n % Int(scale)
+        var text = String(whole)
+        if precision > 0 {
+            let f = String(fraction)
+            text += "." + String(repeating: "0", count: precision - f.count) + f
+        }
+        return (negative && scaled != 0 ? "-" : "") + text
+    }
+}

@@ -1,0 +1,93 @@
+/// A compiled function body and what a call needs to set up its frame.
+final class FunctionProto {
+    let name: String
+    let parameters: [String]
+    let location: SourceLocation
+    /// Frame size: slot 0 holds the callee, parameters follow, then locals.
+    var slotCount: Int = 1
+    var body: Exec = { _, _ in .next }
+    /// Where each captured variable comes from in the enclosing frame.
+    var captures: [CaptureSource] = []
+
+    init(name: String, parameters: [String], location: SourceLocation) {
+        self.name = name
+        self.parameters = parameters
+        self.location = location
+    }
+}
+
+enum CaptureSource {
+    case local(Int)
+    case capture(Int)
+}
+
+/// A user function value: its code plus the variables it closed over.
+public final class FunctionObject {
+    let proto: FunctionProto
+    let captures: [Cell]
+
+    init(proto: FunctionProto, captures: [Cell]) {
+        self.proto = proto
+        self.captures = captures
+    }
+
+    public var name: String { proto.name }
+    public var parameters: [String] { proto.parameters }
+}
+
+/// A function written in Swift (builtins, host queries such as `ports()`).
+public final class NativeFunction {
+    public let name: String
+    /// Accepted number of positional arguments.
+    public let arity: ClosedRange<Int>
+    /// Accepted named arguments (`ports(dev, flavour: "pcisf")`).
+    public let labels: Set<String>
+    let body: (inout Arguments) throws -> Value
+
+    public init(_ name: String, arity: ClosedRange<Int>, labels: Set<String> = [],
+                _ body: @escaping (inout Arguments) throws -> Value) {
+        self.name = name
+        self.arity = arity
+        self.labels = labels
+        self.body = body
+    }
+}
+
+/// The arguments of a native call, read in place from the interpreter's stack.
+public struct Arguments {
+    public let interpreter: Interpreter
+    let base: UnsafeMutablePointer<Value>
+    public let count: Int
+    public let named: [String: Value]
+    public let location: SourceLocation
+    public let functionName: String
+
+    public subscript(_ i: Int) -> Value { i < count ? base[i] : .null }
+
+    public var all: [Value] { (0..<count).map { base[$0] } }
+
+    /// An error pointing at the call, prefixed with the function's name.
+    public func error(_ message: String) -> RuntimeError {
+        RuntimeError("\(functionName)(): \(message)", at: location)
+    }
+
+    public func int(_ i: Int, _ what: String = "argument") throws -> Int {
+        guard case .int(let v) = self[i] else { throw error("\(what) \(i + 1) must be int, got \(self[i].typeName)") }
+        return v
+    }
+
+    public func string(_ i: Int, _ what: String = "argument") throws -> String {
+        guard case .string(let v) = self[i] else { throw error("\(what) \(i + 1) must be string, got \(self[i].typeName)") }
+        return v
+    }
+
+    public func list(_ i: Int) throws -> ListObject {
+        guard case .list(let v) = self[i] else { throw error("argument \(i + 1) must be list, got \(self[i].typeName)") }
+        return v
+    }
+
+    /// Calls a dls function value given as an argument (for `map`, `filter`, `sort`).
+    public func call(_ function: Value, _ arguments: [Value]) throws -> Value {
+        try interpreter.call(function, arguments, at: location)
+    }
+}

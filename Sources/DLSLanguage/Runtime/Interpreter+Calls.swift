@@ -1,0 +1,73 @@
+/// Calling functions from Swift (builtins like `map`, hosts) and dispatching commands.
+extension Interpreter {
+    /// Calls any dls function value with the given arguments.
+    public func call(_ function: Value, _ arguments: [Value], at location: SourceLocation) throws -> Value {
+        switch function {
+        case .function(let f):
+            return try callUser(f, arguments, at: location)
+        case .native(let n):
+            let frame = try pushFrame(arguments.count, at: location)
+            defer { popFrame(frame, arguments.count) }
+            for (i, a) in arguments.enumerated() { frame[i] = a }
+            return try callNative(n, frame, arguments.count, [:], at: location)
+        default:
+            throw RuntimeError("cannot call \(function.typeName)", at: location)
+        }
+    }
+
+    func callUser(_ f: FunctionObject, _ arguments: [Value], at location: SourceLocation) throws -> Value {
+        let proto = f.proto
+        guard arguments.count == proto.parameters.count else {
+            throw RuntimeError("fn \(proto.name) takes \(proto.parameters.count) argument\(proto.parameters.count == 1 ? "" : "s"), got \(arguments.count)", at: location)
+        }
+        try tick(location)
+        let frame = try pushFrame(proto.slotCount, at: location)
+        defer { popFrame(frame, proto.slotCount) }
+        frame[0] = .function(f)
+        for (i, a) in arguments.enumerated() { frame[i + 1] = a }
+        do {
+            if case .returned(let v) = try proto.body(self, frame) { return v }
+            return .null
+        } catch var error as RuntimeError {
+            error.stack.append(.init(function: proto.name, callSite: location))
+            throw error
+        }
+    }
+
+    func callNative(_ n: NativeFunction, _ frame: UnsafeMutablePointer<Value>, _ count: Int, _ named: [String: Value],
+                    at location: SourceLocation) throws -> Value {
+        guard n.arity.contains(count) else {
+            let expected = n.arity.lowerBound == n.arity.upperBound ? "\(n.arity.lowerBound)"
+                : n.arity.upperBound == Int.max ? "at least \(n.arity.lowerBound)" : "\(n.arity.lowerBound) to \(n.arity.upperBound)"
+            throw RuntimeError("\(n.name)() takes \(expected) argument\(expected == "1" ? "" : "s"), got \(count)", at: location)
+        }
+        var arguments = Arguments(interpreter: self, base: frame, count: count, named: named, location: location, functionName: n.name)
+        do {
+            return try n.body(&arguments)
+        } catch let error as RuntimeError {
+            throw error
+        } catch let failure as CommandFailure {
+            throw RuntimeError(failure.message, at: location, errno: failure.errno, notes: failure.notes)
+        } catch {
+            throw RuntimeError("\(n.name)(): \(error)", at: location)
+        }
+    }
+
+    func runCommand(_ command: CommandInvocation, display: Bool) throws -> Value {
+        guard let host else {
+            throw RuntimeError("no command host is attached to run '\(command.arguments.first?.text ?? "")'", at: command.location)
+        }
+        do {
+            return try host.run(command, display: display, interpreter: self)
+        } catch var error as RuntimeError {
+            if error.location == nil { error.location = command.location }
+            throw error
+        } catch let failure as CommandFailure {
+            var location = command.location
+            if let i = failure.wordIndex, i < command.arguments.count { location = command.arguments[i].location }
+            throw RuntimeError(failure.message, at: location, errno: failure.errno, notes: failure.notes)
+        } catch {
+            throw RuntimeError("\(error)", at: command.location)
+        }
+    }
+}

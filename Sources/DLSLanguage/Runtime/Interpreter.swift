@@ -1,0 +1,197 @@
+import Synchronization
+
+typealias Eval = (Interpreter, UnsafeMutablePointer<Value>) throws -> Value
+typealias Exec = (Interpreter, UnsafeMutablePointer<Value>) throws -> Flow
+
+/// How a statement finished: fell through, or left via break/continue/return.
+enum Flow {
+    case next
+    case breakLoop
+    case continueLoop
+    case returned(Value)
+}
+
+/// Why a run failed: the source did not parse, or it raised an error while running.
+public enum ScriptFailure: Error, @unchecked Sendable {
+    case syntax([Diagnostic], SourceText)
+    case runtime(RuntimeError)
+}
+
+/// Runs dls source. Globals persist between runs (the REPL feeds one input at a time).
+/// Frames live on one preallocated value stack; variables are resolved to slots at compile time.
+public final class Interpreter {
+    public let output: OutputSink
+    public var host: CommandHost?
+    /// Deepest allowed nesting of `fn` calls; deeper recursion is an error, never a crash.
+    public var maxCallDepth = 10_000
+    /// Loop iterations + calls allowed per run (nil = unlimited).
+    public var stepLimit: Int?
+    /// Polled during long runs; returning true stops the run as interrupted (e.g. Ctrl-C).
+    public var interruptPoll: (() -> Bool)?
+    /// Arguments visible to scripts as `args`.
+    public private(set) var sources: [String: SourceText] = [:]
+
+    let globals = Globals()
+    let stack: UnsafeMutablePointer<Value>
+    let stackCapacity = 1 << 20
+    var stackTop: UnsafeMutablePointer<Value>
+    var depth = 0
+    var steps = 0
+    var nextCheck = 4096
+    private let interruptRequested = Atomic<Bool>(false)
+
+    public init(host: CommandHost? = nil, output: OutputSink = StandardOutput()) {
+        self.host = host
+        self.output = output
+        // Reserved, not touched: the OS commits pages only as frames reach them.
+        stack = UnsafeMutablePointer<Value>.allocate(capacity: stackCapacity)
+        stackTop = stack
+        Builtins.install(in: self)
+    }
+
+    deinit {
+        stack.deallocate()
+    }
+
+    // MARK: running
+
+    /// Parses without running; the diagnostics of every error found.
+    public func check(_ source: String, file: String) -> [Diagnostic] {
+        Parser.parse(source, file: file, commandWords: host?.commandWords ?? []).1
+    }
+
+    /// True when `source` is an incomplete input (an open block, a dangling operator).
+    public func needsMoreInput(_ source: String) -> Bool {
+        Parser.needsMoreInput(source, commandWords: host?.commandWords ?? [])
+    }
+
+    /// Parses and runs `source`. With `echo`, top-level expression values are printed (REPL).
+    @discardableResult
+    public func run(_ source: String, file: String, echo: Bool = false) throws(ScriptFailure) -> Value {
+        let (program, diagnostics) = Parser.parse(source, file: file, commandWords: host?.commandWords ?? [])
+        sources[file] = program.source
+        guard diagnostics.isEmpty else { throw .syntax(diagnostics, program.source) }
+        let compiler = Compiler(interpreter: self)
+        let (chunk, slotCount) = compiler.compileChunk(program.statements, echo: echo)
+        interruptRequested.store(false, ordering: .relaxed)
+        steps = 0
+        nextCheck = min(4096, stepLimit ?? 4096)
+        do {
+            let frame = try pushFrame(slotCount, at: SourceLocation(file: file, line: 1, column: 1))
+            defer { popFrame(frame, slotCount) }
+            switch try chunk(self, frame) {
+            case .returned(let v): return v
+            default: return .null
+            }
+        } catch let error as RuntimeError {
+            throw .runtime(error)
+        } catch {
+            throw .runtime(RuntimeError("\(error)", at: nil))
+        }
+    }
+
+    /// Renders a failure the way the CLI prints it (all diagnostics, or the runtime report).
+    public func render(_ failure: ScriptFailure) -> String {
+        switch failure {
+        case .syntax(let diagnostics, let source):
+            return diagnostics.map { $0.rendered(source: source) }.joined(separator: "\n")
+        case .runtime(let error):
+            return error.rendered(sources: sources)
+        }
+    }
+
+    /// Asks a running script to stop; safe from any thread or a signal-polling loop.
+    public func interrupt() {
+        interruptRequested.store(true, ordering: .relaxed)
+    }
+
+    // MARK: globals
+
+    public var globalNames: [String] { globals.definedNames }
+
+    public func global(_ name: String) -> Value? {
+        guard let index = globals.index[name] else { return nil }
+        return globals.values[index]
+    }
+
+    public func setGlobal(_ name: String, _ value: Value) {
+        globals.values[globals.slot(for: name)] = value
+    }
+
+    public func define(_ function: NativeFunction) {
+        setGlobal(function.name, .native(function))
+    }
+
+    // MARK: frames and limits
+
+    @inline(__always)
+    func pushFrame(_ size: Int, at location: SourceLocation) throws -> UnsafeMutablePointer<Value> {
+        if depth >= maxCallDepth {
+            throw RuntimeError("call depth limit reached (\(maxCallDepth) nested calls): runaway recursion?", at: location, kind: .limit)
+        }
+        if stackTop + size > stack + stackCapacity {
+            throw RuntimeError("value stack exhausted (too many nested calls)", at: location, kind: .limit)
+        }
+        let frame = stackTop
+        frame.initialize(repeating: .null, count: size)
+        stackTop += size
+        depth += 1
+        return frame
+    }
+
+    @inline(__always)
+    func popFrame(_ frame: UnsafeMutablePointer<Value>, _ size: Int) {
+        frame.deinitialize(count: size)
+        stackTop = frame
+        depth -= 1
+    }
+
+    /// Counts a loop iteration or call; every few thousand, checks interrupts and the step limit.
+    @inline(__always)
+    func tick(_ location: SourceLocation) throws {
+        steps &+= 1
+        if steps >= nextCheck { try slowCheck(location) }
+    }
+
+    func slowCheck(_ location: SourceLocation) throws {
+        if interruptRequested.load(ordering: .relaxed) || interruptPoll?() == true {
+            interruptRequested.store(false, ordering: .relaxed)
+            throw RuntimeError("interrupted", at: location, kind: .interrupted)
+        }
+        if let limit = stepLimit, steps >= limit {
+            throw RuntimeError("step limit reached (\(limit) loop iterations and calls)", at: location, kind: .limit)
+        }
+        nextCheck = steps + min(4096, max(1, (stepLimit ?? Int.max) - steps))
+    }
+
+    /// Checks for an interrupt right now (for builtins that wait, like `sleep`).
+    public func checkInterrupt(at location: SourceLocation) throws {
+        if interruptRequested.load(ordering: .relaxed) || interruptPoll?() == true {
+            interruptRequested.store(false, ordering: .relaxed)
+            throw RuntimeError("interrupted", at: location, kind: .interrupted)
+        }
+    }
+}
+
+/// Global variables: a name → index table fixed at compile time, values in a flat array.
+/// Names referenced before assignment hold nil (`Optional`) and are reported as undefined.
+final class Globals {
+    var index: [String: Int] = [:]
+    var names: [String] = []
+    var values: [Value?] = []
+
+    func slot(for name: String) -> Int {
+        if let i = index[name] { return i }
+        let i = names.count
+        index[name] = i
+        names.append(name)
+        values.append(nil)
+        return i
+    }
+
+    var definedNames: [String] { names.indices.filter { !values[$0].isAbsent }.map { names[$0] } }
+}
+
+extension Optional where Wrapped == Value {
+    var isAbsent: Bool { if case .none = self { return true } else { return false } }
+}

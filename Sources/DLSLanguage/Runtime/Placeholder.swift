@@ -1,1 +1,0 @@
-// DLSLanguage: the language core (issue 2).

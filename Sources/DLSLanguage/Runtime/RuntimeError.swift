@@ -1,0 +1,69 @@
+/// An error raised while running: from the interpreter, a builtin, a command or `throw`.
+/// It carries where it happened and the chain of `fn` calls that led there.
+public struct RuntimeError: Error, @unchecked Sendable {
+    public enum Kind: Sendable { case error, interrupted, limit }
+
+    public var message: String
+    public var location: SourceLocation?
+    /// errno name (`EEXIST`) when a device command failed.
+    public var errno: String?
+    /// Lines printed after the message, e.g. devlink's `kernel answers: File exists`.
+    public var notes: [String]
+    /// The value given to `throw`, if any.
+    public var value: Value?
+    public var kind: Kind
+    /// `fn` frames the error passed through, innermost first.
+    public var stack: [StackEntry] = []
+
+    public struct StackEntry: Sendable, Equatable {
+        public var function: String
+        public var callSite: SourceLocation
+    }
+
+    public init(_ message: String, at location: SourceLocation?, errno: String? = nil, notes: [String] = [],
+                value: Value? = nil, kind: Kind = .error) {
+        self.message = message
+        self.location = location
+        self.errno = errno
+        self.notes = notes
+        self.value = value
+        self.kind = kind
+    }
+
+    /// The full report: location, message, source line with caret, notes, then the call stack.
+    public func rendered(sources: [String: SourceText]) -> String {
+        var out: String
+        if let location {
+            out = DiagnosticRenderer.render(kind: "error", message: message, at: location, source: sources[location.file])
+        } else {
+            out = "error: \(message)"
+        }
+        for note in notes { out += "\n\(note)" }
+        if !stack.isEmpty {
+            out += "\nstack traceback:"
+            for entry in stack { out += "\n    in fn \(entry.function), called at \(entry.callSite)" }
+        }
+        return out
+    }
+
+    /// What `catch e` binds: an error value with message, errno, value and location fields.
+    var errorObject: ErrorObject {
+        ErrorObject(message: message, errno: errno, value: value, location: location, notes: notes)
+    }
+}
+
+/// What a CommandHost throws when a command fails; the interpreter adds the script location.
+public struct CommandFailure: Error, @unchecked Sendable {
+    public var message: String
+    public var errno: String?
+    public var notes: [String]
+    /// Index of the command word at fault (0 = the command word), to point the caret at it.
+    public var wordIndex: Int?
+
+    public init(_ message: String, errno: String? = nil, notes: [String] = [], wordIndex: Int? = nil) {
+        self.message = message
+        self.errno = errno
+        self.notes = notes
+        self.wordIndex = wordIndex
+    }
+}

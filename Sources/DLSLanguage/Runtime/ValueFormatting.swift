@@ -1,0 +1,134 @@
+/// How values read as text: `str` (print, interpolation), `repr` (REPL echo, inside lists),
+/// the text of a command word, and JSON.
+extension Value {
+    public var str: String {
+        switch self {
+        case .null: return "nil"
+        case .bool(let b): return b ? "true" : "false"
+        case .int(let i): return String(i)
+        case .float(let f): return Value.formatFloat(f)
+        case .rate(let r): return r.formatted()
+        case .string(let s): return s
+        case .list(let l): return "[" + l.items.map(\.repr).joined(separator: ", ") + "]"
+        case .map(let m):
+            return "{" + m.entries.map { "\($0.key.value.repr): \($0.value.repr)" }.joined(separator: ", ") + "}"
+        case .function(let f): return "<fn \(f.proto.name)>"
+        case .native(let n): return "<builtin \(n.name)>"
+        case .object(let o): return o.displayText
+        case .error(let e): return "error: " + e.message + (e.errno.map { " (\($0))" } ?? "")
+        case .cell(let c): return c.value.str
+        }
+    }
+
+    public var repr: String {
+        if case .string(let s) = self { return Value.quote(s) }
+        return str
+    }
+
+    /// The text a value contributes to a command word (`port show $sf` uses the port's handle).
+    public var wordText: String {
+        if case .object(let o) = self, let handle = o.field("handle"), case .string(let s) = handle { return s }
+        return str
+    }
+
+    static func formatFloat(_ f: Double) -> String {
+        if f.isNaN { return "nan" }
+        if f.isInfinite { return f < 0 ? "-inf" : "inf" }
+        return "\(f)"
+    }
+
+    static func quote(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            case "$": out += "$"
+            default:
+                if scalar.value < 0x20 { out += "\\u{\(String(scalar.value, radix: 16))}" } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out + "\""
+    }
+}
+
+/// JSON text of a value (`json(v)`); host objects serialise through their `jsonValue`.
+public enum JSONWriter {
+    public static func write(_ value: Value, indent: Int? = nil) throws -> String {
+        var out = ""
+        try write(value, into: &out, indent: indent, level: 0, depth: 0)
+        return out
+    }
+
+    static func write(_ value: Value, into out: inout String, indent: Int?, level: Int, depth: Int) throws {
+        guard depth < 200 else { throw CommandFailure("json(): value nested too deeply (or contains itself)") }
+        func newline(_ l: Int) {
+            if let indent { out += "\n" + String(repeating: " ", count: indent * l) }
+        }
+        switch value {
+        case .null: out += "null"
+        case .bool(let b): out += b ? "true" : "false"
+        case .int(let i): out += String(i)
+        case .float(let f):
+            guard f.isFinite else { throw CommandFailure("json(): \(Value.formatFloat(f)) has no JSON form") }
+            out += "\(f)"
+        case .rate(let r): out += String(r.bytesPerSecond)
+        case .string(let s): out += escape(s)
+        case .list(let l):
+            out += "["
+            for (i, item) in l.items.enumerated() {
+                if i > 0 { out += "," }
+                newline(level + 1)
+                try write(item, into: &out, indent: indent, level: level + 1, depth: depth + 1)
+            }
+            if !l.items.isEmpty { newline(level) }
+            out += "]"
+        case .map(let m):
+            out += "{"
+            for (i, (k, v)) in m.entries.enumerated() {
+                if i > 0 { out += "," }
+                newline(level + 1)
+                let keyText: String
+                if case .string(let s) = k { keyText = s } else { keyText = k.value.str }
+                out += escape(keyText) + (indent == nil ? ":" : ": ")
+                try write(v, into: &out, indent: indent, level: level + 1, depth: depth + 1)
+            }
+            if !m.entries.isEmpty { newline(level) }
+            out += "}"
+        case .object(let o):
+            try write(o.jsonValue, into: &out, indent: indent, level: level, depth: depth + 1)
+        case .error(let e):
+            var entries: [(MapKey, Value)] = [(.string("message"), .string(e.message))]
+            if let errno = e.errno { entries.append((.string("errno"), .string(errno))) }
+            try write(.map(MapObject(.init(uniqueKeysWithValues: entries))), into: &out, indent: indent, level: level, depth: depth + 1)
+        case .function, .native:
+            throw CommandFailure("json(): a function has no JSON form")
+        case .cell(let c):
+            try write(c.value, into: &out, indent: indent, level: level, depth: depth)
+        }
+    }
+
+    public static func escape(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,36 @@
+/// A parse-time error with its location. `atEndOfInput` marks errors caused only by the input
+/// stopping early (unclosed block, dangling operator): the REPL reads another line for those.
+public struct Diagnostic: Error, Sendable, Equatable {
+    public var message: String
+    public var location: SourceLocation
+    public var atEndOfInput: Bool
+
+    public init(_ message: String, at location: SourceLocation, atEndOfInput: Bool = false) {
+        self.message = message
+        self.location = location
+        self.atEndOfInput = atEndOfInput
+    }
+
+    /// `file:line:col: error: message`, the source line and a caret under the spot.
+    public func rendered(source: SourceText?) -> String {
+        DiagnosticRenderer.render(kind: "error", message: message, at: location, source: source)
+    }
+}
+
+/// Renders `file:line:col: kind: message` + source line + caret; shared by parse and runtime errors.
+public enum DiagnosticRenderer {
+    public static func render(kind: String, message: String, at location: SourceLocation,
+                              source: SourceText?) -> String {
+        var out = "\(location): \(kind): \(message)"
+        guard let source, source.name == location.file, let text = source.line(location.line) else {
+            return out
+        }
+        // Column counts UTF-8 bytes; convert the prefix to characters, keep tabs so the caret aligns.
+        let bytes = Array(text.utf8)
+        let prefixLength = min(max(location.column - 1, 0), bytes.count)
+        let prefix = String(decoding: bytes[0..<prefixLength], as: UTF8.self)
+        let pad = prefix.map { $0 == "\t" ? "\t" : " " }.joined()
+        out += "\n    \(text)\n    \(pad)^"
+        return out
+    }
+}
