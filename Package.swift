@@ -16,7 +16,10 @@ let package = Package(
     targets: [
         // The language alone: knows nothing of devlink.
         .target(name: "DLSLanguage",
-                dependencies: [.product(name: "OrderedCollections", package: "swift-collections")]),
+                dependencies: [.product(name: "OrderedCollections", package: "swift-collections")],
+                // The interpreter's state lives in class properties touched on every step; dynamic
+                // exclusivity checks on them cost more than the work itself.
+                swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
         // Domain types and the DeviceSession protocol every backend implements.
         .target(name: "DevlinkModel"),
         .target(name: "DevlinkEmulator", dependencies: ["DevlinkModel"]),

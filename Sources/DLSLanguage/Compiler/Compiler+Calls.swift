@@ -46,7 +46,7 @@ extension Compiler {
 
     func compileCall(_ calleeExpr: Expr, _ arguments: [CallArgument], at location: SourceLocation) -> Eval {
         let callee = compileExpression(calleeExpr)
-        let args = arguments.map { compileExpression($0.value) }
+        let args = arguments.map { EvalBox(compileExpression($0.value)) }
         let labels = arguments.map(\.label)
         let hasLabels = labels.contains { $0 != nil }
         let what = describe(calleeExpr) ?? "expression"
@@ -57,7 +57,7 @@ extension Compiler {
                 let proto = f.proto
                 if hasLabels {
                     var values: [Value] = []
-                    for a in args { values.append(try a(interp, base)) }
+                    for a in args { values.append(try a.eval(interp, base)) }
                     return try interp.callUser(f, try Compiler.order(values, labels, for: proto, at: location), at: location)
                 }
                 guard args.count == proto.parameters.count else {
@@ -67,8 +67,9 @@ extension Compiler {
                 let size = proto.slotCount
                 let frame = try interp.pushFrame(size, at: location)
                 defer { interp.popFrame(frame, size) }
-                frame[0] = function
-                for i in 0..<args.count { frame[i + 1] = try args[i](interp, base) }
+                // Slot 0 gives nested closures the caller's captures; skip it when there are none.
+                if !proto.captures.isEmpty { frame[0] = function }
+                for i in 0..<args.count { frame[i + 1] = try args[i].eval(interp, base) }
                 do {
                     if case .returned(let v) = try proto.body(interp, frame) { return v }
                     return .null
@@ -83,7 +84,7 @@ extension Compiler {
                 var named: [String: Value] = [:]
                 var positional = 0
                 for i in 0..<count {
-                    let v = try args[i](interp, base)
+                    let v = try args[i].eval(interp, base)
                     if let label = labels[i] {
                         guard n.labels.contains(label) else {
                             throw RuntimeError("\(n.name)() has no argument named '\(label)'\(n.labels.isEmpty ? "" : " (it takes: \(n.labels.sorted().joined(separator: ", ")))")", at: location)
@@ -131,11 +132,11 @@ extension Compiler {
     }
 
     func compileCommand(_ call: CommandCall, display: Bool) -> Eval {
-        let words: [(parts: [Eval], single: Bool, location: SourceLocation)] = call.words.map { word in
-            let parts: [Eval] = word.parts.map { part in
+        let words: [(parts: [EvalBox], single: Bool, location: SourceLocation)] = call.words.map { word in
+            let parts: [EvalBox] = word.parts.map { part in
                 switch part {
-                case .text(let t): return { _, _ in .string(t) }
-                case .expr(let e): return compileExpression(e)
+                case .text(let t): return EvalBox { _, _ in .string(t) }
+                case .expr(let e): return EvalBox(compileExpression(e))
                 }
             }
             let single = word.parts.count == 1 && { if case .expr = word.parts[0] { return true } else { return false } }()
@@ -147,11 +148,11 @@ extension Compiler {
             arguments.reserveCapacity(words.count)
             for word in words {
                 if word.single, let only = word.parts.first {
-                    let value = try only(interp, base)
+                    let value = try only.eval(interp, base)
                     arguments.append(CommandArgument(text: value.wordText, value: value, location: word.location))
                 } else {
                     var text = ""
-                    for part in word.parts { text += try part(interp, base).wordText }
+                    for part in word.parts { text += try part.eval(interp, base).wordText }
                     arguments.append(CommandArgument(text: text, value: nil, location: word.location))
                 }
             }

@@ -12,16 +12,21 @@ extension Compiler {
         case .rate(let r): return { _, _ in .rate(Rate(bytesPerSecond: r)) }
         case .string(let s): return { _, _ in .string(s) }
         case .interpolated(let parts):
-            let pieces: [Eval] = parts.map { part in
+            let pieces: [EvalBox] = parts.map { part in
                 switch part {
-                case .text(let t): return { _, _ in .string(t) }
-                case .expr(let e): return compileExpression(e)
+                case .text(let t): return EvalBox { _, _ in .string(t) }
+                case .expr(let e): return EvalBox(compileExpression(e))
                 }
+            }
+            let estimate = parts.reduce(0) { n, part in
+                if case .text(let t) = part { return n + t.utf8.count }
+                return n + 8
             }
             return { interp, base in
                 var out = ""
+                if estimate > 15 { out.reserveCapacity(estimate) }
                 for piece in pieces {
-                    let value = try piece(interp, base)
+                    let value = try piece.eval(interp, base)
                     if case .string(let s) = value { out += s } else { out += value.str }
                 }
                 return .string(out)
@@ -29,23 +34,23 @@ extension Compiler {
         case .variable(let name):
             return loader(resolve(name, in: context), name: name, at: location)
         case .list(let items):
-            let evals = items.map(compileExpression)
+            let evals = items.map { EvalBox(compileExpression($0)) }
             return { interp, base in
                 var values: [Value] = []
                 values.reserveCapacity(evals.count)
-                for e in evals { values.append(try e(interp, base)) }
+                for e in evals { values.append(try e.eval(interp, base)) }
                 return .list(ListObject(values))
             }
         case .map(let entries):
-            let evals = entries.map { (compileExpression($0.key), compileExpression($0.value), $0.key.location) }
+            let evals = entries.map { (EvalBox(compileExpression($0.key)), EvalBox(compileExpression($0.value)), $0.key.location) }
             return { interp, base in
                 var dict = OrderedDictionary<MapKey, Value>()
                 for (k, v, keyLocation) in evals {
-                    let key = try k(interp, base)
+                    let key = try k.eval(interp, base)
                     guard let mapKey = MapKey(key) else {
                         throw RuntimeError("\(key.typeName) cannot be a map key (use strings, numbers, bools or rates)", at: keyLocation)
                     }
-                    dict[mapKey] = try v(interp, base)
+                    dict[mapKey] = try v.eval(interp, base)
                 }
                 return .map(MapObject(dict))
             }

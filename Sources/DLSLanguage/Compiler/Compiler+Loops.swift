@@ -1,22 +1,27 @@
 /// `for x in ...` over ranges (without building a list), lists, maps and strings.
 extension Compiler {
     func compileFor(_ names: [String], _ iterable: Expr, _ block: Block, at location: SourceLocation) -> Exec {
-        // A literal range is iterated directly.
-        var rangeBounds: (Eval, Eval, Bool)?
-        if case .range(let low, let high, let inclusive) = iterable.kind, names.count == 1 {
-            rangeBounds = (compileExpression(low), compileExpression(high), inclusive)
-        }
-        let source = rangeBounds == nil ? compileExpression(iterable) : nil
-        return withScope {
-            let slots = names.map { context.newSlot($0) }
-            context.loopDepth += 1
-            let body = compileStatements(block.statements, topLevel: false)
-            context.loopDepth -= 1
-            if let (low, high, inclusive) = rangeBounds {
-                return rangeLoop(slot: slots[0], low, high, inclusive, body, at: location, iterableAt: iterable.location)
+        // A literal range is iterated directly, without building a list.
+        if case .range(let lowExpr, let highExpr, let inclusive) = iterable.kind, names.count == 1 {
+            let low = compileExpression(lowExpr), high = compileExpression(highExpr)
+            return inScope {
+                let slot = context.newSlot(names[0])
+                let body = compileLoopBody(block)
+                return rangeLoop(slot: slot, low, high, inclusive, body, at: location, iterableAt: iterable.location)
             }
-            return collectionLoop(slots: slots, source ?? { _, _ in .null }, body, at: location, iterableAt: iterable.location)
         }
+        let source = compileExpression(iterable)
+        return inScope {
+            let slots = names.map { context.newSlot($0) }
+            let body = compileLoopBody(block)
+            return collectionLoop(slots: slots, source, body, at: location, iterableAt: iterable.location)
+        }
+    }
+
+    private func compileLoopBody(_ block: Block) -> Exec {
+        context.loopDepth += 1
+        defer { context.loopDepth -= 1 }
+        return compileStatements(block.statements, topLevel: false)
     }
 
     private func rangeLoop(slot: Int, _ low: @escaping Eval, _ high: @escaping Eval, _ inclusive: Bool,

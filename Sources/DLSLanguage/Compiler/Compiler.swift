@@ -24,7 +24,7 @@ final class Compiler {
     // MARK: blocks
 
     func compileBlock(_ block: Block) -> Exec {
-        withScope { compileStatements(block.statements, topLevel: false) }
+        inScope { compileStatements(block.statements, topLevel: false) }
     }
 
     func compileStatements(_ statements: [Stmt], topLevel: Bool) -> Exec {
@@ -35,18 +35,18 @@ final class Compiler {
                 _ = context.newSlot(name)
             }
         }
-        let execs = statements.map { compileStatement($0, topLevel: topLevel) }
+        let execs = statements.map { ExecBox(compileStatement($0, topLevel: topLevel)) }
         return sequence(execs)
     }
 
-    func sequence(_ execs: [Exec]) -> Exec {
+    func sequence(_ execs: [ExecBox]) -> Exec {
         switch execs.count {
         case 0:
             return { _, _ in .next }
         case 1:
-            return execs[0]
+            return execs[0].exec
         case 2:
-            let a = execs[0], b = execs[1]
+            let a = execs[0].exec, b = execs[1].exec
             return { interp, base in
                 let flow = try a(interp, base)
                 guard case .next = flow else { return flow }
@@ -54,8 +54,8 @@ final class Compiler {
             }
         default:
             return { interp, base in
-                for exec in execs {
-                    let flow = try exec(interp, base)
+                for box in execs {
+                    let flow = try box.exec(interp, base)
                     guard case .next = flow else { return flow }
                 }
                 return .next
@@ -83,7 +83,8 @@ final class Compiler {
             return { interp, base in _ = try run(interp, base); return .next }
         case .let(let name, let initializer):
             // The initializer is compiled before the name exists: `let x = x + 1` reads the outer x.
-            let eval = initializer.map(compileExpression) ?? { _, _ in .null }
+            let eval: Eval
+            if let initializer { eval = compileExpression(initializer) } else { eval = { _, _ in .null } }
             return bind(declare(name), eval)
         case .assign(let target, let op, let value):
             return compileAssignment(target: target, op: op, value: value, at: location)
@@ -100,7 +101,8 @@ final class Compiler {
         case .for(let names, let iterable, let body):
             return compileFor(names, iterable, body, at: location)
         case .return(let value):
-            let eval = value.map(compileExpression) ?? { _, _ in .null }
+            guard let value else { return { _, _ in .returned(.null) } }
+            let eval = compileExpression(value)
             return { interp, base in .returned(try eval(interp, base)) }
         case .break:
             if context.loopDepth == 0 { report("'break' outside a loop", at: location) }
@@ -146,17 +148,19 @@ final class Compiler {
     }
 
     func compileIf(_ branches: [(condition: Expr, body: Block)], _ elseBody: Block?) -> Exec {
-        let tests = branches.map { (condition($0.condition, "'if' condition"), compileBlock($0.body)) }
-        let otherwise = elseBody.map(compileBlock)
-        if tests.count == 1, let (test, body) = tests.first {
+        let tests = branches.map { ConditionalBox(test: condition($0.condition, "'if' condition"), body: compileBlock($0.body)) }
+        let otherwise: Exec
+        if let elseBody { otherwise = compileBlock(elseBody) } else { otherwise = { _, _ in .next } }
+        if tests.count == 1 {
+            let test = tests[0].test, body = tests[0].body
             return { interp, base in
                 if try test(interp, base) { return try body(interp, base) }
-                return try otherwise?(interp, base) ?? .next
+                return try otherwise(interp, base)
             }
         }
         return { interp, base in
-            for (test, body) in tests where try test(interp, base) { return try body(interp, base) }
-            return try otherwise?(interp, base) ?? .next
+            for branch in tests where try branch.test(interp, base) { return try branch.body(interp, base) }
+            return try otherwise(interp, base)
         }
     }
 
@@ -181,7 +185,7 @@ final class Compiler {
     func compileTry(_ body: Block, _ catchName: String?, _ handler: Block) -> Exec {
         let run = compileBlock(body)
         var slot: Int?
-        let recover: Exec = withScope {
+        let recover: Exec = inScope {
             if let catchName { slot = context.newSlot(catchName) }
             return compileStatements(handler.statements, topLevel: false)
         }
@@ -196,7 +200,7 @@ final class Compiler {
     }
 
     func compileAssert(_ conditionExpr: Expr, _ message: Expr?, at location: SourceLocation) -> Exec {
-        let messageEval = message.map(compileExpression)
+        let messageEval = message.map { EvalBox(compileExpression($0)) }
         // For a failed comparison, show both sides.
         if case .binary(let op, let l, let r) = conditionExpr.kind,
            [.equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual].contains(op) {
@@ -205,7 +209,7 @@ final class Compiler {
             return { interp, base in
                 let a = try left(interp, base), b = try right(interp, base)
                 if try Operators.compare(op, a, b, at: opLocation) { return .next }
-                let text = try messageEval.map { try $0(interp, base).str } ?? "assertion failed"
+                let text = try messageEval.map { try $0.eval(interp, base).str } ?? "assertion failed"
                 throw RuntimeError("\(text) (left: \(a.repr), right: \(b.repr), expected left \(op.rawValue) right)",
                                    at: location, errno: nil)
             }
@@ -213,7 +217,7 @@ final class Compiler {
         let test = condition(conditionExpr, "assert condition")
         return { interp, base in
             if try test(interp, base) { return .next }
-            let text = try messageEval.map { try $0(interp, base).str } ?? "assertion failed"
+            let text = try messageEval.map { try $0.eval(interp, base).str } ?? "assertion failed"
             throw RuntimeError(text, at: location)
         }
     }
@@ -253,4 +257,21 @@ final class Compiler {
         default: return nil
         }
     }
+}
+
+/// Closures kept in arrays or optionals are wrapped in these structs: a bare function type used as
+/// a generic argument is stored re-abstracted, and each call would then go through a thunk.
+struct EvalBox {
+    let eval: Eval
+    init(_ eval: @escaping Eval) { self.eval = eval }
+}
+
+struct ExecBox {
+    let exec: Exec
+    init(_ exec: @escaping Exec) { self.exec = exec }
+}
+
+struct ConditionalBox {
+    let test: (Interpreter, UnsafeMutablePointer<Value>) throws -> Bool
+    let body: Exec
 }

@@ -60,7 +60,9 @@ extension Compiler {
         return .local(context.newSlot(name))
     }
 
-    func withScope<T>(_ body: () -> T) -> T {
+    /// Compiles `body` inside a new block scope. Not generic on purpose: a closure returned through
+    /// a generic is re-abstracted, and every later call would go through a thunk.
+    func inScope(_ body: () -> Exec) -> Exec {
         context.scopes.append([:])
         defer { context.scopes.removeLast() }
         return body()

@@ -103,6 +103,10 @@ extension Builtins {
             let list = try args.list(0)
             let separator = args.count == 2 ? try args.string(1) : ""
             var out = ""
+            // Size the result once; appending piece by piece would regrow it many times.
+            var total = separator.utf8.count * max(0, list.items.count - 1)
+            for item in list.items { if case .string(let s) = item { total += s.utf8.count } }
+            out.reserveCapacity(total)
             for (i, item) in list.items.enumerated() {
                 if i > 0 { out += separator }
                 if case .string(let s) = item { out += s } else { out += item.str }

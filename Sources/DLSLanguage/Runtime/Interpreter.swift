@@ -133,7 +133,9 @@ public final class Interpreter {
             throw RuntimeError("value stack exhausted (too many nested calls)", at: location, kind: .limit)
         }
         let frame = stackTop
-        frame.initialize(repeating: .null, count: size)
+        // Element-wise: the bulk initialize/deinitialize calls go through the generic runtime.
+        var slot = frame
+        while slot < frame + size { slot.initialize(to: .null); slot += 1 }
         stackTop += size
         depth += 1
         return frame
@@ -141,7 +143,8 @@ public final class Interpreter {
 
     @inline(__always)
     func popFrame(_ frame: UnsafeMutablePointer<Value>, _ size: Int) {
-        frame.deinitialize(count: size)
+        var slot = frame
+        while slot < frame + size { slot.deinitialize(count: 1); slot += 1 }
         stackTop = frame
         depth -= 1
     }
