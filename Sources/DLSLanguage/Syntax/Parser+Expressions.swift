@@ -227,6 +227,8 @@ extension Parser {
         case .symbol(.lbrace) where !noMapLiteral:
             advance()
             return expr(.map(try parseMapEntries(openedAt: location)))
+        case .symbol(.lbrace):
+            throw error("a map literal here must be in parentheses: '{' starts the block")
         case .eof:
             throw error("expression expected, found end of input")
         default:
