@@ -132,6 +132,21 @@ public final class NetlinkSocket {
         }
     }
 
+    /// Waits up to `timeout` seconds (nil = forever) for a datagram; nil when none arrived.
+    public func receiveDatagram(timeout: Double?) throws -> [UInt8]? {
+        var pfd = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        let ms: Int32 = timeout.map { Int32(min(max($0, 0) * 1000, Double(Int32.max))) } ?? -1
+        while true {
+            let rc = poll(&pfd, 1, ms)
+            if rc < 0 {
+                if errno == EINTR { continue }
+                throw NetlinkError.system(call: "poll", errno: errno)
+            }
+            if rc == 0 { return nil }
+            return try receiveDatagram()
+        }
+    }
+
     public func receiveMessages() throws -> [NetlinkMessage] {
         try NetlinkMessage.parseAll(try receiveDatagram())
     }

@@ -1,0 +1,50 @@
+import DevlinkModel
+
+/// Devlink notifications from the `config` multicast group, decoded (dev/port/rate new/del, params).
+/// Open one, then call `next(timeout:)` in a loop; kinds dls does not model are skipped.
+public final class DevlinkMonitor {
+    public let family: GenericFamily
+    private let socket: NetlinkSocket
+    private var pending: [DevlinkEvent] = []
+
+    /// Subscribes to the group. Throws NetlinkSessionError when the kernel has no devlink.
+    public init() throws {
+        socket = try NetlinkSession.openSocket(.generic)
+        family = try NetlinkSession.resolveDevlink(socket)
+        guard let group = family.multicastGroups[DevlinkFamily.configGroup] else {
+            throw DevlinkError(.EOPNOTSUPP, "the devlink family has no \"config\" multicast group")
+        }
+        try mappingErrors { try socket.addMembership(group: group) }
+    }
+
+    /// The next notification, or nil if none arrived within `timeout` seconds (nil = wait forever).
+    public func next(timeout: Double?) throws -> DevlinkEvent? {
+        while pending.isEmpty {
+            guard let datagram = try mappingErrors({ try socket.receiveDatagram(timeout: timeout) }) else { return nil }
+            pending += try mappingErrors { try decode(datagram) }
+        }
+        return pending.removeFirst()
+    }
+
+    /// Everything already queued, without waiting.
+    public func drain() throws -> [DevlinkEvent] {
+        while let datagram = try mappingErrors({ try socket.receiveDatagram(timeout: 0) }) {
+            pending += try mappingErrors { try decode(datagram) }
+        }
+        defer { pending.removeAll() }
+        return pending
+    }
+
+    /// Up to `count` events, stopping early after `timeout` seconds without one.
+    public func collect(count: Int, timeout: Double) throws -> [DevlinkEvent] {
+        var out: [DevlinkEvent] = []
+        while out.count < count, let e = try next(timeout: timeout) { out.append(e) }
+        return out
+    }
+
+    func decode(_ datagram: [UInt8]) throws -> [DevlinkEvent] {
+        try NetlinkMessage.parseAll(datagram)
+            .filter { $0.header.type == family.id }
+            .compactMap(DevlinkDecoder.event)
+    }
+}

@@ -1,0 +1,176 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+import DevlinkModel
+
+/// DeviceSession on the running kernel: devlink over generic netlink, VFs through sysfs,
+/// bonds over rtnetlink (see `NetlinkSession+Links`). Every failure is a DevlinkError.
+public final class NetlinkSession: DeviceSession {
+    public let family: GenericFamily
+    let socket: NetlinkSocket
+    /// Subscribed at open so `drainEvents` sees everything since then.
+    let monitor: DevlinkMonitor?
+    public var sriov = SysfsSRIOV()
+    /// The warning text the kernel attached to the last successful request, if any.
+    public private(set) var lastWarning: String?
+    lazy var route: Result<NetlinkSocket, Error> = Result { try NetlinkSession.openSocket(.route) }
+
+    /// Opens the session. Throws `NetlinkSessionError` when the kernel has no devlink (a one-line
+    /// message that points at --emulator).
+    public init(receiveTimeout: Double = 10) throws {
+        socket = try NetlinkSession.openSocket(.generic, receiveTimeout: receiveTimeout)
+        family = try NetlinkSession.resolveDevlink(socket)
+        monitor = try? DevlinkMonitor()
+    }
+
+    /// True when this kernel answers for the devlink family (what `dls` uses to pick a backend).
+    public static func isAvailable() -> Bool {
+        guard let s = try? openSocket(.generic, receiveTimeout: 2) else { return false }
+        return (try? resolveDevlink(s)) != nil
+    }
+
+    static func openSocket(_ p: NetlinkProtocol, receiveTimeout: Double = 10) throws -> NetlinkSocket {
+        do {
+            return try NetlinkSocket(p, receiveTimeout: receiveTimeout)
+        } catch let NetlinkError.system(call, e) {
+            throw NetlinkSessionError.netlinkUnavailable("\(call): \(ErrnoName.message(e))")
+        }
+    }
+
+    static func resolveDevlink(_ s: NetlinkSocket) throws -> GenericFamily {
+        do {
+            return try s.resolveFamily(DevlinkFamily.name)
+        } catch NetlinkError.familyNotFound {
+            throw NetlinkSessionError.devlinkUnavailable
+        } catch let e as NetlinkError {
+            throw DevlinkError(e)
+        }
+    }
+
+    /// Sends one devlink request; returns the attributes of each reply message.
+    @discardableResult
+    public func perform(_ r: DevlinkRequest) throws -> [AttributeList] {
+        try mappingErrors {
+            let reply = try socket.genericExchange(family: family.id, command: r.command, version: DevlinkFamily.version,
+                                                   flags: r.isDump ? .dump : [], attributes: r.attributes)
+            lastWarning = reply.warning
+            return try reply.messages.map(DevlinkDecoder.attributes)
+        }
+    }
+
+    private func decode<T>(_ body: () throws -> T) throws -> T { try mappingErrors(body) }
+
+    private func single<T>(_ r: DevlinkRequest, _ what: String, _ f: (AttributeList) throws -> T) throws -> T {
+        guard let first = try perform(r).first else { throw DevlinkError(NetlinkError.missingAttribute(what)) }
+        return try decode { try f(first) }
+    }
+
+    // MARK: devices
+
+    public func devices() throws -> [DeviceHandle] {
+        try decode { try perform(.dumpDevices()).map(DevlinkDecoder.device) }
+    }
+
+    public func info(_ device: DeviceHandle) throws -> DeviceInfo {
+        try single(.getInfo(device), "dev info reply", DevlinkDecoder.info)
+    }
+
+    // MARK: ports
+
+    public func ports(of device: DeviceHandle?) throws -> [Port] {
+        let all = try decode { try perform(.dumpPorts()).map(DevlinkDecoder.port) }
+        guard let device else { return all }
+        return all.filter { $0.device == device }
+    }
+
+    public func port(_ handle: PortHandle) throws -> Port {
+        try single(.getPort(handle), "port reply", DevlinkDecoder.port)
+    }
+
+    /// The kernel answers PORT_NEW with the new port (cmd 7, or 3 on older kernels) before the ACK.
+    public func addPort(_ request: PortAddRequest) throws -> Port {
+        let replies = try perform(.newPort(request))
+        if let msg = replies.first(where: { $0.contains(DevlinkAttr.portIndex) }) {
+            return try decode { try DevlinkDecoder.port(msg) }
+        }
+        // No port message in the reply: find it by its numbers.
+        if let p = try ports(of: request.device).last(where: {
+            $0.flavour == request.flavour && $0.pfnum == request.pfnum && (request.sfnum == nil || $0.sfnum == request.sfnum)
+        }) { return p }
+        throw DevlinkError(NetlinkError.missingAttribute("new port in PORT_NEW reply"))
+    }
+
+    public func deletePort(_ handle: PortHandle) throws { try perform(.deletePort(handle)) }
+
+    public func setPortType(_ handle: PortHandle, _ type: PortType) throws { try perform(.setPortType(handle, type)) }
+
+    public func splitPort(_ handle: PortHandle, count: UInt32) throws { try perform(.splitPort(handle, count: count)) }
+
+    public func unsplitPort(_ handle: PortHandle) throws { try perform(.unsplitPort(handle)) }
+
+    public func setPortFunction(_ handle: PortHandle, _ changes: PortFunctionChanges) throws {
+        try perform(.setPortFunction(handle, changes))
+    }
+
+    // MARK: rates
+
+    public func rates(of device: DeviceHandle?) throws -> [RateObject] {
+        let all = try decode { try perform(.dumpRates()).map(DevlinkDecoder.rate) }
+        guard let device else { return all }
+        return all.filter { $0.handle.device == device }
+    }
+
+    public func rate(_ handle: RateHandle) throws -> RateObject {
+        try single(.getRate(handle), "rate reply", DevlinkDecoder.rate)
+    }
+
+    public func addRateNode(_ handle: RateHandle, _ changes: RateChanges) throws { try perform(.newRateNode(handle, changes)) }
+
+    public func setRate(_ handle: RateHandle, _ changes: RateChanges) throws { try perform(.setRate(handle, changes)) }
+
+    public func deleteRateNode(_ handle: RateHandle) throws { try perform(.deleteRateNode(handle)) }
+
+    // MARK: eswitch, SR-IOV
+
+    public func eswitch(_ device: DeviceHandle) throws -> Eswitch {
+        try single(.getEswitch(device), "eswitch reply", DevlinkDecoder.eswitch)
+    }
+
+    public func setEswitch(_ device: DeviceHandle, _ changes: EswitchChanges) throws {
+        try perform(.setEswitch(device, changes))
+    }
+
+    public func sriovNumVFs(_ device: DeviceHandle) throws -> UInt32 { try sriov.numVFs(device) }
+
+    public func setSriovNumVFs(_ device: DeviceHandle, _ count: UInt32) throws { try sriov.setNumVFs(device, count) }
+
+    // MARK: params
+
+    public func params(of device: DeviceHandle?) throws -> [Param] {
+        let all = try decode { try perform(.dumpParams()).map(DevlinkDecoder.param) }
+        guard let device else { return all }
+        return all.filter { $0.device == device }
+    }
+
+    public func param(_ device: DeviceHandle, name: String) throws -> Param {
+        try single(.getParam(device, name: name), "param reply", DevlinkDecoder.param)
+    }
+
+    public func setParam(_ device: DeviceHandle, name: String, value: ParamValue, cmode: ParamCMode) throws {
+        try perform(.setParam(device, name: name, value: value, cmode: cmode))
+    }
+
+    // MARK: events
+
+    public func drainEvents() throws -> [DevlinkEvent] { try monitor?.drain() ?? [] }
+
+    /// The kernel's asynchronous work cannot be observed directly: give it a moment and say
+    /// "maybe more" so callers keep polling their condition.
+    @discardableResult
+    public func settle() throws -> Bool {
+        usleep(50_000)
+        return true
+    }
+}
