@@ -1,0 +1,82 @@
+/// Bond options as sent in IFLA_INFO_DATA (only the given ones) and as read back from the kernel.
+public struct BondOptions: Equatable, Sendable {
+    public var mode: BondMode?
+    /// ifindex; 0 clears.
+    public var activeSlave: UInt32?
+    public var miimon: UInt32?
+    public var updelay: UInt32?
+    public var downdelay: UInt32?
+    public var useCarrier: UInt8?
+    public var primary: UInt32?
+    public var failOverMac: UInt8?
+    public var xmitHashPolicy: UInt8?
+    public var allSlavesActive: UInt8?
+    public var minLinks: UInt32?
+    public var lacpRate: UInt8?
+    public var adSelect: UInt8?
+    public var lacpActive: UInt8?
+
+    public init(mode: BondMode? = nil, activeSlave: UInt32? = nil, miimon: UInt32? = nil, updelay: UInt32? = nil,
+                downdelay: UInt32? = nil, useCarrier: UInt8? = nil, primary: UInt32? = nil, failOverMac: UInt8? = nil,
+                xmitHashPolicy: UInt8? = nil, allSlavesActive: UInt8? = nil, minLinks: UInt32? = nil,
+                lacpRate: UInt8? = nil, adSelect: UInt8? = nil, lacpActive: UInt8? = nil) {
+        self.mode = mode
+        self.activeSlave = activeSlave
+        self.miimon = miimon
+        self.updelay = updelay
+        self.downdelay = downdelay
+        self.useCarrier = useCarrier
+        self.primary = primary
+        self.failOverMac = failOverMac
+        self.xmitHashPolicy = xmitHashPolicy
+        self.allSlavesActive = allSlavesActive
+        self.minLinks = minLinks
+        self.lacpRate = lacpRate
+        self.adSelect = adSelect
+        self.lacpActive = lacpActive
+    }
+}
+
+/// 802.3ad aggregator info of a bond (IFLA_BOND_AD_INFO), present in 802.3ad mode.
+public struct BondADInfo: Equatable, Sendable {
+    public var aggregatorID: UInt16?
+    public var numPorts: UInt16?
+    public var actorKey: UInt16?
+    public var partnerKey: UInt16?
+    public var partnerMAC: [UInt8]?
+}
+
+/// A bond slave's view (IFLA_INFO_SLAVE_DATA with slave kind "bond").
+public struct BondSlaveInfo: Equatable, Sendable {
+    /// 0 active, 1 backup
+    public var state: UInt8?
+    /// 0 up, 1 fail, 2 down, 3 back
+    public var miiStatus: UInt8?
+    public var linkFailureCount: UInt32?
+    public var permanentAddress: [UInt8]?
+    public var queueID: UInt16?
+    public var aggregatorID: UInt16?
+
+    public var isActive: Bool { state == 0 }
+}
+
+/// One network interface as RTM_GETLINK reports it (the parts dls uses).
+public struct LinkInfo: Equatable, Sendable {
+    public var index: Int32
+    public var name: String
+    public var flags: UInt32
+    public var mtu: UInt32?
+    public var address: [UInt8]?
+    /// ifindex of the master (bond) if enslaved.
+    public var master: Int32?
+    public var operState: UInt8?
+    /// IFLA_INFO_KIND, e.g. "bond", "netdevsim" (nil for plain devices).
+    public var kind: String?
+    public var slaveKind: String?
+    public var bond: BondOptions?
+    public var bondADInfo: BondADInfo?
+    public var bondSlave: BondSlaveInfo?
+
+    public var isUp: Bool { flags & interfaceUpFlag != 0 }
+    public var isBond: Bool { kind == "bond" }
+}

@@ -1,0 +1,91 @@
+// rtnetlink link + bonding numbers (reference lag.md §3.1, §3.2).
+
+public enum RouteMessage {
+    public static let newLink: UInt16 = 16
+    public static let delLink: UInt16 = 17
+    public static let getLink: UInt16 = 18
+}
+
+public enum LinkAttr {
+    public static let address: UInt16 = 1
+    public static let ifname: UInt16 = 3
+    public static let mtu: UInt16 = 4
+    public static let master: UInt16 = 10
+    public static let operState: UInt16 = 16
+    public static let linkInfo: UInt16 = 18
+    public static let extMask: UInt16 = 29
+}
+
+public enum LinkInfoAttr {
+    public static let kind: UInt16 = 1
+    public static let data: UInt16 = 2
+    public static let slaveKind: UInt16 = 4
+    public static let slaveData: UInt16 = 5
+}
+
+public enum BondAttr {
+    public static let mode: UInt16 = 1
+    public static let activeSlave: UInt16 = 2
+    public static let miimon: UInt16 = 3
+    public static let updelay: UInt16 = 4
+    public static let downdelay: UInt16 = 5
+    public static let useCarrier: UInt16 = 6
+    public static let primary: UInt16 = 11
+    public static let failOverMac: UInt16 = 13
+    public static let xmitHashPolicy: UInt16 = 14
+    public static let allSlavesActive: UInt16 = 17
+    public static let minLinks: UInt16 = 18
+    public static let adLacpRate: UInt16 = 21
+    public static let adSelect: UInt16 = 22
+    public static let adInfo: UInt16 = 23
+    public static let adLacpActive: UInt16 = 29
+}
+
+public enum BondADInfoAttr {
+    public static let aggregator: UInt16 = 1
+    public static let numPorts: UInt16 = 2
+    public static let actorKey: UInt16 = 3
+    public static let partnerKey: UInt16 = 4
+    public static let partnerMAC: UInt16 = 5
+}
+
+public enum BondSlaveAttr {
+    public static let state: UInt16 = 1
+    public static let miiStatus: UInt16 = 2
+    public static let linkFailureCount: UInt16 = 3
+    public static let permHwAddr: UInt16 = 4
+    public static let queueID: UInt16 = 5
+    public static let adAggregatorID: UInt16 = 6
+}
+
+/// `IFF_UP` in ifinfomsg flags.
+public let interfaceUpFlag: UInt32 = 0x1
+/// RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS, as `ip` asks.
+let linkExtMask: UInt32 = 0x9
+
+/// Bonding modes with iproute2's names.
+public enum BondMode: UInt8, CaseIterable, Sendable, CustomStringConvertible {
+    case balanceRR = 0, activeBackup = 1, balanceXOR = 2, broadcast = 3, ieee8023ad = 4, balanceTLB = 5, balanceALB = 6
+
+    public var name: String {
+        switch self {
+        case .balanceRR: "balance-rr"
+        case .activeBackup: "active-backup"
+        case .balanceXOR: "balance-xor"
+        case .broadcast: "broadcast"
+        case .ieee8023ad: "802.3ad"
+        case .balanceTLB: "balance-tlb"
+        case .balanceALB: "balance-alb"
+        }
+    }
+
+    public init?(name: String) {
+        guard let m = BondMode.allCases.first(where: { $0.name == name }) else { return nil }
+        self = m
+    }
+
+    public var description: String { name }
+}
+
+/// xmit_hash_policy names (value = index).
+public let bondXmitHashPolicyNames = ["layer2", "layer3+4", "layer2+3", "encap2+3", "encap3+4", "vlan+srcmac"]

@@ -1,0 +1,50 @@
+import DevlinkModel
+
+/// Links and bonds over rtnetlink (what `lag` commands need on the real kernel). Names are
+/// resolved to ifindexes with RTM_GETLINK; the kernel's errors pass through as DevlinkError.
+extension NetlinkSession {
+    @discardableResult
+    public func perform(_ r: RouteLinkRequest) throws -> [NetlinkMessage] {
+        try mappingErrors {
+            let s = try route.get()
+            return try s.exchange(type: r.type, flags: r.flags, payload: r.payload).messages
+        }
+    }
+
+    public func links() throws -> [LinkInfo] {
+        try mappingErrors { try perform(.dumpLinks()).filter { $0.header.type == RouteMessage.newLink }.map(RouteLinkDecoder.link) }
+    }
+
+    public func link(named name: String) throws -> LinkInfo {
+        guard let m = try perform(.getLink(name: name)).first else {
+            throw DevlinkError(.ENODEV, "no network interface named \(name)")
+        }
+        return try mappingErrors { try RouteLinkDecoder.link(m) }
+    }
+
+    public func bonds() throws -> [LinkInfo] { try links().filter(\.isBond) }
+
+    /// Slaves of `bond`, in ifindex order.
+    public func slaves(of bond: String) throws -> [LinkInfo] {
+        let b = try link(named: bond)
+        return try links().filter { $0.master == b.index }
+    }
+
+    public func createBond(name: String, options: BondOptions) throws { try perform(.newBond(name: name, options: options)) }
+
+    public func changeBond(name: String, options: BondOptions) throws {
+        try perform(.changeBond(index: try link(named: name).index, options: options))
+    }
+
+    public func deleteLink(named name: String) throws { try perform(.deleteLink(index: try link(named: name).index)) }
+
+    /// The kernel refuses to enslave an up interface (EPERM "Device can not be enslaved while up").
+    public func enslave(_ slave: String, to bond: String) throws {
+        let master = try link(named: bond).index
+        try perform(.setMaster(index: try link(named: slave).index, master: master))
+    }
+
+    public func release(_ slave: String) throws { try perform(.setMaster(index: try link(named: slave).index, master: 0)) }
+
+    public func setLink(_ name: String, up: Bool) throws { try perform(.setUp(index: try link(named: name).index, up)) }
+}
