@@ -1,3 +1,20 @@
-// SIGINT flag and interruptible reader for libedit (state must live in a real C file).
+// Ctrl-C for the REPL: a SIGINT flag the interpreter can poll, and an interruptible libedit reader.
+// State (the flag, the self-pipe) must live in a real C file, not in an imported header.
 #pragma once
-int dls_intr_placeholder(void);
+#include <histedit.h>
+
+/// Installs the SIGINT handler (sigaction, no SA_RESTART) and its self-pipe. Idempotent. 0 on success.
+int dls_intr_install(void);
+/// Restores the SIGINT disposition that was in place before dls_intr_install.
+void dls_intr_uninstall(void);
+/// 1 if Ctrl-C arrived since the last take, and clears it; else 0. Async-signal-safe state, any thread.
+int dls_intr_take(void);
+/// 1 if Ctrl-C is pending (does not clear).
+int dls_intr_pending(void);
+/// Sets the flag as Ctrl-C would (programmatic cancel, tests).
+void dls_intr_raise(void);
+/// Installs the EL_GETCFN reader: reads stdin with poll(2) on the self-pipe too, so a Ctrl-C that lands
+/// anywhere (any thread, outside read(2)) ends el_gets with NULL and errno EINTR. 0 on success.
+int dls_intr_attach_reader(EditLine *el);
+/// Sleeps up to `ms` milliseconds; returns 1 early if Ctrl-C is pending (flag not cleared), else 0.
+int dls_intr_sleep_ms(long ms);

@@ -1,1 +1,0 @@
-// DLSRepl: placeholder until its issue lands.
