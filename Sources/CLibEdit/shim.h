@@ -48,3 +48,12 @@ static inline int shim_term_columns(void) {
     if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
     return 80;
 }
+
+static inline int shim_hist_save(History *h, const char *path) { HistEvent ev; return history(h, &ev, H_SAVE, path); }
+static inline int shim_hist_load(History *h, const char *path) { HistEvent ev; return history(h, &ev, H_LOAD, path); }
+/// Entries oldest first through `visit`; libedit keeps them newest first.
+static inline void shim_hist_each_oldest_first(History *h, void *ctx, void (*visit)(void *, const char *)) {
+    HistEvent ev;
+    if (history(h, &ev, H_LAST) < 0) return;
+    do { visit(ctx, ev.str); } while (history(h, &ev, H_PREV) >= 0);
+}

@@ -28,16 +28,10 @@ struct CursorScanner {
         var i = 0
         var inComment = false
 
-        func endStatement() {
-            // Close any command and reset the innermost block's statement.
-            while case .command = frames.last { frames.removeLast() }
-            if case .block = frames.last { frames[frames.count - 1] = .block(tokens: [], identStart: nil) }
-        }
-
         while i < chars.count {
             let c = chars[i]
             if inComment {
-                if c == "\n" { inComment = false; endStatement() }
+                if c == "\n" { inComment = false; endStatement(&frames) }
                 i += 1
                 continue
             }
@@ -61,7 +55,7 @@ struct CursorScanner {
                     frames[frames.count - 1] = .command(words: words, wordStart: nil)
                     i += 1
                 } else if c == "\n" || c == ";" {
-                    endStatement()
+                    endStatement(&frames)
                 } else if c == "}" {
                     frames.removeLast()
                     closeBlock(&frames)
@@ -80,7 +74,7 @@ struct CursorScanner {
                 i += 1
 
             case .block, .group, .interpolation, .stringInterpolation:
-                i = expressionStep(chars, i, &frames, &inComment, endStatement)
+                i = expressionStep(chars, i, &frames, &inComment)
             }
         }
         if inComment { return .nothing }
@@ -89,7 +83,7 @@ struct CursorScanner {
 
     /// Handles one character in expression mode; returns the next index.
     private func expressionStep(_ chars: [Character], _ i: Int, _ frames: inout [Frame],
-                                _ inComment: inout Bool, _ endStatement: () -> Void) -> Int {
+                                _ inComment: inout Bool) -> Int {
         let c = chars[i]
         if c.isIdentifierChar {
             if case .block(let tokens, nil) = frames.last {
@@ -112,7 +106,7 @@ struct CursorScanner {
         case " ", "\t":
             break
         case "\n", ";":
-            if case .block = frames.last { endStatement() }
+            if case .block = frames.last { endStatement(&frames) }
         case "#":
             inComment = true
         case "\"", "'":
@@ -132,6 +126,12 @@ struct CursorScanner {
             appendToken(String(c), &frames)
         }
         return i + 1
+    }
+
+    /// Closes any command and resets the innermost block's statement.
+    private func endStatement(_ frames: inout [Frame]) {
+        while case .command = frames.last { frames.removeLast() }
+        if case .block = frames.last { frames[frames.count - 1] = .block(tokens: [], identStart: nil) }
     }
 
     private func appendToken(_ token: String, _ frames: inout [Frame]) {

@@ -54,6 +54,12 @@ enum HistoryFileFormat {
                 i += 4
                 continue
             }
+            // vis meta/control forms (libedit in the C locale writes UTF-8 bytes as `\M-C\M-)`).
+            if let (value, used) = metaOrControl(bytes, at: i + 1) {
+                out.append(value)
+                i += 1 + used
+                continue
+            }
             switch next {
             case UInt8(ascii: "\\"): out.append(next)
             case UInt8(ascii: "n"): out.append(0x0a)
@@ -64,6 +70,18 @@ enum HistoryFileFormat {
             i += 2
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `M-c` → c|0x80, `M^c` → ctrl(c)|0x80, `^c` → ctrl(c); returns the byte and bytes consumed.
+    private static func metaOrControl(_ bytes: [UInt8], at i: Int) -> (UInt8, Int)? {
+        func control(_ c: UInt8) -> UInt8 { c == UInt8(ascii: "?") ? 0x7f : c & 0x1f }
+        if bytes[i] == UInt8(ascii: "^"), i + 1 < bytes.count { return (control(bytes[i + 1]), 2) }
+        guard bytes[i] == UInt8(ascii: "M"), i + 2 < bytes.count else { return nil }
+        switch bytes[i + 1] {
+        case UInt8(ascii: "-"): return (bytes[i + 2] | 0x80, 3)
+        case UInt8(ascii: "^"): return (control(bytes[i + 2]) | 0x80, 3)
+        default: return nil
+        }
     }
 
     private static func octalValue(_ bytes: [UInt8], at i: Int) -> UInt8? {

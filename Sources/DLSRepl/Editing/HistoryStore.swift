@@ -19,7 +19,7 @@ public struct HistoryStore: Sendable, Equatable {
     public mutating func add(_ raw: String) -> Bool {
         let entry = HistoryStore.normalized(raw)
         guard !entry.isEmpty, limit > 0 else { return false }
-        entries.removeAll { $0 == entry }
+        if let old = entries.firstIndex(of: entry) { entries.remove(at: old) }  // at most one: kept unique
         entries.append(entry)
         if entries.count > limit { entries.removeFirst(entries.count - limit) }
         return true
@@ -52,16 +52,24 @@ public struct HistoryStore: Sendable, Equatable {
             try fm.createDirectory(at: dir, withIntermediateDirectories: true,
                                    attributes: [.posixPermissions: 0o700])
         }
-        let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-        let bytes = Data(HistoryFileFormat.encode(entries).utf8)
-        guard fm.createFile(atPath: tmp.path, contents: bytes, attributes: [.posixPermissions: 0o600]) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: tmp.path])
+        let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
+        let bytes = Array(HistoryFileFormat.encode(entries).utf8)
+        // open(2) with 0600 rather than FileManager: the mode is set at creation, never wider.
+        let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        var written = 0
+        while written < bytes.count {
+            let n = bytes[written...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { break }
+            written += n
         }
-        // createFile's mode is filtered by the umask; 0600 is narrower than any umask leaves, but be exact.
-        try fm.setAttributes([.posixPermissions: 0o600], ofItemAtPath: tmp.path)
-        if rename(tmp.path, url.path) != 0 {
-            let code = errno
-            try? fm.removeItem(at: tmp)
+        let writeErrno = errno
+        _ = fchmod(fd, 0o600)  // an existing temp file keeps its old mode through O_TRUNC
+        close(fd)
+        guard written == bytes.count, rename(tmp, url.path) == 0 else {
+            let code = written == bytes.count ? errno : writeErrno
+            unlink(tmp)
             throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
         }
     }
