@@ -57,3 +57,5 @@ static inline void shim_hist_each_oldest_first(History *h, void *ctx, void (*vis
     if (history(h, &ev, H_LAST) < 0) return;
     do { visit(ctx, ev.str); } while (history(h, &ev, H_PREV) >= 0);
 }
+
+static inline void shim_err(const char *s) { fflush(stdout); fputs(s, stderr); fflush(stderr); }
