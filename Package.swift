@@ -46,6 +46,9 @@ let package = Package(
         .testTarget(name: "NetlinkTests", dependencies: ["Netlink", "DevlinkModel"]),
         .testTarget(name: "DevlinkCommandsTests", dependencies: ["DevlinkCommands", "DevlinkEmulator", "DLSLanguage"]),
         .testTarget(name: "DLSReplTests", dependencies: ["DLSRepl", "DLSLanguage"]),
+        // The REPL on a terminal for Tests/pty (run by Tests/pty/run.sh, not by `swift test`).
+        .executableTarget(name: "dls-repl-driver", dependencies: ["DLSRepl", "DLSLanguage"],
+                          path: "Tests/pty/ReplDriver"),
         .testTarget(name: "EndToEndTests", dependencies: ["DLSLanguage"]),
     ],
     swiftLanguageModes: [.v6]

@@ -99,9 +99,11 @@ public final class Repl {
     /// Runs a chunk under the Ctrl-C watcher and shows its result.
     @discardableResult
     func execute(_ source: String, name: String = "<repl>", echo: Bool = true) -> ReplOutcome {
-        let (outcome, _) = InterruptWatcher.run(interrupting: language) {
+        let (outcome, interrupted) = InterruptWatcher.run(interrupting: language) {
             language.run(source, name: name, echo: echo)
         }
+        // The terminal echoed `^C` where the cursor was; start the report on a line of its own.
+        if interrupted, reader.isInteractive { output.err("\n") }
         switch outcome {
         case .success(let display):
             accepted.append(source)

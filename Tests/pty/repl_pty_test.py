@@ -1,0 +1,219 @@
+#!/usr/bin/env python3
+"""End-to-end REPL tests under a real pseudo-terminal (pexpect).
+
+Usage: repl_pty_test.py BINARY [ARGS...]
+BINARY is `dls` (or the test driver); ARGS are passed before nothing else (e.g. `--emulator`).
+Each test starts a fresh process with its own HOME and history file. libedit redraws with
+cursor escapes, so matches are regexes over the output, never contiguous echo (reference §1.6).
+Prints `N passed, N failed` and exits 1 on any failure.
+"""
+import os
+import re
+import shutil
+import stat
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+
+import pexpect
+
+BINARY = sys.argv[1]
+EXTRA = sys.argv[2:]
+PROMPT = r"dls> "
+CONT = r"\.\.\.> "
+TIMEOUT = 10
+
+
+class Env:
+    def __init__(self):
+        self.home = tempfile.mkdtemp(prefix="dls-pty-")
+        self.hist = os.path.join(self.home, "state", "dls", "history")
+
+    def env(self):
+        e = dict(os.environ)
+        e.update({"HOME": self.home, "XDG_STATE_HOME": os.path.join(self.home, "state"),
+                  "TERM": "xterm", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "NO_COLOR": "1"})
+        e.pop("DLS_HISTFILE", None)
+        return e
+
+    def spawn(self):
+        child = pexpect.spawn(BINARY, EXTRA, env=self.env(), encoding="utf-8",
+                              dimensions=(30, 120), timeout=TIMEOUT)
+        child.expect(PROMPT)
+        return child
+
+    def cleanup(self):
+        shutil.rmtree(self.home, ignore_errors=True)
+
+
+def quit_ok(child):
+    """Ctrl-D on an empty line: exits 0."""
+    child.sendcontrol("d")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, f"exit status {child.exitstatus}, signal {child.signalstatus}"
+
+
+def test_command_word_completes(env):
+    c = env.spawn()
+    c.send("po\t")
+    c.expect(r"po.*rt ")
+    c.send("sh\t")
+    c.expect(r"sh.*ow ")
+    c.send("\r")
+    c.expect(r"pci/0000:06:00\.0/65535")
+    c.expect(PROMPT)
+    quit_ok(c)
+
+
+def test_port_handle_completes(env):
+    c = env.spawn()
+    c.send("port show pci/\t")
+    c.expect(r"0000:06:00\.")          # common prefix extends
+    c.send("1/\t")
+    c.expect(r"131071 ")               # unique handle completes
+    c.sendcontrol("u")
+    c.send("\r")
+    c.expect(PROMPT)
+    quit_ok(c)
+
+
+def test_state_values_listed(env):
+    c = env.spawn()
+    c.send("port function set pci/0000:06:00.0/32768 state \t")
+    c.expect(r"active\s+inactive")
+    c.expect(PROMPT)                     # the line is redrawn under the list
+    c.sendcontrol("u")
+    c.send("\r")
+    c.expect(PROMPT)
+    quit_ok(c)
+
+
+def test_multiline_for_block(env):
+    c = env.spawn()
+    c.send("for i in 0..<3 {\r")
+    c.expect(CONT)
+    c.send("print(i)\r")
+    c.expect(CONT)
+    c.send("}\r")
+    c.expect(BLOCK_OUTPUT)
+    c.expect(PROMPT)
+    quit_ok(c)
+
+
+def test_history_recalled_after_restart(env):
+    c = env.spawn()
+    c.send("let marker = 4242\r")
+    c.expect(PROMPT)
+    c.send("for i in 0..<2 {\r")
+    c.expect(CONT)
+    c.send("print(i)\r")
+    c.expect(CONT)
+    c.send("}\r")
+    c.expect(PROMPT)
+    quit_ok(c)
+    mode = stat.S_IMODE(os.stat(env.hist).st_mode)
+    assert mode == 0o600, f"history mode {oct(mode)}"
+    c = env.spawn()
+    c.send("\x1b[A")                     # Up: the block, as one entry
+    c.expect(r"print\(i\)")
+    c.send("\x1b[A")                     # Up again: the let
+    c.expect(r"marker = 4242")
+    c.sendcontrol("u")
+    c.send("\r")                         # an empty line: back to the newest history position
+    c.expect(PROMPT)
+    c.sendcontrol("r")                   # Ctrl-R search
+    c.send("4242")
+    c.expect(r"let marker = 4242")
+    c.send("\r")
+    c.expect(PROMPT)
+    quit_ok(c)
+    with open(env.hist, encoding="utf-8", errors="replace") as f:
+        text = f.read()
+    assert text.count("marker") == 1, "history not de-duplicated:\n" + text
+
+
+def test_ctrl_c_interrupts_loop(env):
+    c = env.spawn()
+    c.send("while true { }\r")
+    time.sleep(0.5)
+    c.sendintr()
+    c.expect(r"interrupted")
+    c.expect(PROMPT)
+    c.send(AFTER_INTERRUPT + "\r")
+    c.expect(AFTER_INTERRUPT_OUTPUT)
+    c.expect(PROMPT)
+    quit_ok(c)
+
+
+def test_ctrl_c_clears_line_and_block(env):
+    c = env.spawn()
+    c.send("abc")
+    c.sendintr()
+    c.expect(PROMPT)
+    c.send("for i in 0..<2 {\r")
+    c.expect(CONT)
+    c.sendintr()
+    c.expect(PROMPT)                     # primary prompt: the block is gone
+    c.send(AFTER_INTERRUPT + "\r")
+    c.expect(AFTER_INTERRUPT_OUTPUT)
+    c.expect(PROMPT)
+    quit_ok(c)
+
+
+def test_ctrl_d_exits_zero(env):
+    c = env.spawn()
+    quit_ok(c)
+
+
+def test_piped_stdin_has_no_prompt(env):
+    script = PIPED_SCRIPT
+    r = subprocess.run([BINARY] + EXTRA, input=script, capture_output=True, text=True,
+                       env=env.env(), timeout=TIMEOUT)
+    assert r.returncode == 0, f"rc={r.returncode} stderr={r.stderr}"
+    assert "dls>" not in r.stdout, r.stdout
+    assert re.search(PIPED_OUTPUT, r.stdout), r.stdout
+    assert not os.path.exists(env.hist), "piped run wrote history"
+
+
+# What the language under test prints; the real interpreter and the stand-in differ slightly.
+REAL = os.path.basename(BINARY) == "dls"
+BLOCK_OUTPUT = r"0\s+1\s+2" if REAL else r"block ran"
+AFTER_INTERRUPT = "print(\"after\")" if REAL else "print(after)"
+AFTER_INTERRUPT_OUTPUT = r"after"
+PIPED_SCRIPT = "let a = 40\nprint(a + 2)\n" if REAL else "let a = 40\nprint(42)\n"
+PIPED_OUTPUT = r"^42$" if REAL else r"42"
+
+TESTS = [test_command_word_completes, test_port_handle_completes, test_state_values_listed,
+         test_multiline_for_block, test_history_recalled_after_restart, test_ctrl_c_interrupts_loop,
+         test_ctrl_c_clears_line_and_block, test_ctrl_d_exits_zero, test_piped_stdin_has_no_prompt]
+
+
+def main():
+    only = os.environ.get("PTY_ONLY")
+    passed = failed = 0
+    for test in TESTS:
+        if only and only not in test.__name__:
+            continue
+        env = Env()
+        start = time.time()
+        try:
+            test(env)
+            passed += 1
+            print(f"ok - {test.__name__} ({time.time() - start:.1f}s)")
+        except Exception as e:  # report and go on: one failure must not hide the others
+            failed += 1
+            print(f"not ok - {test.__name__}: {type(e).__name__}: {e}")
+            if isinstance(e, (pexpect.TIMEOUT, pexpect.EOF)):
+                print("  output before failure:", repr(getattr(e, "value", "")))
+            traceback.print_exc(limit=1)
+        finally:
+            env.cleanup()
+    print(f"{passed} passed, {failed} failed")
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
