@@ -1,5 +1,8 @@
 import DevlinkModel
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Netlink
 import Testing
 
@@ -7,7 +10,11 @@ import Testing
 /// inside the QEMU guest). They run only with DLS_LIVE_KERNEL=1 and a kernel that has devlink.
 enum LiveKernel {
     static let requested = ProcessInfo.processInfo.environment["DLS_LIVE_KERNEL"] == "1"
-    static let enabled = requested && NetlinkSession.isAvailable()
+    static let available = requested && NetlinkSession.isAvailable()
+    /// Root tests create netdevsim devices through sysfs; the unprivileged run checks EPERM.
+    static let isRoot = geteuid() == 0
+    static let enabled = available && isRoot
+    static let unprivileged = available && !isRoot
     static let reason: Comment = "set DLS_LIVE_KERNEL=1 on a kernel with devlink + netdevsim (scripts/kernel-vm.sh live-tests)"
 }
 
