@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+@testable import DLSLanguage
+
+/// grammar/dls.ebnf is the grammar's reference: these tests fail when it and the parser drift apart.
+@Suite struct GrammarTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func ebnf() throws -> String {
+        try String(contentsOf: root.appendingPathComponent("grammar/dls.ebnf"), encoding: .utf8)
+    }
+
+    /// The double-quoted alternatives of one rule (`name = "a" | "b" ;`).
+    static func alternatives(of rule: String) throws -> Set<String> {
+        let text = try ebnf()
+        guard let start = text.range(of: "\n\(rule) ") else { return [] }
+        var out = Set<String>()
+        var current: String?
+        // The rule ends at the first ';' outside quotes.
+        for ch in text[start.upperBound...] {
+            if ch == ";" && current == nil { break }
+            if ch == "\"" {
+                if let c = current { out.insert(c); current = nil } else { current = "" }
+            } else if current != nil {
+                current?.append(ch)
+            }
+        }
+        return out
+    }
+
+    @Test func keywordsMatchTheLexer() throws {
+        #expect(try Self.alternatives(of: "keyword") == Set(Keyword.allCases.map(\.rawValue)))
+    }
+
+    @Test func operatorsMatchTheLexer() throws {
+        #expect(try Self.alternatives(of: "operator") == Set(Symbol.allCases.map(\.rawValue)))
+    }
+
+    @Test func rateUnitsMatchTheLexer() throws {
+        #expect(try Self.alternatives(of: "rate_unit") == Set(Rate.suffixes.map(\.0).filter { !$0.isEmpty }))
+    }
+
+    @Test func everyExampleParses() throws {
+        let words = try Self.alternatives(of: "command_word")
+        #expect(words.contains("port"))
+        var files: [URL] = []
+        for dir in ["grammar", "scripts", "Tests/Scenarios"] {
+            let url = Self.root.appendingPathComponent(dir)
+            guard let walker = FileManager.default.enumerator(at: url, includingPropertiesForKeys: nil) else { continue }
+            for case let file as URL in walker where file.pathExtension == "dls" { files.append(file) }
+        }
+        #expect(!files.isEmpty)
+        for file in files {
+            let source = try String(contentsOf: file, encoding: .utf8)
+            let diagnostics = Parser.parse(source, file: file.lastPathComponent, commandWords: words).1
+            #expect(diagnostics.isEmpty, "\(file.path): \(diagnostics.map(\.message))")
+        }
+    }
+}
