@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+
+/// The `dls` binary as a user meets it: files, -c, stdin, check, exit codes 0/1/2.
+@Suite struct LanguageCLITests {
+    @Test func runsCodeAndFilesWithArguments() throws {
+        let r = try CLI.run(["-c", "print(1 + 1)"])
+        #expect(r.status == 0)
+        #expect(r.stdout == "2\n")
+        let file = try CLI.temporaryFile("print(args)\nprint(len(args))\n")
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+        let f = try CLI.run([file.path, "one", "--two"])
+        #expect(f.status == 0)
+        #expect(f.stdout == "[\"one\", \"--two\"]\n2\n")
+    }
+
+    @Test func scriptOnStdin() throws {
+        let r = try CLI.run([], stdin: "let x = 20\nprint(x * 2)\n")
+        #expect(r.status == 0)
+        #expect(r.stdout == "40\n")
+    }
+
+    @Test func runtimeErrorExitsOneWithLocationAndCaret() throws {
+        let file = try CLI.temporaryFile("let a = 1\nprint(a + nil)\n", name: "bad.dls")
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+        let r = try CLI.run([file.path])
+        #expect(r.status == 1)
+        #expect(r.stderr == "\(file.path):2:9: error: cannot add int and nil (left: variable 'a')\n    print(a + nil)\n            ^\n")
+    }
+
+    @Test func syntaxErrorsExitTwoAndAllAreReported() throws {
+        let r = try CLI.run(["-c", "let = 1\nlet y = (2\nprint(3"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("<command line>:1:5: error: variable name after 'let' expected"))
+        #expect(r.stderr.contains("<command line>:3:1: error: ')' expected to close '(' at line 2, found identifier 'print'"))
+        #expect(r.stdout.isEmpty)
+    }
+
+    @Test func checkParsesWithoutRunning() throws {
+        let good = try CLI.temporaryFile("print(\"should not run\")\n", name: "good.dls")
+        defer { try? FileManager.default.removeItem(at: good.deletingLastPathComponent()) }
+        let r = try CLI.run(["check", good.path])
+        #expect(r.status == 0)
+        #expect(r.stdout.isEmpty)
+        let bad = try CLI.run(["check", "/nonexistent/x.dls"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("cannot read '/nonexistent/x.dls'"))
+    }
+
+    @Test func usageVersionAndHelp() throws {
+        let v = try CLI.run(["--version"])
+        #expect(v.status == 0)
+        #expect(v.stdout.hasPrefix("dls "))
+        let h = try CLI.run(["--help"])
+        #expect(h.status == 0)
+        #expect(h.stdout.contains("USAGE"))
+        let u = try CLI.run(["--no-such-flag"])
+        #expect(u.status == 2)
+        let missing = try CLI.run(["/nonexistent/script.dls"])
+        #expect(missing.status == 2)
+    }
+
+    @Test func stepLimitStopsRunawayLoops() throws {
+        let r = try CLI.run(["--step-limit", "1000", "-c", "while true { }"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("step limit reached"))
+    }
+}
