@@ -12,10 +12,11 @@ import Testing
         #expect(engine.complete("la").action == .insert("lag "))
     }
 
-    @Test func commandWordAndFunctionShareAPrefix() {
-        // `ports(...)` is a builtin too: `po` extends to `port`, and the next Tab lists both.
-        #expect(engine.complete("po").action == .insert("port"))
-        #expect(engine.complete("port").texts == ["port", "ports"])
+    @Test func commandWordBeatsFunctionAtStatementStart() {
+        // `ports(...)` (and the builtin `pop`) share the prefix; at statement start the command wins.
+        #expect(engine.complete("po").action == .insert("port "))
+        #expect(engine.complete("let p = po").texts == ["port", "ports"])
+        #expect(engine.complete("pri").action == .insert("print("))
     }
 
     @Test func devlinkPrefixIsTransparent() {
@@ -118,6 +119,7 @@ import Testing
         #expect(engine.complete("for i in xs { port fu").action == .insert("function "))
         #expect(engine.complete("if x { port show }\nle").action == .insert("let "))
         #expect(engine.complete("port show; de").texts == ["dev", "devlink"])
+        #expect(engine.complete("port show; po").action == .insert("port "))
     }
 
     @Test func backslashContinuesACommandLine() {

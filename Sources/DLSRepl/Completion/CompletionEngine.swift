@@ -35,7 +35,10 @@ public struct CompletionEngine {
             return .nothing()
         case .statementStart(let fragment):
             let words = statementKeywords + expressionKeywords + commandStarters()
-            return Completion(fragment: fragment, candidates: words.map { Candidate($0) } + names())
+            // An operator's `po<Tab>` means `port`: where a command word fits, names (`pop`) step aside.
+            let commandFits = !fragment.isEmpty && commandStarters().contains { $0.hasPrefix(fragment) }
+            return Completion(fragment: fragment,
+                              candidates: words.map { Candidate($0) } + (commandFits ? [] : names()))
         case .expression(let fragment, let allowsCommand):
             let words = expressionKeywords + (allowsCommand ? commandStarters() : [])
             return Completion(fragment: fragment, candidates: words.map { Candidate($0) } + names())
