@@ -87,6 +87,20 @@ int dls_intr_sleep_ms(long ms) {
     }
 }
 
+// Reads one byte without blocking. Why: poll may report input, then a Ctrl-C flushes the tty's
+// queue (and libedit's handler returns the tty to cooked mode) before read(2) starts; a blocking
+// read would then wait for a whole line and the Ctrl-C would be lost (seen 2 in 60 pty runs).
+// O_NONBLOCK is set only around the read because the file description is shared with the shell.
+static ssize_t intr_read_byte(char *c) {
+    int flags = fcntl(STDIN_FILENO, F_GETFL);
+    int toggled = flags >= 0 && !(flags & O_NONBLOCK) && fcntl(STDIN_FILENO, F_SETFL, flags | O_NONBLOCK) == 0;
+    ssize_t r = read(STDIN_FILENO, c, 1);
+    int saved = errno;
+    if (toggled) fcntl(STDIN_FILENO, F_SETFL, flags);
+    errno = saved;
+    return r;
+}
+
 // libedit calls this for each character. UTF-8 is decoded here with mbrtowc (needs setlocale first).
 static int intr_read_char(EditLine *el, wchar_t *out) {
     (void)el;
@@ -108,10 +122,10 @@ static int intr_read_char(EditLine *el, wchar_t *out) {
         if (intr_pipe[0] >= 0 && (p[1].revents & POLLIN)) intr_drain();
         if (!(p[0].revents & (POLLIN | POLLHUP | POLLERR))) continue;
         char c;
-        ssize_t r = read(STDIN_FILENO, &c, 1);
+        ssize_t r = intr_read_byte(&c);
         if (r == 0) return 0;  // end of file
         if (r < 0) {
-            if (errno == EINTR || errno == EAGAIN) continue;
+            if (errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK) continue;
             return -1;
         }
         bytes[have++] = c;
