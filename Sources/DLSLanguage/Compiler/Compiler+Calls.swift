@@ -50,31 +50,57 @@ extension Compiler {
         let labels = arguments.map(\.label)
         let hasLabels = labels.contains { $0 != nil }
         let what = describe(calleeExpr) ?? "expression"
+        // The first arguments as plain closures: no array walk on the common short calls.
+        let argCount = args.count
+        let noArgument: Eval = { _, _ in .null }
+        let a0 = argCount > 0 ? args[0].eval : noArgument
+        let a1 = argCount > 1 ? args[1].eval : noArgument
+        // A call of a global function (the common case) reads the global slot itself.
+        var globalIndex = -1
+        if case .variable(let name) = calleeExpr.kind, case .global(let index) = resolve(name, in: context) { globalIndex = index }
         return { interp, base in
-            let function = try callee(interp, base)
+            let function: Value
+            if globalIndex >= 0, let g = interp.globals[globalIndex] { function = g } else { function = try callee(interp, base) }
             switch function {
             case .function(let f):
-                let proto = f.proto
                 if hasLabels {
                     var values: [Value] = []
                     for a in args { values.append(try a.eval(interp, base)) }
-                    return try interp.callUser(f, try Compiler.order(values, labels, for: proto, at: location), at: location)
+                    return try interp.callUser(f, try Compiler.order(values, labels, for: f.proto, at: location), at: location)
                 }
-                guard args.count == proto.parameters.count else {
-                    throw RuntimeError("fn \(proto.name) takes \(proto.parameters.count) argument\(proto.parameters.count == 1 ? "" : "s"), got \(args.count)", at: location)
+                guard argCount == f.arity else {
+                    throw RuntimeError("fn \(f.proto.name) takes \(f.arity) argument\(f.arity == 1 ? "" : "s"), got \(argCount)", at: location)
                 }
                 try interp.tick(location)
-                let size = proto.slotCount
-                let frame = try interp.pushFrame(size, at: location)
+                let size = f.slotCount
+                let frame: UnsafeMutablePointer<Value>
+                if argCount <= 2 {
+                    // Arguments first, then the frame is filled in place with nothing that can throw.
+                    let v0 = argCount > 0 ? try a0(interp, base) : .null
+                    let v1 = argCount > 1 ? try a1(interp, base) : .null
+                    frame = try interp.reserveFrame(size, at: location)
+                    // Slot 0 gives nested closures the caller's captures; nil when there are none.
+                    frame.initialize(to: f.captures.isEmpty ? .null : function)
+                    var slot = frame + 1
+                    if argCount > 0 { slot.initialize(to: v0); slot += 1 }
+                    if argCount > 1 { slot.initialize(to: v1); slot += 1 }
+                    while slot < frame + size { slot.initialize(to: .null); slot += 1 }
+                } else {
+                    frame = try interp.pushFrame(size, at: location)
+                    if !f.captures.isEmpty { frame[0] = function }
+                    do {
+                        for i in 0..<argCount { frame[i + 1] = try args[i].eval(interp, base) }
+                    } catch {
+                        interp.popFrame(frame, size)
+                        throw error
+                    }
+                }
                 defer { interp.popFrame(frame, size) }
-                // Slot 0 gives nested closures the caller's captures; skip it when there are none.
-                if !proto.captures.isEmpty { frame[0] = function }
-                for i in 0..<args.count { frame[i + 1] = try args[i].eval(interp, base) }
                 do {
-                    if case .returned(let v) = try proto.body(interp, frame) { return v }
+                    if case .returned(let v) = try f.body(interp, frame) { return v }
                     return .null
                 } catch var error as RuntimeError {
-                    error.stack.append(.init(function: proto.name, callSite: location))
+                    error.stack.append(.init(function: f.proto.name, callSite: location))
                     throw error
                 }
             case .native(let n):

@@ -91,6 +91,16 @@ extension Compiler {
     func compileBinary(_ op: BinaryOperator, _ left: Expr, _ right: Expr, at location: SourceLocation) -> Eval {
         let l = compileExpression(left)
         let leftWhat = describe(left), rightWhat = describe(right)
+        // `n - 1` with n a local: read the slot directly.
+        if case .int(let k) = right.kind, let slot = localSlot(left), op == .add || op == .subtract {
+            return { interp, base in
+                if case .int(let x) = base[slot] {
+                    let (result, overflow) = op == .add ? x.addingReportingOverflow(k) : x.subtractingReportingOverflow(k)
+                    if !overflow { return .int(result) }
+                }
+                return try Operators.binary(op, try l(interp, base), .int(k), at: location, leftWhat: leftWhat)
+            }
+        }
         // `x + 1`, `n < 2`: an int constant on the right skips one closure call and a switch.
         if case .int(let k) = right.kind {
             switch op {

@@ -15,12 +15,19 @@ extension Compiler {
             }
         case .global(let index):
             return { interp, _ in
-                guard let value = interp.globals.values[index] else {
+                guard let value = interp.globals[index] else {
                     throw RuntimeError("undefined variable '\(name)'", at: location)
                 }
                 return value
             }
         }
+    }
+
+    /// The frame slot of a plain local variable, so hot operations can read it without a closure call.
+    /// (A captured local holds a cell; the fast paths then fall back to the general loader.)
+    func localSlot(_ expr: Expr) -> Int? {
+        guard case .variable(let name) = expr.kind, case .local(let slot) = resolve(name, in: context) else { return nil }
+        return slot
     }
 
     typealias Store = (Interpreter, UnsafeMutablePointer<Value>, Value) throws -> Void
@@ -38,12 +45,12 @@ extension Compiler {
                 f.captures[index].value = value
             }
         case .global(let index):
-            if defining { return { interp, _, value in interp.globals.values[index] = value } }
+            if defining { return { interp, _, value in interp.globals[index] = value } }
             return { interp, _, value in
-                guard !interp.globals.values[index].isAbsent else {
+                guard !interp.globals[index].isAbsent else {
                     throw RuntimeError("assignment to undeclared variable '\(name)' (declare it with 'let \(name) = ...')", at: location)
                 }
-                interp.globals.values[index] = value
+                interp.globals[index] = value
             }
         }
     }

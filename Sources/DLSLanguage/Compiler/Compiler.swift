@@ -128,13 +128,52 @@ final class Compiler {
         case .local(let slot):
             return { interp, base in base[slot] = try eval(interp, base); return .next }
         case .global(let index):
-            return { interp, base in interp.globals.values[index] = try eval(interp, base); return .next }
+            return { interp, base in interp.globals[index] = try eval(interp, base); return .next }
         case .capture:
             return { interp, base in _ = try eval(interp, base); return .next }  // unreachable: declare() never captures
         }
     }
 
     func condition(_ expr: Expr, _ what: String) -> (Interpreter, UnsafeMutablePointer<Value>) throws -> Bool {
+        // `n < 2`, `i == k`: compare ints directly instead of boxing a bool and unboxing it again.
+        if case .binary(let op, let left, let right) = expr.kind,
+           [.equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual].contains(op) {
+            let l = compileExpression(left)
+            let opLocation = expr.location
+            let leftWhat = describe(left), rightWhat = describe(right)
+            if case .int(let k) = right.kind {
+                let slot = localSlot(left)
+                return { interp, base in
+                    if let slot, case .int(let x) = base[slot] {
+                        switch op {
+                        case .less: return x < k
+                        case .lessEqual: return x <= k
+                        case .greater: return x > k
+                        case .greaterEqual: return x >= k
+                        case .equal: return x == k
+                        default: return x != k
+                        }
+                    }
+                    let a = try l(interp, base)
+                    if case .int(let x) = a {
+                        switch op {
+                        case .less: return x < k
+                        case .lessEqual: return x <= k
+                        case .greater: return x > k
+                        case .greaterEqual: return x >= k
+                        case .equal: return x == k
+                        default: return x != k
+                        }
+                    }
+                    return try Operators.compare(op, a, .int(k), at: opLocation, leftWhat: leftWhat)
+                }
+            }
+            let r = compileExpression(right)
+            return { interp, base in
+                try Operators.compare(op, try l(interp, base), try r(interp, base), at: opLocation,
+                                      leftWhat: leftWhat, rightWhat: rightWhat)
+            }
+        }
         let eval = compileExpression(expr)
         let location = expr.location
         let description = describe(expr)

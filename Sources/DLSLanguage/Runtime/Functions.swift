@@ -25,10 +25,17 @@ enum CaptureSource {
 public final class FunctionObject {
     let proto: FunctionProto
     let captures: [Cell]
+    // Copied from the proto so a call reads them without touching (and retaining) the proto.
+    let body: Exec
+    let slotCount: Int
+    let arity: Int
 
     init(proto: FunctionProto, captures: [Cell]) {
         self.proto = proto
         self.captures = captures
+        self.body = proto.body
+        self.slotCount = proto.slotCount
+        self.arity = proto.parameters.count
     }
 
     public var name: String { proto.name }

@@ -111,11 +111,11 @@ public final class Interpreter {
 
     public func global(_ name: String) -> Value? {
         guard let index = globals.index[name] else { return nil }
-        return globals.values[index]
+        return globals[index]
     }
 
     public func setGlobal(_ name: String, _ value: Value) {
-        globals.values[globals.slot(for: name)] = value
+        globals[globals.slot(for: name)] = value
     }
 
     public func define(_ function: NativeFunction) {
@@ -136,6 +136,21 @@ public final class Interpreter {
         // Element-wise: the bulk initialize/deinitialize calls go through the generic runtime.
         var slot = frame
         while slot < frame + size { slot.initialize(to: .null); slot += 1 }
+        stackTop += size
+        depth += 1
+        return frame
+    }
+
+    /// Reserves a frame whose slots the caller initializes right away (nothing may throw in between).
+    @inline(__always)
+    func reserveFrame(_ size: Int, at location: SourceLocation) throws -> UnsafeMutablePointer<Value> {
+        if depth >= maxCallDepth {
+            throw RuntimeError("call depth limit reached (\(maxCallDepth) nested calls): runaway recursion?", at: location, kind: .limit)
+        }
+        if stackTop + size > stack + stackCapacity {
+            throw RuntimeError("value stack exhausted (too many nested calls)", at: location, kind: .limit)
+        }
+        let frame = stackTop
         stackTop += size
         depth += 1
         return frame
@@ -176,23 +191,47 @@ public final class Interpreter {
     }
 }
 
-/// Global variables: a name → index table fixed at compile time, values in a flat array.
+/// Global variables: a name → index table fixed at compile time, values in a flat buffer (a raw
+/// buffer, not an Array, so reading a global does not retain and release the array's storage).
 /// Names referenced before assignment hold nil (`Optional`) and are reported as undefined.
 final class Globals {
     var index: [String: Int] = [:]
     var names: [String] = []
-    var values: [Value?] = []
+    private var storage: UnsafeMutablePointer<Value?>
+    private var capacity: Int
+
+    init() {
+        capacity = 256
+        storage = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        storage.deinitialize(count: names.count)
+        storage.deallocate()
+    }
+
+    subscript(_ i: Int) -> Value? {
+        @inline(__always) get { storage[i] }
+        @inline(__always) set { storage[i] = newValue }
+    }
 
     func slot(for name: String) -> Int {
         if let i = index[name] { return i }
         let i = names.count
+        if i == capacity {
+            let larger = UnsafeMutablePointer<Value?>.allocate(capacity: capacity * 2)
+            larger.moveInitialize(from: storage, count: i)
+            storage.deallocate()
+            storage = larger
+            capacity *= 2
+        }
+        (storage + i).initialize(to: nil)
         index[name] = i
         names.append(name)
-        values.append(nil)
         return i
     }
 
-    var definedNames: [String] { names.indices.filter { !values[$0].isAbsent }.map { names[$0] } }
+    var definedNames: [String] { names.indices.filter { !storage[$0].isAbsent }.map { names[$0] } }
 }
 
 extension Optional where Wrapped == Value {

@@ -3,6 +3,7 @@
 public struct Lexer {
     let bytes: [UInt8]
     let file: String
+    let fileID: Int32
     var pos: Int
     var line: Int
     var lineStart: Int
@@ -10,16 +11,17 @@ public struct Lexer {
     public init(bytes: [UInt8], file: String, line: Int = 1, column: Int = 1) {
         self.bytes = bytes
         self.file = file
+        self.fileID = SourceFileNames.id(for: file)
         self.pos = 0
         self.line = line
         // A negative lineStart makes the first line's columns start at `column` (embedded code).
         self.lineStart = -(column - 1)
     }
 
-    var location: SourceLocation { SourceLocation(file: file, line: line, column: pos - lineStart + 1) }
+    var location: SourceLocation { SourceLocation(fileID: fileID, line: line, column: pos - lineStart + 1) }
 
     func location(at offset: Int) -> SourceLocation {
-        SourceLocation(file: file, line: line, column: offset - lineStart + 1)
+        SourceLocation(fileID: fileID, line: line, column: offset - lineStart + 1)
     }
 
     func peekByte(_ ahead: Int = 0) -> UInt8? {

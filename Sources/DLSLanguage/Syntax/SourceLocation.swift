@@ -1,17 +1,47 @@
+import Synchronization
+
 /// A point in a source text: file name, 1-based line and 1-based column (in UTF-8 bytes; rendering
 /// converts to characters so carets line up under non-ASCII text).
+/// Stored compactly (file as an interned number) because compiled code keeps one per operation.
 public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
-    public var file: String
-    public var line: Int
-    public var column: Int
+    let fileID: Int32
+    let storedLine: Int32
+    let storedColumn: Int32
 
     public init(file: String, line: Int, column: Int) {
-        self.file = file
-        self.line = line
-        self.column = column
+        self.init(fileID: SourceFileNames.id(for: file), line: line, column: column)
     }
 
+    init(fileID: Int32, line: Int, column: Int) {
+        self.fileID = fileID
+        self.storedLine = Int32(clamping: line)
+        self.storedColumn = Int32(clamping: column)
+    }
+
+    public var file: String { SourceFileNames.name(fileID) }
+    public var line: Int { Int(storedLine) }
+    public var column: Int { Int(storedColumn) }
+
     public var description: String { "\(file):\(line):\(column)" }
+}
+
+/// File names of all sources seen by this process, interned to small numbers.
+enum SourceFileNames {
+    private static let table = Mutex<(ids: [String: Int32], names: [String])>(([:], []))
+
+    static func id(for name: String) -> Int32 {
+        table.withLock { table in
+            if let id = table.ids[name] { return id }
+            let id = Int32(table.names.count)
+            table.ids[name] = id
+            table.names.append(name)
+            return id
+        }
+    }
+
+    static func name(_ id: Int32) -> String {
+        table.withLock { table in Int(id) < table.names.count ? table.names[Int(id)] : "?" }
+    }
 }
 
 /// The text of one source file kept for rendering diagnostics (the line under the caret).
