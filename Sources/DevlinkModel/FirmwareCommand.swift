@@ -1,0 +1,115 @@
+// mlx5 LAG firmware commands (mlx5_ifc.h, lag.md §1.16) and command status codes (device.h/cmd.c, §1.17).
+
+/// Opcodes of the LAG commands.
+public enum FirmwareOpcode: UInt16, DevlinkNamed {
+    case createLag = 0x840, modifyLag = 0x841, queryLag = 0x842, destroyLag = 0x843
+    case createVportLag = 0x844, destroyVportLag = 0x845
+
+    public var name: String {
+        switch self {
+        case .createLag: "CREATE_LAG"
+        case .modifyLag: "MODIFY_LAG"
+        case .queryLag: "QUERY_LAG"
+        case .destroyLag: "DESTROY_LAG"
+        case .createVportLag: "CREATE_VPORT_LAG"
+        case .destroyVportLag: "DESTROY_VPORT_LAG"
+        }
+    }
+}
+
+/// The `status` byte of a command outbox, with the driver's text (`cmd_status_str`) and errno
+/// (`cmd_status_to_err`).
+public struct FirmwareStatus: Hashable, Sendable, CustomStringConvertible {
+    public let rawValue: UInt8
+
+    public init(_ rawValue: UInt8) { self.rawValue = rawValue }
+
+    public static let ok = FirmwareStatus(0x00)
+    public static let internalError = FirmwareStatus(0x01)
+    public static let badOperation = FirmwareStatus(0x02)
+    public static let badParameter = FirmwareStatus(0x03)
+    public static let badSystemState = FirmwareStatus(0x04)
+    public static let badResource = FirmwareStatus(0x05)
+    public static let resourceBusy = FirmwareStatus(0x06)
+    public static let notReady = FirmwareStatus(0x07)
+    public static let limitsExceeded = FirmwareStatus(0x08)
+    public static let badResourceState = FirmwareStatus(0x09)
+    public static let badIndex = FirmwareStatus(0x0a)
+    public static let noResources = FirmwareStatus(0x0f)
+
+    private static let table: [UInt8: (String, Errno?)] = [
+        0x00: ("OK", nil), 0x01: ("internal error", .EIO), 0x02: ("bad operation", .EINVAL),
+        0x03: ("bad parameter", .EINVAL), 0x04: ("bad system state", .EIO), 0x05: ("bad resource", .EINVAL),
+        0x06: ("resource busy", .EBUSY), 0x07: ("FW not ready", .EAGAIN), 0x08: ("limits exceeded", .ENOMEM),
+        0x09: ("bad resource state", .EINVAL), 0x0a: ("bad index", .EINVAL), 0x0f: ("no resources", .EAGAIN),
+        0x10: ("bad QP state", .EINVAL), 0x30: ("bad packet (discarded)", .EINVAL),
+        0x40: ("bad size too many outstanding CQEs", .EINVAL), 0x50: ("bad input length", .EIO),
+        0x51: ("bad output length", .EIO),
+    ]
+
+    /// `cmd_status_str` ("unknown status" for values the driver does not name; that string is UNVERIFIED).
+    public var text: String { Self.table[rawValue]?.0 ?? "unknown status" }
+
+    /// The errno the driver returns for this status (nil for OK; unknown statuses give EIO).
+    public var errno: Errno? {
+        if rawValue == 0 { return nil }
+        return Self.table[rawValue]?.1 ?? .EIO
+    }
+
+    public var isOK: Bool { rawValue == 0 }
+
+    public var description: String { text }
+}
+
+/// The LAG context (`struct mlx5_ifc_lagc_bits`) a command carries or QUERY_LAG returns.
+public struct LagContext: Equatable, Sendable {
+    /// 1 = native FDB selection (shared FDB, MPESW).
+    public var fdbSelectionMode: UInt8
+    public var portSelectMode: LagPortSelectMode
+    /// Read by QUERY_LAG: 0 = not in LAG. Non-zero encoding is UNVERIFIED; the emulator reports 1.
+    public var lagState: UInt8
+    /// Bit i = physical port i+1 (hash mode with `port_select_flow_table_bypass`).
+    public var activePort: UInt8
+    public var txRemapAffinity1: UInt8
+    public var txRemapAffinity2: UInt8
+
+    public init(fdbSelectionMode: UInt8 = 0, portSelectMode: LagPortSelectMode = .queueAffinity, lagState: UInt8 = 0,
+                activePort: UInt8 = 0, txRemapAffinity1: UInt8 = 0, txRemapAffinity2: UInt8 = 0) {
+        self.fdbSelectionMode = fdbSelectionMode
+        self.portSelectMode = portSelectMode
+        self.lagState = lagState
+        self.activePort = activePort
+        self.txRemapAffinity1 = txRemapAffinity1
+        self.txRemapAffinity2 = txRemapAffinity2
+    }
+}
+
+/// One firmware command the driver issued on a device, with the outbox's status and syndrome.
+public struct FirmwareCommand: Equatable, Sendable {
+    /// Position in the device's command log, from 1.
+    public var sequence: Int
+    public var device: DeviceHandle
+    public var opcode: FirmwareOpcode
+    public var opMod: UInt16
+    /// MODIFY_LAG only: bit0 = tx_remap_affinity_1/2, bit1 = active_port.
+    public var fieldSelect: UInt32?
+    /// The context sent (CREATE/MODIFY) or returned (QUERY, when successful).
+    public var context: LagContext?
+    public var status: FirmwareStatus
+    /// Firmware-internal reason code, opaque to the driver (0 on success).
+    public var syndrome: UInt32
+
+    public init(sequence: Int, device: DeviceHandle, opcode: FirmwareOpcode, opMod: UInt16 = 0, fieldSelect: UInt32? = nil,
+                context: LagContext? = nil, status: FirmwareStatus = .ok, syndrome: UInt32 = 0) {
+        self.sequence = sequence
+        self.device = device
+        self.opcode = opcode
+        self.opMod = opMod
+        self.fieldSelect = fieldSelect
+        self.context = context
+        self.status = status
+        self.syndrome = syndrome
+    }
+
+    public var succeeded: Bool { status.isOK }
+}
