@@ -4,7 +4,7 @@ extension Topology {
     public static let mlx5 = Topology(devices: [
         DeviceSpec(handle: "pci/0000:06:00.0", profile: .mlx5, caps: ["num_lag_ports": 2, "lag_master": 1],
                    serialNumber: "MT2125X09301", firmwareVersion: "22.39.1002"),
-        DeviceSpec(handle: "pci/0000:06:00.1", profile: .mlx5, caps: ["num_lag_ports": 2, "lag_master": 0],
+        DeviceSpec(handle: "pci/0000:06:00.1", profile: .mlx5, caps: ["num_lag_ports": 2, "lag_master": 1],
                    serialNumber: "MT2125X09301", firmwareVersion: "22.39.1002"),
     ], netdevNaming: .udev)
 

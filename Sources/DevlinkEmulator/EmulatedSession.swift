@@ -50,8 +50,8 @@ public final class EmulatedSession: DeviceSession {
         set { state.recordEvents = newValue; if !newValue { state.events = [] } }
     }
 
-    /// Number of queued asynchronous driver work items.
-    public var pendingWorkCount: Int { state.pending.count }
+    /// Number of queued asynchronous driver work items (SF attach/detach, mlx5 LAG bond work).
+    public var pendingWorkCount: Int { state.pending.count + state.links.queuedLagWork.count }
 
     /// Netdevs by name (for the LAG work and for tests).
     public var netdevs: NetdevTable { state.netdevs }
@@ -62,8 +62,24 @@ public final class EmulatedSession: DeviceSession {
             throw faults.remove(at: position).error
         }
         let result = try body(&state)
-        if settlesImmediately { state.runPendingWork() }
+        state.releaseVanishedSlaves()
+        if settlesImmediately { settleAll() }
         return result
+    }
+
+    /// Link requests (bonds, enslave, up/down): no devlink operation faults apply to them.
+    func mutateLinks<T>(_ body: (inout EmulatorState) throws(DevlinkError) -> T) throws(DevlinkError) -> T {
+        let result = try body(&state)
+        if settlesImmediately { settleAll() }
+        return result
+    }
+
+    /// Direct state access for emulator-only requests that cannot fail (QUERY_LAG).
+    func mutateState<T>(_ body: (inout EmulatorState) -> T) -> T { body(&state) }
+
+    private func settleAll() {
+        state.runPendingWork()
+        state.settleLinks()
     }
 
     // MARK: DeviceSession
@@ -124,13 +140,30 @@ public final class EmulatedSession: DeviceSession {
     public func eswitch(_ device: DeviceHandle) throws -> Eswitch { try state.eswitch(device) }
 
     public func setEswitch(_ device: DeviceHandle, _ changes: EswitchChanges) throws {
-        try mutate(.eswitchSet) { (s) throws(DevlinkError) in try s.setEswitch(device, changes) }
+        try mutate(.eswitchSet) { (s) throws(DevlinkError) in
+            // A mode change disables an active LAG first and lets the bond work re-evaluate after it
+            // (mlx5_lag_disable_change/enable_change); tried on a copy so a failed request changes nothing.
+            var trial = s
+            try trial.setEswitch(device, changes)
+            guard try trial.eswitch(device).mode != s.eswitch(device).mode else { s = trial; return }
+            s.lagDisableChange(device)
+            try s.setEswitch(device, changes)
+            s.lagEnableChange(device)
+        }
     }
 
     public func sriovNumVFs(_ device: DeviceHandle) throws -> UInt32 { try state.sriovNumVFs(device) }
 
     public func setSriovNumVFs(_ device: DeviceHandle, _ count: UInt32) throws {
-        try mutate(.sriovSet) { (s) throws(DevlinkError) in try s.setSriovNumVFs(device, count) }
+        try mutate(.sriovSet) { (s) throws(DevlinkError) in
+            // Enabling or disabling SR-IOV re-enables the eswitch: the same LAG disable/enable change.
+            var trial = s
+            try trial.setSriovNumVFs(device, count)
+            guard try trial.sriovNumVFs(device) != s.sriovNumVFs(device) else { s = trial; return }
+            s.lagDisableChange(device)
+            try s.setSriovNumVFs(device, count)
+            s.lagEnableChange(device)
+        }
     }
 
     public func params(of device: DeviceHandle?) throws -> [Param] { try state.params(of: device) }
@@ -150,7 +183,7 @@ public final class EmulatedSession: DeviceSession {
 
     @discardableResult
     public func settle() throws -> Bool {
-        state.runPendingWork()
+        settleAll()
         return false
     }
 }

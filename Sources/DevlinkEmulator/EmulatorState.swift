@@ -11,6 +11,8 @@ public struct EmulatorState: Equatable, Sendable {
     var pending: [PendingWork] = []
     var events: [DevlinkEvent] = []
     var recordEvents = true
+    /// Bonds, mlx5 LAG per card, RDMA names, firmware logs (see LinkState.swift).
+    var links = LinkState()
 
     /// Builds the initial state of a topology.
     public init(topology: Topology) throws(TopologyError) {
@@ -40,6 +42,7 @@ public struct EmulatorState: Equatable, Sendable {
                 if mode == .switchdev { createVFPorts(device: devices.count - 1, count: vfs) }
             }
         }
+        setUpLinks()
         events = []
     }
 

@@ -8,6 +8,8 @@ public struct Netdev: Equatable, Sendable {
         case uplink
         /// A VF/SF/host-PF representor.
         case representor
+        /// A bond master (`ip link add NAME type bond`).
+        case bond
     }
 
     public var name: String
@@ -15,7 +17,7 @@ public struct Netdev: Equatable, Sendable {
     public var kind: Kind
     /// The devlink port this netdev is bound to.
     public var port: PortHandle?
-    /// Administrative up and carrier, for the LAG work to come; new netdevs are down without carrier.
+    /// Administrative up (IFF_UP) and carrier; new netdevs are down without carrier.
     public var adminUp: Bool = false
     public var carrier: Bool = false
     /// Name of the master (bond) device, if enslaved.
@@ -56,6 +58,17 @@ public struct NetdevTable: Equatable, Sendable {
     }
 
     func contains(_ name: String) -> Bool { byName[name] != nil }
+
+    /// Changes one netdev's mutable fields (admin state, carrier, master); unknown names are ignored.
+    mutating func modify(_ name: String, _ body: (inout Netdev) -> Void) {
+        guard var netdev = byName[name] else { return }
+        body(&netdev)
+        netdev.name = name
+        byName[name] = netdev
+    }
+
+    /// All netdevs in ifindex order (the kernel's dump order).
+    var sortedByIndex: [Netdev] { byName.values.sorted { $0.ifindex < $1.ifindex } }
 
     private static func ethNumber(_ name: String) -> Int? {
         guard name.hasPrefix("eth") else { return nil }

@@ -1,0 +1,96 @@
+import DevlinkModel
+
+/// The bonding driver's timers, run by `settle()`: the MII monitor (every `miimon` ms) and the 802.3ad
+/// state machine. Both run only while the bond is up (bond_open queues them).
+///
+/// Modelling choices: updelay/downdelay are collapsed (a settle runs every timer to completion, so a link
+/// goes UP→DOWN and DOWN→UP directly); the 802.3ad partner always agrees, so a slave whose link is up
+/// joins the aggregator and starts distributing in the same settle (lag.md §6: the exact enable path is
+/// UNVERIFIED).
+extension EmulatorState {
+    /// One pass over all bonds; returns whether any slave changed.
+    mutating func runBondMonitors() -> Bool {
+        var changed = false
+        for name in links.bonds.keys.sorted() where netdevs[name]?.adminUp == true {
+            guard let bond = links.bonds[name] else { continue }
+            if bond.miimon > 0 { changed = miiMonitor(name) || changed }
+            if bond.mode == .ieee8023ad { changed = lacpEnable(name) || changed }
+            updateBondCarrier(name)
+        }
+        return changed
+    }
+
+    /// `bond_miimon_inspect` + `bond_miimon_commit`.
+    private mutating func miiMonitor(_ name: String) -> Bool {
+        guard var bond = links.bonds[name] else { return false }
+        var changed: [String] = []
+        var failover = false
+        for i in bond.slaves.indices {
+            let slave = bond.slaves[i]
+            let carrier = netdevs[slave.name]?.carrier ?? false
+            if slave.mii != .down, !carrier {
+                bond.slaves[i].mii = .down
+                bond.slaves[i].linkFailureCount &+= 1
+                if bond.mode.usesBackupSlaves { bond.slaves[i].state = .backup }
+                if bond.activeSlave == slave.name { failover = true }
+                changed.append(slave.name)
+                log(bond: name, "(slave \(slave.name)): link status definitely down, disabling slave")
+            } else if slave.mii != .up, carrier {
+                bond.slaves[i].mii = .up
+                // 802.3ad: up but not yet in the aggregator (bond_set_backup_slave).
+                if bond.mode == .ieee8023ad { bond.slaves[i].state = .backup }
+                if bond.mode == .activeBackup, bond.activeSlave == nil { failover = true }
+                changed.append(slave.name)
+                log(bond: name, "(slave \(slave.name)): link status definitely up")
+            }
+        }
+        links.bonds[name] = bond
+        for slave in changed { lowerStateChanged(slave) }
+        if bond.mode == .activeBackup, failover || !changed.isEmpty { selectActiveSlave(name) }
+        return !changed.isEmpty
+    }
+
+    /// 802.3ad: slaves with link up join the aggregator and distribute; the others stop.
+    private mutating func lacpEnable(_ name: String) -> Bool {
+        guard var bond = links.bonds[name] else { return false }
+        var changed: [String] = []
+        for i in bond.slaves.indices {
+            let up = bond.slaves[i].mii == .up
+            let wanted: BondSlaveState = up ? .active : .backup
+            if bond.slaves[i].state != wanted {
+                bond.slaves[i].state = wanted
+                changed.append(bond.slaves[i].name)
+            }
+        }
+        links.bonds[name] = bond
+        for slave in changed { lowerStateChanged(slave) }
+        return !changed.isEmpty
+    }
+
+    /// active-backup `bond_select_active_slave`: keep the current active slave while its link is up,
+    /// else the first slave (enslave order) with link up, else none.
+    mutating func selectActiveSlave(_ name: String) {
+        guard var bond = links.bonds[name], bond.mode == .activeBackup else { return }
+        let current = bond.slaves.first { $0.name == bond.activeSlave && $0.mii == .up }
+        let best = current ?? bond.slaves.first { $0.mii == .up }
+        var changed: [String] = []
+        for i in bond.slaves.indices {
+            let wanted: BondSlaveState = bond.slaves[i].name == best?.name ? .active : .backup
+            if bond.slaves[i].state != wanted {
+                bond.slaves[i].state = wanted
+                changed.append(bond.slaves[i].name)
+            }
+        }
+        let old = bond.activeSlave
+        bond.activeSlave = best?.name
+        links.bonds[name] = bond
+        if old != bond.activeSlave {
+            if let new = bond.activeSlave {
+                log(bond: name, "(slave \(new)): making interface the new active one")
+            } else {
+                log(bond: name, "now running without any active interface!")
+            }
+        }
+        for slave in changed { lowerStateChanged(slave) }
+    }
+}

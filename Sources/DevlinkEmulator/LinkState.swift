@@ -1,0 +1,99 @@
+import DevlinkModel
+
+/// Everything beyond devlink that bonding and mlx5 LAG need: bonds, one LAG per LAG-capable card,
+/// RDMA device names, firmware command logs, the driver's log, and queued LAG work. Part of
+/// `EmulatorState`, so snapshots and restores cover it.
+struct LinkState: Equatable, Sendable {
+    var bonds: [String: BondRecord] = [:]
+    var lags: [LagRecord] = []
+    var rdma = RdmaTable()
+    var firmwareLogs: [DeviceHandle: [FirmwareCommand]] = [:]
+    /// Armed one-shot firmware failures, consumed in order by matching commands.
+    var firmwareFaults: [FirmwareFault] = []
+    /// Netdevs whose cable is pulled: they get no carrier even when up.
+    var unplugged: Set<String> = []
+    /// LAGs (indexes into `lags`) whose bond work is queued; queueing twice is a no-op, like
+    /// `queue_delayed_work` on a pending work item.
+    var queuedLagWork: [Int] = []
+    /// dmesg lines of the bonding and mlx5 drivers, oldest first.
+    var kernelLog: [String] = []
+}
+
+/// A one-shot firmware failure: the next command with this opcode (on `device`, or on any device)
+/// completes with `status` and `syndrome`.
+public struct FirmwareFault: Equatable, Sendable {
+    public var opcode: FirmwareOpcode
+    public var status: FirmwareStatus
+    public var syndrome: UInt32
+    public var device: DeviceHandle?
+
+    public init(opcode: FirmwareOpcode, status: FirmwareStatus, syndrome: UInt32, device: DeviceHandle? = nil) {
+        self.opcode = opcode
+        self.status = status
+        self.syndrome = syndrome
+        self.device = device
+    }
+}
+
+/// A bond master (`struct bonding` params and slave list).
+struct BondRecord: Equatable, Sendable {
+    var name: String
+    var mode: BondMode = .balanceRR
+    // Modelling choice: a netlink-created bond gets miimon 100 when neither miimon nor arp_interval is
+    // given (bond_check_params' BOND_DEFAULT_MIIMON; lag.md §3.5 marks this UNVERIFIED).
+    var miimon: UInt32 = 100
+    var updelay: UInt32 = 0
+    var downdelay: UInt32 = 0
+    var xmitHashPolicy: BondXmitHashPolicy = .layer2
+    var lacpRate: BondLacpRate = .slow
+    var minLinks: UInt32 = 0
+    /// In enslave order.
+    var slaves: [SlaveRecord] = []
+    var activeSlave: String?
+}
+
+struct SlaveRecord: Equatable, Sendable {
+    var name: String
+    var state: BondSlaveState
+    var mii: BondLinkState
+    var linkFailureCount: UInt32 = 0
+
+    /// What `bond_lower_state_changed` reports: FAIL still counts as link up.
+    var lowerState: LowerState { LowerState(linkUp: mii == .up || mii == .fail, txEnabled: state == .active) }
+}
+
+/// `struct netdev_lag_lower_state_info`.
+struct LowerState: Equatable, Sendable {
+    var linkUp = false
+    var txEnabled = false
+}
+
+/// `struct lag_tracker`: the driver's copy of what the bond told it.
+struct LagTracker: Equatable, Sendable {
+    var txType: LagTxType = .unknown
+    var hashType: LagHashType = .none
+    var netdevState: [LowerState]
+    var isBonded = false
+    var hasInactive = false
+}
+
+/// `struct mlx5_lag` of one card, plus the firmware's side of the LAG.
+struct LagRecord: Equatable, Sendable {
+    /// Member PFs by dev index (PCI function); nil where that PF is absent (then the LAG never forms).
+    var members: [DeviceHandle?]
+    var tracker: LagTracker
+    var mode: LagMode = .none
+    var flags: LagModeFlags = []
+    var portSelectMode: LagPortSelectMode?
+    var v2p: [UInt8]
+    /// The firmware's LAG context while the firmware is in LAG mode. It can outlive the driver's
+    /// state: after a failed DESTROY_LAG the driver says NONE but the firmware is still in LAG.
+    var firmware: LagContext?
+    var vportLag = false
+    /// Why the last activation failed, for the `reason` of the view; cleared when it forms.
+    var lastFailure: String?
+
+    var ports: Int { members.count }
+    var dev0: DeviceHandle? { members.first ?? nil }
+    var nativeMap: [UInt8] { (0..<members.count).map { UInt8($0 + 1) } }
+}
