@@ -242,9 +242,11 @@ extension EmulatorState {
         if links.lags[l].mode != .none, links.lags[l].mode != .mpesw { disableLag(l) }
     }
 
-    /// `mlx5_lag_enable_change`: the bond work re-evaluates afterwards.
+    /// `mlx5_lag_enable_change`: the bond work re-evaluates afterwards. Only queued when it can do
+    /// something (bonded or active): the kernel's no-op run is not observable, and would only show up
+    /// in `pendingWorkCount`.
     mutating func lagEnableChange(_ device: DeviceHandle) {
         guard let l = links.lags.firstIndex(where: { $0.members.contains(device) }) else { return }
-        queueLagWork(l)
+        if links.lags[l].tracker.isBonded || links.lags[l].mode != .none { queueLagWork(l) }
     }
 }
