@@ -18,18 +18,14 @@ extension Compiler {
                 case .expr(let e): return EvalBox(compileExpression(e))
                 }
             }
-            let estimate = parts.reduce(0) { n, part in
-                if case .text(let t) = part { return n + t.utf8.count }
-                return n + 8
-            }
             return { interp, base in
-                var out = ""
-                if estimate > 15 { out.reserveCapacity(estimate) }
+                var texts: [String] = []
+                texts.reserveCapacity(pieces.count)
                 for piece in pieces {
                     let value = try piece.eval(interp, base)
-                    if case .string(let s) = value { out += s } else { out += value.str }
+                    if case .string(let s) = value { texts.append(s) } else { texts.append(value.str) }
                 }
-                return .string(out)
+                return .string(StringConcatenation.join(texts))
             }
         case .variable(let name):
             return loader(resolve(name, in: context), name: name, at: location)

@@ -102,16 +102,11 @@ extension Builtins {
         NativeFunction("join", arity: 1...2) { args in
             let list = try args.list(0)
             let separator = args.count == 2 ? try args.string(1) : ""
-            var out = ""
-            // Size the result once; appending piece by piece would regrow it many times.
-            var total = separator.utf8.count * max(0, list.items.count - 1)
-            for item in list.items { if case .string(let s) = item { total += s.utf8.count } }
-            out.reserveCapacity(total)
-            for (i, item) in list.items.enumerated() {
-                if i > 0 { out += separator }
-                if case .string(let s) = item { out += s } else { out += item.str }
+            let texts = list.items.map { item -> String in
+                if case .string(let s) = item { return s }
+                return item.str
             }
-            return .string(out)
+            return .string(StringConcatenation.join(texts, separator: separator))
         },
         NativeFunction("split", arity: 1...2) { args in
             let s = try args.string(0)

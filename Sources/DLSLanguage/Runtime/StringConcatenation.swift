@@ -1,0 +1,29 @@
+/// Joins strings into one allocation with plain byte copies (String's own `+=` goes through generic
+/// sequence code that dominated string-building scripts).
+enum StringConcatenation {
+    static func join(_ parts: [String], separator: String = "") -> String {
+        if parts.count == 1 { return parts[0] }
+        var separator = separator
+        let separatorCount = separator.utf8.count
+        var total = separatorCount * max(0, parts.count - 1)
+        for p in parts { total += p.utf8.count }
+        guard total > 0 else { return "" }
+        return separator.withUTF8 { sep in
+            String(unsafeUninitializedCapacity: total) { buffer in
+                var offset = 0
+                for (i, part) in parts.enumerated() {
+                    if i > 0 && separatorCount > 0 {
+                        for b in sep { buffer[offset] = b; offset += 1 }
+                    }
+                    var piece = part
+                    piece.withUTF8 { bytes in
+                        guard let source = bytes.baseAddress, let target = buffer.baseAddress else { return }
+                        (target + offset).update(from: source, count: bytes.count)
+                        offset += bytes.count
+                    }
+                }
+                return offset
+            }
+        }
+    }
+}
