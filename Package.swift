@@ -33,7 +33,7 @@ let package = Package(
         .target(name: "DLS", dependencies: ["DLSLanguage", "DevlinkModel", "DevlinkEmulator",
                                             "Netlink", "DevlinkCommands"]),
         .executableTarget(name: "dls", dependencies: [
-            "DLS", "DLSLanguage", "DLSRepl",
+            "DLS", "DLSLanguage", "DLSRepl", "DevlinkCommands", "DevlinkModel", "DevlinkEmulator", "Netlink",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

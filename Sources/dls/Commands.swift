@@ -1,4 +1,5 @@
 import ArgumentParser
+import DevlinkCommands
 import DLSLanguage
 import Glibc
 
@@ -32,12 +33,63 @@ struct RunCommand: ParsableCommand, ScriptCommand {
     @Option(name: .long, help: "Stop after this many loop iterations and calls (runaway protection).")
     var stepLimit: Int?
 
+    @Option(name: [.customShort("b"), .long], help: ArgumentHelp(
+        "Run a devlink batch FILE (- for stdin) with devlink's semantics: stop at the first failure.",
+        valueName: "FILE"))
+    var batch: String?
+
+    @Flag(name: [.customShort("f"), .long], help: "With -b, go on after failed lines (exit status 1 if any failed).")
+    var force = false
+
+    @Flag(name: [.customShort("j"), .long], help: "Print command output as devlink's JSON.")
+    var json = false
+
+    @Flag(name: [.customShort("p"), .long], help: "Pretty-print JSON output (with -j).")
+    var pretty = false
+
+    @Flag(name: [.customShort("n"), .customLong("no-nice-names")], help: "Accepted for devlink compatibility (handles are always printed).")
+    var noNiceNames = false
+
+    @Flag(name: [.customShort("i"), .long], help: "IEC units (Kibit, Mibit, ...) for rates in text output.")
+    var iec = false
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Use the emulator: a built-in topology (mlx5, netdevsim) or a topology .json file (default: mlx5).",
+        valueName: "NAME|FILE.json"))
+    var emulator: String?
+
+    @Flag(name: .long, help: "Talk to the running kernel over netlink.")
+    var netlink = false
+
     @Argument(parsing: .captureForPassthrough, help: "Script file (- for stdin) and the arguments it sees as `args`.")
     var arguments: [String] = []
 
     mutating func run() throws { throw ExitCode(execute()) }
 
+    /// Backend and output switches for this run.
+    func configuration() -> RunConfiguration? {
+        if netlink && emulator != nil {
+            FileHandleless.writeError("dls: --netlink and --emulator cannot be used together\n")
+            return nil
+        }
+        return RunConfiguration(
+            backend: netlink ? .netlink : .emulator(emulator ?? Backend.defaultEmulator),
+            output: OutputOptions(json: json, pretty: pretty, iec: iec, noNiceNames: noNiceNames))
+    }
+
     func execute() -> Int32 {
+        guard let config = configuration() else { return 2 }
+        if let batch {
+            if code != nil || !arguments.isEmpty {
+                FileHandleless.writeError("dls: -b runs a batch file; it takes no script or -c\n")
+                return 2
+            }
+            return ScriptRunner.runBatch(file: batch, force: force, config: config)
+        }
+        if force {
+            FileHandleless.writeError("dls: -f/--force only applies to -b batch files\n")
+            return 2
+        }
         var scriptArguments = arguments
         let source: String
         let name: String
@@ -61,7 +113,8 @@ struct RunCommand: ParsableCommand, ScriptCommand {
             source = SourceFiles.readStandardInput()
             name = "<stdin>"
         }
-        return ScriptRunner.run(source: source, name: name, arguments: scriptArguments, stepLimit: stepLimit)
+        return ScriptRunner.run(source: source, name: name, arguments: scriptArguments, stepLimit: stepLimit,
+                                config: config)
     }
 }
 

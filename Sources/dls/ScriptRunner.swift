@@ -1,17 +1,35 @@
+import DevlinkCommands
+import DevlinkModel
 import DLSLanguage
 import Glibc
 
+/// What a run talks to and how it prints.
+struct RunConfiguration {
+    var backend: Backend
+    var output: OutputOptions
+}
+
 /// Runs scripts on a large-stack thread and maps failures to exit codes.
 enum ScriptRunner {
-    static func makeInterpreter(output: OutputSink) -> Interpreter {
-        Interpreter(output: output)
+    static func makeInterpreter(output: OutputSink, config: RunConfiguration) throws(Backend.OpenError) -> Interpreter {
+        let interpreter = Interpreter(output: output)
+        let host = DevlinkHost(session: try config.backend.open(), options: config.output)
+        host.install(in: interpreter)
+        return interpreter
     }
 
-    static func run(source: String, name: String, arguments: [String], stepLimit: Int?) -> Int32 {
+    static func run(source: String, name: String, arguments: [String], stepLimit: Int?, config: RunConfiguration) -> Int32 {
         var status: Int32 = 0
         LargeStack.run {
             let output = StandardOutput()
-            let interpreter = makeInterpreter(output: output)
+            let interpreter: Interpreter
+            do throws(Backend.OpenError) {
+                interpreter = try makeInterpreter(output: output, config: config)
+            } catch {
+                output.writeError("dls: \(error.message)\n")
+                status = 1
+                return
+            }
             interpreter.stepLimit = stepLimit
             interpreter.setGlobal("args", .list(ListObject(arguments.map { .string($0) })))
             do throws(ScriptFailure) {
@@ -25,8 +43,44 @@ enum ScriptRunner {
         return status
     }
 
+    /// `dls -b FILE`: devlink batch semantics, no language involved.
+    static func runBatch(file: String, force: Bool, config: RunConfiguration) -> Int32 {
+        let text: String
+        if file == "-" {
+            text = SourceFiles.readStandardInput()
+        } else {
+            guard let read = SourceFiles.read(file) else {
+                FileHandleless.writeError("Cannot open file \"\(file)\" for reading: \(String(cString: strerror(errno)))\n")
+                return 1
+            }
+            text = read
+        }
+        let output = StandardOutput()
+        let session: DeviceSession
+        do throws(Backend.OpenError) {
+            session = try config.backend.open()
+        } catch {
+            output.writeError("dls: \(error.message)\n")
+            return 1
+        }
+        let runner = CommandRunner(session: session, options: config.output)
+        return BatchRunner(runner: runner, output: output, force: force).run(text: text, name: file)
+    }
+
+    /// Parsing needs only the command words, so `check` opens no backend.
     static func check(source: String, name: String) -> [Diagnostic] {
-        makeInterpreter(output: CapturedOutput()).check(source, file: name)
+        let interpreter = Interpreter(output: CapturedOutput())
+        interpreter.host = CommandWordsOnly()
+        return interpreter.check(source, file: name)
+    }
+}
+
+/// A host that knows the command words but runs nothing (for `dls check`).
+final class CommandWordsOnly: CommandHost {
+    let commandWords = CommandTable.standard.commandWords
+
+    func run(_ command: CommandInvocation, display: Bool, interpreter: Interpreter) throws -> Value {
+        throw CommandFailure("commands do not run in check mode")
     }
 }
 

@@ -4,7 +4,7 @@ import Glibc
 // Parse arguments ourselves so usage errors exit 2 (ArgumentParser's default is 64).
 let status: Int32
 do {
-    var command = try DLSCommand.parseAsRoot()
+    var command = try DLSCommand.parseAsRoot(EmulatorArgument.normalize(Array(CommandLine.arguments.dropFirst())))
     if var runnable = command as? ScriptCommand {
         status = runnable.execute()
     } else {

@@ -71,6 +71,13 @@ enum Operators {
                 guard f > 0 else { throw RuntimeError("rate divided by \(f)", at: location) }
                 return try scale(r, 1 / f, exact: nil, at: location)
             }
+        case let (.object(o as any OffsettableHostObject), .int(n)) where op == .add || op == .subtract:
+            guard op == .add || n != Int.min else { throw RuntimeError("integer overflow: -(\(n))", at: location) }
+            do {
+                return try o.offset(by: op == .add ? n : -n)
+            } catch let failure as CommandFailure {
+                throw RuntimeError(failure.message, at: location)
+            }
         default:
             break
         }

@@ -119,3 +119,9 @@ public protocol HostObject: AnyObject {
 extension HostObject {
     public func isEqual(to other: any HostObject) -> Bool { self === other }
 }
+
+/// Host objects that step by an integer (`mac("00:00:00:00:88:00") + i`): `obj + n` and `obj - n`.
+public protocol OffsettableHostObject: HostObject {
+    /// The object moved by `n` (negative for `-`); throw to report an overflow.
+    func offset(by n: Int) throws -> Value
+}

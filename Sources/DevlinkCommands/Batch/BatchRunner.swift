@@ -1,0 +1,51 @@
+import DLSLanguage
+
+/// `dls -b FILE`: runs a devlink batch file with devlink's semantics. Each failing line prints
+/// devlink's error lines and `Command failed FILE:LINE`; the run stops there unless `force`, and the
+/// exit status is 1 if any line failed. With `-j` all objects go through one JSON writer, as devlink's do.
+public struct BatchRunner {
+    public let runner: CommandRunner
+    public let output: OutputSink
+    public let force: Bool
+
+    public init(runner: CommandRunner, output: OutputSink, force: Bool) {
+        self.runner = runner
+        self.output = output
+        self.force = force
+    }
+
+    public func run(text: String, name: String) -> Int32 {
+        var reader = BatchReader(text)
+        var status: Int32 = 0
+        var json = IPJSONWriter(pretty: runner.options.pretty)
+        defer {
+            if runner.options.json { output.write(json.finish()) }
+            output.flush()
+        }
+        while true {
+            let line: BatchReader.Line
+            do {
+                guard let next = try reader.nextLine() else { break }
+                line = next
+            } catch {
+                output.writeError(error.message + "\n")
+                return 1
+            }
+            do {
+                let result = try runner.execute(line.words.map { CommandWordInput(text: $0) })
+                if case .usage(let lines) = result {
+                    output.writeError(lines.map { $0 + "\n" }.joined())
+                } else if runner.options.json {
+                    runner.json(result, into: &json)
+                } else {
+                    output.write(runner.text(result))
+                }
+            } catch {
+                output.writeError(error.lines.map { $0 + "\n" }.joined() + "Command failed \(name):\(line.number)\n")
+                status = 1
+                if !force { break }
+            }
+        }
+        return status
+    }
+}

@@ -1,1 +1,0 @@
-// DevlinkCommands: placeholder until its issue lands.

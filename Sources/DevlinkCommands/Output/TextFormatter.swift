@@ -1,0 +1,89 @@
+import DevlinkModel
+
+/// devlink's text output (reference §3.7), byte for byte. Indent step is two spaces.
+public struct TextFormatter: Sendable {
+    /// `-i`: IEC units (`Kibit`) for rates.
+    public var iec: Bool
+
+    public init(iec: Bool = false) { self.iec = iec }
+
+    /// The full text of a result, every line ending in a newline.
+    public func format(_ result: CommandResult) -> String {
+        switch result {
+        case .none, .usage: return ""
+        case .devices(let devices, _): return devices.map { "\($0)\n" }.joined()
+        case .ports(let ports, _): return ports.map { port($0) + "\n" }.joined()
+        case .rates(let rates, _): return rates.map { rate($0) + "\n" }.joined()
+        case .eswitch(let device, let e): return eswitch(device, e) + "\n"
+        case .info(let infos, _): return infos.map(info).joined()
+        case .params(let params, _): return self.params(params)
+        }
+    }
+
+    /// One port without the final newline; the `function:` block follows on its own lines.
+    public func port(_ p: Port) -> String {
+        var line = "\(p.handle):"
+        var function: [Field] = []
+        for field in Fields.port(p) {
+            if case .object(let inner) = field.value { function = inner; continue }
+            line += " \(field.key) \(field.text(iec: iec))"
+        }
+        if p.function != nil {
+            line += "\n  function:\n    "
+            for (i, field) in function.enumerated() {
+                line += (i == 0 && field.key == "hw_addr" ? "" : " ") + "\(field.key) \(field.text(iec: iec))"
+            }
+        }
+        return line
+    }
+
+    public func rate(_ r: RateObject) -> String {
+        var line = "\(r.handle):"
+        for field in Fields.rate(r) {
+            if field.key.hasPrefix("tc_") {
+                line += " \(field.key) bw \(field.text(iec: iec))"
+            } else {
+                line += " \(field.key) \(field.text(iec: iec))"
+            }
+        }
+        return line
+    }
+
+    public func eswitch(_ device: DeviceHandle, _ e: Eswitch) -> String {
+        "\(device):" + Fields.eswitch(e).map { " \($0.key) \($0.text(iec: iec))" }.joined()
+    }
+
+    /// `dev info`: devlink's nesting puts `versions:` at 2 spaces and its groups at 6.
+    public func info(_ i: DeviceInfo) -> String {
+        var out = "\(i.device):"
+        if !i.driver.isEmpty { out += "\n  driver \(i.driver)" }
+        if let s = i.serialNumber { out += "\n  serial_number \(s)" }
+        if let s = i.boardSerialNumber { out += "\n  board.serial_number \(s)" }
+        let groups = [("fixed", i.fixed), ("running", i.running), ("stored", i.stored)].filter { !$0.1.isEmpty }
+        if !groups.isEmpty {
+            out += "\n  versions:"
+            for (name, versions) in groups {
+                out += "\n      \(name):"
+                for v in versions { out += "\n        \(v.name) \(v.value)" }
+            }
+        }
+        return out + "\n"
+    }
+
+    /// `dev param show`: grouped per device like devlink's array output.
+    public func params(_ params: [Param]) -> String {
+        var out = ""
+        var last: DeviceHandle?
+        for p in params {
+            if p.device != last {
+                out += "\(p.device):\n"
+                last = p.device
+            }
+            out += "  name \(p.name) type \(p.generic ? "generic" : "driver-specific")\n    values:\n"
+            for v in p.values {
+                out += "      cmode \(v.cmode.name) value \(v.value)\n"
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,170 @@
+import DevlinkModel
+
+/// Parses a command's words after its path: the handle, then options in any order, with devlink's
+/// prefix matching, value checks and messages (`dl_argv_parse`). Word indexes are relative to the
+/// whole command line so errors point at the right word.
+struct OptionParser {
+    let spec: CommandSpec
+    let words: [CommandWordInput]
+    /// Index of `words[0]` in the full command line.
+    let offset: Int
+    let handles: HandleParser
+
+    func parse() throws(ClientError) -> ParsedCommand {
+        var parsed = ParsedCommand(spec: spec)
+        var i = 0
+        // An optional handle left out means a dump: nothing else is parsed (devlink checks argc first).
+        if spec.handle != nil && spec.handleOptional && words.isEmpty { return parsed }
+        if let kind = spec.handle {
+            parsed.handle = try handles.parse(kind, words.first?.text, at: offset)
+            parsed.handleWordIndex = offset
+            i = 1
+        }
+        while i < words.count {
+            let word = words[i].text
+            guard let option = spec.options.first(where: { $0.matches(word) }) else {
+                throw ClientError("Unknown option \"\(word)\"", word: offset + i,
+                                  hint: spec.options.isEmpty ? "this command takes no options"
+                                      : "options here: " + spec.options.map(\.name).joined(separator: ", "))
+            }
+            let start = i
+            i += 1
+            let value: OptionValue
+            switch option.kind {
+            case .flag:
+                value = .flag
+            case .trafficClasses:
+                var shares = [UInt32](repeating: 0, count: 8)
+                var seen = Set<UInt64>()
+                for _ in 0..<8 {
+                    guard i < words.count else {
+                        throw ClientError("Error parsing tc-bw: example usage: tc-bw 0:60 1:10 2:0 3:0 4:30 5:0 6:0 7:0",
+                                          word: offset + min(i, words.count) - (i == words.count ? 1 : 0))
+                    }
+                    let text = words[i].text
+                    guard let (index, bw) = WordParsers.trafficClass(text) else {
+                        throw ClientError(trafficClassFormatError(text), word: offset + i)
+                    }
+                    guard index < 8 else {
+                        throw ClientError("Error parsing tc-bw: invalid index: \(index), use values between 0 and 7", word: offset + i)
+                    }
+                    guard seen.insert(index).inserted else {
+                        throw ClientError("Error parsing tc-bw: duplicate index : \(index)", word: offset + i)
+                    }
+                    shares[Int(index)] = bw
+                    i += 1
+                }
+                value = .trafficClasses(shares)
+            default:
+                guard i < words.count else { throw missingValue(option, at: offset + start) }
+                value = try convert(words[i], for: option, at: offset + i)
+                i += 1
+            }
+            parsed.values[option.key] = (option.name, value)
+            parsed.wordIndexes[option.key] = offset + start
+        }
+        for option in spec.options {
+            if let message = option.requiredMessage, !parsed.has(option.key) {
+                throw ClientError(message, word: max(0, offset - 1),
+                                  hint: "add \(option.name) \(option.kind == .flag ? "" : placeholder(option))")
+            }
+        }
+        return parsed
+    }
+
+    private func placeholder(_ option: OptionSpec) -> String {
+        switch option.kind {
+        case .choice(let words): return "{ " + words.joined(separator: " | ") + " }"
+        default: return option.name.uppercased()
+        }
+    }
+
+    private func trafficClassFormatError(_ text: String) -> String {
+        let parts = text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts.count == 2 else { return "Invalid format in token: \(text)" }
+        if WordParsers.unsigned(String(parts[0]), max: UInt64(UInt32.max)) == nil {
+            return "Invalid traffic class index: \(parts[0])"
+        }
+        return "Invalid bandwidth value: \(parts[1])"
+    }
+
+    private func missingValue(_ option: OptionSpec, at index: Int) -> ClientError {
+        let line: String
+        switch option.kind {
+        case .u16, .u32, .u64: line = "Unsigned number argument expected"
+        case .bool: line = "Boolean argument expected"
+        default: line = "String parameter expected"
+        }
+        return ClientError(line, word: index, hint: "\(option.name) takes \(option.kind.expectation)")
+    }
+
+    /// One option value from its word (or the dls value the word came from).
+    private func convert(_ word: CommandWordInput, for option: OptionSpec, at index: Int) throws(ClientError) -> OptionValue {
+        let text = word.text
+        let hint = "\(option.name) takes \(option.kind.expectation)"
+            + (word.value.map { ", got \($0.typeName) \(quoteIfString($0))" } ?? "")
+        func notNumber() -> ClientError {
+            ClientError("\"\(text)\" is not a number or not within range", word: index, hint: hint)
+        }
+        switch option.kind {
+        case .u16, .u32, .u64:
+            let max: UInt64 = option.kind == .u16 ? UInt64(UInt16.max) : option.kind == .u32 ? UInt64(UInt32.max) : UInt64.max
+            switch word.value {
+            case .int(let n)?:
+                guard n >= 0, UInt64(n) <= max else { throw notNumber() }
+                return .number(UInt64(n))
+            case nil, .string?:
+                guard let n = WordParsers.unsigned(text, max: max) else { throw notNumber() }
+                return .number(n)
+            default:
+                throw notNumber()
+            }
+        case .rate:
+            if case .rate(let bytes)? = word.value { return .rate(bytes) }
+            if let value = word.value {
+                switch value {
+                case .int, .string: break
+                default: throw ClientError("Invalid rate value: \"\(text)\"", word: index, hint: hint)
+                }
+            }
+            guard let bytes = WordParsers.rate(text) else {
+                throw ClientError("Invalid rate value: \"\(text)\"", word: index, hint: hint)
+            }
+            return .rate(bytes)
+        case .bool:
+            if case .bool(let b)? = word.value { return .bool(b) }
+            guard let b = WordParsers.bool(text) else {
+                throw ClientError("\"\(text)\" is not a valid boolean value", word: index, hint: hint)
+            }
+            return .bool(b)
+        case .mac:
+            if case .mac(let m)? = word.value { return .mac(m) }
+            guard let m = WordParsers.mac(text) else {
+                throw ClientError("\"\(text)\" is invalid lladdr.", word: index, hint: hint)
+            }
+            return .mac(m)
+        case .choice(let words):
+            guard words.contains(text) else {
+                let what = option.unknownValue ?? "Unknown \(option.name)"
+                throw ClientError("\(what) \"\(text)\"", word: index, hint: hint)
+            }
+            return .word(text)
+        case .text:
+            return .word(text)
+        case .flag, .trafficClasses:
+            return .flag
+        }
+    }
+
+    private func quoteIfString(_ value: ValueBox) -> String {
+        switch value {
+        case .string(let s): return "\"\(s)\""
+        case .int(let i): return String(i)
+        case .float(let f): return "\(f)"
+        case .bool(let b): return b ? "true" : "false"
+        case .rate(let r): return "\(r) B/s"
+        case .mac(let m): return m.description
+        case .other: return ""
+        }
+    }
+}

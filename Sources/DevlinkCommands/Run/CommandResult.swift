@@ -1,0 +1,25 @@
+import DevlinkModel
+
+/// What a command produced, before any formatting. Formatters turn it into devlink's text or JSON;
+/// `ValueConversion` turns it into dls values.
+public enum CommandResult: Sendable {
+    case none
+    /// `single`: the line named one object (return it, not a list).
+    case devices([DeviceHandle], single: Bool)
+    case ports([Port], single: Bool)
+    case rates([RateObject], single: Bool)
+    case eswitch(DeviceHandle, Eswitch)
+    case info([DeviceInfo], single: Bool)
+    case params([Param], single: Bool)
+    /// Usage text (`help`), printed on stderr as devlink does.
+    case usage([String])
+}
+
+/// What actions get: the session to talk to.
+public final class CommandContext: @unchecked Sendable {
+    public let session: DeviceSession
+
+    public init(session: DeviceSession) {
+        self.session = session
+    }
+}

@@ -1,0 +1,79 @@
+import DevlinkModel
+
+/// Output switches shared with devlink's command line.
+public struct OutputOptions: Sendable {
+    /// `-j`
+    public var json = false
+    /// `-p` (with `-j`)
+    public var pretty = false
+    /// `-i`: IEC rate units in text.
+    public var iec = false
+    /// `-n`: accepted for compatibility; dls never replaces handles by netdev names.
+    public var noNiceNames = false
+
+    public init(json: Bool = false, pretty: Bool = false, iec: Bool = false, noNiceNames: Bool = false) {
+        self.json = json
+        self.pretty = pretty
+        self.iec = iec
+        self.noNiceNames = noNiceNames
+    }
+}
+
+/// Runs command lines against a session: table lookup, option parsing, the action. Knows nothing
+/// of the language; both the script host and `dls -b` use it.
+public final class CommandRunner {
+    public let table: CommandTable
+    public let context: CommandContext
+    public var options: OutputOptions
+
+    public init(session: DeviceSession, table: CommandTable = .standard, options: OutputOptions = OutputOptions()) {
+        self.table = table
+        self.context = CommandContext(session: session)
+        self.options = options
+    }
+
+    public var session: DeviceSession { context.session }
+
+    public var textFormatter: TextFormatter { TextFormatter(iec: options.iec) }
+
+    /// Runs one command line (its words as typed, `devlink` optional in front).
+    public func execute(_ words: [CommandWordInput]) throws(FailureReport) -> CommandResult {
+        do {
+            switch try table.resolve(words.map(\.text)) {
+            case .usage(let lines):
+                return .usage(lines)
+            case .run(let spec, let start):
+                let handles = HandleParser(portForNetdev: { [context] name in
+                    (try? context.session.ports(of: nil))?.first { $0.netdev == name }?.handle
+                })
+                let parser = OptionParser(spec: spec, words: Array(words[start...]), offset: start, handles: handles)
+                let parsed = try parser.parse()
+                return try spec.action(context, parsed)
+            }
+        } catch let error as ClientError {
+            throw FailureReport(error)
+        } catch let error as DevlinkError {
+            throw FailureReport(error)
+        } catch let error as FailureReport {
+            throw error
+        } catch {
+            throw FailureReport(other: error)
+        }
+    }
+
+    /// The text devlink prints on stdout for a result (text mode).
+    public func text(_ result: CommandResult) -> String { textFormatter.format(result) }
+
+    /// One command's JSON object written into a shared writer (batch mode keeps one for the run).
+    func json(_ result: CommandResult, into writer: inout IPJSONWriter) {
+        JSONFormatter.write(result, into: &writer)
+    }
+
+    /// One result as a complete JSON document (`{...}` and a newline), or "" when it has no output.
+    public func jsonDocument(_ result: CommandResult) -> String {
+        var writer = IPJSONWriter(pretty: options.pretty)
+        JSONFormatter.write(result, into: &writer)
+        let body = writer.finish()
+        return body == "\n" ? "" : body
+    }
+}

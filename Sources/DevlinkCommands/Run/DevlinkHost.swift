@@ -1,0 +1,55 @@
+import DevlinkModel
+import DLSLanguage
+
+/// The language's command host: runs `dev ...` / `port ...` statements, prints bare ones exactly as
+/// devlink does (text or `-j` JSON), returns objects for `let x = port show ...`, and reports failures
+/// with devlink's own lines under the script location.
+public final class DevlinkHost: CommandHost {
+    public let runner: CommandRunner
+
+    public init(runner: CommandRunner) {
+        self.runner = runner
+    }
+
+    public convenience init(session: DeviceSession, table: CommandTable = .standard, options: OutputOptions = OutputOptions()) {
+        self.init(runner: CommandRunner(session: session, table: table, options: options))
+    }
+
+    public var commandWords: Set<String> { runner.table.commandWords }
+
+    /// Attaches this host to an interpreter and defines the query builtins.
+    public func install(in interpreter: Interpreter) {
+        interpreter.host = self
+        for function in QueryBuiltins.functions(runner) { interpreter.define(function) }
+    }
+
+    public func run(_ command: CommandInvocation, display: Bool, interpreter: Interpreter) throws -> Value {
+        let words = command.arguments.map { CommandWordInput(text: $0.text, value: $0.value.map(ValueBox.init)) }
+        let result: CommandResult
+        do {
+            result = try runner.execute(words)
+        } catch {
+            throw DevlinkHost.failure(error)
+        }
+        if display { show(result, on: interpreter.output) }
+        return ValueConversion.value(result, formatter: runner.textFormatter)
+    }
+
+    /// Prints a result as devlink would: usage on stderr, the rest on stdout.
+    public func show(_ result: CommandResult, on output: OutputSink) {
+        if case .usage(let lines) = result {
+            output.writeError(lines.map { $0 + "\n" }.joined())
+            return
+        }
+        let text = runner.options.json ? runner.jsonDocument(result) : runner.text(result)
+        if !text.isEmpty { output.write(text) }
+    }
+
+    /// devlink's lines as a language error: first line is the message, the rest (and the dls hint) notes.
+    static func failure(_ report: FailureReport) -> CommandFailure {
+        var notes = Array(report.lines.dropFirst())
+        if let hint = report.hint { notes.append("note: " + hint) }
+        return CommandFailure(report.lines.first ?? "command failed", errno: report.errno.name, notes: notes,
+                              wordIndex: report.wordIndex)
+    }
+}

@@ -1,0 +1,38 @@
+import DevlinkModel
+
+/// How a failed command reads: devlink's stderr lines (`Error: <extack>.` / `kernel answers: ...`,
+/// or the client-side message), the errno, the word at fault and a dls-only hint.
+public struct FailureReport: Error, Sendable {
+    public var lines: [String]
+    public var errno: Errno
+    public var wordIndex: Int?
+    public var hint: String?
+
+    init(_ client: ClientError) {
+        lines = client.lines
+        errno = client.errno
+        wordIndex = client.wordIndex
+        hint = client.hint
+    }
+
+    /// iproute2's report of a kernel error: the extack with a period appended, then strerror.
+    init(_ error: DevlinkError) {
+        var lines: [String] = []
+        if let message = error.message, !message.isEmpty {
+            lines.append("Error: " + message + (message.hasSuffix(".") ? "" : "."))
+        }
+        lines.append("kernel answers: " + error.errno.message)
+        self.lines = lines
+        errno = error.errno
+        wordIndex = nil
+        hint = nil
+    }
+
+    /// Any other error a backend threw (e.g. the netlink socket went away).
+    init(other error: any Error) {
+        lines = ["\(error)"]
+        errno = .EIO
+        wordIndex = nil
+        hint = nil
+    }
+}

@@ -1,0 +1,30 @@
+/// A runnable command: its handle, options and what it does. Pure data plus the action closure;
+/// the closure talks to the session and returns a `CommandResult` (it never formats).
+public struct CommandSpec: Sendable {
+    /// The words leading to it (`["port", "function", "rate", "set"]`).
+    public let path: [String]
+    public let handle: HandleKind?
+    /// When true the handle may be left out (`port show` dumps everything).
+    public let handleOptional: Bool
+    /// In devlink's matching order: the first option a typed prefix matches wins.
+    public let options: [OptionSpec]
+    /// A lone `help` word after the command prints this level's usage (`dev info help`).
+    public let acceptsHelpWord: Bool
+    /// Runs with no words after the command word prints usage (`port function set`).
+    public let helpWhenEmpty: Bool
+    public let action: @Sendable (CommandContext, ParsedCommand) throws -> CommandResult
+
+    public init(path: [String], handle: HandleKind?, handleOptional: Bool = false, options: [OptionSpec] = [],
+                acceptsHelpWord: Bool = false, helpWhenEmpty: Bool = false,
+                action: @escaping @Sendable (CommandContext, ParsedCommand) throws -> CommandResult) {
+        self.path = path
+        self.handle = handle
+        self.handleOptional = handleOptional
+        self.options = options
+        self.acceptsHelpWord = acceptsHelpWord
+        self.helpWhenEmpty = helpWhenEmpty
+        self.action = action
+    }
+
+    public func option(named name: String) -> OptionSpec? { options.first { $0.name == name } }
+}

@@ -1,0 +1,139 @@
+/// The whole devlink-compatible command vocabulary as data: a tree of objects (`dev`, `port`), verbs
+/// and options. It drives parsing, help text and completion. Objects live in one file each under
+/// `Objects/`; a new object (LAG's `lag`, `link`) is added with `adding(_:)` or by listing it in
+/// `standardObjects`.
+public struct CommandTable: Sendable {
+    public private(set) var root: CommandNode
+
+    public init(objects: [CommandNode]) {
+        root = CommandNode("devlink", usage: CommandTable.topUsage, children: objects)
+    }
+
+    /// devlink's objects in its matching order, then dls's own.
+    public static var standardObjects: [CommandNode] { [DevCommands.node, PortCommands.node] }
+
+    public static let standard = CommandTable(objects: standardObjects)
+
+    /// The table with one more object appended (matched after the existing ones).
+    public func adding(_ object: CommandNode) -> CommandTable {
+        var copy = self
+        copy.root.children.append(object)
+        return copy
+    }
+
+    /// Words that start a command statement in dls: every object, and `devlink` itself.
+    public var commandWords: Set<String> { Set(root.children.map(\.word) + ["devlink"]) }
+
+    static let topUsage = [
+        "Usage: devlink [ OPTIONS ] OBJECT { COMMAND | help }",
+        "       devlink [ -f[orce] ] -b[atch] filename -N[etns] netnsname",
+        "where  OBJECT := { dev | port | lc | sb | monitor | dpipe | resource | region | health | trap }",
+        "       OPTIONS := { -V[ersion] | -n[o-nice-names] | -j[son] | -p[retty] | -v[erbose] -s[tatistics] -[he]x }",
+    ]
+
+    // MARK: resolving a command line
+
+    /// Where a command line leads.
+    public enum Resolution: Sendable {
+        /// Run `spec`; its own words start at `argumentsStart`.
+        case run(CommandSpec, argumentsStart: Int)
+        /// Print these usage lines and succeed (devlink's `help`).
+        case usage([String])
+    }
+
+    /// Walks the tree the way devlink's `cmd_*` functions do: at each level `help` is tested first,
+    /// then the children in order by prefix; no word means the level's default or its usage.
+    public func resolve(_ words: [String]) throws(ClientError) -> Resolution {
+        var node = root
+        var i = words.first == "devlink" ? 1 : 0
+        var usage = root.usage
+        while true {
+            if !node.usage.isEmpty { usage = node.usage }
+            if let spec = node.command {
+                let rest = words.count - i
+                if rest == 0 && spec.helpWhenEmpty { return .usage(usage) }
+                if rest >= 1 && spec.acceptsHelpWord && Keyword.matches(words[i], "help") { return .usage(usage) }
+                return .run(spec, argumentsStart: i)
+            }
+            guard i < words.count else {
+                guard let name = node.defaultChild, let child = node.child(named: name) else { return .usage(usage) }
+                node = child
+                continue
+            }
+            let word = words[i]
+            if Keyword.matches(word, "help") { return .usage(usage) }
+            guard let child = node.child(matching: word) else {
+                let kind = i == (words.first == "devlink" ? 1 : 0) ? "Object" : "Command"
+                throw ClientError("\(kind) \"\(word)\" not found", errno: .ENOENT, word: i,
+                                  hint: "expected one of: " + node.children.map(\.word).joined(separator: ", "))
+            }
+            node = child
+            i += 1
+        }
+    }
+
+    // MARK: completion data
+
+    /// What may come next after `words` (complete words only): keywords at a branching level, the
+    /// unused options of a command, or the values of the option just typed. Handles are the caller's
+    /// business (they are live data); `expectsHandle` says when one is due.
+    public func completions(after words: [String]) -> Completions {
+        var node = root
+        var i = words.first == "devlink" ? 1 : 0
+        while i < words.count, node.command == nil {
+            guard let child = node.child(matching: words[i]) else { return Completions() }
+            node = child
+            i += 1
+        }
+        guard let spec = node.command else {
+            return Completions(words: node.children.flatMap { [$0.word] + $0.aliases } + ["help"])
+        }
+        var rest = Array(words[i...])
+        if spec.handle != nil {
+            if rest.isEmpty { return Completions(words: [], expectsHandle: spec.handle) }
+            rest.removeFirst()
+        }
+        var used = Set<String>()
+        var j = 0
+        while j < rest.count {
+            guard let option = spec.options.first(where: { $0.matches(rest[j]) }) else { return Completions() }
+            used.insert(option.key)
+            switch option.kind {
+            case .flag: j += 1
+            case .trafficClasses: j += 9
+            default:
+                if j + 1 == rest.count { return Completions(words: option.kind.choices, expectsValueOf: option.name) }
+                j += 2
+            }
+        }
+        return Completions(words: spec.options.filter { !used.contains($0.key) }.map(\.name))
+    }
+
+    /// The values an option takes (`mode` → legacy, switchdev, ...), wherever it appears.
+    public func values(forOption name: String) -> [String] {
+        var found: [String] = []
+        func visit(_ node: CommandNode) {
+            if let spec = node.command, let option = spec.options.first(where: { $0.name == name }) {
+                for word in option.kind.choices where !found.contains(word) { found.append(word) }
+            }
+            node.children.forEach(visit)
+        }
+        visit(root)
+        return found
+    }
+}
+
+/// The answer to "what can come next".
+public struct Completions: Sendable, Equatable {
+    public var words: [String] = []
+    /// Set when the next word is a handle of this kind (the completer offers live handles).
+    public var expectsHandle: HandleKind?
+    /// Set when the next word is the value of this option.
+    public var expectsValueOf: String?
+
+    public init(words: [String] = [], expectsHandle: HandleKind? = nil, expectsValueOf: String? = nil) {
+        self.words = words
+        self.expectsHandle = expectsHandle
+        self.expectsValueOf = expectsValueOf
+    }
+}

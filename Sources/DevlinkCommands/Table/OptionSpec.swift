@@ -1,0 +1,40 @@
+/// One option word of a command (`tx_share VALUE`, `noparent`), as data.
+public struct OptionSpec: Sendable {
+    /// The word as devlink spells it; users may type any prefix of it.
+    public let name: String
+    /// Other accepted spellings (`encap` for `encap-mode`).
+    public let aliases: [String]
+    public let kind: ValueKind
+    /// Options sharing a key overwrite each other (`parent` / `noparent`): the last one wins.
+    public let key: String
+    /// devlink's message when a required option is missing; nil for optional ones.
+    public let requiredMessage: String?
+    /// For `choice` options: devlink's prefix for an unknown word (`Unknown eswitch mode`).
+    public let unknownValue: String?
+
+    public init(_ name: String, _ kind: ValueKind, aliases: [String] = [], key: String? = nil,
+                required requiredMessage: String? = nil, unknownValue: String? = nil) {
+        self.name = name
+        self.aliases = aliases
+        self.kind = kind
+        self.key = key ?? name
+        self.requiredMessage = requiredMessage
+        self.unknownValue = unknownValue
+    }
+
+    public var isRequired: Bool { requiredMessage != nil }
+
+    /// iproute2's `strcmpx`: the typed word must be a prefix of the spelling.
+    func matches(_ word: String) -> Bool {
+        Keyword.matches(word, name) || aliases.contains { Keyword.matches(word, $0) }
+    }
+}
+
+/// Prefix matching of keywords exactly as devlink does it.
+public enum Keyword {
+    /// True when `typed` is a (possibly empty) prefix of `keyword` (`strcmpx(typed, keyword) == 0`).
+    public static func matches(_ typed: String, _ keyword: String) -> Bool {
+        let t = typed.utf8, k = keyword.utf8
+        return t.count <= k.count && k.starts(with: t)
+    }
+}

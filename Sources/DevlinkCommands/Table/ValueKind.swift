@@ -1,0 +1,59 @@
+/// What an option's value (or a command's handle word) must look like. Drives parsing, help and
+/// completion: `choices` is what a completer offers after the option word.
+public enum ValueKind: Sendable, Equatable {
+    /// Unsigned integers parsed like iproute2's strtoul-based helpers (decimal, range-checked).
+    case u16, u32, u64
+    /// A rate with devlink's units (`10Gbit`, `1.5gbps`, bare = bit/s) or a dls rate value.
+    case rate
+    /// `true|false|1|0|enable|disable` (iproute2 `strtobool`).
+    case bool
+    /// One of fixed words (eswitch modes, flavours, ...).
+    case choice([String])
+    /// A hardware address `aa:bb:cc:dd:ee:ff`.
+    case mac
+    /// Free text (parameter names and values, node names).
+    case text
+    /// Exactly eight `INDEX:BW` words (`tc-bw`).
+    case trafficClasses
+    /// A flag word without a value (`noparent`, `default`).
+    case flag
+
+    /// Words a completer can offer for this kind.
+    public var choices: [String] {
+        switch self {
+        case .bool: return ["true", "false", "enable", "disable"]
+        case .choice(let words): return words
+        default: return []
+        }
+    }
+
+    /// How help and error hints describe the expected value.
+    public var expectation: String {
+        switch self {
+        case .u16: return "an unsigned 16-bit number (0...65535)"
+        case .u32: return "an unsigned 32-bit number (0...4294967295)"
+        case .u64: return "an unsigned 64-bit number"
+        case .rate: return "a rate such as 10Gbit, 100mbps or a dls rate value"
+        case .bool: return "true, false, enable or disable"
+        case .choice(let words): return "one of " + words.joined(separator: ", ")
+        case .mac: return "a hardware address like 00:11:22:33:44:55"
+        case .text: return "a word"
+        case .trafficClasses: return "eight INDEX:BW words, e.g. 0:60 1:10 2:0 3:0 4:30 5:0 6:0 7:0"
+        case .flag: return "nothing"
+        }
+    }
+}
+
+/// Which handle a command takes as its first argument (iproute2's DL_OPT_HANDLE* bits).
+public enum HandleKind: Sendable, Equatable {
+    /// `BUS/NAME`.
+    case device
+    /// `BUS/NAME/PORT_INDEX` or a netdev name.
+    case port
+    /// Either of the two (`port add`, which also accepts a user port index).
+    case deviceOrPort
+    /// `BUS/NAME/PORT_INDEX` (leaf) or `BUS/NAME/NODE_NAME` (node).
+    case rate
+    /// `BUS/NAME/NODE_NAME` only.
+    case rateNode
+}

@@ -1,0 +1,121 @@
+import DevlinkModel
+import DLSLanguage
+import Glibc
+
+/// Functions scripts use to read device state: `devices()`, `ports(dev, flavour:)`, `port(handle)`,
+/// `rates(dev)`, `eswitch(dev)`, `mac(text)`, `wait(cond, timeout)`.
+enum QueryBuiltins {
+    static func functions(_ runner: CommandRunner) -> [NativeFunction] {
+        let formatter = runner.textFormatter
+        func session() -> DeviceSession { runner.session }
+        return [
+            NativeFunction("devices", arity: 0...0) { _ in
+                .list(ListObject(try call { try session().devices() }.map { .object(DeviceValue($0)) }))
+            },
+            NativeFunction("ports", arity: 0...1, labels: ["flavour"]) { args in
+                let device = try optionalDevice(args, 0)
+                var ports = try call { try session().ports(of: device) }
+                if let wanted = args.named["flavour"] {
+                    guard case .string(let name) = wanted, PortFlavour(name: name) != nil else {
+                        throw args.error("flavour: must be one of \(PortCommands.flavours.joined(separator: ", "))")
+                    }
+                    ports = ports.filter { $0.flavour.name == name }
+                }
+                return .list(ListObject(ports.map { .object(PortValue($0, formatter: formatter)) }))
+            },
+            NativeFunction("port", arity: 1...1) { args in
+                let text = args[0].wordText
+                let handle: PortHandle
+                do {
+                    handle = try PortHandle(parsing: text)
+                } catch {
+                    guard let found = try call({ try session().ports(of: nil) }).first(where: { $0.netdev == text }) else {
+                        throw args.error("no port \(Value.string(text).repr) (expected BUS/NAME/INDEX or a netdev name)")
+                    }
+                    handle = found.handle
+                }
+                return .object(PortValue(try call { try session().port(handle) }, formatter: formatter))
+            },
+            NativeFunction("rates", arity: 0...1) { args in
+                let device = try optionalDevice(args, 0)
+                let rates = try call { try session().rates(of: device) }
+                return .list(ListObject(rates.map { .object(RateObjectValue($0, formatter: formatter)) }))
+            },
+            NativeFunction("eswitch", arity: 1...1) { args in
+                guard let device = try optionalDevice(args, 0) else { throw args.error("a device handle is required") }
+                return .object(EswitchValue(device, try call { try session().eswitch(device) }))
+            },
+            NativeFunction("mac", arity: 1...1) { args in
+                switch args[0] {
+                case .object(let o as MACValue): return .object(o)
+                case .string(let s):
+                    guard let m = WordParsers.mac(s) else { throw args.error("\(Value.string(s).repr) is not a MAC address") }
+                    return .object(MACValue(m))
+                case .int(let n) where n >= 0:
+                    var bytes = [UInt8](repeating: 0, count: 6)
+                    var rest = UInt64(n)
+                    for i in (0..<6).reversed() { bytes[i] = UInt8(rest & 0xff); rest >>= 8 }
+                    guard rest == 0, let m = MACAddress(bytes: bytes) else { throw args.error("\(n) does not fit in 6 bytes") }
+                    return .object(MACValue(m))
+                default:
+                    throw args.error("expected a string like \"00:11:22:33:44:55\", got \(args[0].typeName)")
+                }
+            },
+            NativeFunction("wait", arity: 1...2) { args in try wait(args, session()) },
+        ]
+    }
+
+    /// Polls `cond()`, letting the backend's asynchronous work progress between polls
+    /// (`DeviceSession.settle()`), until it is true or `timeout` seconds (default 10) pass.
+    static func wait(_ args: Arguments, _ session: DeviceSession) throws -> Value {
+        let timeout: Double
+        switch args[1] {
+        case .null: timeout = 10
+        case .int(let n) where n >= 0: timeout = Double(n)
+        case .float(let f) where f >= 0 && f.isFinite: timeout = f
+        default: throw args.error("timeout must be a non-negative number of seconds")
+        }
+        func check() throws -> Bool {
+            let v = try args.call(args[0], [])
+            guard case .bool(let b) = v else { throw args.error("the condition must return a bool, got \(v.typeName)") }
+            return b
+        }
+        let start = now()
+        while true {
+            if try check() { return .bool(true) }
+            let pending = try call { try session.settle() }
+            if try check() { return .bool(true) }
+            if !pending || now() - start >= timeout {
+                throw args.error("condition still false after \(pending ? "\(timeout)s" : "all pending device work finished")")
+            }
+            try args.interpreter.checkInterrupt(at: args.location)
+            var ts = timespec(tv_sec: 0, tv_nsec: 20_000_000)
+            nanosleep(&ts, nil)
+        }
+    }
+
+    static func now() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+
+    static func optionalDevice(_ args: Arguments, _ i: Int) throws -> DeviceHandle? {
+        if case .null = args[i] { return nil }
+        let text = args[i].wordText
+        do {
+            return try DeviceHandle(parsing: text)
+        } catch {
+            throw args.error("\(error)")
+        }
+    }
+
+    /// Session errors surface with devlink's lines.
+    static func call<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DevlinkError {
+            throw DevlinkHost.failure(FailureReport(error))
+        }
+    }
+}
