@@ -139,10 +139,10 @@ struct OptionParser {
             return .bool(b)
         case .mac:
             if case .mac(let m)? = word.value { return .mac(m) }
-            guard let m = WordParsers.mac(text) else {
-                throw ClientError("\"\(text)\" is invalid lladdr.", word: index, hint: hint)
+            switch WordParsers.mac(text) {
+            case .success(let m): return .mac(m)
+            case .failure(let e): throw ClientError("\"\(e.part)\" is invalid lladdr.", word: index, hint: hint)
             }
-            return .mac(m)
         case .choice(let words):
             guard words.contains(text) else {
                 let what = option.unknownValue ?? "Unknown \(option.name)"

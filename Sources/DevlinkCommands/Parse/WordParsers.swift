@@ -40,10 +40,29 @@ enum WordParsers {
         return RateValue.bytesPerSecond(parsing: text)
     }
 
-    /// `ll_addr_a2n`: hex bytes separated by `:` (or `.`), 1-2 digits each.
-    static func mac(_ text: String) -> MACAddress? {
-        let normalized = text.replacingDots()
-        return try? MACAddress(parsing: normalized)
+    /// `ll_addr_a2n`: up to 32 `:`-separated bytes, each read by `sscanf("%x")` (so `0x1f` and `1g`
+    /// pass as 0x1f and 0x1); on failure devlink names the offending part.
+    static func mac(_ text: String) -> Result<MACAddress, MACError> {
+        var bytes: [UInt8] = []
+        for part in text.split(separator: ":", omittingEmptySubsequences: false).prefix(MACAddress.maxLength) {
+            guard let value = scanHex(part), value <= 255 else { return .failure(MACError(part: String(part))) }
+            bytes.append(UInt8(value))
+        }
+        guard let address = MACAddress(bytes: bytes) else { return .failure(MACError(part: text)) }
+        return .success(address)
+    }
+
+    struct MACError: Error { let part: String }
+
+    /// `sscanf(s, "%x")`: blanks, a sign, an optional 0x, then at least one hex digit.
+    private static func scanHex(_ text: Substring) -> UInt64? {
+        var s = text.drop { $0 == " " || $0 == "\t" }
+        var negative = false
+        if let c = s.first, c == "+" || c == "-" { negative = c == "-"; s = s.dropFirst() }
+        if s.hasPrefix("0x") || s.hasPrefix("0X"), s.dropFirst(2).first?.isHexDigit == true { s = s.dropFirst(2) }
+        let digits = s.prefix { $0.isHexDigit }
+        guard !digits.isEmpty, digits.count <= 16, let value = UInt64(digits, radix: 16) else { return nil }
+        return negative ? (value == 0 ? 0 : UInt64.max) : value
     }
 
     /// One `INDEX:BW` word of `tc-bw`.
@@ -57,11 +76,5 @@ enum WordParsers {
     /// True when the word is all decimal digits (or empty): devlink then reads a port index, not a node.
     static func isAllDigits(_ text: Substring) -> Bool {
         text.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }
-    }
-}
-
-extension String {
-    fileprivate func replacingDots() -> String {
-        String(map { $0 == "." ? ":" : $0 })
     }
 }
