@@ -74,5 +74,25 @@ import Testing
         #expect(diagnostics("let x = " + deep).first?.contains("nested too deeply") == true)
         let blocks = String(repeating: "{", count: 5000)
         #expect(!diagnostics(blocks).isEmpty)
+        #expect(diagnostics("let x = 1" + String(repeating: "+1", count: 300_000)).first?.contains("too many operators in a row") == true)
+        #expect(diagnostics("let x = a" + String(repeating: ".b", count: 300_000)).first?.contains("too many operators in a row") == true)
+        #expect(diagnostics("let x = 1" + String(repeating: "+1", count: 900)).isEmpty)
+        let interpolations = "port show " + String(repeating: "$(port show ", count: 3000) + "1" + String(repeating: ")", count: 3000)
+        #expect(diagnostics(interpolations, words: ["port"]).first?.contains("nested too deeply") == true)
+        let strings = "let s = " + String(repeating: "\"${", count: 3000) + "1" + String(repeating: "}\"", count: 3000)
+        #expect(diagnostics(strings).first?.contains("nested too deeply") == true)
+    }
+}
+
+@Suite struct DiagnosticRenderingTests {
+    @Test func longLinesAreWindowedAroundTheCaret() {
+        let source = "let x = " + String(repeating: "1+", count: 2000) + "1"
+        let diagnostics = Parser.parse(source, file: "long.dls").1
+        guard let first = diagnostics.first else { Issue.record("no diagnostic"); return }
+        let rendered = first.rendered(source: SourceText(name: "long.dls", text: source))
+        let lines = rendered.split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines.allSatisfy { $0.count < 240 })
+        #expect(lines[1].hasPrefix("    ...") && lines[1].hasSuffix("..."))
     }
 }

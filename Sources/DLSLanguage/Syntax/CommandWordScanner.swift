@@ -138,7 +138,7 @@ extension Parser {
             let code = String(decoding: lexer.bytes[start..<end], as: UTF8.self)
             let codeLocation = lexer.location(at: start)
             lexer.pos = end + 1
-            guard let expr = Parser.parseEmbedded(code, at: codeLocation, commandWords: commandWords,
+            guard let expr = Parser.parseEmbedded(code, at: codeLocation, commandWords: commandWords, nesting: nesting,
                                                   into: &diagnostics) else {
                 failed = true
                 return nil

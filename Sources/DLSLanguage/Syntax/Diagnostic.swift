@@ -26,11 +26,23 @@ public enum DiagnosticRenderer {
             return out
         }
         // Column counts UTF-8 bytes; convert the prefix to characters, keep tabs so the caret aligns.
-        let bytes = Array(text.utf8)
-        let prefixLength = min(max(location.column - 1, 0), bytes.count)
-        let prefix = String(decoding: bytes[0..<prefixLength], as: UTF8.self)
+        var bytes = Array(text.utf8)
+        var caret = min(max(location.column - 1, 0), bytes.count)
+        // Very long lines (generated code) are shown as a window around the caret.
+        let window = 100
+        if bytes.count > 2 * window {
+            let start = max(0, caret - window / 2)
+            let end = min(bytes.count, start + window)
+            var slice = Array(bytes[start..<end])
+            caret -= start
+            if start > 0 { slice = Array("...".utf8) + slice; caret += 3 }
+            if end < bytes.count { slice += Array("...".utf8) }
+            bytes = slice
+        }
+        let line = String(decoding: bytes, as: UTF8.self)
+        let prefix = String(decoding: bytes[0..<caret], as: UTF8.self)
         let pad = prefix.map { $0 == "\t" ? "\t" : " " }.joined()
-        out += "\n    \(text)\n    \(pad)^"
+        out += "\n    \(line)\n    \(pad)^"
         return out
     }
 }

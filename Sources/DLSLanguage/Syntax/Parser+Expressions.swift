@@ -10,9 +10,15 @@ extension Parser {
 
     /// Parses exactly one expression filling the whole input (used for `${...}` and `$(...)`).
     static func parseEmbedded(_ code: String, at location: SourceLocation, commandWords: Set<String>,
-                              into diagnostics: inout [Diagnostic]) -> Expr? {
+                              nesting: Int, into diagnostics: inout [Diagnostic]) -> Expr? {
+        // The embedded parser continues the outer nesting count: `$($($(...)))` is bounded too.
+        guard nesting < maxNesting else {
+            diagnostics.append(Diagnostic("interpolation nested too deeply (limit \(maxNesting))", at: location))
+            return nil
+        }
         var parser = Parser(source: code, file: location.file, commandWords: commandWords,
                             line: location.line, column: location.column)
+        parser.nesting = nesting + 1
         parser.skipLineBreaks()
         if parser.current.kind == .eof {
             diagnostics.append(Diagnostic("empty interpolation", at: location))
@@ -27,9 +33,22 @@ extension Parser {
         return parser.diagnostics.isEmpty ? expr : nil
     }
 
+    /// Operator chains build left-nested trees; bound their length so compiling, running and freeing
+    /// the tree cannot exhaust the native stack.
+    static let maxChain = 1000
+
+    mutating func checkChain(_ count: inout Int) throws {
+        count += 1
+        if count > Parser.maxChain {
+            throw error("expression has too many operators in a row (limit \(Parser.maxChain)); split it into several statements")
+        }
+    }
+
     mutating func parseOr() throws -> Expr {
         var left = try parseAnd()
+        var chain = 0
         while check(.or) {
+            try checkChain(&chain)
             let location = current.location
             advance()
             skipLineBreaks()
@@ -40,7 +59,9 @@ extension Parser {
 
     mutating func parseAnd() throws -> Expr {
         var left = try parseComparison()
+        var chain = 0
         while check(.and) {
+            try checkChain(&chain)
             let location = current.location
             advance()
             skipLineBreaks()
@@ -86,7 +107,9 @@ extension Parser {
 
     mutating func parseAdditive() throws -> Expr {
         var left = try parseMultiplicative()
+        var chain = 0
         while true {
+            try checkChain(&chain)
             let op: BinaryOperator
             if check(.plus) { op = .add } else if check(.minus) { op = .subtract } else { return left }
             let location = current.location
@@ -98,7 +121,9 @@ extension Parser {
 
     mutating func parseMultiplicative() throws -> Expr {
         var left = try parseUnary()
+        var chain = 0
         while true {
+            try checkChain(&chain)
             let op: BinaryOperator
             if check(.star) { op = .multiply } else if check(.slash) { op = .divide } else if check(.percent) { op = .remainder } else { return left }
             let location = current.location
@@ -133,7 +158,9 @@ extension Parser {
 
     mutating func parsePostfix() throws -> Expr {
         var expr = try parsePrimary()
+        var chain = 0
         while true {
+            try checkChain(&chain)
             let location = current.location
             if match(.lparen) {
                 expr = Expr(kind: .call(expr, try parseArguments()), location: location)
@@ -269,7 +296,7 @@ extension Parser {
             switch piece {
             case .text(let t): parts.append(.text(t))
             case .code(let code, let codeLocation):
-                guard let inner = Parser.parseEmbedded(code, at: codeLocation, commandWords: commandWords,
+                guard let inner = Parser.parseEmbedded(code, at: codeLocation, commandWords: commandWords, nesting: nesting,
                                                        into: &diagnostics) else { throw Failure() }
                 parts.append(.expr(inner))
             }
