@@ -6,6 +6,11 @@ public struct BatchReader {
     public struct Line: Sendable, Equatable {
         public var number: Int
         public var words: [String]
+
+        public init(number: Int, words: [String]) {
+            self.number = number
+            self.words = words
+        }
     }
 
     public enum Failure: Error, Equatable {
