@@ -119,6 +119,8 @@ final class Compiler {
             return compileAssert(condition, message, at: location)
         case .block(let block):
             return compileBlock(block)
+        case .test, .setup, .topology, .expectError, .transaction:
+            return compileTestingStatement(stmt)
         }
     }
 

@@ -31,6 +31,13 @@ public final class Interpreter {
     /// Arguments visible to scripts as `args`.
     public private(set) var sources: [String: SourceText] = [:]
 
+    /// `test` blocks registered by the code run so far, in source order.
+    public internal(set) var tests: [RegisteredTest] = []
+    /// `setup` blocks, run before each test.
+    public internal(set) var setups: [Value] = []
+    /// The file named by a `topology "..."` statement, if one ran.
+    public internal(set) var topologyFile: String?
+
     let globals = Globals()
     let stack: UnsafeMutablePointer<Value>
     let stackCapacity = 1 << 20
@@ -57,7 +64,12 @@ public final class Interpreter {
 
     /// Parses without running; the diagnostics of every error found.
     public func check(_ source: String, file: String) -> [Diagnostic] {
-        Parser.parse(source, file: file, commandWords: host?.commandWords ?? []).1
+        let (program, diagnostics) = Parser.parse(source, file: file, commandWords: host?.commandWords ?? [])
+        guard diagnostics.isEmpty else { return diagnostics }
+        // Compile in a scratch interpreter: finds misplaced break/test without touching these globals.
+        let compiler = Compiler(interpreter: Interpreter(host: host, output: CapturedOutput()))
+        _ = compiler.compileChunk(program.statements, echo: false)
+        return compiler.diagnostics
     }
 
     /// True when `source` is an incomplete input (an open block, a dangling operator).
@@ -73,6 +85,7 @@ public final class Interpreter {
         guard diagnostics.isEmpty else { throw .syntax(diagnostics, program.source) }
         let compiler = Compiler(interpreter: self)
         let (chunk, slotCount) = compiler.compileChunk(program.statements, echo: echo)
+        guard compiler.diagnostics.isEmpty else { throw .syntax(compiler.diagnostics, program.source) }
         interruptRequested.store(false, ordering: .relaxed)
         steps = 0
         nextCheck = min(4096, stepLimit ?? 4096)

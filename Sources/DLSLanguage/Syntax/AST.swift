@@ -105,6 +105,21 @@ public indirect enum StmtKind: Sendable {
     case `throw`(Expr)
     case assert(Expr, Expr?)
     case block(Block)
+    /// `test "name" { }`: registered when run, executed by a test runner (`dls test`).
+    case test(String, Block)
+    /// `setup { }`: runs before each test of the file.
+    case setup(Block)
+    /// `topology "file.json"`: the device topology the file's tests run on.
+    case topology(String)
+    /// `expect_error EEXIST { }` / `expect_error "substring" { }`: the block must fail that way.
+    case expectError(ErrorExpectation, Block)
+    /// `transaction { }`: all of the block's device changes, or none.
+    case transaction(Block)
+}
+
+public enum ErrorExpectation: Sendable, Equatable {
+    case errno(String)
+    case messageContaining(String)
 }
 
 /// A parsed source file or REPL input.

@@ -161,6 +161,7 @@ public struct Parser {
         let location = current.location
         func stmt(_ kind: StmtKind) -> Stmt { Stmt(kind: kind, location: location) }
         if isCommandStart() { return stmt(.command(try parseCommand())) }
+        if let kind = try parseTestingStatement() { return stmt(kind) }
         switch current.kind {
         case .keyword(.let):
             advance()
