@@ -6,6 +6,7 @@ struct JSONFormatter {
     static func write(_ result: CommandResult, into w: inout IPJSONWriter) {
         switch result {
         case .none, .usage: return
+        case .lag(let r): LagJSON.write(r, into: &w)
         case .devices(let devices, _):
             section("dev", &w) { w in for d in devices { object(d.description, [], &w) } }
         case .ports(let ports, _):

@@ -17,6 +17,7 @@ public struct TextFormatter: Sendable {
         case .eswitch(let device, let e): return eswitch(device, e) + "\n"
         case .info(let infos, _): return infos.map(info).joined()
         case .params(let params, _): return self.params(params)
+        case .lag(let r): return LagText.format(r)
         }
     }
 

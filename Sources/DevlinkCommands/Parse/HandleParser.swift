@@ -12,6 +12,10 @@ struct HandleParser {
         case .deviceOrPort: return try deviceOrPort(word, at: index)
         case .rate: return .rate(try rate(word, at: index, nodeOnly: false))
         case .rateNode: return .rate(try rate(word, at: index, nodeOnly: true))
+        case .netdev:
+            // ip's own message for a missing `dev NAME`.
+            guard let word, !word.isEmpty else { throw ClientError("Not enough information: \"dev\" argument is required.", word: index) }
+            return .netdev(word)
         }
     }
 

@@ -20,6 +20,14 @@ struct OptionParser {
             parsed.handleWordIndex = offset
             i = 1
         }
+        for key in spec.positionals {
+            guard i < words.count else {
+                throw ClientError("\(key.uppercased()) expected", word: offset + max(0, i - 1))
+            }
+            parsed.values[key] = (key, .word(words[i].text))
+            parsed.wordIndexes[key] = offset + i
+            i += 1
+        }
         while i < words.count {
             let word = words[i].text
             guard let option = spec.options.first(where: { $0.matches(word) }) else {

@@ -5,13 +5,22 @@ public enum HandleValue: Sendable, Equatable {
     case device(DeviceHandle)
     case port(PortHandle)
     case rate(RateHandle)
+    /// An interface name (`lag`, `link`).
+    case netdev(String)
 
-    public var device: DeviceHandle {
+    public var device: DeviceHandle? {
         switch self {
         case .device(let d): return d
         case .port(let p): return p.device
         case .rate(let r): return r.device
+        case .netdev: return nil
         }
+    }
+
+    /// The interface name of a `netdev` handle.
+    public var interfaceName: String? {
+        if case .netdev(let name) = self { return name }
+        return nil
     }
 }
 

@@ -13,6 +13,8 @@ public enum CommandResult: Sendable {
     case params([Param], single: Bool)
     /// Usage text (`help`), printed on stderr as devlink does.
     case usage([String])
+    /// `lag` / `link` results (bonds, interfaces, firmware log, warnings); see LagResult.swift.
+    case lag(LagResult)
 }
 
 /// What actions get: the session to talk to.

@@ -20,7 +20,7 @@ public final class DevlinkHost: CommandHost {
     /// Attaches this host to an interpreter and defines the query builtins.
     public func install(in interpreter: Interpreter) {
         interpreter.host = self
-        for function in QueryBuiltins.functions(runner) { interpreter.define(function) }
+        for function in QueryBuiltins.functions(runner) + LagValues.builtins(runner) { interpreter.define(function) }
     }
 
     public func run(_ command: CommandInvocation, display: Bool, interpreter: Interpreter) throws -> Value {
@@ -39,6 +39,10 @@ public final class DevlinkHost: CommandHost {
     public func show(_ result: CommandResult, on output: OutputSink) {
         if case .usage(let lines) = result {
             output.writeError(lines.map { $0 + "\n" }.joined())
+            return
+        }
+        if case .lag(.warning(let message)) = result {
+            output.writeError("Warning: \(message)\n")   // a successful reply's extack, as ip prints it
             return
         }
         let text = runner.options.json ? runner.jsonDocument(result) : runner.text(result)

@@ -46,11 +46,11 @@ enum PortActions {
 
     /// `port add` prints the new port as `port show` does.
     @Sendable static func add(_ c: CommandContext, _ p: ParsedCommand) throws -> CommandResult {
-        guard let handle = p.handle else { return .none }
+        guard let handle = p.handle, let device = handle.device else { return .none }
         var index: UInt32?
         if case .port(let h) = handle { index = h.index }
         let request = PortAddRequest(
-            device: handle.device, portIndex: index,
+            device: device, portIndex: index,
             flavour: p.word("flavour").flatMap { PortFlavour(name: $0) },
             pfnum: p.number("pfnum").map { UInt16($0) },
             sfnum: p.number("sfnum").map { UInt32($0) },

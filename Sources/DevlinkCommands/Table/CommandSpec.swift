@@ -12,10 +12,13 @@ public struct CommandSpec: Sendable {
     public let acceptsHelpWord: Bool
     /// Runs with no words after the command word prints usage (`port function set`).
     public let helpWhenEmpty: Bool
+    /// Required plain words after the handle, stored as word options under these keys
+    /// (`lag slave add BOND IFNAME`: `IFNAME` is the positional `slave`).
+    public let positionals: [String]
     public let action: @Sendable (CommandContext, ParsedCommand) throws -> CommandResult
 
     public init(path: [String], handle: HandleKind?, handleOptional: Bool = false, options: [OptionSpec] = [],
-                acceptsHelpWord: Bool = false, helpWhenEmpty: Bool = false,
+                acceptsHelpWord: Bool = false, helpWhenEmpty: Bool = false, positionals: [String] = [],
                 action: @escaping @Sendable (CommandContext, ParsedCommand) throws -> CommandResult) {
         self.path = path
         self.handle = handle
@@ -23,6 +26,7 @@ public struct CommandSpec: Sendable {
         self.options = options
         self.acceptsHelpWord = acceptsHelpWord
         self.helpWhenEmpty = helpWhenEmpty
+        self.positionals = positionals
         self.action = action
     }
 

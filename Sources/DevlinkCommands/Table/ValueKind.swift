@@ -56,4 +56,6 @@ public enum HandleKind: Sendable, Equatable {
     case rate
     /// `BUS/NAME/NODE_NAME` only.
     case rateNode
+    /// A network interface name (`bond0`, `enp6s0f0np0`) for `lag` and `link`.
+    case netdev
 }

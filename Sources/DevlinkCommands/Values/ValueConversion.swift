@@ -16,6 +16,7 @@ enum ValueConversion {
         case .eswitch(let d, let e): return .object(EswitchValue(d, e))
         case .info(let infos, let single): return many(infos.map(info), single)
         case .params(let params, let single): return many(params.map(param), single)
+        case .lag(let r): return LagValues.value(r)
         }
     }
 

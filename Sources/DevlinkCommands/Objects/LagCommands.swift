@@ -1,0 +1,73 @@
+import DevlinkModel
+
+/// `lag`: bonds (ip link's bond options) and the hardware LAG they form.
+enum LagCommands {
+    static let usage = [
+        "Usage: dls lag help",
+        "       lag show [ BOND ]",
+        "       lag add BOND [ mode MODE ] [ miimon MS ] [ updelay MS ] [ downdelay MS ]",
+        "               [ xmit_hash_policy POLICY ] [ lacp_rate { slow | fast } ] [ min_links N ]",
+        "       lag set BOND [ the same options ]",
+        "       lag del BOND",
+        "       lag slave add BOND IFNAME",
+        "       lag slave del IFNAME",
+        "       lag fw log DEV",
+        "",
+        "       MODE := { " + BondMode.names.joined(separator: " | ") + " }",
+        "       POLICY := { " + BondXmitHashPolicy.names.joined(separator: " | ") + " }",
+    ]
+
+    /// In IFLA_BOND_* order (the order the kernel applies them).
+    static let bondOptions = [
+        OptionSpec("mode", .choice(BondMode.names), unknownValue: "Invalid mode"),
+        OptionSpec("miimon", .u32),
+        OptionSpec("updelay", .u32),
+        OptionSpec("downdelay", .u32),
+        OptionSpec("xmit_hash_policy", .choice(BondXmitHashPolicy.names), unknownValue: "Invalid xmit_hash_policy"),
+        OptionSpec("min_links", .u32),
+        OptionSpec("lacp_rate", .choice(BondLacpRate.names), unknownValue: "Invalid lacp_rate"),
+    ]
+
+    static var node: CommandNode {
+        CommandNode("lag", usage: usage, defaultChild: "show", children: [
+            CommandNode("show", aliases: ["list"], command: CommandSpec(
+                path: ["lag", "show"], handle: .netdev, handleOptional: true, action: LagActions.show)),
+            CommandNode("add", command: CommandSpec(
+                path: ["lag", "add"], handle: .netdev, options: bondOptions, action: LagActions.add)),
+            CommandNode("set", command: CommandSpec(
+                path: ["lag", "set"], handle: .netdev, options: bondOptions, action: LagActions.set)),
+            CommandNode("del", aliases: ["delete"], command: CommandSpec(
+                path: ["lag", "del"], handle: .netdev, action: LagActions.delete)),
+            CommandNode("slave", usage: usage, children: [
+                CommandNode("add", command: CommandSpec(
+                    path: ["lag", "slave", "add"], handle: .netdev, positionals: ["slave"], action: LagActions.enslave)),
+                CommandNode("del", aliases: ["delete"], command: CommandSpec(
+                    path: ["lag", "slave", "del"], handle: .netdev, action: LagActions.release)),
+            ]),
+            CommandNode("fw", usage: usage, children: [
+                CommandNode("log", command: CommandSpec(
+                    path: ["lag", "fw", "log"], handle: .device, action: LagActions.firmwareLog)),
+            ]),
+        ])
+    }
+}
+
+/// `link`: interfaces up and down (`ip link set NAME up|down`).
+enum LinkCommands {
+    static let usage = [
+        "Usage: dls link help",
+        "       link show [ IFNAME ]",
+        "       link set IFNAME { up | down }",
+    ]
+
+    static var node: CommandNode {
+        CommandNode("link", usage: usage, defaultChild: "show", children: [
+            CommandNode("show", aliases: ["list"], command: CommandSpec(
+                path: ["link", "show"], handle: .netdev, handleOptional: true, action: LagActions.linkShow)),
+            CommandNode("set", command: CommandSpec(
+                path: ["link", "set"], handle: .netdev,
+                options: [OptionSpec("up", .flag, key: "state"), OptionSpec("down", .flag, key: "state")],
+                action: LagActions.linkSet)),
+        ])
+    }
+}

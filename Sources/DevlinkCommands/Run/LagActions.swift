@@ -1,0 +1,78 @@
+import DevlinkModel
+
+/// What `lag` and `link` commands do against a `LinkSession`.
+enum LagActions {
+    static func links(_ c: CommandContext) throws -> LinkSession {
+        guard let s = c.session as? LinkSession else {
+            throw ClientError("This backend has no bond or link support.", errno: .EOPNOTSUPP)
+        }
+        return s
+    }
+
+    static func name(_ p: ParsedCommand) -> String { p.handle?.interfaceName ?? "" }
+
+    @Sendable static func show(_ c: CommandContext, _ p: ParsedCommand) throws -> CommandResult {
+        let s = try links(c)
+        if let name = p.handle?.interfaceName { return .lag(.bonds([try s.bond(named: name)], single: true)) }
+        return .lag(.bonds(try s.bonds(), single: false))
+    }
+
+    @Sendable static func add(_ c: CommandContext, _ p: ParsedCommand) throws -> CommandResult {
+        let s = try links(c)
+        try s.createBond(name: name(p), config: config(p))
+        return .lag(.created(try s.bond(named: name(p))))
+    }
+
+    @Sendable static func set(_ c: CommandContext, _ p: ParsedCommand) throws -> CommandResult {
+        try links(c).changeBond(name: name(p), config: config(p))
+        return .none
+    }
+
+    @Sendable static func delete(_ c: CommandContext, _ p: ParsedCommand) throws -> CommandResult {
+        try links(c).deleteLink(named: name(p))
+        return .none
+    }
+
+    @Sendable static func enslave(_ c: CommandContext, _ p: ParsedCommand) throws -> CommandResult {
+        guard let slave = p.word("slave") else { return .none }
+        if let warning = try links(c).enslave(slave, to: name(p)) { return .lag(.warning(warning)) }
+        return .none
+    }
+
+    @Sendable static func release(_ c: CommandContext, _ p: ParsedCommand) throws -> CommandResult {
+        try links(c).release(name(p))
+        return .none
+    }
+
+    @Sendable static func firmwareLog(_ c: CommandContext, _ p: ParsedCommand) throws -> CommandResult {
+        guard let device = p.device else { return .none }
+        return .lag(.firmwareLog(device, try links(c).firmwareLog(device)))
+    }
+
+    @Sendable static func linkShow(_ c: CommandContext, _ p: ParsedCommand) throws -> CommandResult {
+        let all = try links(c).interfaces()
+        guard let name = p.handle?.interfaceName else { return .lag(.interfaces(all, single: false)) }
+        guard let one = all.first(where: { $0.name == name }) else {
+            throw DevlinkError(.ENODEV, "no network interface named \(name)")
+        }
+        return .lag(.interfaces([one], single: true))
+    }
+
+    @Sendable static func linkSet(_ c: CommandContext, _ p: ParsedCommand) throws -> CommandResult {
+        guard let state = p.setter("state") else {
+            throw ClientError("up or down expected", word: p.handleWordIndex.map { $0 + 1 }, hint: "link set IFNAME { up | down }")
+        }
+        try links(c).setLink(name(p), up: state == "up")
+        return .none
+    }
+
+    private static func config(_ p: ParsedCommand) -> BondConfig {
+        BondConfig(mode: p.word("mode").flatMap(BondMode.init(name:)),
+                   miimon: p.number("miimon").map { UInt32($0) },
+                   updelay: p.number("updelay").map { UInt32($0) },
+                   downdelay: p.number("downdelay").map { UInt32($0) },
+                   xmitHashPolicy: p.word("xmit_hash_policy").flatMap(BondXmitHashPolicy.init(name:)),
+                   lacpRate: p.word("lacp_rate").flatMap(BondLacpRate.init(name:)),
+                   minLinks: p.number("min_links").map { UInt32($0) })
+    }
+}

@@ -1,0 +1,106 @@
+import DevlinkModel
+import DLSLanguage
+
+/// A bond: `b.name`, `b.mode`, `b.miimon`, `b.xmit_hash_policy`, `b.lacp_rate`, `b.up`, `b.carrier`,
+/// `b.active_slave`, `b.slaves` (maps: name, state, mii_status, link_failure_count) and `b.lag`, the
+/// hardware LAG (nil when none). Prints as `lag show` does.
+public final class BondValue: HostObject {
+    public let bond: Bond
+
+    public init(_ bond: Bond) { self.bond = bond }
+
+    public var typeName: String { "bond" }
+
+    public var fieldNames: [String] {
+        ["name", "ifindex", "mode", "miimon", "updelay", "downdelay", "xmit_hash_policy", "lacp_rate", "min_links",
+         "up", "carrier", "active_slave", "slaves", "lag"]
+    }
+
+    public func field(_ name: String) -> Value? {
+        switch name {
+        case "name": return .string(bond.name)
+        case "ifindex": return .int(Int(bond.ifindex))
+        case "mode": return .string(bond.mode.name)
+        case "miimon": return .int(Int(bond.miimon))
+        case "updelay": return .int(Int(bond.updelay))
+        case "downdelay": return .int(Int(bond.downdelay))
+        case "xmit_hash_policy": return .string(bond.xmitHashPolicy.name)
+        case "lacp_rate": return bond.lacpRate.map { .string($0.name) } ?? .null
+        case "min_links": return .int(Int(bond.minLinks))
+        case "up": return .bool(bond.adminUp)
+        case "carrier": return .bool(bond.carrier)
+        case "active_slave": return bond.activeSlave.map { .string($0) } ?? .null
+        case "slaves": return .list(ListObject(bond.slaves.map(Self.slave)))
+        case "lag": return bond.hardwareLag.map { .object(HardwareLagValue($0)) } ?? .null
+        default: return nil
+        }
+    }
+
+    static func slave(_ s: BondSlave) -> Value {
+        let m = MapObject()
+        m.entries[.string("name")] = .string(s.name)
+        m.entries[.string("state")] = .string(s.state.name)
+        m.entries[.string("mii_status")] = .string(s.miiStatus.name)
+        m.entries[.string("link_failure_count")] = .int(Int(s.linkFailureCount))
+        return .map(m)
+    }
+
+    public var displayText: String {
+        let text = LagText.bond(bond)
+        return text.hasSuffix("\n") ? String(text.dropLast()) : text
+    }
+
+    public var jsonValue: Value {
+        let m = MapObject()
+        for name in fieldNames {
+            let value = field(name) ?? .null
+            if case .object(let o) = value { m.entries[.string(name)] = o.jsonValue } else { m.entries[.string(name)] = value }
+        }
+        return .map(m)
+    }
+
+    public func isEqual(to other: any HostObject) -> Bool { (other as? BondValue)?.bond == bond }
+}
+
+/// The hardware LAG of a card: `l.active`, `l.state`, `l.mode` (roce, switchdev, ...), `l.flags`,
+/// `l.port_select_mode`, `l.map` (list of physical ports), `l.rdma` (the first RDMA device),
+/// `l.rdma_devices`, `l.devices`, `l.bond`, `l.reason`.
+public final class HardwareLagValue: HostObject {
+    public let lag: HardwareLag
+
+    public init(_ lag: HardwareLag) { self.lag = lag }
+
+    public var typeName: String { "hw_lag" }
+
+    public var fieldNames: [String] {
+        ["active", "state", "mode", "flags", "port_select_mode", "map", "rdma", "rdma_devices", "devices", "bond", "reason"]
+    }
+
+    public func field(_ name: String) -> Value? {
+        func strings(_ list: [String]) -> Value { .list(ListObject(list.map { .string($0) })) }
+        switch name {
+        case "active": return .bool(lag.isActive)
+        case "state": return .string(lag.state)
+        case "mode": return .string(lag.mode.name)
+        case "flags": return strings(lag.flags.names)
+        case "port_select_mode": return lag.portSelectMode.map { .string($0.name) } ?? .null
+        case "map": return .list(ListObject(lag.map.map { .int(Int($0)) }))
+        case "rdma": return lag.rdmaDevice.map { .string($0) } ?? .null
+        case "rdma_devices": return strings(lag.rdmaDevices)
+        case "devices": return strings(lag.devices.map(\.description))
+        case "bond": return lag.bond.map { .string($0) } ?? .null
+        case "reason": return lag.reason.map { .string($0) } ?? .null
+        default: return nil
+        }
+    }
+
+    public var displayText: String { LagText.hardwareLag(lag) }
+
+    public var jsonValue: Value {
+        let m = MapObject()
+        for name in fieldNames { m.entries[.string(name)] = field(name) ?? .null }
+        return .map(m)
+    }
+
+    public func isEqual(to other: any HostObject) -> Bool { (other as? HardwareLagValue)?.lag == lag }
+}
