@@ -36,7 +36,7 @@ struct TableTests {
     }
 
     @Test func commandWordsIncludeEveryObjectAndDevlink() {
-        #expect(table.commandWords == ["dev", "port", "devlink"])
+        #expect(table.commandWords == ["dev", "port", "lag", "link", "devlink"])
     }
 
     @Test func completionOffersKeywordsOptionsAndValues() {
