@@ -20,17 +20,25 @@ public final class RateObjectValue: HostObject {
     }
 
     public func field(_ name: String) -> Value? {
+        // Written with plain if/else: the `Optional.map { ... } ?? .null` form crashed swiftc 6.3.1's
+        // optimizer (ownership verifier) in release builds.
         switch name {
         case "handle": return .string(rate.handle.description)
         case "device": return .string(rate.handle.device.description)
         case "type": return .string(rate.type.name)
-        case "node": return rate.nodeName.map { .string($0) } ?? .null
-        case "port_index": return rate.portIndex.map { .int(Int($0)) } ?? .null
+        case "node":
+            if let node = rate.nodeName { return .string(node) }
+            return .null
+        case "port_index":
+            if let index = rate.portIndex { return .int(Int(index)) }
+            return .null
         case "tx_share": return .rate(Rate(bytesPerSecond: rate.txShare))
         case "tx_max": return .rate(Rate(bytesPerSecond: rate.txMax))
         case "tx_priority": return .int(Int(rate.txPriority))
         case "tx_weight": return .int(Int(rate.txWeight))
-        case "parent": return rate.parent.map { .string($0) } ?? .null
+        case "parent":
+            if let parent = rate.parent { return .string(parent) }
+            return .null
         case "tc_bw": return .list(ListObject(rate.tcBandwidths.map { .int(Int($0)) }))
         default: return nil
         }
