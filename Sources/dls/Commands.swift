@@ -107,8 +107,7 @@ struct RunCommand: ParsableCommand, ScriptCommand {
         } else {
             if scriptArguments.first == "-" { scriptArguments.removeFirst() }
             if isatty(0) != 0 {
-                FileHandleless.writeError("dls: the interactive REPL is not available yet; run a file, -c CODE, or pipe a script\n")
-                return 2
+                return ScriptRunner.repl(config: config, stepLimit: stepLimit)
             }
             source = SourceFiles.readStandardInput()
             name = "<stdin>"
