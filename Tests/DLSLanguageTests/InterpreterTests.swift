@@ -184,7 +184,7 @@ import Testing
         let host = RecordingHost()
         let (_, error) = run("let x = 1\nport add fail now", host: host)
         #expect(error == """
-        t.dls:2:10: error: Error: mlx5_core: SF already exist. Choose different sfnum.
+        t.dls:2:10: Error: mlx5_core: SF already exist. Choose different sfnum.
             port add fail now
                      ^
         kernel answers: File exists

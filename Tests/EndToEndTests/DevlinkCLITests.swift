@@ -99,7 +99,7 @@ struct DevlinkCLITests {
             """)
         let k = try CLI.run(["-c", "dev eswitch set pci/0000:06:00.0 mode switchdev\nport add pci/0000:06:00.0 flavour pcisf pfnum 0 sfnum 8\nport add pci/0000:06:00.0 flavour pcisf pfnum 0 sfnum 8"])
         #expect(k.status == 1)
-        #expect(k.stderr.hasPrefix("<command line>:3:1: error: Error: mlx5_core: SF already exist. Choose different sfnum.\n"))
+        #expect(k.stderr.hasPrefix("<command line>:3:1: Error: mlx5_core: SF already exist. Choose different sfnum.\n"))
         #expect(k.stderr.hasSuffix("kernel answers: File exists\n"))
     }
 

@@ -33,8 +33,10 @@ public struct RuntimeError: Error, @unchecked Sendable {
     /// The full report: location, message, source line with caret, notes, then the call stack.
     public func rendered(sources: [String: SourceText]) -> String {
         var out: String
+        // devlink's own lines (`Error: mlx5_core: ...`) already say what they are.
+        let kind = message.hasPrefix("Error: ") || message.hasPrefix("Warning: ") ? nil : "error"
         if let location {
-            out = DiagnosticRenderer.render(kind: "error", message: message, at: location, source: sources[location.file])
+            out = DiagnosticRenderer.render(kind: kind, message: message, at: location, source: sources[location.file])
         } else {
             out = "error: \(message)"
         }

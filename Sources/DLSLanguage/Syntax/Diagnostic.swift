@@ -19,9 +19,10 @@ public struct Diagnostic: Error, Sendable, Equatable {
 
 /// Renders `file:line:col: kind: message` + source line + caret; shared by parse and runtime errors.
 public enum DiagnosticRenderer {
-    public static func render(kind: String, message: String, at location: SourceLocation,
+    /// With `kind` nil the message is printed as it is (`file:1:2: Error: ...`).
+    public static func render(kind: String?, message: String, at location: SourceLocation,
                               source: SourceText?) -> String {
-        var out = "\(location): \(kind): \(message)"
+        var out = "\(location): " + (kind.map { "\($0): " } ?? "") + message
         guard let source, source.name == location.file, let text = source.line(location.line) else {
             return out
         }
