@@ -12,20 +12,27 @@ extension Compiler {
         case .rate(let r): return { _, _ in .rate(Rate(bytesPerSecond: r)) }
         case .string(let s): return { _, _ in .string(s) }
         case .interpolated(let parts):
-            let pieces: [EvalBox] = parts.map { part in
+            // Literal text is kept as bytes; values are appended to the interpreter's scratch buffer
+            // (ints as digits, without making a String first), and one String is made at the end.
+            let pieces: [InterpolationPiece] = parts.map { part in
                 switch part {
-                case .text(let t): return EvalBox { _, _ in .string(t) }
-                case .expr(let e): return EvalBox(compileExpression(e))
+                case .text(let t): return InterpolationPiece(text: Array(t.utf8), eval: nil)
+                case .expr(let e): return InterpolationPiece(text: [], eval: EvalBox(compileExpression(e)))
                 }
             }
             return { interp, base in
-                var texts: [String] = []
-                texts.reserveCapacity(pieces.count)
+                var buffer = interp.takeScratchBuffer()
                 for piece in pieces {
-                    let value = try piece.eval(interp, base)
-                    if case .string(let s) = value { texts.append(s) } else { texts.append(value.str) }
+                    guard let eval = piece.eval else { buffer.append(contentsOf: piece.text); continue }
+                    switch try eval.eval(interp, base) {
+                    case .string(let s): buffer.append(contentsOf: s.utf8)
+                    case .int(let i): appendDecimal(i, to: &buffer)
+                    case let value: buffer.append(contentsOf: value.str.utf8)
+                    }
                 }
-                return .string(StringConcatenation.join(texts))
+                let result = String(decoding: buffer, as: UTF8.self)
+                interp.returnScratchBuffer(buffer)
+                return .string(result)
             }
         case .variable(let name):
             return loader(resolve(name, in: context), name: name, at: location)
@@ -160,5 +167,27 @@ extension Compiler {
                                      leftWhat: leftWhat, rightWhat: rightWhat)
             }
         }
+    }
+}
+
+struct InterpolationPiece {
+    let text: [UInt8]
+    let eval: EvalBox?
+}
+
+/// Appends the decimal digits of `value` (what `str(value)` gives) without allocating.
+func appendDecimal(_ value: Int, to buffer: inout [UInt8]) {
+    // Digits go right-to-left into a fixed 20-byte tuple, then one append.
+    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+    var magnitude = value.magnitude
+    withUnsafeMutableBytes(of: &digits) { raw in
+        var i = raw.count
+        repeat {
+            i -= 1
+            raw[i] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+            magnitude /= 10
+        } while magnitude > 0
+        if value < 0 { i -= 1; raw[i] = UInt8(ascii: "-") }
+        buffer.append(contentsOf: raw[i...])
     }
 }
