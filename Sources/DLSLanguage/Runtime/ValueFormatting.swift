@@ -37,21 +37,9 @@ extension Value {
         return "\(f)"
     }
 
+    /// A dls string literal for `s` (REPL echo, inside lists): JSON's escapes, `\u{..}` for other controls.
     static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            case "$": out += "$"
-            default:
-                if scalar.value < 0x20 { out += "\\u{\(String(scalar.value, radix: 16))}" } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
+        JSONWriter.escape(s) { "\\u{\(String($0, radix: 16))}" }
     }
 }
 
@@ -111,7 +99,16 @@ public enum JSONWriter {
         }
     }
 
+    /// A JSON string literal for `s`.
     public static func escape(_ s: String) -> String {
+        escape(s) { code in
+            let hex = String(code, radix: 16)
+            return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        }
+    }
+
+    /// Quotes `s` with backslash escapes; other control characters go through `control`.
+    static func escape(_ s: String, control: (UInt32) -> String) -> String {
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {
@@ -121,12 +118,7 @@ public enum JSONWriter {
             case "\t": out += "\\t"
             case "\r": out += "\\r"
             default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+                if scalar.value < 0x20 { out += control(scalar.value) } else { out.unicodeScalars.append(scalar) }
             }
         }
         return out + "\""
