@@ -102,6 +102,14 @@ final class Compiler {
             return compileFor(names, iterable, body, at: location)
         case .return(let value):
             guard let value else { return { _, _ in .returned(.null) } }
+            if let slot = localSlot(value) {
+                // `return n`: read the slot here instead of calling a loader closure.
+                return { _, base in
+                    let v = base[slot]
+                    if case .cell(let cell) = v { return .returned(cell.value) }
+                    return .returned(v)
+                }
+            }
             let eval = compileExpression(value)
             return { interp, base in .returned(try eval(interp, base)) }
         case .break:
