@@ -193,3 +193,14 @@ import Testing
         #expect(out == "EEXIST\n")
     }
 }
+
+@Suite struct StringBuiltinTests {
+    @Test func stringHelpers() {
+        #expect(output(#"print(starts_with("enp6s0pf0sf88", "enp6"), ends_with("bond0", "1"), upper("sf"), lower("SF"), trim("  x "))"#)
+                == "true false SF sf x\n")
+        #expect(output(#"print(replace("pci/0000:06:00.0", "06", "07"), slice([1, 2, 3, 4], 1, -1), slice("enp6s0", -2), slice("ab", 5))"#)
+                == "pci/0000:07:00.0 [2, 3] s0 \n")
+        #expect(output(#"print(fields({"a": 1}), round(2.5), round(-1.4))"#) == "[\"a\"] 3 -1\n")
+        #expect(errorLine(#"replace("x", "", "y")"#) == "t.dls:1:8: error: replace(): the text to replace must not be empty")
+    }
+}

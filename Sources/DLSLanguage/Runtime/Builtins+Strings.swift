@@ -1,0 +1,52 @@
+/// Builtins on strings and slices.
+extension Builtins {
+    static var strings: [NativeFunction] { [
+        NativeFunction("starts_with", arity: 2...2) { args in .bool(try args.string(0).hasPrefix(try args.string(1))) },
+        NativeFunction("ends_with", arity: 2...2) { args in .bool(try args.string(0).hasSuffix(try args.string(1))) },
+        NativeFunction("upper", arity: 1...1) { args in .string(try args.string(0).uppercased()) },
+        NativeFunction("lower", arity: 1...1) { args in .string(try args.string(0).lowercased()) },
+        NativeFunction("trim", arity: 1...1) { args in .string(try args.string(0).trimmingSpaces()) },
+        NativeFunction("replace", arity: 3...3) { args in
+            let s = try args.string(0), old = try args.string(1), new = try args.string(2)
+            guard !old.isEmpty else { throw args.error("the text to replace must not be empty") }
+            let pieces = s.split(separator: old, omittingEmptySubsequences: false).map(String.init)
+            return .string(StringConcatenation.join(pieces, separator: new))
+        },
+        NativeFunction("slice", arity: 2...3) { args in
+            // slice(x, start[, end]): like Python's x[start:end], negative indexes count from the end.
+            func bounds(_ count: Int) throws -> Range<Int> {
+                func clamp(_ i: Int) -> Int { min(max(i < 0 ? count + i : i, 0), count) }
+                let start = clamp(try args.int(1))
+                let end = args.count == 3 ? clamp(try args.int(2)) : count
+                return start..<max(start, end)
+            }
+            switch args[0] {
+            case .list(let l):
+                return .list(ListObject(Array(l.items[try bounds(l.items.count)])))
+            case .string(let s):
+                let characters = Array(s)
+                return .string(String(characters[try bounds(characters.count)]))
+            default:
+                throw args.error("argument 1 must be a list or string, got \(args[0].typeName)")
+            }
+        },
+        NativeFunction("fields", arity: 1...1) { args in
+            switch args[0] {
+            case .object(let o): return .list(ListObject(o.fieldNames.map { .string($0) }))
+            case .map(let m): return .list(ListObject(m.entries.keys.map(\.value)))
+            case .error: return .list(ListObject(["message", "errno", "value", "file", "line", "column", "notes"].map { .string($0) }))
+            default: throw args.error("\(args[0].typeName) has no fields")
+            }
+        },
+        NativeFunction("round", arity: 1...1) { args in
+            switch args[0] {
+            case .int: return args[0]
+            case .float(let f):
+                let r = f.rounded()
+                guard r.isFinite, abs(r) < 9.2e18 else { throw args.error("\(f) does not round to an int") }
+                return .int(Int(r))
+            default: throw args.error("argument must be a number, got \(args[0].typeName)")
+            }
+        },
+    ] }
+}
