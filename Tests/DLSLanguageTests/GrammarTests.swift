@@ -57,3 +57,19 @@ import Testing
         }
     }
 }
+
+@Suite struct EditorGrammarTests {
+    /// The TextMate grammar must be valid JSON and know every keyword of the lexer.
+    @Test func editorGrammarCoversTheKeywords() throws {
+        let url = GrammarTests.root.appendingPathComponent("grammar/dls.tmLanguage.json")
+        let data = try Data(contentsOf: url)
+        #expect((try? JSONSerialization.jsonObject(with: data)) != nil)
+        let text = String(decoding: data, as: UTF8.self)
+        for keyword in Keyword.allCases {
+            #expect(text.contains(keyword.rawValue), "editor grammar lacks '\(keyword.rawValue)'")
+        }
+        for word in try GrammarTests.alternatives(of: "command_word") {
+            #expect(text.contains(word), "editor grammar lacks command word '\(word)'")
+        }
+    }
+}
