@@ -6,13 +6,14 @@ import DLSLanguage
 /// with devlink's own lines under the script location.
 public final class DevlinkHost: CommandHost {
     public let runner: CommandRunner
+    /// `transaction { }` support (see DevlinkHost+Transactions.swift); commands run through its session.
+    public let transactions: SessionTransactions
 
-    public init(runner: CommandRunner) {
-        self.runner = runner
-    }
-
-    public convenience init(session: DeviceSession, table: CommandTable = .standard, options: OutputOptions = OutputOptions()) {
-        self.init(runner: CommandRunner(session: session, table: table, options: options))
+    /// `undo` picks how transactions are undone: a snapshot where the session allows it, else a journal.
+    public init(session: DeviceSession, table: CommandTable = .standard, options: OutputOptions = OutputOptions(),
+                undo: UndoStrategy = .automatic) {
+        transactions = undo.transactions(for: session)
+        runner = CommandRunner(session: transactions.session, table: table, options: options)
     }
 
     public var commandWords: Set<String> { runner.table.commandWords }

@@ -1,0 +1,105 @@
+import DevlinkModel
+
+/// The journal for bonds and links: a bond removed is created again with its options and slaves, an
+/// enslaved interface is released (and brought back to its old admin state), and so on.
+final class JournalingLinkSession: JournalingSession, LinkSession {
+    private let links: LinkSession
+
+    init(_ inner: LinkSession, journal: UndoJournal) {
+        links = inner
+        super.init(inner, journal: journal)
+    }
+
+    func interfaces() throws -> [NetInterface] { try links.interfaces() }
+    func bonds() throws -> [Bond] { try links.bonds() }
+    func bond(named name: String) throws -> Bond { try links.bond(named: name) }
+    func hardwareLag(_ device: DeviceHandle) throws -> HardwareLag? { try links.hardwareLag(device) }
+    func firmwareLog(_ device: DeviceHandle) throws -> [FirmwareCommand] { try links.firmwareLog(device) }
+
+    private func interface(_ name: String) throws -> NetInterface {
+        guard let found = try links.interfaces().first(where: { $0.name == name }) else {
+            throw DevlinkError(.ENODEV, "no network interface named \(name)")
+        }
+        return found
+    }
+
+    func createBond(name: String, config: BondConfig) throws {
+        try links.createBond(name: name, config: config)
+        journal.record(.deleteLink(name))
+    }
+
+    func changeBond(name: String, config: BondConfig) throws {
+        try change("lag set \(name)", read: { try links.bond(named: name) },
+                   apply: { try links.changeBond(name: name, config: config) }) { old in
+            guard let now = try? links.bond(named: name) else { return [] }
+            var undo = BondConfig()
+            if config.mode != nil, now.mode != old.mode { undo.mode = old.mode }
+            if config.miimon != nil, now.miimon != old.miimon { undo.miimon = old.miimon }
+            if config.updelay != nil, now.updelay != old.updelay { undo.updelay = old.updelay }
+            if config.downdelay != nil, now.downdelay != old.downdelay { undo.downdelay = old.downdelay }
+            if config.xmitHashPolicy != nil, now.xmitHashPolicy != old.xmitHashPolicy { undo.xmitHashPolicy = old.xmitHashPolicy }
+            if config.lacpRate != nil, now.lacpRate != old.lacpRate { undo.lacpRate = old.lacpRate }
+            if config.minLinks != nil, now.minLinks != old.minLinks { undo.minLinks = old.minLinks }
+            return undo.isEmpty ? [] : [.changeBond(name, undo)]
+        }
+    }
+
+    func deleteLink(named name: String) throws {
+        try change("lag del \(name)", read: { try links.bond(named: name) }, apply: { try links.deleteLink(named: name) }) { old in
+            (try? interface(name)) == nil ? [.recreateBond(old)] : []
+        }
+    }
+
+    @discardableResult
+    func enslave(_ slave: String, to bond: String) throws -> String? {
+        var warning: String?
+        try change("lag slave add \(bond) \(slave)", read: { try interface(slave) },
+                   apply: { warning = try links.enslave(slave, to: bond) }) { old in
+            guard let now = try? interface(slave), now.master != old.master else { return [] }
+            var steps: [UndoStep] = [old.master.map { .enslave(slave, to: $0) } ?? .release(slave)]
+            if old.master == nil { steps.append(.setLink(slave, up: old.adminUp)) }
+            return steps
+        }
+        return warning
+    }
+
+    func release(_ slave: String) throws {
+        try change("lag slave del \(slave)", read: { try interface(slave) }, apply: { try links.release(slave) }) { old in
+            guard let master = old.master, (try? interface(slave))?.master == nil else { return [] }
+            return [.enslave(slave, to: master)]
+        }
+    }
+
+    func setLink(_ name: String, up: Bool) throws {
+        try change("link set \(name)", read: { try interface(name).adminUp }, apply: { try links.setLink(name, up: up) }) { old in
+            (try? interface(name))?.adminUp == old ? [] : [.setLink(name, up: old)]
+        }
+    }
+}
+
+extension UndoReplay {
+    /// The link steps: each one request, except a bond created again with its options and slaves.
+    static func applyLink(_ step: UndoStep, on links: LinkSession) throws {
+        switch step {
+        case .deleteLink(let name): try links.deleteLink(named: name)
+        case .changeBond(let name, let config): try links.changeBond(name: name, config: config)
+        case .enslave(let slave, let bond):
+            // The kernel enslaves only interfaces that are down; enslaving opens the slave again.
+            try links.setLink(slave, up: false)
+            try links.enslave(slave, to: bond)
+        case .release(let slave): try links.release(slave)
+        case .setLink(let name, let up): try links.setLink(name, up: up)
+        case .recreateBond(let bond):
+            let config = BondConfig(mode: bond.mode, miimon: bond.miimon, updelay: bond.updelay, downdelay: bond.downdelay,
+                                    xmitHashPolicy: bond.xmitHashPolicy, lacpRate: bond.lacpRate, minLinks: bond.minLinks)
+            try links.createBond(name: bond.name, config: config)
+            for slave in bond.slaves {
+                try links.setLink(slave.name, up: false)
+                try links.enslave(slave.name, to: bond.name)
+            }
+            if bond.adminUp { try links.setLink(bond.name, up: true) }
+        default:
+            break
+        }
+    }
+}

@@ -1,0 +1,166 @@
+import DevlinkModel
+
+/// A session that forwards every request to `inner` and, while a transaction is open, reads what a change
+/// will overwrite and records the inverse request in the journal. A request that fails part-way (function
+/// and rate sets apply attribute by attribute) records the inverse of what it did change.
+class JournalingSession: DeviceSession {
+    let inner: DeviceSession
+    let journal: UndoJournal
+
+    init(_ inner: DeviceSession, journal: UndoJournal) {
+        self.inner = inner
+        self.journal = journal
+    }
+
+    /// Keeps `LinkSession` visible when the wrapped session has it.
+    static func wrapping(_ inner: DeviceSession, journal: UndoJournal) -> JournalingSession {
+        if let links = inner as? LinkSession { return JournalingLinkSession(links, journal: journal) }
+        return JournalingSession(inner, journal: journal)
+    }
+
+    /// Runs `apply`; while recording, reads the old state first and records `undo(old)` (steps in the
+    /// order they are to be replayed) even when `apply` fails. When the state cannot be read, the change
+    /// still runs (with the kernel's own error), and a successful one is reported as not undoable.
+    func change<Old>(_ what: @autoclosure () -> String, read: () throws -> Old, apply: () throws -> Void,
+                     undo: (Old) -> [UndoStep]) throws {
+        guard journal.isRecording else { return try apply() }
+        let old: Old
+        do {
+            old = try read()
+        } catch {
+            try apply()
+            journal.record(.irreversible("\(what()) (its previous state could not be read: \(error))"))
+            return
+        }
+        defer { for step in undo(old).reversed() { journal.record(step) } }
+        try apply()
+    }
+
+    // MARK: reads
+
+    func devices() throws -> [DeviceHandle] { try inner.devices() }
+    func info(_ device: DeviceHandle) throws -> DeviceInfo { try inner.info(device) }
+    func ports(of device: DeviceHandle?) throws -> [Port] { try inner.ports(of: device) }
+    func port(_ handle: PortHandle) throws -> Port { try inner.port(handle) }
+    func rates(of device: DeviceHandle?) throws -> [RateObject] { try inner.rates(of: device) }
+    func rate(_ handle: RateHandle) throws -> RateObject { try inner.rate(handle) }
+    func eswitch(_ device: DeviceHandle) throws -> Eswitch { try inner.eswitch(device) }
+    func sriovNumVFs(_ device: DeviceHandle) throws -> UInt32 { try inner.sriovNumVFs(device) }
+    func params(of device: DeviceHandle?) throws -> [Param] { try inner.params(of: device) }
+    func param(_ device: DeviceHandle, name: String) throws -> Param { try inner.param(device, name: name) }
+    func drainEvents() throws -> [DevlinkEvent] { try inner.drainEvents() }
+    @discardableResult func settle() throws -> Bool { try inner.settle() }
+
+    // MARK: ports
+
+    func addPort(_ request: PortAddRequest) throws -> Port {
+        let port = try inner.addPort(request)
+        journal.record(.deletePort(port.handle))
+        return port
+    }
+
+    func deletePort(_ handle: PortHandle) throws {
+        try change("port del \(handle)", read: { (try inner.port(handle), try? inner.rate(.leaf(handle))) },
+                   apply: { try inner.deletePort(handle) }) { old in
+            guard (try? inner.port(handle)) == nil else { return [] }
+            guard old.0.flavour == .pcisf else {
+                return [.irreversible("port del \(handle) (only subfunction ports can be added back)")]
+            }
+            return [.recreatePort(old.0, leaf: old.1)]
+        }
+    }
+
+    func setPortType(_ handle: PortHandle, _ type: PortType) throws {
+        try change("port set \(handle) type \(type.name)", read: { try inner.port(handle).desiredType ?? inner.port(handle).type },
+                   apply: { try inner.setPortType(handle, type) }) { old in
+            let now = try? inner.port(handle)
+            return now.map { $0.desiredType ?? $0.type } == old ? [] : [.setPortType(handle, old)]
+        }
+    }
+
+    func splitPort(_ handle: PortHandle, count: UInt32) throws {
+        try change("port split \(handle)", read: { try inner.ports(of: handle.device) },
+                   apply: { try inner.splitPort(handle, count: count) }) { old in
+            guard let added = Self.appeared(old, (try? inner.ports(of: handle.device)) ?? old).first else { return [] }
+            return [.unsplit(added.handle, original: handle)]
+        }
+    }
+
+    func unsplitPort(_ handle: PortHandle) throws {
+        try change("port unsplit \(handle)", read: { try inner.ports(of: handle.device) },
+                   apply: { try inner.unsplitPort(handle) }) { old in
+            let group = old.first { $0.handle == handle }?.splitGroup
+            let members = old.filter { $0.splitGroup != nil && $0.splitGroup == group }
+            guard let restored = Self.appeared(old, (try? inner.ports(of: handle.device)) ?? old).first else { return [] }
+            var subports: [UInt32: PortHandle] = [:]
+            for member in members { if let n = member.splitSubportNumber { subports[n] = member.handle } }
+            return [.split(restored.handle, count: UInt32(members.count), subports: subports)]
+        }
+    }
+
+    func setPortFunction(_ handle: PortHandle, _ changes: PortFunctionChanges) throws {
+        try change("port function set \(handle)", read: { try inner.port(handle).function ?? PortFunction() },
+                   apply: { try inner.setPortFunction(handle, changes) }) { old in
+            let now = (try? inner.port(handle))?.function ?? PortFunction()
+            return Self.functionUndo(handle, requested: changes, old: old, now: now)
+        }
+    }
+
+    // MARK: rates
+
+    func addRateNode(_ handle: RateHandle, _ changes: RateChanges) throws {
+        try inner.addRateNode(handle, changes)
+        journal.record(.deleteRateNode(handle))
+    }
+
+    func setRate(_ handle: RateHandle, _ changes: RateChanges) throws {
+        try change("port function rate set \(handle)", read: { try inner.rate(handle) },
+                   apply: { try inner.setRate(handle, changes) }) { old in
+            guard let now = try? inner.rate(handle) else { return [] }
+            let undo = Self.rateUndo(requested: changes, old: old, now: now)
+            return undo.isEmpty ? [] : [.setRate(handle, undo)]
+        }
+    }
+
+    func deleteRateNode(_ handle: RateHandle) throws {
+        try change("port function rate del \(handle)", read: { try inner.rate(handle) },
+                   apply: { try inner.deleteRateNode(handle) }) { old in
+            (try? inner.rate(handle)) == nil ? [.recreateRateNode(old)] : []
+        }
+    }
+
+    // MARK: device-wide
+
+    func setEswitch(_ device: DeviceHandle, _ changes: EswitchChanges) throws {
+        try change("dev eswitch set \(device)", read: { (try inner.eswitch(device), try DeviceView(inner, device)) },
+                   apply: { try inner.setEswitch(device, changes) }) { old in
+            let now = (try? inner.eswitch(device)) ?? old.0
+            var undo = EswitchChanges()
+            if changes.mode != nil, now.mode != old.0.mode { undo.mode = old.0.mode }
+            if changes.inlineMode != nil, now.inlineMode != old.0.inlineMode { undo.inlineMode = old.0.inlineMode }
+            if changes.encapMode != nil, now.encapMode != old.0.encapMode { undo.encapMode = old.0.encapMode }
+            return (undo.isEmpty ? [] : [.setEswitch(device, undo)]) + old.1.collateral(inner)
+        }
+    }
+
+    func setSriovNumVFs(_ device: DeviceHandle, _ count: UInt32) throws {
+        try change("dev sriov set \(device)", read: { (try inner.sriovNumVFs(device), try DeviceView(inner, device)) },
+                   apply: { try inner.setSriovNumVFs(device, count) }) { old in
+            let now = (try? inner.sriovNumVFs(device)) ?? old.0
+            return (now == old.0 ? [] : [.setSriovNumVFs(device, old.0)]) + old.1.collateral(inner)
+        }
+    }
+
+    func setParam(_ device: DeviceHandle, name: String, value: ParamValue, cmode: ParamCMode) throws {
+        try change("dev param set \(device) name \(name)", read: { try inner.param(device, name: name).value(in: cmode) },
+                   apply: { try inner.setParam(device, name: name, value: value, cmode: cmode) }) { old in
+            guard let old, (try? inner.param(device, name: name).value(in: cmode)) != old else { return [] }
+            return [.setParam(device, name: name, value: old, cmode: cmode)]
+        }
+    }
+
+    static func appeared(_ before: [Port], _ after: [Port]) -> [Port] {
+        let known = Set(before.map(\.handle))
+        return after.filter { !known.contains($0.handle) }
+    }
+}
