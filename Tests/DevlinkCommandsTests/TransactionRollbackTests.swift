@@ -4,7 +4,8 @@ import DevlinkModel
 import DLSLanguage
 import Testing
 
-/// Everything a user can observe through a session (what the journal must put back).
+/// Everything a user can observe through a session (what the journal must put back), except ifindexes:
+/// an interface that is created again gets a new one from the kernel.
 struct SessionView: Equatable {
     var ports: [Port] = []
     var rates: [RateObject] = []
@@ -16,15 +17,20 @@ struct SessionView: Equatable {
 
     init(_ session: EmulatedSession) throws {
         try session.settle()
-        ports = try session.ports(of: nil)
+        ports = try session.ports(of: nil).map { var p = $0; p.ifindex = nil; return p }
         rates = try session.rates(of: nil)
         params = try session.params(of: nil)
         for device in try session.devices() {
             eswitches.append(try session.eswitch(device))
             numVFs.append(try session.sriovNumVFs(device))
         }
-        interfaces = try session.interfaces()
-        bonds = try session.bonds()
+        interfaces = try session.interfaces().map { var i = $0; i.ifindex = 0; return i }.sorted { $0.name < $1.name }
+        bonds = try session.bonds().map { bond in
+            var b = bond
+            b.ifindex = 0
+            b.slaves = b.slaves.map { var s = $0; s.ifindex = 0; return s }
+            return b
+        }
     }
 }
 

@@ -79,19 +79,22 @@ class JournalingSession: DeviceSession {
     }
 
     func splitPort(_ handle: PortHandle, count: UInt32) throws {
-        try change("port split \(handle)", read: { try inner.ports(of: handle.device) },
+        try change("port split \(handle)", read: { try inner.port(handle) },
                    apply: { try inner.splitPort(handle, count: count) }) { old in
-            guard let added = Self.appeared(old, (try? inner.ports(of: handle.device)) ?? old).first else { return [] }
-            return [.unsplit(added.handle, original: handle)]
+            guard let group = old.portNumber, let now = try? inner.ports(of: handle.device),
+                  let member = Self.splitMembers(now, group: group).first else { return [] }
+            return [.unsplit(member.handle, original: handle)]
         }
     }
 
     func unsplitPort(_ handle: PortHandle) throws {
         try change("port unsplit \(handle)", read: { try inner.ports(of: handle.device) },
                    apply: { try inner.unsplitPort(handle) }) { old in
-            let group = old.first { $0.handle == handle }?.splitGroup
-            let members = old.filter { $0.splitGroup != nil && $0.splitGroup == group }
-            guard let restored = Self.appeared(old, (try? inner.ports(of: handle.device)) ?? old).first else { return [] }
+            guard let group = old.first(where: { $0.handle == handle })?.splitGroup,
+                  let now = try? inner.ports(of: handle.device),
+                  Self.splitMembers(now, group: group).isEmpty,
+                  let restored = Self.unsplitPort(now, number: group) else { return [] }
+            let members = Self.splitMembers(old, group: group)
             var subports: [UInt32: PortHandle] = [:]
             for member in members { if let n = member.splitSubportNumber { subports[n] = member.handle } }
             return [.split(restored.handle, count: UInt32(members.count), subports: subports)]
@@ -144,10 +147,16 @@ class JournalingSession: DeviceSession {
     }
 
     func setSriovNumVFs(_ device: DeviceHandle, _ count: UInt32) throws {
-        try change("dev sriov set \(device)", read: { (try inner.sriovNumVFs(device), try DeviceView(inner, device)) },
+        try change("dev sriov set \(device)",
+                   read: { (try inner.sriovNumVFs(device), try inner.eswitch(device).mode, try DeviceView(inner, device)) },
                    apply: { try inner.setSriovNumVFs(device, count) }) { old in
             let now = (try? inner.sriovNumVFs(device)) ?? old.0
-            return (now == old.0 ? [] : [.setSriovNumVFs(device, old.0)]) + old.1.collateral(inner)
+            var steps: [UndoStep] = now == old.0 ? [] : [.setSriovNumVFs(device, old.0)]
+            // netdevsim drops back to legacy when its VFs go away: switchdev comes back after the VFs.
+            if let mode = old.1, (try? inner.eswitch(device).mode) != mode {
+                steps.append(.setEswitch(device, EswitchChanges(mode: mode)))
+            }
+            return steps + old.2.collateral(inner)
         }
     }
 
@@ -159,8 +168,13 @@ class JournalingSession: DeviceSession {
         }
     }
 
-    static func appeared(_ before: [Port], _ after: [Port]) -> [Port] {
-        let known = Set(before.map(\.handle))
-        return after.filter { !known.contains($0.handle) }
+    /// The ports a split of port number `group` made.
+    static func splitMembers(_ ports: [Port], group: UInt32) -> [Port] {
+        ports.filter { $0.splitGroup == group }
+    }
+
+    /// The whole (not split) physical port with this port number.
+    static func unsplitPort(_ ports: [Port], number: UInt32) -> Port? {
+        ports.first { $0.splitGroup == nil && $0.portNumber == number && $0.flavour.hasPortNumber }
     }
 }

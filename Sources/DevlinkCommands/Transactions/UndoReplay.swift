@@ -46,15 +46,15 @@ struct UndoReplay {
         case .recreatePort(let old, let leaf): try recreate(old, leaf: leaf)
         case .setPortType(let h, let type): try session.setPortType(port(h), type)
         case .unsplit(let h, let original):
-            let before = try session.ports(of: h.device)
+            let group = try session.port(port(h)).splitGroup
             try session.unsplitPort(port(h))
-            if let restored = JournalingSession.appeared(before, try session.ports(of: h.device)).first {
+            if let group, let restored = JournalingSession.unsplitPort(try session.ports(of: h.device), number: group) {
                 renamed[original] = restored.handle
             }
         case .split(let h, let count, let subports):
-            let before = try session.ports(of: h.device)
+            let number = try session.port(port(h)).portNumber
             try session.splitPort(port(h), count: count)
-            for new in JournalingSession.appeared(before, try session.ports(of: h.device)) {
+            for new in JournalingSession.splitMembers(try session.ports(of: h.device), group: number ?? 0) {
                 if let n = new.splitSubportNumber, let old = subports[n] { renamed[old] = new.handle }
             }
         case .setFunction(let h, let changes): try session.setPortFunction(port(h), changes)
