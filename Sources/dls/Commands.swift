@@ -19,7 +19,7 @@ struct DLSCommand: ParsableCommand {
         Exit status: 0 ok, 1 runtime or command failure, 2 usage or syntax error.
         """,
         version: "dls \(dlsVersion)",
-        subcommands: [RunCommand.self, CheckCommand.self],
+        subcommands: [RunCommand.self, CheckCommand.self, TestCommand.self],
         defaultSubcommand: RunCommand.self)
 }
 

@@ -1,0 +1,96 @@
+import ArgumentParser
+import DevlinkModel
+import DLSLanguage
+import Glibc
+
+/// `dls test PATH...`: runs the `test` blocks of .dls files and reports them TAP-style.
+struct TestCommand: ParsableCommand, ScriptCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "test",
+        abstract: "Run the tests of .dls files (directories are searched recursively).",
+        discussion: """
+        Each test runs on a fresh emulator built from its file's `topology "FILE.json"` (relative to the \
+        file) or the default topology: the file's top level, its `setup` blocks, then the test. With \
+        --backend netlink the tests run against the kernel, each inside a transaction rolled back at its end.
+        A test calls skip("reason") to be reported as skipped.
+        Exit status: 0 all passed, 1 a test failed, 2 a file did not parse or a usage error.
+        """)
+
+    @Argument(help: "Test files or directories.")
+    var paths: [String]
+
+    @Option(name: .long, help: "Run only tests whose \"FILE: NAME\" contains PATTERN.")
+    var filter: String?
+
+    @Option(name: .long, help: ArgumentHelp("Also write a JUnit XML report to FILE.", valueName: "FILE"))
+    var junit: String?
+
+    @Option(name: .long, help: ArgumentHelp("emulator (default) or netlink.", valueName: "emulator|netlink"))
+    var backend = "emulator"
+
+    @Option(name: .long, help: ArgumentHelp(
+        "The topology for files that declare none: mlx5 (default), netdevsim or a .json file.", valueName: "NAME|FILE.json"))
+    var emulator: String?
+
+    mutating func run() throws { throw ExitCode(execute()) }
+
+    func execute() -> Int32 {
+        let files: [TestFile]
+        do throws(TestFiles.NotFound) {
+            files = try TestFiles.find(paths)
+        } catch {
+            FileHandleless.writeError("dls test: \(error.message)\n")
+            return 2
+        }
+        guard let testBackend = openBackend() else { return 2 }
+        let output = StandardOutput()
+        let reporter = TapReporter(output: output)
+        var outcomes: [TestOutcome] = []
+        LargeStack.run {
+            let runner = TestFileRunner(backend: testBackend, filter: filter)
+            for file in files {
+                runner.run(file) { outcome in
+                    reporter.report(outcome)
+                    outcomes.append(outcome)
+                }
+            }
+        }
+        let totals = TestTotals(outcomes)
+        output.write(totals.closingLine + "\n")
+        output.flush()
+        if let junit, !write(JUnitReport.xml(outcomes), to: junit) {
+            FileHandleless.writeError("dls test: cannot write '\(junit)': \(String(cString: strerror(errno)))\n")
+            return 2
+        }
+        if outcomes.contains(where: { $0.status == .fileError(syntax: true) }) { return 2 }
+        return totals.failed > 0 ? 1 : 0
+    }
+
+    private func openBackend() -> TestBackend? {
+        switch backend {
+        case "emulator":
+            return .emulator(defaultTopology: emulator ?? Backend.defaultEmulator)
+        case "netlink":
+            if emulator != nil {
+                FileHandleless.writeError("dls test: --emulator does not apply to --backend netlink\n")
+                return nil
+            }
+            do throws(Backend.OpenError) {
+                return .netlink(try Backend.netlink.open())
+            } catch {
+                FileHandleless.writeError("dls test: \(error.message)\n")
+                return nil
+            }
+        default:
+            FileHandleless.writeError("dls test: --backend must be emulator or netlink, not '\(backend)'\n")
+            return nil
+        }
+    }
+
+    private func write(_ text: String, to path: String) -> Bool {
+        guard let file = fopen(path, "wb") else { return false }
+        defer { fclose(file) }
+        let bytes = Array(text.utf8)
+        return fwrite(bytes, 1, bytes.count, file) == bytes.count
+    }
+}
