@@ -61,6 +61,9 @@ struct RunCommand: ParsableCommand, ScriptCommand {
     @Flag(name: .long, help: "Talk to the running kernel over netlink.")
     var netlink = false
 
+    @Flag(name: .long, help: "Run the script as one transaction: if it fails, every change it made is undone.")
+    var atomic = false
+
     @Argument(parsing: .captureForPassthrough, help: "Script file (- for stdin) and the arguments it sees as `args`.")
     var arguments: [String] = []
 
@@ -80,8 +83,8 @@ struct RunCommand: ParsableCommand, ScriptCommand {
     func execute() -> Int32 {
         guard let config = configuration() else { return 2 }
         if let batch {
-            if code != nil || !arguments.isEmpty {
-                FileHandleless.writeError("dls: -b runs a batch file; it takes no script or -c\n")
+            if code != nil || !arguments.isEmpty || atomic {
+                FileHandleless.writeError("dls: -b runs a batch file; it takes no script, -c or --atomic\n")
                 return 2
             }
             return ScriptRunner.runBatch(file: batch, force: force, config: config)
@@ -113,7 +116,7 @@ struct RunCommand: ParsableCommand, ScriptCommand {
             name = "<stdin>"
         }
         return ScriptRunner.run(source: source, name: name, arguments: scriptArguments, stepLimit: stepLimit,
-                                config: config)
+                                config: config, atomic: atomic)
     }
 }
 

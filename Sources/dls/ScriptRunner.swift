@@ -18,7 +18,8 @@ enum ScriptRunner {
         return interpreter
     }
 
-    static func run(source: String, name: String, arguments: [String], stepLimit: Int?, config: RunConfiguration) -> Int32 {
+    static func run(source: String, name: String, arguments: [String], stepLimit: Int?, config: RunConfiguration,
+                    atomic: Bool = false) -> Int32 {
         var status: Int32 = 0
         LargeStack.run {
             let output = StandardOutput()
@@ -32,10 +33,19 @@ enum ScriptRunner {
             }
             interpreter.stepLimit = stepLimit
             interpreter.setGlobal("args", .list(ListObject(arguments.map { .string($0) })))
+            let transaction: AtomicRun?
+            do {
+                transaction = atomic ? try AtomicRun(interpreter) : nil
+            } catch {
+                output.writeError("dls: --atomic: cannot start a transaction: \(error)\n")
+                status = 1
+                return
+            }
             do throws(ScriptFailure) {
                 try interpreter.run(source, file: name)
+                try? transaction?.commit()
             } catch let failure {
-                output.writeError(interpreter.render(failure) + "\n")
+                output.writeError(interpreter.render(failure) + "\n" + (transaction?.rollBack() ?? ""))
                 if case .syntax = failure { status = 2 } else { status = 1 }
             }
             output.flush()

@@ -87,7 +87,7 @@ struct TestFileRunner {
                     outcome.status = .skipped(reason: reason)
                 } else {
                     outcome.status = .failed
-                    outcome.report = interpreter.render(failure)
+                    outcome.report = Self.render(failure, of: interpreter.tests[index], in: interpreter)
                 }
             }
             let undone = finish(instance)
@@ -145,6 +145,13 @@ struct TestFileRunner {
         guard let topology else { return nil }
         if Topology.builtin(named: topology) != nil || topology.hasPrefix("/") { return topology }
         return file.directory + "/" + topology
+    }
+
+    /// The failure without the traceback line of the test block itself (every test has it).
+    static func render(_ failure: ScriptFailure, of test: RegisteredTest, in interpreter: Interpreter) -> String {
+        guard case .runtime(var error) = failure else { return interpreter.render(failure) }
+        error.stack.removeAll { $0.function == "test \"\(test.name)\"" && $0.callSite == test.location }
+        return error.rendered(sources: interpreter.sources)
     }
 
     static func seconds(_ duration: Duration) -> Double {
