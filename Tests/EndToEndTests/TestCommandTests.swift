@@ -32,7 +32,7 @@ import Testing
                       assert len(ports(dev, flavour: "pcisf")) == 2, "two SFs"
                       ^
             not ok 3 - failures.dls: duplicate sfnum
-              Tests/ScenarioFailures/failures.dls:16:5: error: Error: mlx5_core: SF already exist. Choose different sfnum.
+              Tests/ScenarioFailures/failures.dls:16:5: Error: mlx5_core: SF already exist. Choose different sfnum.
                       port add $dev flavour pcisf pfnum 0 sfnum 88
                       ^
               kernel answers: File exists
