@@ -42,7 +42,11 @@ struct TestCommand: ParsableCommand, ScriptCommand {
             FileHandleless.writeError("dls test: \(error.message)\n")
             return 2
         }
-        guard let testBackend = openBackend() else { return 2 }
+        let testBackend: TestBackend
+        switch openBackend() {
+        case .success(let opened): testBackend = opened
+        case .failure(let status): return status.code
+        }
         let output = StandardOutput()
         let reporter = TapReporter(output: output)
         var outcomes: [TestOutcome] = []
@@ -66,24 +70,29 @@ struct TestCommand: ParsableCommand, ScriptCommand {
         return totals.failed > 0 ? 1 : 0
     }
 
-    private func openBackend() -> TestBackend? {
+    struct ExitStatus: Error {
+        var code: Int32
+    }
+
+    /// The backend, or the exit status after saying why not (2 usage, 1 a kernel that cannot be reached).
+    private func openBackend() -> Result<TestBackend, ExitStatus> {
         switch backend {
         case "emulator":
-            return .emulator(defaultTopology: emulator ?? Backend.defaultEmulator)
+            return .success(.emulator(defaultTopology: emulator ?? Backend.defaultEmulator))
         case "netlink":
             if emulator != nil {
                 FileHandleless.writeError("dls test: --emulator does not apply to --backend netlink\n")
-                return nil
+                return .failure(ExitStatus(code: 2))
             }
             do throws(Backend.OpenError) {
-                return .netlink(try Backend.netlink.open())
+                return .success(.netlink(try Backend.netlink.open()))
             } catch {
                 FileHandleless.writeError("dls test: \(error.message)\n")
-                return nil
+                return .failure(ExitStatus(code: 1))
             }
         default:
             FileHandleless.writeError("dls test: --backend must be emulator or netlink, not '\(backend)'\n")
-            return nil
+            return .failure(ExitStatus(code: 2))
         }
     }
 
