@@ -1,3 +1,5 @@
+import DevlinkModel
+
 /// rtnetlink link requests (bond create/delete/options, enslave/release, up/down, get/dump)
 /// and the decoder of RTM_NEWLINK answers. Encoding matches iproute2 `ip` (no NLA_F_NESTED,
 /// IFLA_INFO_KIND without NUL).
@@ -82,10 +84,10 @@ extension AttributeWriter {
         if let v = o.useCarrier { putU8(BondAttr.useCarrier, v) }
         if let v = o.primary { putU32(BondAttr.primary, v) }
         if let v = o.failOverMac { putU8(BondAttr.failOverMac, v) }
-        if let v = o.xmitHashPolicy { putU8(BondAttr.xmitHashPolicy, v) }
+        if let v = o.xmitHashPolicy { putU8(BondAttr.xmitHashPolicy, v.rawValue) }
         if let v = o.allSlavesActive { putU8(BondAttr.allSlavesActive, v) }
         if let v = o.minLinks { putU32(BondAttr.minLinks, v) }
-        if let v = o.lacpRate { putU8(BondAttr.adLacpRate, v) }
+        if let v = o.lacpRate { putU8(BondAttr.adLacpRate, v.rawValue) }
         if let v = o.adSelect { putU8(BondAttr.adSelect, v) }
         if let v = o.lacpActive { putU8(BondAttr.adLacpActive, v) }
     }
@@ -127,10 +129,10 @@ public enum RouteLinkDecoder {
         o.useCarrier = try a[BondAttr.useCarrier]?.u8()
         o.primary = try a[BondAttr.primary]?.u32()
         o.failOverMac = try a[BondAttr.failOverMac]?.u8()
-        o.xmitHashPolicy = try a[BondAttr.xmitHashPolicy]?.u8()
+        o.xmitHashPolicy = (try a[BondAttr.xmitHashPolicy]?.u8()).flatMap(BondXmitHashPolicy.init(rawValue:))
         o.allSlavesActive = try a[BondAttr.allSlavesActive]?.u8()
         o.minLinks = try a[BondAttr.minLinks]?.u32()
-        o.lacpRate = try a[BondAttr.adLacpRate]?.u8()
+        o.lacpRate = (try a[BondAttr.adLacpRate]?.u8()).flatMap(BondLacpRate.init(rawValue:))
         o.adSelect = try a[BondAttr.adSelect]?.u8()
         o.lacpActive = try a[BondAttr.adLacpActive]?.u8()
         return o

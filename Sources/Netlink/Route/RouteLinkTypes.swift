@@ -1,3 +1,5 @@
+import DevlinkModel
+
 /// Bond options as sent in IFLA_INFO_DATA (only the given ones) and as read back from the kernel.
 public struct BondOptions: Equatable, Sendable {
     public var mode: BondMode?
@@ -9,17 +11,17 @@ public struct BondOptions: Equatable, Sendable {
     public var useCarrier: UInt8?
     public var primary: UInt32?
     public var failOverMac: UInt8?
-    public var xmitHashPolicy: UInt8?
+    public var xmitHashPolicy: BondXmitHashPolicy?
     public var allSlavesActive: UInt8?
     public var minLinks: UInt32?
-    public var lacpRate: UInt8?
+    public var lacpRate: BondLacpRate?
     public var adSelect: UInt8?
     public var lacpActive: UInt8?
 
     public init(mode: BondMode? = nil, activeSlave: UInt32? = nil, miimon: UInt32? = nil, updelay: UInt32? = nil,
                 downdelay: UInt32? = nil, useCarrier: UInt8? = nil, primary: UInt32? = nil, failOverMac: UInt8? = nil,
-                xmitHashPolicy: UInt8? = nil, allSlavesActive: UInt8? = nil, minLinks: UInt32? = nil,
-                lacpRate: UInt8? = nil, adSelect: UInt8? = nil, lacpActive: UInt8? = nil) {
+                xmitHashPolicy: BondXmitHashPolicy? = nil, allSlavesActive: UInt8? = nil, minLinks: UInt32? = nil,
+                lacpRate: BondLacpRate? = nil, adSelect: UInt8? = nil, lacpActive: UInt8? = nil) {
         self.mode = mode
         self.activeSlave = activeSlave
         self.miimon = miimon
@@ -78,5 +80,7 @@ public struct LinkInfo: Equatable, Sendable {
     public var bondSlave: BondSlaveInfo?
 
     public var isUp: Bool { flags & interfaceUpFlag != 0 }
+    /// IFF_LOWER_UP: the driver reports carrier.
+    public var hasCarrier: Bool { flags & lowerUpFlag != 0 }
     public var isBond: Bool { kind == "bond" }
 }

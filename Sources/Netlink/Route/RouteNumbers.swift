@@ -60,32 +60,7 @@ public enum BondSlaveAttr {
 
 /// `IFF_UP` in ifinfomsg flags.
 public let interfaceUpFlag: UInt32 = 0x1
+/// `IFF_LOWER_UP` (carrier) in ifinfomsg flags.
+public let lowerUpFlag: UInt32 = 0x10000
 /// RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS, as `ip` asks.
 let linkExtMask: UInt32 = 0x9
-
-/// Bonding modes with iproute2's names.
-public enum BondMode: UInt8, CaseIterable, Sendable, CustomStringConvertible {
-    case balanceRR = 0, activeBackup = 1, balanceXOR = 2, broadcast = 3, ieee8023ad = 4, balanceTLB = 5, balanceALB = 6
-
-    public var name: String {
-        switch self {
-        case .balanceRR: "balance-rr"
-        case .activeBackup: "active-backup"
-        case .balanceXOR: "balance-xor"
-        case .broadcast: "broadcast"
-        case .ieee8023ad: "802.3ad"
-        case .balanceTLB: "balance-tlb"
-        case .balanceALB: "balance-alb"
-        }
-    }
-
-    public init?(name: String) {
-        guard let m = BondMode.allCases.first(where: { $0.name == name }) else { return nil }
-        self = m
-    }
-
-    public var description: String { name }
-}
-
-/// xmit_hash_policy names (value = index).
-public let bondXmitHashPolicyNames = ["layer2", "layer3+4", "layer2+3", "encap2+3", "encap3+4", "vlan+srcmac"]

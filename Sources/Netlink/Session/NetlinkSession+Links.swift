@@ -1,28 +1,32 @@
 import DevlinkModel
 
-/// Links and bonds over rtnetlink (what `lag` commands need on the real kernel). Names are
-/// resolved to ifindexes with RTM_GETLINK; the kernel's errors pass through as DevlinkError.
+/// Links and bonds over rtnetlink, in the kernel's own terms (`LinkInfo`, `BondOptions`). The model's
+/// view (`LinkSession`: `Bond`, `NetInterface`) is built on these in `NetlinkSession+LinkSession`.
+/// Names are resolved to ifindexes with RTM_GETLINK; the kernel's errors pass through as DevlinkError.
 extension NetlinkSession {
+    /// Sends one rtnetlink request; the reply's messages and its extack warning, if any.
     @discardableResult
-    public func perform(_ r: RouteLinkRequest) throws -> [NetlinkMessage] {
+    public func perform(_ r: RouteLinkRequest) throws -> NetlinkReply {
         try mappingErrors {
             let s = try route.get()
-            return try s.exchange(type: r.type, flags: r.flags, payload: r.payload).messages
+            return try s.exchange(type: r.type, flags: r.flags, payload: r.payload)
         }
     }
 
     public func links() throws -> [LinkInfo] {
-        try mappingErrors { try perform(.dumpLinks()).filter { $0.header.type == RouteMessage.newLink }.map(RouteLinkDecoder.link) }
+        try mappingErrors {
+            try perform(.dumpLinks()).messages.filter { $0.header.type == RouteMessage.newLink }.map(RouteLinkDecoder.link)
+        }
     }
 
     public func link(named name: String) throws -> LinkInfo {
-        guard let m = try perform(.getLink(name: name)).first else {
+        guard let m = try perform(.getLink(name: name)).messages.first else {
             throw DevlinkError(.ENODEV, "no network interface named \(name)")
         }
         return try mappingErrors { try RouteLinkDecoder.link(m) }
     }
 
-    public func bonds() throws -> [LinkInfo] { try links().filter(\.isBond) }
+    public func bondLinks() throws -> [LinkInfo] { try links().filter(\.isBond) }
 
     /// Slaves of `bond`, in ifindex order.
     public func slaves(of bond: String) throws -> [LinkInfo] {
@@ -39,9 +43,11 @@ extension NetlinkSession {
     public func deleteLink(named name: String) throws { try perform(.deleteLink(index: try link(named: name).index)) }
 
     /// The kernel refuses to enslave an up interface (EPERM "Device can not be enslaved while up").
-    public func enslave(_ slave: String, to bond: String) throws {
+    /// Returns the extack warning of a successful reply (mlx5's LAG offload notes), or nil.
+    @discardableResult
+    public func enslave(_ slave: String, to bond: String) throws -> String? {
         let master = try link(named: bond).index
-        try perform(.setMaster(index: try link(named: slave).index, master: master))
+        return try perform(.setMaster(index: try link(named: slave).index, master: master)).warning
     }
 
     public func release(_ slave: String) throws { try perform(.setMaster(index: try link(named: slave).index, master: 0)) }

@@ -13,6 +13,8 @@ public final class NetlinkSession: DeviceSession {
     /// Subscribed at open so `drainEvents` sees everything since then.
     let monitor: DevlinkMonitor?
     public var sriov = SysfsSRIOV()
+    /// Where the mlx5 hardware LAG is read from (`hardwareLag`).
+    public var lagDebugfs = MLX5LagDebugfs()
     /// The warning text the kernel attached to the last successful request, if any.
     public private(set) var lastWarning: String?
     lazy var route: Result<NetlinkSocket, Error> = Result { try NetlinkSession.openSocket(.route) }

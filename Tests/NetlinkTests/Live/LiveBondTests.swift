@@ -22,7 +22,7 @@ struct LiveBondTests {
         #expect(try s.slaves(of: "dlsbond0").map(\.name) == [eth])
         let slave = try s.link(named: eth)
         #expect(slave.master == bond.index && slave.bondSlave != nil)
-        #expect(try s.bonds().map(\.name).contains("dlsbond0"))
+        #expect(try s.bondLinks().map(\.name).contains("dlsbond0"))
 
         try s.setLink(eth2, up: true)
         #expect(expectDevlinkError(.EPERM, "Device can not be enslaved while up") { try s.enslave(eth2, to: "dlsbond0") } == nil)

@@ -1,0 +1,93 @@
+import DevlinkModel
+
+/// The model's link view (what `lag` and `link` commands use) on the real kernel: rtnetlink for links
+/// and bonds, devlink ports to tell uplinks from representors, debugfs for the mlx5 hardware LAG.
+/// The firmware command log is not observable on a real kernel: always empty.
+extension NetlinkSession: LinkSession {
+    public func interfaces() throws -> [NetInterface] {
+        let all = try links()
+        let roles = try netdevRoles()
+        let names = Dictionary(all.map { ($0.index, $0.name) }, uniquingKeysWith: { a, _ in a })
+        return all.sorted { $0.index < $1.index }.map { l in
+            let kind: NetInterface.Kind = l.isBond ? .bond : roles[l.name] ?? .other
+            return NetInterface(name: l.name, ifindex: UInt32(bitPattern: l.index), kind: kind, adminUp: l.isUp,
+                                carrier: l.hasCarrier, master: l.master.flatMap { names[$0] })
+        }
+    }
+
+    public func bonds() throws -> [Bond] {
+        let all = try links()
+        return try all.filter(\.isBond).sorted { $0.index < $1.index }.map { try bond($0, all: all) }
+    }
+
+    public func bond(named name: String) throws -> Bond {
+        let l = try link(named: name)
+        guard l.isBond else { throw DevlinkError(.EINVAL, "\(name) is not a bond") }
+        return try bond(l, all: try links())
+    }
+
+    public func createBond(name: String, config: BondConfig) throws {
+        try createBond(name: name, options: BondOptions(config))
+    }
+
+    public func changeBond(name: String, config: BondConfig) throws {
+        try changeBond(name: name, options: BondOptions(config))
+    }
+
+    public func hardwareLag(_ device: DeviceHandle) throws -> HardwareLag? {
+        guard device.bus == "pci" else { return nil }   // only PCI functions (mlx5) form a hardware LAG
+        return lagDebugfs.read(device)
+    }
+
+    public func firmwareLog(_ device: DeviceHandle) throws -> [FirmwareCommand] { [] }
+
+    // MARK: building the model's values
+
+    /// uplink (physical port) or representor (VF/SF/PF port) by the devlink port owning each netdev.
+    func netdevRoles() throws -> [String: NetInterface.Kind] {
+        var roles: [String: NetInterface.Kind] = [:]
+        for p in try ports(of: nil) {
+            guard let netdev = p.netdev else { continue }
+            roles[netdev] = p.flavour == .physical ? .uplink : .representor
+        }
+        return roles
+    }
+
+    func bond(_ l: LinkInfo, all: [LinkInfo]) throws -> Bond {
+        let o = l.bond ?? BondOptions()
+        let mode = o.mode ?? .balanceRR
+        let names = Dictionary(all.map { ($0.index, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let slaves = all.filter { $0.master == l.index }.sorted { $0.index < $1.index }
+        var b = Bond(name: l.name, ifindex: UInt32(bitPattern: l.index), adminUp: l.isUp, carrier: l.hasCarrier, mode: mode,
+                     miimon: o.miimon ?? 0, updelay: o.updelay ?? 0, downdelay: o.downdelay ?? 0,
+                     xmitHashPolicy: o.xmitHashPolicy ?? .layer2,
+                     lacpRate: mode == .ieee8023ad ? (o.lacpRate ?? .slow) : nil, minLinks: o.minLinks ?? 0,
+                     activeSlave: mode == .activeBackup ? o.activeSlave.flatMap { names[Int32(bitPattern: $0)] } : nil)
+        b.slaves = slaves.map { s in
+            BondSlave(name: s.name, ifindex: UInt32(bitPattern: s.index),
+                      state: s.bondSlave?.state.flatMap(BondSlaveState.init(rawValue:)) ?? .backup,
+                      miiStatus: s.bondSlave?.miiStatus.flatMap(BondLinkState.init(rawValue:)) ?? .down,
+                      linkFailureCount: s.bondSlave?.linkFailureCount ?? 0)
+        }
+        // The hardware LAG of the first slave that is a PCI uplink (an mlx5 PF), if any.
+        if !slaves.isEmpty {
+            let owners = Dictionary(try ports(of: nil).compactMap { p in p.netdev.map { ($0, p.device) } },
+                                    uniquingKeysWith: { a, _ in a })
+            for s in slaves {
+                guard let device = owners[s.name], var lag = try hardwareLag(device) else { continue }
+                lag.bond = l.name
+                b.hardwareLag = lag
+                break
+            }
+        }
+        return b
+    }
+}
+
+extension BondOptions {
+    /// The options `ip link add/set ... type bond` sends for a model BondConfig.
+    init(_ c: BondConfig) {
+        self.init(mode: c.mode, miimon: c.miimon, updelay: c.updelay, downdelay: c.downdelay,
+                  xmitHashPolicy: c.xmitHashPolicy, minLinks: c.minLinks, lacpRate: c.lacpRate)
+    }
+}
