@@ -17,6 +17,8 @@ struct DLSCommand: ParsableCommand {
         discussion: """
         Runs a .dls script, code given with -c, or a script piped on stdin.
         Exit status: 0 ok, 1 runtime or command failure, 2 usage or syntax error.
+        Backend: --netlink (the running kernel) or --emulator; without either, netlink when the kernel has devlink, else the emulator.
+        \(Backend.defaultDescription)
         """,
         version: "dls \(dlsVersion)",
         subcommands: [RunCommand.self, CheckCommand.self, TestCommand.self],
@@ -54,11 +56,11 @@ struct RunCommand: ParsableCommand, ScriptCommand {
     var iec = false
 
     @Option(name: .long, help: ArgumentHelp(
-        "Use the emulator: a built-in topology (mlx5, netdevsim) or a topology .json file (default: mlx5).",
+        "Use the emulator: a built-in topology (mlx5, netdevsim) or a topology .json file (default: mlx5). The default backend when the kernel has no devlink.",
         valueName: "NAME|FILE.json"))
     var emulator: String?
 
-    @Flag(name: .long, help: "Talk to the running kernel over netlink.")
+    @Flag(name: .long, help: "Talk to the running kernel over netlink (the default when it has devlink).")
     var netlink = false
 
     @Flag(name: .long, help: "Run the script as one transaction: if it fails, every change it made is undone.")
@@ -76,7 +78,7 @@ struct RunCommand: ParsableCommand, ScriptCommand {
             return nil
         }
         return RunConfiguration(
-            backend: netlink ? .netlink : .emulator(emulator ?? Backend.defaultEmulator),
+            backend: Backend.choose(netlink: netlink, emulator: emulator),
             output: OutputOptions(json: json, pretty: pretty, iec: iec, noNiceNames: noNiceNames))
     }
 

@@ -25,6 +25,8 @@ enum CLI {
         process.currentDirectoryURL = directory ?? root
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
+        // Scripts without --emulator/--netlink expect the emulator, also on hosts whose kernel has devlink.
+        if environment["DLS_BACKEND"] == nil { environment["DLS_BACKEND"] = "emulator" }
         process.environment = environment
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out

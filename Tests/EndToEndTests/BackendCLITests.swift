@@ -1,0 +1,28 @@
+import Testing
+
+/// How `dls` picks and names its backend (netlink by default where the kernel has devlink).
+@Suite struct BackendCLITests {
+    @Test("--help names the default backend here and why")
+    func helpNamesTheDefault() throws {
+        let r = try CLI.run(["--help"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("without either, netlink"))
+        #expect(r.stdout.contains("Here: emulator (built-in mlx5 topology), from DLS_BACKEND."))
+    }
+
+    @Test("DLS_BACKEND=emulator makes a flagless run use the mlx5 emulator")
+    func environmentDefault() throws {
+        let r = try CLI.run(["-c", "dev show"])
+        #expect(r.stdout == "pci/0000:06:00.0\npci/0000:06:00.1\n")
+    }
+
+    @Test("--netlink without devlink: one line that points at --emulator")
+    func netlinkHint() throws {
+        let r = try CLI.run(["--netlink", "-c", "dev show"])
+        guard r.status != 0 else { return }   // a kernel with devlink: nothing to check
+        #expect(r.status == 1)
+        #expect(r.stderr.hasPrefix("dls: --netlink: "))
+        #expect(r.stderr.hasSuffix("use --emulator\n"))
+        #expect(r.stderr.split(separator: "\n").count == 1)
+    }
+}
