@@ -7,6 +7,7 @@ struct JSONFormatter {
         switch result {
         case .none, .usage: return
         case .lag(let r): LagJSON.write(r, into: &w)
+        case .events(let events): for e in events { MonitorFormat.json(e, into: &w) }
         case .devices(let devices, _):
             section("dev", &w) { w in for d in devices { object(d.description, [], &w) } }
         case .ports(let ports, _):
@@ -50,7 +51,7 @@ struct JSONFormatter {
         }
     }
 
-    private static func section(_ name: String, _ w: inout IPJSONWriter, _ body: (inout IPJSONWriter) -> Void) {
+    static func section(_ name: String, _ w: inout IPJSONWriter, _ body: (inout IPJSONWriter) -> Void) {
         w.beginObject()
         w.name(name)
         w.beginObject()
@@ -59,14 +60,14 @@ struct JSONFormatter {
         w.endObject()
     }
 
-    private static func object(_ key: String, _ f: [Field], _ w: inout IPJSONWriter) {
+    static func object(_ key: String, _ f: [Field], _ w: inout IPJSONWriter) {
         w.name(key)
         w.beginObject()
         fields(f, &w)
         w.endObject()
     }
 
-    private static func fields(_ list: [Field], _ w: inout IPJSONWriter) {
+    static func fields(_ list: [Field], _ w: inout IPJSONWriter) {
         for field in list {
             w.name(field.key)
             switch field.value {

@@ -18,6 +18,7 @@ public struct TextFormatter: Sendable {
         case .info(let infos, _): return infos.map(info).joined()
         case .params(let params, _): return self.params(params)
         case .lag(let r): return LagText.format(r)
+        case .events(let events): return events.map { MonitorFormat.text($0, self) }.joined()
         }
     }
 

@@ -15,11 +15,18 @@ public enum CommandResult: Sendable {
     case usage([String])
     /// `lag` / `link` results (bonds, interfaces, firmware log, warnings); see LagResult.swift.
     case lag(LagResult)
+    /// `monitor`: the notifications shown, oldest first (already printed if they were streamed).
+    case events([DevlinkEvent])
 }
 
 /// What actions get: the session to talk to.
 public final class CommandContext: @unchecked Sendable {
     public let session: DeviceSession
+    /// Set while a displayed command runs: long-running commands (`monitor`) hand each item over as it
+    /// arrives, so it is printed at once instead of when the command ends.
+    public var eventSink: ((DevlinkEvent) -> Void)?
+    /// Polled by long-running commands; true stops them early (Ctrl-C at the REPL).
+    public var interrupted: (() -> Bool)?
 
     public init(session: DeviceSession) {
         self.session = session

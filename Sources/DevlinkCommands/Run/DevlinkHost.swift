@@ -27,12 +27,34 @@ public final class DevlinkHost: CommandHost {
     public func run(_ command: CommandInvocation, display: Bool, interpreter: Interpreter) throws -> Value {
         let words = command.arguments.map { CommandWordInput(text: $0.text, value: $0.value.map(ValueBox.init)) }
         let result: CommandResult
+        var streamed = false
+        let context = runner.context
+        if display {
+            // monitor prints each notification as it arrives
+            let output = interpreter.output, formatter = runner.textFormatter, json = runner.options.json, pretty = runner.options.pretty
+            context.eventSink = { event in
+                streamed = true
+                if json {
+                    var writer = IPJSONWriter(pretty: pretty)
+                    MonitorFormat.json(event, into: &writer)
+                    output.write(writer.finish())
+                } else {
+                    output.write(MonitorFormat.text(event, formatter))
+                }
+                output.flush()
+            }
+        }
+        context.interrupted = { interpreter.interruptPoll?() == true }
+        defer {
+            context.eventSink = nil
+            context.interrupted = nil
+        }
         do {
             result = try runner.execute(words)
         } catch {
             throw DevlinkHost.failure(error)
         }
-        if display { show(result, on: interpreter.output) }
+        if display && !streamed { show(result, on: interpreter.output) }
         return ValueConversion.value(result, formatter: runner.textFormatter)
     }
 

@@ -17,6 +17,7 @@ enum ValueConversion {
         case .info(let infos, let single): return many(infos.map(info), single)
         case .params(let params, let single): return many(params.map(param), single)
         case .lag(let r): return LagValues.value(r)
+        case .events(let events): return .list(ListObject(events.map { EventValue.value($0, formatter: formatter) }))
         }
     }
 
