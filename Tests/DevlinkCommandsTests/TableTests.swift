@@ -36,7 +36,7 @@ struct TableTests {
     }
 
     @Test func commandWordsIncludeEveryObjectAndDevlink() {
-        #expect(table.commandWords == ["dev", "port", "lag", "link", "devlink"])
+        #expect(table.commandWords == ["dev", "port", "monitor", "lag", "link", "devlink"])
     }
 
     @Test func completionOffersKeywordsOptionsAndValues() {
