@@ -13,6 +13,10 @@ extension EmulatorState {
     /// Mode, then inline-mode, then encap-mode; each applied before the next is tried.
     mutating func setEswitch(_ handle: DeviceHandle, _ changes: EswitchChanges) throws(DevlinkError) {
         let d = try deviceIndexOrThrow(handle)
+        if changes.mode == .switchdevInactive, devices[d].profile == .netdevsim {
+            // The netdevsim profile models 6.12, whose policy caps the mode at switchdev (1).
+            throw DevlinkError(.ERANGE, "integer out of range")
+        }
         if let mode = changes.mode {
             guard devices[d].rates.nodeCount == 0 else { throw DevlinkError(.EBUSY, "Rate node(s) exists.") }
             try setMode(device: d, mode)

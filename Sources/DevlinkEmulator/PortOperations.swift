@@ -67,8 +67,10 @@ extension EmulatorState {
     }
 
     mutating func setPortType(_ handle: PortHandle, _ type: PortType) throws(DevlinkError) {
-        let (_, record) = try record(handle)
-        if record.port.type == type { return }   // core: same type is a successful no-op
+        let (d, record) = try record(handle)
+        // 6.12 (the netdevsim profile) checks for the driver op first: EOPNOTSUPP even for the same type.
+        if devices[d].profile == .netdevsim { throw DevlinkError(.EOPNOTSUPP) }
+        if record.port.type == type { return }   // newer cores: same type is a successful no-op
         // Neither mlx5 nor netdevsim implements port_type_set.
         throw DevlinkError(.EOPNOTSUPP)
     }

@@ -100,12 +100,16 @@ extension EmulatorState {
                            withLeaf: Bool) {
         var record = record
         let handle = record.port.handle
+        // mlx5 creates the leaf before the representor netdev; netdevsim after it, and 6.12's core
+        // notifies the netdev twice (NETDEV_POST_INIT: type eth without a name, then NETDEV_REGISTER).
+        let netdevsim = devices[d].profile == .netdevsim
         devices[d].ports[handle.index] = record
         emit(.portNew(record.port))
-        if withLeaf {
-            let leaf = RateObject(handle: .leaf(handle))
-            devices[d].rates.insert(leaf)
-            emit(.rateNew(leaf))
+        if withLeaf && !netdevsim { addLeaf(device: d, handle) }
+        if netdevsim {
+            var early = record.port
+            early.type = .eth
+            emit(.portNew(early))
         }
         let netdev = netdevs.register(name: name, kind: kind, port: handle)
         record.port.type = .eth
@@ -113,6 +117,13 @@ extension EmulatorState {
         record.port.ifindex = netdev.ifindex
         devices[d].ports[handle.index] = record
         emit(.portNew(record.port))
+        if withLeaf && netdevsim { addLeaf(device: d, handle) }
+    }
+
+    private mutating func addLeaf(device d: Int, _ handle: PortHandle) {
+        let leaf = RateObject(handle: .leaf(handle))
+        devices[d].rates.insert(leaf)
+        emit(.rateNew(leaf))
     }
 
     /// Unregisters a port: netdev, leaf (parent child count drops), port; frees an SF's sfnum and id.

@@ -19,10 +19,15 @@ extension NetlinkSession {
         }
     }
 
+    /// The kernel answers an unknown name with a bare ENODEV; say which name, as `ip` does.
     public func link(named name: String) throws -> LinkInfo {
-        guard let m = try perform(.getLink(name: name)).messages.first else {
+        let reply: NetlinkReply
+        do {
+            reply = try perform(.getLink(name: name))
+        } catch let e as DevlinkError where e.errno == .ENODEV && e.message == nil {
             throw DevlinkError(.ENODEV, "no network interface named \(name)")
         }
+        guard let m = reply.messages.first else { throw DevlinkError(.ENODEV, "no network interface named \(name)") }
         return try mappingErrors { try RouteLinkDecoder.link(m) }
     }
 
