@@ -5,8 +5,9 @@
 #   scripts/kernel-vm.sh prepare                 download the kernel, build netdevsim.ko + initramfs
 #   scripts/kernel-vm.sh status                  say whether a guest can boot here (exit 0 or 77)
 #   scripts/kernel-vm.sh run [opts] -- CMD...    boot, run CMD (bash) as root inside, exit with its status
-#   scripts/kernel-vm.sh live-tests [FILTER]     build the test bundle on the host, run the Live tests
-#                                                (default filter "Live") inside one guest boot
+#   scripts/kernel-vm.sh live-tests [FILTER]     build on the host; in one guest boot run the dls scenarios
+#                                                (Tests/Live) and the Swift Live tests (default filter
+#                                                "Live"); then the differential test on the host
 #
 # run options: -n ID:PORTS[,..] netdevsim devices (default 1:2, "none" for none), -V N sriov_numvfs on
 #   each, -S switchdev before VFs, -w DIR share DIR read-write (repeatable), -e VAR pass VAR
@@ -231,10 +232,23 @@ live_tests() {
   local bundle; bundle=$(ls -d "$ROOT"/.build/debug/*PackageTests.xctest 2>/dev/null | head -1)
   [ -x "$bundle" ] || fail "no test bundle under .build/debug (build failed?)"
   export DLS_LIVE_KERNEL=1
-  # as root, then again as an unprivileged user (EPERM explanations); one boot for both
-  local b f; b=$(printf %q "$bundle"); f=$(printf %q "$filter")
-  run_guest -n 1:2 -e DLS_LIVE_KERNEL -- "$b --testing-library swift-testing --filter $f &&
-    setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all $b --testing-library swift-testing --filter LiveUnprivileged"
+  local out; out=$(mktemp -d "${TMPDIR:-/tmp}/dls-live.XXXXXX")
+  # One boot: the dls scenarios against the kernel (they recreate netdevsim1 per scenario), then the
+  # Swift live tests as root and as an unprivileged user (EPERM explanations, for the bundle and dls).
+  local b f d o; b=$(printf %q "$bundle"); f=$(printf %q "$filter"); d=$(printf %q "$ROOT/.build/debug/dls"); o=$(printf %q "$out")
+  local rc=0
+  run_guest -n none -w "$out" -e DLS_LIVE_KERNEL -- "scripts/kernel-vm/live-dls.sh netlink $o $d &&
+    echo '1 2' > /sys/bus/netdevsim/new_device &&
+    $b --testing-library swift-testing --filter $f &&
+    setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all $b --testing-library swift-testing --filter LiveUnprivileged &&
+    { setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all $d --netlink -c 'dev eswitch set netdevsim/netdevsim1 mode switchdev' 2> /tmp/dls-eperm.txt; true; } &&
+    grep -q 'Operation needs CAP_NET_ADMIN' /tmp/dls-eperm.txt && cat /tmp/dls-eperm.txt >&2" || rc=$?
+  if [ $rc -eq 0 ]; then
+    say "differential test: the same scenarios on the emulator's netdevsim profile"
+    "$ROOT/scripts/kernel-vm/differential.sh" "$out" "$ROOT/.build/debug/dls" || rc=1
+  fi
+  rm -rf "$out"
+  return $rc
 }
 
 cmd=${1:-}; [ $# -gt 0 ] && shift

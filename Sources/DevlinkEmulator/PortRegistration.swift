@@ -120,6 +120,10 @@ extension EmulatorState {
         if withLeaf && netdevsim { addLeaf(device: d, handle) }
     }
 
+    private mutating func removeLeaf(device d: Int, _ index: UInt32) {
+        if let leaf = devices[d].rates.remove(.leaf(portIndex: index)) { emit(.rateDel(leaf)) }
+    }
+
     private mutating func addLeaf(device d: Int, _ handle: PortHandle) {
         let leaf = RateObject(handle: .leaf(handle))
         devices[d].rates.insert(leaf)
@@ -129,16 +133,19 @@ extension EmulatorState {
     /// Unregisters a port: netdev, leaf (parent child count drops), port; frees an SF's sfnum and id.
     mutating func unregister(device d: Int, index: UInt32) {
         guard var record = devices[d].ports[index] else { return }
+        // netdevsim destroys the leaf before the netdev, which 6.12's core reports twice (NETDEV_UNREGISTER:
+        // type eth without the name, then type notset); mlx5 the other way round.
+        let netdevsim = devices[d].profile == .netdevsim
+        if netdevsim { removeLeaf(device: d, index) }
         if let name = record.port.netdev {
             netdevs.unregister(name: name)
-            record.port.type = .notset
             record.port.netdev = nil
             record.port.ifindex = nil
+            if netdevsim { emit(.portNew(record.port)) }
+            record.port.type = .notset
             emit(.portNew(record.port))
         }
-        if let leaf = devices[d].rates.remove(.leaf(portIndex: index)) {
-            emit(.rateDel(leaf))
-        }
+        if !netdevsim { removeLeaf(device: d, index) }
         devices[d].ports[index] = nil
         if case .sf(let controller, let sfnum, let hwID) = record.role {
             devices[d].sfNumbers[DeviceState.SFKey(controller: controller, sfnum: sfnum)] = nil
