@@ -219,8 +219,12 @@ let netdevsimRows: [ErrorRow] = [
     ErrorRow(name: "rate above 5000 Mbit", profile: "netdevsim",
              request: { try $0.setRate(.leaf(H.nsimVF(0)), RateChanges(txMax: 625_125_000)) },
              errno: .EINVAL, message: nsimPrefix + "TX rate value exceed link maximum speed 5000Mbps."),
+    // 6.12's policy (what the real netdevsim answers, see docs/differences.md)
     ErrorRow(name: "switchdev_inactive", profile: "netdevsim",
-             request: { try $0.setEswitch(H.nsim, EswitchChanges(mode: .switchdevInactive)) }, errno: .EINVAL),
+             request: { try $0.setEswitch(H.nsim, EswitchChanges(mode: .switchdevInactive)) },
+             errno: .ERANGE, message: "integer out of range"),
+    ErrorRow(name: "port set type same type", profile: "netdevsim",
+             request: { try $0.setPortType(PortHandle(device: H.nsim, index: 0), .eth) }, errno: .EOPNOTSUPP),
     ErrorRow(name: "port add unsupported", profile: "netdevsim",
              request: { _ = try $0.addPort(H.sfRequest(1, device: H.nsim)) }, errno: .EOPNOTSUPP),
     ErrorRow(name: "function set unsupported", profile: "netdevsim",
