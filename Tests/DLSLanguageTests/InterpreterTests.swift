@@ -204,3 +204,22 @@ import Testing
         #expect(errorLine(#"replace("x", "", "y")"#) == "t.dls:1:8: error: replace(): the text to replace must not be empty")
     }
 }
+
+@Suite struct CommandWordAsVariableTests {
+    /// A command word alone in a value position is the variable (found by the live tests: "${dev}").
+    @Test func bareCommandWordInValuePositionIsAVariable() {
+        let host = RecordingHost()
+        let (out, error) = run("""
+        let dev = "pci/0000:06:00.0"
+        let d = dev
+        print("${dev}", d)
+        fn f(port) { return port }
+        print(f(3))
+        port show $dev
+        let shown = port show $(dev)
+        """, host: host)
+        #expect(error == nil)
+        #expect(out == "pci/0000:06:00.0 pci/0000:06:00.0\n3\nport show pci/0000:06:00.0\n")
+        #expect(host.lines == [["port", "show", "pci/0000:06:00.0"], ["port", "show", "pci/0000:06:00.0"]])
+    }
+}

@@ -114,6 +114,12 @@ public final class Interpreter {
         }
     }
 
+    /// Whether a stop was asked for (by `interrupt()` or the poll), for hosts that wait in a loop
+    /// (`monitor`, `wait`). It does not clear the request: the interpreter reports it at its next check.
+    public var isInterruptRequested: Bool {
+        interruptRequested.load(ordering: .relaxed) || interruptPoll?() == true
+    }
+
     /// Asks a running script to stop; safe from any thread or a signal-polling loop.
     public func interrupt() {
         interruptRequested.store(true, ordering: .relaxed)

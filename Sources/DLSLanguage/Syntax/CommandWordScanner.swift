@@ -19,6 +19,15 @@ extension Parser {
         return true
     }
 
+    /// True when only blanks, a comment or the end of the line/input follow the current word.
+    func commandWordStandsAlone() -> Bool {
+        let bytes = lexer.bytes
+        var i = current.end
+        while i < bytes.count, bytes[i] == 32 || bytes[i] == 9 || bytes[i] == 13 { i += 1 }
+        return i >= bytes.count || bytes[i] == 10 || bytes[i] == UInt8(ascii: "#") || bytes[i] == UInt8(ascii: ";")
+            || bytes[i] == UInt8(ascii: "}")
+    }
+
     mutating func parseCommand() throws -> CommandCall {
         let location = current.location
         guard case .identifier(let first) = current.kind else { throw error("command expected") }

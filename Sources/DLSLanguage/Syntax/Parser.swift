@@ -234,8 +234,11 @@ public struct Parser {
     }
 
     /// The right side of `let`/`=`/`return`: a command line or an expression.
+    /// A command word with nothing after it in a value position (`let d = dev`, `return port`,
+    /// `"${dev}"`) reads the variable of that name: scripts name their device `dev`, and the
+    /// command alone would only print devlink's dump or usage.
     mutating func parseValue() throws -> Expr {
-        if isCommandStart() {
+        if isCommandStart() && !commandWordStandsAlone() {
             let location = current.location
             return Expr(kind: .command(try parseCommand()), location: location)
         }

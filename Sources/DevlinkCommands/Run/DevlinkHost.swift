@@ -44,7 +44,7 @@ public final class DevlinkHost: CommandHost {
                 output.flush()
             }
         }
-        context.interrupted = { interpreter.interruptPoll?() == true }
+        context.interrupted = { interpreter.isInterruptRequested }
         defer {
             context.eventSink = nil
             context.interrupted = nil
