@@ -44,7 +44,7 @@ import Testing
         let words = try Self.alternatives(of: "command_word")
         #expect(words.contains("port"))
         var files: [URL] = []
-        for dir in ["grammar", "scripts", "Tests/Scenarios"] {
+        for dir in ["grammar", "scripts", "Tests/Scenarios", "Tests/ScenarioFailures", "Tests/Live"] {
             let url = Self.root.appendingPathComponent(dir)
             guard let walker = FileManager.default.enumerator(at: url, includingPropertiesForKeys: nil) else { continue }
             for case let file as URL in walker where file.pathExtension == "dls" { files.append(file) }
