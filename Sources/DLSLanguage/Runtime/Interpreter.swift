@@ -29,7 +29,7 @@ public final class Interpreter {
     /// Polled during long runs; returning true stops the run as interrupted (e.g. Ctrl-C).
     public var interruptPoll: (() -> Bool)?
     /// Arguments visible to scripts as `args`.
-    public private(set) var sources: [String: SourceText] = [:]
+    public internal(set) var sources: [String: SourceText] = [:]
 
     /// `test` blocks registered by the code run so far, in source order.
     public internal(set) var tests: [RegisteredTest] = []
@@ -84,9 +84,15 @@ public final class Interpreter {
         let (program, diagnostics) = Parser.parse(source, file: file, commandWords: host?.commandWords ?? [])
         sources[file] = program.source
         guard diagnostics.isEmpty else { throw .syntax(diagnostics, program.source) }
+        return try execute(program.statements, source: program.source, echo: echo)
+    }
+
+    /// Compiles and runs parsed statements (the part of `run` after parsing).
+    func execute(_ statements: [Stmt], source: SourceText, echo: Bool) throws(ScriptFailure) -> Value {
+        let file = source.name
         let compiler = Compiler(interpreter: self)
-        let (chunk, slotCount) = compiler.compileChunk(program.statements, echo: echo)
-        guard compiler.diagnostics.isEmpty else { throw .syntax(compiler.diagnostics, program.source) }
+        let (chunk, slotCount) = compiler.compileChunk(statements, echo: echo)
+        guard compiler.diagnostics.isEmpty else { throw .syntax(compiler.diagnostics, source) }
         interruptRequested.store(false, ordering: .relaxed)
         steps = 0
         nextCheck = min(4096, stepLimit ?? 4096)

@@ -18,6 +18,11 @@ public struct RuntimeError: Error, @unchecked Sendable {
     public struct StackEntry: Sendable, Equatable {
         public var function: String
         public var callSite: SourceLocation
+
+        public init(function: String, callSite: SourceLocation) {
+            self.function = function
+            self.callSite = callSite
+        }
     }
 
     public init(_ message: String, at location: SourceLocation?, errno: String? = nil, notes: [String] = [],

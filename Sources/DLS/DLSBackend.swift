@@ -1,0 +1,74 @@
+import DevlinkEmulator
+import Netlink
+
+/// What an engine's device commands talk to.
+public enum DLSBackend {
+    /// The emulator with a built-in topology: `"mlx5"` (one dual-port mlx5-style card,
+    /// `pci/0000:06:00.0` and `pci/0000:06:00.1`) or `"netdevsim"`.
+    case builtinEmulator(String)
+    /// The emulator with a topology JSON file.
+    case topologyFile(String)
+    /// The running kernel over generic netlink and rtnetlink (needs devlink in the kernel).
+    case netlink
+    /// A session the host wrote (any `DeviceSession`; also a `LinkSession` for `lag`/`link`).
+    case session(any DeviceSession)
+
+    /// The emulator with the built-in `mlx5` topology.
+    public static var defaultEmulator: DLSBackend { .builtinEmulator("mlx5") }
+
+    /// The built-in topology names.
+    public static var builtinTopologies: [String] { ["mlx5", "netdevsim"] }
+
+    /// The `dls --emulator` rule: a built-in name, else a path ending in `.json`.
+    public static func emulator(_ nameOrFile: String) -> DLSBackend {
+        Topology.builtin(named: nameOrFile) != nil || !nameOrFile.hasSuffix(".json")
+            ? .builtinEmulator(nameOrFile) : .topologyFile(nameOrFile)
+    }
+
+    /// One line saying what this is (`emulator (built-in topology mlx5)`), for banners and logs.
+    public var summary: String {
+        switch self {
+        case .builtinEmulator(let name): return "emulator (built-in topology \(name))"
+        case .topologyFile(let path): return "emulator (topology \(path))"
+        case .netlink: return "netlink (the running kernel)"
+        case .session(let session): return "session (\(type(of: session)))"
+        }
+    }
+
+    /// True for both emulator cases.
+    public var isEmulator: Bool {
+        switch self {
+        case .builtinEmulator, .topologyFile: return true
+        case .netlink, .session: return false
+        }
+    }
+
+    /// Opens the session; the error's message says why not (`.backend` kind).
+    func open() throws(DLSError) -> any DeviceSession {
+        do {
+            switch self {
+            case .builtinEmulator(let name):
+                guard let topology = Topology.builtin(named: name) else {
+                    throw DLSError.backend("no built-in topology named \"\(name)\" (built-ins: mlx5, netdevsim; or give a .json file)")
+                }
+                return try EmulatedSession(topology: topology)
+            case .topologyFile(let path):
+                return try EmulatedSession(topology: try Topology.load(path: path))
+            case .netlink:
+                return try NetlinkSession()
+            case .session(let session):
+                return session
+            }
+        } catch let error as DLSError {
+            throw error
+        } catch {
+            throw DLSError.backend("\(error)")
+        }
+    }
+}
+
+extension DLSError {
+    static func backend(_ message: String) -> DLSError {
+        DLSError(kind: .backend, message: message, rendered: "error: " + message)
+    }
+}
