@@ -46,6 +46,8 @@ let package = Package(
         .testTarget(name: "NetlinkTests", dependencies: ["Netlink", "DevlinkModel"]),
         .testTarget(name: "DevlinkCommandsTests", dependencies: ["DevlinkCommands", "DevlinkEmulator", "DLSLanguage"]),
         .testTarget(name: "DLSReplTests", dependencies: ["DLSRepl", "DLSLanguage"]),
+        // The embedding API, used only through the `DLS` product as an embedder would.
+        .testTarget(name: "DLSTests", dependencies: ["DLS"]),
         // The REPL on a terminal for Tests/pty (run by Tests/pty/run.sh, not by `swift test`).
         .executableTarget(name: "dls-repl-driver", dependencies: ["DLSRepl", "DLSLanguage"],
                           path: "Tests/pty/ReplDriver"),

@@ -125,4 +125,10 @@ public struct DLSStackFrame: Sendable, Equatable {
     public var function: String
     /// Where it was called.
     public var callSite: DLSLocation
+
+    /// A frame.
+    public init(function: String, callSite: DLSLocation) {
+        self.function = function
+        self.callSite = callSite
+    }
 }
