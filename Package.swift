@@ -29,9 +29,11 @@ let package = Package(
                        pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "CEditIntr", dependencies: ["CLibEdit"]),
         .target(name: "DLSRepl", dependencies: ["DLSLanguage", "CLibEdit", "CEditIntr"]),
+        // Runs the interpreter on a big stack on the host's own thread (for DLS).
+        .target(name: "CStackSwitch"),
         // What an embedding Swift program imports.
         .target(name: "DLS", dependencies: ["DLSLanguage", "DevlinkModel", "DevlinkEmulator",
-                                            "Netlink", "DevlinkCommands"]),
+                                            "Netlink", "DevlinkCommands", "CStackSwitch"]),
         .executableTarget(name: "dls", dependencies: [
             "DLS", "DLSLanguage", "DLSRepl", "DevlinkCommands", "DevlinkModel", "DevlinkEmulator", "Netlink",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

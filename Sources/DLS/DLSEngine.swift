@@ -11,9 +11,11 @@ import DLSLanguage
 /// let ports = try engine.evaluate("ports(\"pci/0000:06:00.0\")").decode([Port].self)
 /// ```
 ///
-/// Globals persist from one run to the next (like a REPL session). Every run happens on a thread
-/// with a large stack, so deep script recursion ends in a clear error instead of a crash. An engine
-/// is not thread-safe: use it from one thread at a time; only `cancelHandle` may be used from others.
+/// Globals persist from one run to the next (like a REPL session). Every run happens on a large
+/// stack of its own, switched to on the calling thread, so deep script recursion ends in a clear
+/// error instead of a crash, and native functions run on the thread (and actor) that called `run`.
+/// An engine is not thread-safe: use it from one thread at a time; only `cancelHandle` may be used
+/// from others.
 public final class DLSEngine {
     /// Output switches for command results, as devlink's `-j`, `-p` and `-i` set them.
     public struct Format: Sendable, Equatable {
@@ -51,6 +53,7 @@ public final class DLSEngine {
     private let initialState: EmulatorState?
     /// True while a run is on its way (native functions calling back into the engine).
     var isRunning = false
+    private let stack = EngineStack()
 
     /// An engine on `backend`, printing to `output`. Throws a `.backend` error when the backend
     /// cannot be opened (an unknown topology, a kernel without devlink).
@@ -186,15 +189,15 @@ public final class DLSEngine {
 
     // MARK: plumbing
 
-    /// Runs `body` on a large-stack thread and turns failures into `DLSError`.
-    func onLargeStack(_ body: @escaping (Interpreter) throws(ScriptFailure) -> Value) throws(DLSError) -> DLSValue {
+    /// Runs `body` on the engine's large stack (on this thread) and turns failures into `DLSError`.
+    func onLargeStack(_ body: (Interpreter) throws(ScriptFailure) -> Value) throws(DLSError) -> DLSValue {
         guard !isRunning else {
             throw DLSError("the engine is already running a script; from a native function use DLSCall.call")
         }
         var result: Result<Value, ScriptFailure> = .success(.null)
         let interpreter = self.interpreter
         isRunning = true
-        LargeStack.run {
+        stack.run {
             do throws(ScriptFailure) {
                 result = .success(try body(interpreter))
             } catch {
