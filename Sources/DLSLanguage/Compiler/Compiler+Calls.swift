@@ -60,7 +60,12 @@ extension Compiler {
         if case .variable(let name) = calleeExpr.kind, case .global(let index) = resolve(name, in: context) { globalIndex = index }
         return { interp, base in
             let function: Value
-            if globalIndex >= 0, let g = interp.globals[globalIndex] { function = g } else { function = try callee(interp, base) }
+            if globalIndex >= 0 {
+                let g = interp.globals.raw(globalIndex)
+                if case .function = g { function = g } else { function = try callee(interp, base) }
+            } else {
+                function = try callee(interp, base)
+            }
             switch function {
             case .function(let f):
                 if hasLabels {
@@ -80,14 +85,14 @@ extension Compiler {
                     let v1 = argCount > 1 ? try a1(interp, base) : .null
                     frame = try interp.reserveFrame(size, at: location)
                     // Slot 0 gives nested closures the caller's captures; nil when there are none.
-                    frame.initialize(to: f.captures.isEmpty ? .null : function)
+                    frame.initialize(to: f.hasCaptures ? function : .null)
                     var slot = frame + 1
                     if argCount > 0 { slot.initialize(to: v0); slot += 1 }
                     if argCount > 1 { slot.initialize(to: v1); slot += 1 }
                     while slot < frame + size { slot.initialize(to: .null); slot += 1 }
                 } else {
                     frame = try interp.pushFrame(size, at: location)
-                    if !f.captures.isEmpty { frame[0] = function }
+                    if f.hasCaptures { frame[0] = function }
                     do {
                         for i in 0..<argCount { frame[i + 1] = try args[i].eval(interp, base) }
                     } catch {

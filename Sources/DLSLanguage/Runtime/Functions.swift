@@ -29,6 +29,7 @@ public final class FunctionObject {
     let body: Exec
     let slotCount: Int
     let arity: Int
+    let hasCaptures: Bool
 
     init(proto: FunctionProto, captures: [Cell]) {
         self.proto = proto
@@ -36,6 +37,7 @@ public final class FunctionObject {
         self.body = proto.body
         self.slotCount = proto.slotCount
         self.arity = proto.parameters.count
+        self.hasCaptures = !captures.isEmpty
     }
 
     public var name: String { proto.name }

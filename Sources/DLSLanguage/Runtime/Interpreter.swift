@@ -232,12 +232,15 @@ public final class Interpreter {
 
 /// Global variables: a name → index table fixed at compile time, values in a flat buffer (a raw
 /// buffer, not an Array, so reading a global does not retain and release the array's storage).
-/// Names referenced before assignment hold nil (`Optional`) and are reported as undefined.
+/// Names referenced before assignment hold a marker cell and are reported as undefined.
 final class Globals {
     var index: [String: Int] = [:]
     var names: [String] = []
-    private var storage: UnsafeMutablePointer<Value?>
+    private var storage: UnsafeMutablePointer<Value>
     private var capacity: Int
+    /// Stored in slots that were named but never assigned (globals never hold cells otherwise),
+    /// so a read checks one tag instead of an Optional around the value.
+    private let undefined = Cell(.null)
 
     init() {
         capacity = 256
@@ -250,27 +253,34 @@ final class Globals {
     }
 
     subscript(_ i: Int) -> Value? {
-        @inline(__always) get { storage[i] }
-        @inline(__always) set { storage[i] = newValue }
+        @inline(__always) get {
+            let value = storage[i]
+            if case .cell(let c) = value, c === undefined { return nil }
+            return value
+        }
+        @inline(__always) set { storage[i] = newValue ?? .cell(undefined) }
     }
+
+    /// The slot as stored (the undefined marker included), for fast paths that match a case.
+    @inline(__always) func raw(_ i: Int) -> Value { storage[i] }
 
     func slot(for name: String) -> Int {
         if let i = index[name] { return i }
         let i = names.count
         if i == capacity {
-            let larger = UnsafeMutablePointer<Value?>.allocate(capacity: capacity * 2)
+            let larger = UnsafeMutablePointer<Value>.allocate(capacity: capacity * 2)
             larger.moveInitialize(from: storage, count: i)
             storage.deallocate()
             storage = larger
             capacity *= 2
         }
-        (storage + i).initialize(to: nil)
+        (storage + i).initialize(to: .cell(undefined))
         index[name] = i
         names.append(name)
         return i
     }
 
-    var definedNames: [String] { names.indices.filter { !storage[$0].isAbsent }.map { names[$0] } }
+    var definedNames: [String] { names.indices.filter { !self[$0].isAbsent }.map { names[$0] } }
 }
 
 extension Optional where Wrapped == Value {
