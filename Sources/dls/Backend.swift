@@ -1,4 +1,5 @@
 import DevlinkEmulator
+import DLS
 import DevlinkModel
 import Glibc
 import Netlink
@@ -63,6 +64,29 @@ enum Backend: Equatable {
         var message: String
     }
 
+    /// An engine (the embedding API) on this backend; fails with the same line as `open()`.
+    func engine(output: DLSOutput, format: DLSEngine.Format) throws(OpenError) -> DLSEngine {
+        switch self {
+        case .emulator(let name):
+            do throws(DLSError) {
+                return try DLSEngine(backend: .emulator(name), output: output, format: format)
+            } catch {
+                throw OpenError(message: "--emulator: \(error.message)")
+            }
+        case .netlink:
+            do throws(DLSError) {
+                return try DLSEngine(backend: .netlink, output: output, format: format)
+            } catch {
+                throw OpenError(message: Backend.netlinkFailure(error.message))
+            }
+        }
+    }
+
+    /// NetlinkSessionError's text already ends in "use --emulator"; anything else gets the hint.
+    static func netlinkFailure(_ text: String) -> String {
+        "--netlink: " + (text.contains("--emulator") ? text : text + "; use --emulator")
+    }
+
     func open() throws(OpenError) -> DeviceSession {
         switch self {
         case .emulator(let name):
@@ -79,9 +103,7 @@ enum Backend: Equatable {
             do {
                 return try NetlinkSession()
             } catch {
-                // NetlinkSessionError's text already ends in "use --emulator"; anything else gets the hint.
-                let text = "\(error)"
-                throw OpenError(message: "--netlink: " + (text.contains("--emulator") ? text : text + "; use --emulator"))
+                throw OpenError(message: Backend.netlinkFailure("\(error)"))
             }
         }
     }

@@ -1,6 +1,5 @@
 import ArgumentParser
-import DevlinkCommands
-import DLSLanguage
+import DLS
 import Glibc
 
 let dlsVersion = "0.1.0"
@@ -79,7 +78,7 @@ struct RunCommand: ParsableCommand, ScriptCommand {
         }
         return RunConfiguration(
             backend: Backend.choose(netlink: netlink, emulator: emulator),
-            output: OutputOptions(json: json, pretty: pretty, iec: iec, noNiceNames: noNiceNames))
+            format: DLSEngine.Format(json: json, pretty: pretty, iec: iec))
     }
 
     func execute() -> Int32 {
@@ -140,8 +139,7 @@ struct CheckCommand: ParsableCommand, ScriptCommand {
                 continue
             }
             let diagnostics = ScriptRunner.check(source: text, name: file)
-            let source = SourceText(name: file, text: text)
-            for d in diagnostics { FileHandleless.writeError(d.rendered(source: source) + "\n") }
+            for d in diagnostics { FileHandleless.writeError(d.rendered + "\n") }
             if !diagnostics.isEmpty { status = 2 }
         }
         return status

@@ -1,48 +1,35 @@
-import DevlinkCommands
-import DevlinkEmulator
-import DevlinkModel
-import DLSLanguage
+import DLS
 import DLSRepl
 
 /// What the REPL needs from the CLI: meta commands that depend on the backend, help for command
-/// objects, and completion from the command table and the live session.
+/// objects, and completion from the command table and the live session, all through the engine.
 final class DevlinkReplHooks: ReplHooks {
-    let runner: CommandRunner
+    let engine: DLSEngine
     let backend: Backend
     let completion: DevlinkCompletion
-    /// The emulator's state at start, for `:reset`.
-    private let initialState: EmulatorState?
 
-    init(runner: CommandRunner, backend: Backend) {
-        self.runner = runner
+    init(engine: DLSEngine, backend: Backend) {
+        self.engine = engine
         self.backend = backend
-        self.completion = DevlinkCompletion(table: runner.table, runner: runner)
-        self.initialState = (runner.session as? EmulatedSession)?.snapshot()
+        self.completion = DevlinkCompletion(engine: engine)
     }
 
     func backendDescription() -> String { backend.summary }
 
     func reset() throws -> String {
-        guard let emulator = runner.session as? EmulatedSession, let initialState else {
+        do throws(DLSError) {
+            try engine.reset()
+        } catch {
             throw ReplHookError(":reset only applies to the emulator; the kernel backend keeps its state")
         }
-        emulator.restore(initialState)
         return "emulator reset to its initial topology (variables are kept)"
     }
 
-    func setJSONOutput(_ on: Bool) throws { runner.options.json = on }
+    func setJSONOutput(_ on: Bool) throws { engine.format.json = on }
 
-    func help(topic: String) -> String? {
-        var node = runner.table.root
-        for word in topic.split(separator: " ").map(String.init) {
-            guard let child = node.child(named: word) ?? node.children.first(where: { Keyword.matches(word, $0.word) }) else { return nil }
-            node = child
-        }
-        guard !node.usage.isEmpty else { return nil }
-        return node.usage.joined(separator: "\n")
-    }
+    func help(topic: String) -> String? { engine.commandHelp(topic) }
 
-    var helpTopics: [String] { runner.table.root.children.map(\.word) }
+    var helpTopics: [String] { engine.commandObjects }
 
     var completionVocabulary: CompletionVocabulary? { completion }
 }
@@ -50,18 +37,16 @@ final class DevlinkReplHooks: ReplHooks {
 extension ScriptRunner {
     /// `dls` on a terminal: the REPL on the chosen backend.
     static func repl(config: RunConfiguration, stepLimit: Int?) -> Int32 {
-        let interpreter: Interpreter
+        let engine: DLSEngine
         do throws(Backend.OpenError) {
-            interpreter = try makeInterpreter(output: StandardOutput(), config: config)
+            engine = try makeEngine(output: DLSStandardOutput(), config: config)
         } catch {
             FileHandleless.writeError("dls: \(error.message)\n")
             return 1
         }
-        interpreter.stepLimit = stepLimit
-        interpreter.setGlobal("args", .list(ListObject()))
-        guard let host = interpreter.host as? DevlinkHost else { return 1 }
-        let hooks = DevlinkReplHooks(runner: host.runner, backend: config.backend)
-        return Repl.run(language: InterpreterLanguage(interpreter), hooks: hooks,
+        engine.stepLimit = stepLimit
+        let hooks = DevlinkReplHooks(engine: engine, backend: config.backend)
+        return Repl.run(language: EngineLanguage(engine), hooks: hooks,
                         banner: "dls \(dlsVersion) — \(config.backend.summary)")
     }
 }

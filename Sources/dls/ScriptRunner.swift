@@ -1,56 +1,55 @@
-import DevlinkCommands
-import DevlinkModel
-import DLSLanguage
+import DLS
 import Glibc
 
 /// What a run talks to and how it prints.
 struct RunConfiguration {
     var backend: Backend
-    var output: OutputOptions
+    var format: DLSEngine.Format
 }
 
-/// Runs scripts on a large-stack thread and maps failures to exit codes.
+/// Runs scripts through the embedding API (`DLS`) and maps failures to exit codes.
 enum ScriptRunner {
-    static func makeInterpreter(output: OutputSink, config: RunConfiguration) throws(Backend.OpenError) -> Interpreter {
-        let interpreter = Interpreter(output: output)
-        let host = DevlinkHost(session: try config.backend.open(), options: config.output)
-        host.install(in: interpreter)
-        return interpreter
+    /// An engine on the configured backend; the error is the `dls: ...` line to print.
+    static func makeEngine(output: DLSOutput, config: RunConfiguration) throws(Backend.OpenError) -> DLSEngine {
+        try config.backend.engine(output: output, format: config.format)
     }
 
     static func run(source: String, name: String, arguments: [String], stepLimit: Int?, config: RunConfiguration,
                     atomic: Bool = false) -> Int32 {
-        var status: Int32 = 0
-        LargeStack.run {
-            let output = StandardOutput()
-            let interpreter: Interpreter
-            do throws(Backend.OpenError) {
-                interpreter = try makeInterpreter(output: output, config: config)
-            } catch {
-                output.writeError("dls: \(error.message)\n")
-                status = 1
-                return
-            }
-            interpreter.stepLimit = stepLimit
-            interpreter.setGlobal("args", .list(ListObject(arguments.map { .string($0) })))
-            let transaction: AtomicRun?
-            do {
-                transaction = atomic ? try AtomicRun(interpreter) : nil
-            } catch {
-                output.writeError("dls: --atomic: cannot start a transaction: \(error)\n")
-                status = 1
-                return
-            }
-            do throws(ScriptFailure) {
-                try interpreter.run(source, file: name)
-                try? transaction?.commit()
-            } catch let failure {
-                output.writeError(interpreter.render(failure) + "\n" + (transaction?.rollBack() ?? ""))
-                if case .syntax = failure { status = 2 } else { status = 1 }
-            }
-            output.flush()
+        let output = DLSStandardOutput()
+        defer { output.flush() }
+        let engine: DLSEngine
+        do throws(Backend.OpenError) {
+            engine = try makeEngine(output: output, config: config)
+        } catch {
+            output.writeError("dls: \(error.message)\n")
+            return 1
         }
-        return status
+        engine.stepLimit = stepLimit
+        engine.setArguments(arguments)
+        let transaction: DLSTransaction?
+        do throws(DLSError) {
+            transaction = atomic ? try engine.beginTransaction() : nil
+        } catch {
+            output.writeError("dls: --atomic: cannot start a transaction: \(error.message)\n")
+            return 1
+        }
+        do throws(DLSError) {
+            try engine.run(source, file: name)
+            try? transaction?.commit()
+        } catch {
+            output.writeError(error.rendered + "\n" + (transaction.map(rollBackReport) ?? ""))
+            return error.kind == .syntax ? 2 : 1
+        }
+        return 0
+    }
+
+    /// `--atomic` after a failure: undoes the script's changes; the lines to print after its error.
+    static func rollBackReport(_ transaction: DLSTransaction) -> String {
+        let failures = transaction.rollBack()
+        if failures.isEmpty { return "--atomic: rolled back, no changes were kept\n" }
+        return "--atomic: rolled back, but \(failures.count) step\(failures.count == 1 ? "" : "s") could not be undone:\n"
+            + failures.map { "  \($0)\n" }.joined()
     }
 
     /// `dls -b FILE`: devlink batch semantics, no language involved.
@@ -65,32 +64,21 @@ enum ScriptRunner {
             }
             text = read
         }
-        let output = StandardOutput()
-        let session: DeviceSession
+        let output = DLSStandardOutput()
+        defer { output.flush() }
+        let engine: DLSEngine
         do throws(Backend.OpenError) {
-            session = try config.backend.open()
+            engine = try makeEngine(output: output, config: config)
         } catch {
             output.writeError("dls: \(error.message)\n")
             return 1
         }
-        let runner = CommandRunner(session: session, options: config.output)
-        return BatchRunner(runner: runner, output: output, force: force).run(text: text, name: file)
+        return engine.runDevlinkBatch(text, name: file, force: force) ? 0 : 1
     }
 
     /// Parsing needs only the command words, so `check` opens no backend.
-    static func check(source: String, name: String) -> [Diagnostic] {
-        let interpreter = Interpreter(output: CapturedOutput())
-        interpreter.host = CommandWordsOnly()
-        return interpreter.check(source, file: name)
-    }
-}
-
-/// A host that knows the command words but runs nothing (for `dls check`).
-final class CommandWordsOnly: CommandHost {
-    let commandWords = CommandTable.standard.commandWords
-
-    func run(_ command: CommandInvocation, display: Bool, interpreter: Interpreter) throws -> Value {
-        throw CommandFailure("commands do not run in check mode")
+    static func check(source: String, name: String) -> [DLSDiagnostic] {
+        DLSEngine.check(source, file: name)
     }
 }
 

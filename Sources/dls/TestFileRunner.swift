@@ -47,8 +47,7 @@ struct TestFileRunner {
         }
         let diagnostics = ScriptRunner.check(source: source, name: file.path)
         guard diagnostics.isEmpty else {
-            let text = SourceText(name: file.path, text: source)
-            let rendered = diagnostics.map { $0.rendered(source: text) }.joined(separator: "\n")
+            let rendered = diagnostics.map(\.rendered).joined(separator: "\n")
             return report(TestOutcome(file: file, name: "syntax error", status: .fileError(syntax: true), report: rendered))
         }
         let topology = Interpreter.declaredTopology(in: source, commandWords: CommandTable.standard.commandWords)
