@@ -1,5 +1,6 @@
 import DevlinkModel
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The emulator's starting point: devices with their driver profile, PFs, physical ports and limits.
 /// Format documented in docs/topology.md; decoded from JSON with snake_case keys.

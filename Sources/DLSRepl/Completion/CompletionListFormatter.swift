@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Lays out candidates in columns, down then across, like a shell's completion list.
 enum CompletionListFormatter {
@@ -14,7 +15,7 @@ enum CompletionListFormatter {
             while r + c * rows < items.count {
                 let item = items[r + c * rows]
                 let isLast = r + (c + 1) * rows >= items.count
-                line += isLast ? item : item.padding(toLength: column, withPad: " ", startingAt: 0)
+                line += isLast ? item : item + String(repeating: " ", count: max(0, column - item.count))
                 c += 1
             }
             out += line + "\n"

@@ -1,10 +1,11 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// File names for `:load` and `:save`: directories end in `/` and do not take a space.
 enum FilePathCompleter {
     static func candidates(for fragment: String, fileManager: FileManager = .default) -> [Candidate] {
         let expanded = fragment.hasPrefix("~/")
-            ? NSHomeDirectory() + String(fragment.dropFirst(1)) : fragment
+            ? Paths.home + String(fragment.dropFirst(1)) : fragment
         let slash = expanded.lastIndex(of: "/")
         let dir = slash.map { String(expanded[...$0]) } ?? ""
         let base = slash.map { String(expanded[expanded.index(after: $0)...]) } ?? expanded
@@ -13,9 +14,7 @@ enum FilePathCompleter {
         return names
             .filter { $0.hasPrefix(base) && (base.hasPrefix(".") || !$0.hasPrefix(".")) }
             .map { name in
-                var isDir: ObjCBool = false
-                _ = fileManager.fileExists(atPath: dir + name, isDirectory: &isDir)
-                return isDir.boolValue ? Candidate(typedDir + name + "/", terminator: "")
+                return Paths.isDirectory(dir + name) ? Candidate(typedDir + name + "/", terminator: "")
                                        : Candidate(typedDir + name)
             }
     }

@@ -1,6 +1,7 @@
 import CEditIntr
 import CLibEdit
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Line editing on a terminal through libedit: emacs keys, `~/.editrc`, UTF-8, history with Up/Down
 /// and Ctrl-R, Tab completion, and Ctrl-C that cancels the line (see CEditIntr for the reader).
@@ -97,7 +98,7 @@ public final class EditLineReader: LineReader {
         do {
             try store.save(to: url)
         } catch {
-            FileHandle.standardError.write(Data("dls: cannot save history to \(url.path): \(error)\n".utf8))
+            Paths.writeError("dls: cannot save history to \(url.path): \(error)\n")
         }
     }
 

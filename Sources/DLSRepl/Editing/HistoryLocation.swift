@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Where history lives: `$XDG_STATE_HOME/dls/history`, else `~/.local/state/dls/history`.
 /// `DLS_HISTFILE` overrides both (tests, and users who want it elsewhere); an empty value disables it.

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The REPL's persistent history: de-duplicated (a re-entered line moves to the end), bounded, one
 /// entry per accepted input (a multi-line block is one entry), saved with file mode 0600.

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import Synchronization
 
 /// While a chunk runs, turns Ctrl-C (the C flag) into `ReplLanguage.interrupt()`. A helper thread
@@ -12,7 +13,7 @@ final class InterruptWatcher: Sendable {
         _ = Interrupts.take()  // a stale Ctrl-C must not cancel the new chunk
         let watcher = InterruptWatcher()
         let target = UncheckedBox(language)
-        Thread.detachNewThread {
+        DetachedThread.start {
             while !watcher.stopped.load(ordering: .acquiring) {
                 if Interrupts.sleep(milliseconds: 100), !watcher.stopped.load(ordering: .acquiring) {
                     _ = Interrupts.take()

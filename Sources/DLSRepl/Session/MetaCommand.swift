@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// REPL meta commands: `:help [topic]`, `:vars`, `:backend`, `:reset`, `:load FILE`, `:save FILE`,
 /// `:json on|off`, `:quit`. Each has a one-line summary for `:help`.
@@ -43,7 +44,7 @@ enum MetaCommand: String, CaseIterable {
 extension Repl {
     /// Runs a `:command` line; returns true for `:quit`.
     func runMeta(_ line: String) -> Bool {
-        var words = line.trimmingCharacters(in: .whitespaces).dropFirst()
+        var words = line.trimmedOfWhitespace.dropFirst()
             .split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         guard let name = words.first, let command = MetaCommand.named(name) else {
             output.error("error: unknown command ':\(words.first ?? "")' (try :help)")
@@ -87,7 +88,7 @@ extension Repl {
 
     private func load(path: String) {
         guard !path.isEmpty else { return output.error("usage: :load FILE") }
-        let expanded = NSString(string: path).expandingTildeInPath
+        let expanded = Paths.expandingTilde(path)
         guard let data = FileManager.default.contents(atPath: expanded) else {
             return output.error("error: cannot read \(path)")
         }
@@ -96,12 +97,12 @@ extension Repl {
 
     private func save(path: String) {
         guard !path.isEmpty else { return output.error("usage: :save FILE") }
-        let expanded = NSString(string: path).expandingTildeInPath
+        let expanded = Paths.expandingTilde(path)
         do {
             try Data(transcript.utf8).write(to: URL(fileURLWithPath: expanded))
             output.line("saved \(accepted.count) input\(accepted.count == 1 ? "" : "s") to \(path)")
         } catch {
-            output.error("error: cannot write \(path): \(error.localizedDescription)")
+            output.error("error: cannot write \(path): \(error)")
         }
     }
 }

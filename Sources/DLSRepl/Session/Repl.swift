@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The interactive loop: read (with continuation lines while the parser says the input is
 /// unfinished), run, print, and meta commands. On a non-terminal the whole input runs as one script.
@@ -79,13 +80,13 @@ public final class Repl {
     /// Takes one line typed at the prompt (a recalled block may hold several).
     @discardableResult
     func accept(_ text: String) -> Step {
-        if pending.isEmpty, text.trimmingCharacters(in: .whitespaces).hasPrefix(":") {
+        if pending.isEmpty, text.trimmedOfWhitespace.hasPrefix(":") {
             reader.addHistory(text)
             return runMeta(text) ? .quit : .done
         }
         pending.append(text)
         let source = pending.joined(separator: "\n")
-        if source.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if source.trimmedOfWhitespace.isEmpty {
             pending = []
             return .done
         }
@@ -121,7 +122,7 @@ public final class Repl {
         var lines: [String] = []
         while case .line(let text) = reader.readLine(prompt: "") { lines.append(text) }
         let source = lines.joined(separator: "\n")
-        if source.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return 0 }
+        if source.trimmedOfWhitespace.isEmpty { return 0 }
         Interrupts.install()
         return execute(source, name: "<stdin>", echo: false).exitStatus
     }
