@@ -5,13 +5,14 @@ import DLSLanguage
 /// calls are checked every few thousand steps; `sleep` and `wait` check while they wait).
 /// A cancel that arrives while nothing runs is dropped when the next run starts.
 public final class DLSCancelHandle: @unchecked Sendable {
-    // @unchecked: the interpreter is only touched through `interrupt()`, which is atomic.
-    private weak var interpreter: Interpreter?
+    // Holds the interpreter's signal, not the interpreter: no weak reference (which would slow
+    // every retain of the interpreter) and nothing but an atomic flag crosses threads.
+    private let signal: InterruptSignal
 
-    init(_ interpreter: Interpreter) { self.interpreter = interpreter }
+    init(_ interpreter: Interpreter) { self.signal = interpreter.interruptSignal }
 
     /// Asks the running script to stop. Safe from any thread; does nothing once the engine is gone.
     public func cancel() {
-        interpreter?.interrupt()
+        signal.raise()
     }
 }

@@ -109,12 +109,25 @@ extension Compiler {
                     throw error
                 }
             case .native(let n):
-                let count = args.count
-                let frame = try interp.pushFrame(count, at: location)
-                defer { interp.popFrame(frame, count) }
+                if !hasLabels {
+                    let frame = try interp.pushFrame(argCount, at: location)
+                    defer { interp.popFrame(frame, argCount) }
+                    switch argCount {
+                    case 0: break
+                    case 1: frame[0] = try a0(interp, base)
+                    case 2:
+                        frame[0] = try a0(interp, base)
+                        frame[1] = try a1(interp, base)
+                    default:
+                        for i in 0..<argCount { frame[i] = try args[i].eval(interp, base) }
+                    }
+                    return try interp.callNative(n, frame, argCount, nil, at: location)
+                }
+                let frame = try interp.pushFrame(argCount, at: location)
+                defer { interp.popFrame(frame, argCount) }
                 var named: [String: Value] = [:]
                 var positional = 0
-                for i in 0..<count {
+                for i in 0..<argCount {
                     let v = try args[i].eval(interp, base)
                     if let label = labels[i] {
                         guard n.labels.contains(label) else {

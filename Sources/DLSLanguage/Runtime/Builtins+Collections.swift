@@ -45,8 +45,8 @@ extension Builtins {
         NativeFunction("append", arity: 2...Int.max) { args in
             let list = try args.list(0)
             guard list.items.count + args.count < Limits.maxListItems else { throw args.error("list too large") }
-            for i in 1..<args.count { list.items.append(args[i]) }
-            return args[0]
+            for i in 1..<args.count { list.items.append(args.take(i)) }
+            return .null
         },
         NativeFunction("pop", arity: 1...1) { args in
             let list = try args.list(0)

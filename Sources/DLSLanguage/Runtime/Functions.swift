@@ -64,14 +64,26 @@ public final class NativeFunction {
 
 /// The arguments of a native call, read in place from the interpreter's stack.
 public struct Arguments {
-    public let interpreter: Interpreter
+    // Not retained: the arguments never outlive the call, and the interpreter may carry a side
+    // table (weak references) that makes every retain of it take the slow path.
+    public unowned(unsafe) let interpreter: Interpreter
     let base: UnsafeMutablePointer<Value>
     public let count: Int
-    public let named: [String: Value]
+    /// Labelled arguments; nil (not an empty dictionary) when there are none, which is nearly always.
+    let namedStorage: [String: Value]?
+    public var named: [String: Value] { namedStorage ?? [:] }
     public let location: SourceLocation
     public let functionName: String
 
     public subscript(_ i: Int) -> Value { i < count ? base[i] : .null }
+
+    /// Moves argument `i` out (leaving nil), saving a retain/release when the callee keeps it.
+    public func take(_ i: Int) -> Value {
+        guard i < count else { return .null }
+        let value = (base + i).move()
+        (base + i).initialize(to: .null)
+        return value
+    }
 
     public var all: [Value] { (0..<count).map { base[$0] } }
 

@@ -9,7 +9,7 @@ extension Interpreter {
             let frame = try pushFrame(arguments.count, at: location)
             defer { popFrame(frame, arguments.count) }
             for (i, a) in arguments.enumerated() { frame[i] = a }
-            return try callNative(n, frame, arguments.count, [:], at: location)
+            return try callNative(n, frame, arguments.count, nil, at: location)
         default:
             throw RuntimeError("cannot call \(function.typeName)", at: location)
         }
@@ -34,14 +34,14 @@ extension Interpreter {
         }
     }
 
-    func callNative(_ n: NativeFunction, _ frame: UnsafeMutablePointer<Value>, _ count: Int, _ named: [String: Value],
+    func callNative(_ n: NativeFunction, _ frame: UnsafeMutablePointer<Value>, _ count: Int, _ named: [String: Value]?,
                     at location: SourceLocation) throws -> Value {
         guard n.arity.contains(count) else {
             let expected = n.arity.lowerBound == n.arity.upperBound ? "\(n.arity.lowerBound)"
                 : n.arity.upperBound == Int.max ? "at least \(n.arity.lowerBound)" : "\(n.arity.lowerBound) to \(n.arity.upperBound)"
             throw RuntimeError("\(n.name)() takes \(expected) argument\(expected == "1" ? "" : "s"), got \(count)", at: location)
         }
-        var arguments = Arguments(interpreter: self, base: frame, count: count, named: named, location: location, functionName: n.name)
+        var arguments = Arguments(interpreter: self, base: frame, count: count, namedStorage: named, location: location, functionName: n.name)
         do {
             return try n.body(&arguments)
         } catch let error as RuntimeError {

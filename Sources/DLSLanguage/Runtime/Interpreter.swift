@@ -46,7 +46,8 @@ public final class Interpreter {
     var depth = 0
     var steps = 0
     var nextCheck = 4096
-    private let interruptRequested = Atomic<Bool>(false)
+    /// Raised by `interrupt()` or a cancel handle from any thread; checked every few thousand steps.
+    public let interruptSignal = InterruptSignal()
 
     public init(host: CommandHost? = nil, output: OutputSink = StandardOutput()) {
         self.host = host
@@ -93,7 +94,7 @@ public final class Interpreter {
         let compiler = Compiler(interpreter: self)
         let (chunk, slotCount) = compiler.compileChunk(statements, echo: echo)
         guard compiler.diagnostics.isEmpty else { throw .syntax(compiler.diagnostics, source) }
-        interruptRequested.store(false, ordering: .relaxed)
+        interruptSignal.clear()
         steps = 0
         nextCheck = min(4096, stepLimit ?? 4096)
         do {
@@ -123,12 +124,12 @@ public final class Interpreter {
     /// Whether a stop was asked for (by `interrupt()` or the poll), for hosts that wait in a loop
     /// (`monitor`, `wait`). It does not clear the request: the interpreter reports it at its next check.
     public var isInterruptRequested: Bool {
-        interruptRequested.load(ordering: .relaxed) || interruptPoll?() == true
+        interruptSignal.isRaised || interruptPoll?() == true
     }
 
     /// Asks a running script to stop; safe from any thread or a signal-polling loop.
     public func interrupt() {
-        interruptRequested.store(true, ordering: .relaxed)
+        interruptSignal.raise()
     }
 
     // MARK: globals
@@ -198,8 +199,8 @@ public final class Interpreter {
     }
 
     func slowCheck(_ location: SourceLocation) throws {
-        if interruptRequested.load(ordering: .relaxed) || interruptPoll?() == true {
-            interruptRequested.store(false, ordering: .relaxed)
+        if interruptSignal.isRaised || interruptPoll?() == true {
+            interruptSignal.clear()
             throw RuntimeError("interrupted", at: location, kind: .interrupted)
         }
         if let limit = stepLimit, steps >= limit {
@@ -223,8 +224,8 @@ public final class Interpreter {
 
     /// Checks for an interrupt right now (for builtins that wait, like `sleep`).
     public func checkInterrupt(at location: SourceLocation) throws {
-        if interruptRequested.load(ordering: .relaxed) || interruptPoll?() == true {
-            interruptRequested.store(false, ordering: .relaxed)
+        if interruptSignal.isRaised || interruptPoll?() == true {
+            interruptSignal.clear()
             throw RuntimeError("interrupted", at: location, kind: .interrupted)
         }
     }
@@ -285,4 +286,18 @@ final class Globals {
 
 extension Optional where Wrapped == Value {
     var isAbsent: Bool { if case .none = self { return true } else { return false } }
+}
+
+/// A stop request that another thread can raise without touching (or retaining) the interpreter.
+public final class InterruptSignal: Sendable {
+    private let requested = Atomic<Bool>(false)
+
+    public init() {}
+
+    /// Asks the interpreter that owns this signal to stop at its next check.
+    public func raise() { requested.store(true, ordering: .relaxed) }
+
+    var isRaised: Bool { requested.load(ordering: .relaxed) }
+
+    func clear() { requested.store(false, ordering: .relaxed) }
 }
