@@ -12,27 +12,29 @@ extension Compiler {
         case .rate(let r): return { _, _ in .rate(Rate(bytesPerSecond: r)) }
         case .string(let s): return { _, _ in .string(s) }
         case .interpolated(let parts):
-            // Literal text is kept as bytes; values are appended to the interpreter's scratch buffer
-            // (ints as digits, without making a String first), and one String is made at the end.
+            // Sized once from the literal text plus a guess per value, then appended in place.
             let pieces: [InterpolationPiece] = parts.map { part in
                 switch part {
-                case .text(let t): return InterpolationPiece(text: Array(t.utf8), eval: nil)
-                case .expr(let e): return InterpolationPiece(text: [], eval: EvalBox(compileExpression(e)))
+                case .text(let t): return InterpolationPiece(text: t, eval: nil)
+                case .expr(let e): return InterpolationPiece(text: "", eval: EvalBox(compileExpression(e)))
                 }
             }
+            let estimate = parts.reduce(0) { n, part in
+                if case .text(let t) = part { return n + t.utf8.count }
+                return n + 16
+            }
             return { interp, base in
-                var buffer = interp.takeScratchBuffer()
+                var out = ""
+                out.reserveCapacity(estimate)
                 for piece in pieces {
-                    guard let eval = piece.eval else { buffer.append(contentsOf: piece.text); continue }
+                    guard let eval = piece.eval else { out.append(piece.text); continue }
                     switch try eval.eval(interp, base) {
-                    case .string(let s): buffer.append(contentsOf: s.utf8)
-                    case .int(let i): appendDecimal(i, to: &buffer)
-                    case let value: buffer.append(contentsOf: value.str.utf8)
+                    case .string(let s): out.append(s)
+                    case .int(let i): out.append(String(i))
+                    case let value: out.append(value.str)
                     }
                 }
-                let result = String(decoding: buffer, as: UTF8.self)
-                interp.returnScratchBuffer(buffer)
-                return .string(result)
+                return .string(out)
             }
         case .variable(let name):
             return loader(resolve(name, in: context), name: name, at: location)
@@ -171,23 +173,6 @@ extension Compiler {
 }
 
 struct InterpolationPiece {
-    let text: [UInt8]
+    let text: String
     let eval: EvalBox?
-}
-
-/// Appends the decimal digits of `value` (what `str(value)` gives) without allocating.
-func appendDecimal(_ value: Int, to buffer: inout [UInt8]) {
-    // Digits go right-to-left into a fixed 20-byte tuple, then one append.
-    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-    var magnitude = value.magnitude
-    withUnsafeMutableBytes(of: &digits) { raw in
-        var i = raw.count
-        repeat {
-            i -= 1
-            raw[i] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-            magnitude /= 10
-        } while magnitude > 0
-        if value < 0 { i -= 1; raw[i] = UInt8(ascii: "-") }
-        buffer.append(contentsOf: raw[i...])
-    }
 }

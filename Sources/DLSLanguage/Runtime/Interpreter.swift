@@ -39,7 +39,6 @@ public final class Interpreter {
     public internal(set) var topologyFile: String?
 
     let globals = Globals()
-    var scratch: [UInt8] = []
     let stack: UnsafeMutablePointer<Value>
     let stackCapacity = 1 << 20
     var stackTop: UnsafeMutablePointer<Value>
@@ -207,19 +206,6 @@ public final class Interpreter {
             throw RuntimeError("step limit reached (\(limit) loop iterations and calls)", at: location, kind: .limit)
         }
         nextCheck = steps + min(4096, max(1, (stepLimit ?? Int.max) - steps))
-    }
-
-    /// A reusable byte buffer for building strings. Taken while in use, so a nested interpolation
-    /// (inside one of the pieces) gets a fresh one instead of clobbering it.
-    func takeScratchBuffer() -> [UInt8] {
-        var buffer: [UInt8] = []
-        swap(&buffer, &scratch)
-        buffer.removeAll(keepingCapacity: true)
-        return buffer
-    }
-
-    func returnScratchBuffer(_ buffer: [UInt8]) {
-        if buffer.capacity <= 1 << 16 { scratch = buffer }
     }
 
     /// Checks for an interrupt right now (for builtins that wait, like `sleep`).
