@@ -34,8 +34,9 @@ let package = Package(
         // What an embedding Swift program imports.
         .target(name: "DLS", dependencies: ["DLSLanguage", "DevlinkModel", "DevlinkEmulator",
                                             "Netlink", "DevlinkCommands", "CStackSwitch"]),
+        // The CLI and REPL use only the embedding API (plus the line editor): no back doors.
         .executableTarget(name: "dls", dependencies: [
-            "DLS", "DLSLanguage", "DLSRepl", "DevlinkCommands", "DevlinkModel", "DevlinkEmulator", "Netlink",
+            "DLS", "DLSRepl",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

@@ -43,8 +43,14 @@ public enum DLSBackend {
         }
     }
 
-    /// Opens the session; the error's message says why not (`.backend` kind).
-    func open() throws(DLSError) -> any DeviceSession {
+    /// True when the running kernel has the devlink generic netlink family (probed with one socket
+    /// and one family lookup each call), so `.netlink` can be opened.
+    public static var isNetlinkAvailable: Bool { NetlinkSession.isAvailable() }
+
+    /// Opens the session (what `DLSEngine(backend:)` does); the error's message says why not
+    /// (`.backend` kind). For several engines on one session: open it once and give it to each
+    /// with `DLSEngine(session:output:)` (a test runner on the kernel, one engine per test).
+    public func open() throws(DLSError) -> any DeviceSession {
         do {
             switch self {
             case .builtinEmulator(let name):

@@ -53,6 +53,8 @@ public final class DLSEngine {
     private let initialState: EmulatorState?
     /// True while a run is on its way (native functions calling back into the engine).
     var isRunning = false
+    /// Set by `skip()` (see `defineSkip`) while `runTest` runs.
+    var skipReason: String?
     private let stack = EngineStack()
 
     /// An engine on `backend`, printing to `output`. Throws a `.backend` error when the backend

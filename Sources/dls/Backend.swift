@@ -1,8 +1,5 @@
-import DevlinkEmulator
 import DLS
-import DevlinkModel
 import Glibc
-import Netlink
 
 /// Which DeviceSession a run talks to: `--emulator [NAME|TOPOLOGY.json]` or `--netlink`.
 /// Without either, the running kernel when it has the devlink family, else the built-in `mlx5`
@@ -25,7 +22,7 @@ enum Backend: Equatable {
         switch environmentChoice {
         case "emulator": return .emulator(defaultEmulator)
         case "netlink": return .netlink
-        default: return NetlinkSession.isAvailable() ? .netlink : .emulator(defaultEmulator)
+        default: return DLSBackend.isNetlinkAvailable ? .netlink : .emulator(defaultEmulator)
         }
     }()
 
@@ -51,7 +48,7 @@ enum Backend: Equatable {
         switch self {
         case .netlink: return "netlink (the running kernel)"
         case .emulator(let name):
-            if Topology.builtin(named: name) != nil { return "emulator (built-in \(name) topology)" }
+            if DLSBackend.builtinTopologies.contains(name) { return "emulator (built-in \(name) topology)" }
             return "emulator (topology \(name))"
         }
     }
@@ -64,7 +61,7 @@ enum Backend: Equatable {
         var message: String
     }
 
-    /// An engine (the embedding API) on this backend; fails with the same line as `open()`.
+    /// An engine (the embedding API) on this backend; the error is the line to print after `dls: `.
     func engine(output: DLSOutput, format: DLSEngine.Format) throws(OpenError) -> DLSEngine {
         switch self {
         case .emulator(let name):
@@ -85,26 +82,5 @@ enum Backend: Equatable {
     /// NetlinkSessionError's text already ends in "use --emulator"; anything else gets the hint.
     static func netlinkFailure(_ text: String) -> String {
         "--netlink: " + (text.contains("--emulator") ? text : text + "; use --emulator")
-    }
-
-    func open() throws(OpenError) -> DeviceSession {
-        switch self {
-        case .emulator(let name):
-            do {
-                if let topology = Topology.builtin(named: name) { return try EmulatedSession(topology: topology) }
-                guard name.hasSuffix(".json") else {
-                    throw TopologyError("no built-in topology named \"\(name)\" (built-ins: mlx5, netdevsim; or give a .json file)")
-                }
-                return try EmulatedSession(topology: try Topology.load(path: name))
-            } catch {
-                throw OpenError(message: "--emulator: \(error)")
-            }
-        case .netlink:
-            do {
-                return try NetlinkSession()
-            } catch {
-                throw OpenError(message: Backend.netlinkFailure("\(error)"))
-            }
-        }
     }
 }

@@ -1,12 +1,12 @@
-import DLSLanguage
+import DLS
 
 /// Prints one TAP-like line per test as it finishes (`ok 3 - sf.dls: name`, `not ok 4 - ...`,
 /// `ok 5 - ... # SKIP reason`); a failure is followed by its report and output, indented.
 final class TapReporter {
-    private let output: OutputSink
+    private let output: DLSOutput
     private var number = 0
 
-    init(output: OutputSink) {
+    init(output: DLSOutput) {
         self.output = output
     }
 

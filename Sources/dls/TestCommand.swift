@@ -1,6 +1,5 @@
 import ArgumentParser
-import DevlinkModel
-import DLSLanguage
+import DLS
 import Glibc
 
 /// `dls test PATH...`: runs the `test` blocks of .dls files and reports them TAP-style.
@@ -47,16 +46,15 @@ struct TestCommand: ParsableCommand, ScriptCommand {
         case .success(let opened): testBackend = opened
         case .failure(let status): return status.code
         }
-        let output = StandardOutput()
+        let output = DLSStandardOutput()
         let reporter = TapReporter(output: output)
         var outcomes: [TestOutcome] = []
-        LargeStack.run {
-            let runner = TestFileRunner(backend: testBackend, filter: filter)
-            for file in files {
-                runner.run(file) { outcome in
-                    reporter.report(outcome)
-                    outcomes.append(outcome)
-                }
+        // Each test's engine runs its scripts on a large stack of its own.
+        let runner = TestFileRunner(backend: testBackend, filter: filter)
+        for file in files {
+            runner.run(file) { outcome in
+                reporter.report(outcome)
+                outcomes.append(outcome)
             }
         }
         let totals = TestTotals(outcomes)
@@ -84,10 +82,11 @@ struct TestCommand: ParsableCommand, ScriptCommand {
                 FileHandleless.writeError("dls test: --emulator does not apply to --backend netlink\n")
                 return .failure(ExitStatus(code: 2))
             }
-            do throws(Backend.OpenError) {
-                return .success(.netlink(try Backend.netlink.open()))
+            // One session for the whole run; each test's engine shares it inside a transaction.
+            do throws(DLSError) {
+                return .success(.netlink(try DLSBackend.netlink.open()))
             } catch {
-                FileHandleless.writeError("dls test: \(error.message)\n")
+                FileHandleless.writeError("dls test: \(Backend.netlinkFailure(error.message))\n")
                 return .failure(ExitStatus(code: 1))
             }
         default:

@@ -1,40 +1,29 @@
-import DevlinkCommands
-import DevlinkEmulator
-import DevlinkModel
-import DLSLanguage
+import DLS
 
 /// Where the tests of a run talk to.
 enum TestBackend {
     /// A fresh emulator per test, from the file's `topology` or this default (built-in name or .json).
     case emulator(defaultTopology: String)
     /// The running kernel, shared: every test runs in a transaction rolled back when it ends.
-    case netlink(DeviceSession)
+    case netlink(any DeviceSession)
 }
 
-/// Runs the tests of one file. Each test gets a fresh interpreter that runs the file's top level, its
-/// `setup` blocks, then the test, on a fresh backend (or inside a transaction on the kernel).
+/// Runs the tests of one file through the embedding API. Each test gets a fresh engine that runs the
+/// file's top level, its `setup` blocks, then the test, on a fresh emulator (or on the shared kernel
+/// session inside a transaction).
 struct TestFileRunner {
     let backend: TestBackend
     let filter: String?
 
-    /// One interpreter with its host, output and `skip()` state.
+    /// One engine with its captured output and, on the kernel, its transaction.
     private final class Instance {
-        let interpreter: Interpreter
-        let host: DevlinkHost
-        let output = CapturedOutput()
-        var skipReason: String?
-        var transaction: Int?
+        let engine: DLSEngine
+        let output: DLSCapturedOutput
+        var transaction: DLSTransaction?
 
-        init(session: DeviceSession) {
-            interpreter = Interpreter(output: output)
-            host = DevlinkHost(session: session)
-            host.install(in: interpreter)
-            interpreter.setGlobal("args", .list(ListObject([])))
-            interpreter.define(NativeFunction("skip", arity: 0...1) { [unowned self] args in
-                let reason = args.count > 0 ? args[0].str : "skipped"
-                self.skipReason = reason
-                throw args.error("test skipped: \(reason)")
-            })
+        init(engine: DLSEngine, output: DLSCapturedOutput) {
+            self.engine = engine
+            self.output = output
         }
 
         var printed: String { output.text + output.errors }
@@ -50,7 +39,7 @@ struct TestFileRunner {
             let rendered = diagnostics.map(\.rendered).joined(separator: "\n")
             return report(TestOutcome(file: file, name: "syntax error", status: .fileError(syntax: true), report: rendered))
         }
-        let topology = Interpreter.declaredTopology(in: source, commandWords: CommandTable.standard.commandWords)
+        let topology = DLSEngine.declaredTopology(in: source)
         let clock = ContinuousClock()
         var start = clock.now
         let first: Instance
@@ -60,12 +49,13 @@ struct TestFileRunner {
             return report(TestOutcome(file: file, name: "top level", status: .fileError(syntax: false),
                                       report: error.report, output: error.output))
         }
-        let selected = first.interpreter.tests.indices.filter { index in
-            filter.map { "\(file.displayName): \(first.interpreter.tests[index].name)".contains($0) } ?? true
+        let tests = first.engine.tests
+        let selected = tests.indices.filter { index in
+            filter.map { "\(file.displayName): \(tests[index].name)".contains($0) } ?? true
         }
         if selected.isEmpty { _ = finish(first) }
         for (position, index) in selected.enumerated() {
-            let name = first.interpreter.tests[index].name
+            let name = tests[index].name
             if position > 0 { start = clock.now }
             var outcome = TestOutcome(file: file, name: name, status: .passed)
             let instance: Instance
@@ -78,16 +68,14 @@ struct TestFileRunner {
                 report(outcome)
                 continue
             }
-            let interpreter = instance.interpreter
-            do throws(ScriptFailure) {
-                try interpreter.runTest(interpreter.tests[index])
-            } catch let failure {
-                if let reason = instance.skipReason {
+            // Every instance ran the same source, so it registered the same tests.
+            do throws(DLSError) {
+                if case .skipped(let reason) = try instance.engine.runTest(instance.engine.tests[index]) {
                     outcome.status = .skipped(reason: reason)
-                } else {
-                    outcome.status = .failed
-                    outcome.report = Self.render(failure, of: interpreter.tests[index], in: interpreter)
                 }
+            } catch {
+                outcome.status = .failed
+                outcome.report = error.rendered
             }
             let undone = finish(instance)
             if !undone.isEmpty {
@@ -106,51 +94,50 @@ struct TestFileRunner {
         var output: String = ""
     }
 
-    /// A fresh backend and interpreter that has run the file's top level.
+    /// A fresh engine that has run the file's top level.
     private func load(_ file: TestFile, source: String, topology: String?) throws(LoadError) -> Instance {
-        let session: DeviceSession
+        let output = DLSCapturedOutput()
+        let instance: Instance
         switch backend {
         case .netlink(let shared):
-            session = shared
-        case .emulator(let fallback):
-            do throws(Backend.OpenError) {
-                session = try Backend.emulator(resolve(topology, in: file) ?? fallback).open()
+            instance = Instance(engine: DLSEngine(session: shared, output: output), output: output)
+            do throws(DLSError) {
+                instance.transaction = try instance.engine.beginTransaction()
             } catch {
-                throw LoadError(report: "\(file.path): topology: \(error.message)")
+                throw LoadError(report: "\(file.path): cannot start a transaction: \(error.message)")
+            }
+        case .emulator(let fallback):
+            let name = resolve(topology, in: file) ?? fallback
+            do throws(DLSError) {
+                instance = Instance(engine: try DLSEngine(backend: .emulator(name), output: output), output: output)
+            } catch {
+                // An unknown built-in name reads as a topology error, as it always has in test reports.
+                let reason = name.hasSuffix(".json") ? error.message : "topology: " + error.message
+                throw LoadError(report: "\(file.path): topology: --emulator: \(reason)")
             }
         }
-        let instance = Instance(session: session)
-        if case .netlink = backend { instance.transaction = instance.host.transactions.begin() }
-        do throws(ScriptFailure) {
-            try instance.interpreter.run(source, file: file.path)
+        instance.engine.defineSkip()
+        do throws(DLSError) {
+            try instance.engine.run(source, file: file.path)
         } catch {
             let undone = finish(instance)
-            throw LoadError(report: instance.interpreter.render(error)
-                                + undone.map { "\nnot undone: \($0)" }.joined(),
-                            output: instance.printed)
+            throw LoadError(report: error.rendered + undone.map { "\nnot undone: \($0)" }.joined(), output: instance.printed)
         }
         return instance
     }
 
     /// Ends an instance: on the kernel, rolls its transaction back; returns what could not be undone.
     private func finish(_ instance: Instance) -> [String] {
-        guard let token = instance.transaction else { return [] }
+        guard let transaction = instance.transaction else { return [] }
         instance.transaction = nil
-        return instance.host.transactions.rollback(token)
+        return transaction.rollBack()
     }
 
     /// A built-in name stays; a file is relative to the test file's directory.
     private func resolve(_ topology: String?, in file: TestFile) -> String? {
         guard let topology else { return nil }
-        if Topology.builtin(named: topology) != nil || topology.hasPrefix("/") { return topology }
+        if DLSBackend.builtinTopologies.contains(topology) || topology.hasPrefix("/") { return topology }
         return file.directory + "/" + topology
-    }
-
-    /// The failure without the traceback line of the test block itself (every test has it).
-    static func render(_ failure: ScriptFailure, of test: RegisteredTest, in interpreter: Interpreter) -> String {
-        guard case .runtime(var error) = failure else { return interpreter.render(failure) }
-        error.stack.removeAll { $0.function == "test \"\(test.name)\"" && $0.callSite == test.location }
-        return error.rendered(sources: interpreter.sources)
     }
 
     static func seconds(_ duration: Duration) -> Double {
