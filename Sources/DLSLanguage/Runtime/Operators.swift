@@ -164,7 +164,41 @@ enum Operators {
         }
     }
 
+    /// Structural equality. Lists and maps are compared with an explicit work list, not recursion,
+    /// so a deep chain cannot overflow the stack; a pair of containers already being compared counts
+    /// as equal, so values that contain themselves compare without looping.
     static func equal(_ a: Value, _ b: Value) -> Bool {
+        var pending: [(Value, Value)] = [(a, b)]
+        var seen = Set<ContainerPair>()
+        while let (x, y) = pending.popLast() {
+            switch (x, y) {
+            case let (.list(l), .list(r)):
+                guard l !== r, seen.insert(ContainerPair(l, r)).inserted else { continue }
+                guard l.items.count == r.items.count else { return false }
+                pending.append(contentsOf: zip(l.items, r.items))
+            case let (.map(l), .map(r)):
+                guard l !== r, seen.insert(ContainerPair(l, r)).inserted else { continue }
+                guard l.entries.count == r.entries.count else { return false }
+                for (k, v) in l.entries {
+                    guard let w = r.entries[k] else { return false }
+                    pending.append((v, w))
+                }
+            default:
+                guard scalarEqual(x, y) else { return false }
+            }
+        }
+        return true
+    }
+
+    /// Two containers compared against each other (identity of both).
+    private struct ContainerPair: Hashable {
+        let left: ObjectIdentifier
+        let right: ObjectIdentifier
+        init(_ l: AnyObject, _ r: AnyObject) { left = ObjectIdentifier(l); right = ObjectIdentifier(r) }
+    }
+
+    /// Equality of everything but lists and maps (which `equal` walks itself).
+    private static func scalarEqual(_ a: Value, _ b: Value) -> Bool {
         switch (a, b) {
         case (.null, .null): return true
         case let (.bool(x), .bool(y)): return x == y
@@ -173,15 +207,6 @@ enum Operators {
         case let (.int(x), .float(y)), let (.float(y), .int(x)): return Double(x) == y
         case let (.rate(x), .rate(y)): return x == y
         case let (.string(x), .string(y)): return x == y
-        case let (.list(x), .list(y)):
-            return x === y || (x.items.count == y.items.count && zip(x.items, y.items).allSatisfy { equal($0, $1) })
-        case let (.map(x), .map(y)):
-            guard x !== y else { return true }
-            guard x.entries.count == y.entries.count else { return false }
-            for (k, v) in x.entries {
-                guard let w = y.entries[k], equal(v, w) else { return false }
-            }
-            return true
         case let (.function(x), .function(y)): return x === y
         case let (.native(x), .native(y)): return x === y
         case let (.object(x), .object(y)): return x.isEqual(to: y)

@@ -41,11 +41,56 @@ public enum Value {
 public final class ListObject {
     public var items: [Value]
     public init(_ items: [Value] = []) { self.items = items }
+    deinit { if !items.isEmpty { ContainerRelease.release(&items) } }
 }
 
 public final class MapObject {
     public var entries: OrderedDictionary<MapKey, Value>
     public init(_ entries: OrderedDictionary<MapKey, Value> = [:]) { self.entries = entries }
+    deinit {
+        if !entries.isEmpty {
+            var values = Array(entries.values)
+            entries = [:]
+            ContainerRelease.release(&values)
+        }
+    }
+}
+
+/// Frees nested lists and maps one level at a time. Left to ARC, freeing a chain like `a = [a]`
+/// built a million times over recurses once per level and overflows the stack.
+enum ContainerRelease {
+    static func release(_ pending: inout [Value]) {
+        // Flat containers (the common case) are left to ARC.
+        guard pending.contains(where: { if case .list = $0 { true } else if case .map = $0 { true } else { false } }) else { return }
+        while var value = pending.popLast() {
+            // The last reference gives its elements to `pending` and dies empty (a shallow deinit);
+            // shared containers are left alone.
+            if var list = value.takeList() {
+                guard isKnownUniquelyReferenced(&list) else { continue }
+                pending.append(contentsOf: list.items)
+                list.items = []
+            } else if var map = value.takeMap() {
+                guard isKnownUniquelyReferenced(&map) else { continue }
+                pending.append(contentsOf: map.entries.values)
+                map.entries = [:]
+            }
+        }
+    }
+}
+
+extension Value {
+    /// Moves a list reference out (leaving nil), so the caller holds the only copy of it.
+    fileprivate mutating func takeList() -> ListObject? {
+        guard case .list(let list) = self else { return nil }
+        self = .null
+        return list
+    }
+
+    fileprivate mutating func takeMap() -> MapObject? {
+        guard case .map(let map) = self else { return nil }
+        self = .null
+        return map
+    }
 }
 
 /// The kinds of values that can be map keys (immutable ones).

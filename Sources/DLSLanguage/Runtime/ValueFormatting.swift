@@ -9,9 +9,11 @@ extension Value {
         case .float(let f): return Value.formatFloat(f)
         case .rate(let r): return r.formatted()
         case .string(let s): return s
-        case .list(let l): return "[" + l.items.map(\.repr).joined(separator: ", ") + "]"
-        case .map(let m):
-            return "{" + m.entries.map { "\($0.key.value.repr): \($0.value.repr)" }.joined(separator: ", ") + "}"
+        case .list, .map:
+            var out = ""
+            var open: [ObjectIdentifier] = []
+            Value.describe(self, into: &out, depth: 0, open: &open)
+            return out
         case .function(let f): return "<fn \(f.proto.name)>"
         case .native(let n): return "<builtin \(n.name)>"
         case .object(let o): return o.displayText
@@ -29,6 +31,45 @@ extension Value {
     public var wordText: String {
         if case .object(let o) = self, let handle = o.field("handle"), case .string(let s) = handle { return s }
         return str
+    }
+
+    /// Containers deeper than this print as `[...]` / `{...}`: printing must not recurse without bound.
+    static let maxDescribedDepth = 200
+
+    /// A list or map as text, elements as `repr`. A container inside itself prints as `[...]` / `{...}`
+    /// (as Python does), and so does anything nested too deeply; output stops at the string size limit.
+    static func describe(_ value: Value, into out: inout String, depth: Int, open: inout [ObjectIdentifier]) {
+        switch value {
+        case .list(let l):
+            let id = ObjectIdentifier(l)
+            guard depth < maxDescribedDepth, !open.contains(id) else { out += "[...]"; return }
+            open.append(id)
+            defer { open.removeLast() }
+            out += "["
+            for (i, item) in l.items.enumerated() {
+                if i > 0 { out += ", " }
+                guard out.utf8.count < Limits.maxStringBytes else { out += "..."; break }
+                describe(item, into: &out, depth: depth + 1, open: &open)
+            }
+            out += "]"
+        case .map(let m):
+            let id = ObjectIdentifier(m)
+            guard depth < maxDescribedDepth, !open.contains(id) else { out += "{...}"; return }
+            open.append(id)
+            defer { open.removeLast() }
+            out += "{"
+            for (i, (key, item)) in m.entries.enumerated() {
+                if i > 0 { out += ", " }
+                guard out.utf8.count < Limits.maxStringBytes else { out += "..."; break }
+                out += key.value.repr + ": "
+                describe(item, into: &out, depth: depth + 1, open: &open)
+            }
+            out += "}"
+        case .cell(let c):
+            describe(c.value, into: &out, depth: depth, open: &open)
+        default:
+            out += value.repr
+        }
     }
 
     static func formatFloat(_ f: Double) -> String {
