@@ -27,12 +27,19 @@ extension Compiler {
                 var out = ""
                 out.reserveCapacity(estimate)
                 for piece in pieces {
-                    guard let eval = piece.eval else { out.append(piece.text); continue }
-                    switch try eval.eval(interp, base) {
-                    case .string(let s): out.append(s)
-                    case .int(let i): out.append(String(i))
-                    case let value: out.append(value.str)
+                    let text: String
+                    if let eval = piece.eval {
+                        switch try eval.eval(interp, base) {
+                        case .string(let s): text = s
+                        case .int(let i): text = String(i)
+                        case let value: text = value.str
+                        }
+                    } else {
+                        text = piece.text
                     }
+                    let bytes = out.utf8.count + text.utf8.count
+                    guard bytes <= Limits.maxStringBytes else { throw Limits.stringTooLong(bytes, at: location) }
+                    out.append(text)
                 }
                 return .string(out)
             }

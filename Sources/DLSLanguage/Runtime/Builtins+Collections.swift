@@ -106,7 +106,10 @@ extension Builtins {
                 if case .string(let s) = item { return s }
                 return item.str
             }
-            return .string(StringConcatenation.join(texts, separator: separator))
+            guard let joined = StringConcatenation.join(texts, separator: separator) else {
+                throw args.error("result is too long (limit \(Limits.maxStringBytes) bytes)")
+            }
+            return .string(joined)
         },
         NativeFunction("split", arity: 1...2) { args in
             let s = try args.string(0)

@@ -10,7 +10,10 @@ extension Builtins {
             let s = try args.string(0), old = try args.string(1), new = try args.string(2)
             guard !old.isEmpty else { throw args.error("the text to replace must not be empty") }
             let pieces = s.split(separator: old, omittingEmptySubsequences: false).map(String.init)
-            return .string(StringConcatenation.join(pieces, separator: new))
+            guard let joined = StringConcatenation.join(pieces, separator: new) else {
+                throw args.error("result is too long (limit \(Limits.maxStringBytes) bytes)")
+            }
+            return .string(joined)
         },
         NativeFunction("slice", arity: 2...3) { args in
             // slice(x, start[, end]): like Python's x[start:end], negative indexes count from the end.

@@ -40,7 +40,7 @@ public final class Interpreter {
 
     let globals = Globals()
     let stack: UnsafeMutablePointer<Value>
-    let stackCapacity = 1 << 20
+    let stackCapacity: Int
     var stackTop: UnsafeMutablePointer<Value>
     var depth = 0
     var steps = 0
@@ -48,11 +48,13 @@ public final class Interpreter {
     /// Raised by `interrupt()` or a cancel handle from any thread; checked every few thousand steps.
     public let interruptSignal = InterruptSignal()
 
-    public init(host: CommandHost? = nil, output: OutputSink = StandardOutput()) {
+    /// `stackCapacity`: value slots for all frames of nested calls (locals and temporaries).
+    public init(host: CommandHost? = nil, output: OutputSink = StandardOutput(), stackCapacity: Int = 1 << 20) {
         self.host = host
         self.output = output
+        self.stackCapacity = max(stackCapacity, 64)
         // Reserved, not touched: the OS commits pages only as frames reach them.
-        stack = UnsafeMutablePointer<Value>.allocate(capacity: stackCapacity)
+        stack = UnsafeMutablePointer<Value>.allocate(capacity: self.stackCapacity)
         stackTop = stack
         Builtins.install(in: self)
     }

@@ -1,4 +1,5 @@
 import Glibc
+import Synchronization
 
 /// Arithmetic, comparison and equality. Integers are 64-bit and overflow is an error.
 enum Operators {
@@ -35,6 +36,8 @@ enum Operators {
         case let (.float(x), .int(y)):
             return try float(op, x, Double(y), at: location)
         case let (.string(x), .string(y)) where op == .add:
+            let bytes = x.utf8.count + y.utf8.count
+            guard bytes <= Limits.maxStringBytes else { throw Limits.stringTooLong(bytes, at: location) }
             return .string(x + y)
         case let (.string(x), .int(n)) where op == .multiply:
             guard n >= 0, x.utf8.count.multipliedReportingOverflow(by: n).partialValue <= Limits.maxStringBytes else {
@@ -42,6 +45,8 @@ enum Operators {
             }
             return .string(String(repeating: x, count: n))
         case let (.list(x), .list(y)) where op == .add:
+            let count = x.items.count + y.items.count
+            guard count <= Limits.maxListItems else { throw Limits.listTooLong(count, at: location) }
             return .list(ListObject(x.items + y.items))
         case let (.rate(x), .rate(y)):
             switch op {
@@ -242,8 +247,28 @@ enum Operators {
     }
 }
 
-/// Size limits that turn runaway scripts into errors instead of exhausting memory.
+/// Size limits that turn runaway scripts into errors instead of exhausting memory. Embedders (and
+/// the fuzz targets) may lower them before running scripts; they apply to every interpreter.
 public enum Limits {
-    public static let maxListItems = 50_000_000
-    public static let maxStringBytes = 1 << 30
+    /// Most items one list may hold.
+    public static var maxListItems: Int {
+        get { listItems.load(ordering: .relaxed) }
+        set { listItems.store(newValue, ordering: .relaxed) }
+    }
+    /// Most bytes (UTF-8) one string may hold.
+    public static var maxStringBytes: Int {
+        get { stringBytes.load(ordering: .relaxed) }
+        set { stringBytes.store(newValue, ordering: .relaxed) }
+    }
+
+    private static let listItems = Atomic<Int>(50_000_000)
+    private static let stringBytes = Atomic<Int>(1 << 30)
+
+    static func stringTooLong(_ bytes: Int, at location: SourceLocation?) -> RuntimeError {
+        RuntimeError("string of \(bytes) bytes is too long (limit \(maxStringBytes) bytes)", at: location)
+    }
+
+    static func listTooLong(_ items: Int, at location: SourceLocation?) -> RuntimeError {
+        RuntimeError("list of \(items) items is too long (limit \(maxListItems) items)", at: location)
+    }
 }

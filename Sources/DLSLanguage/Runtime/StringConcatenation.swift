@@ -1,13 +1,15 @@
 /// Joins strings into one allocation with plain byte copies (String's own `+=` goes through generic
 /// sequence code that dominated string-building scripts).
 enum StringConcatenation {
-    static func join(_ parts: [String], separator: String = "") -> String {
+    /// nil when the result would pass `Limits.maxStringBytes` (callers raise the error).
+    static func join(_ parts: [String], separator: String = "") -> String? {
         if parts.count == 1 { return parts[0] }
         var separator = separator
         let separatorCount = separator.utf8.count
         var total = separatorCount * max(0, parts.count - 1)
         for p in parts { total += p.utf8.count }
         guard total > 0 else { return "" }
+        guard total <= Limits.maxStringBytes else { return nil }
         return separator.withUTF8 { sep in
             String(unsafeUninitializedCapacity: total) { buffer in
                 var offset = 0

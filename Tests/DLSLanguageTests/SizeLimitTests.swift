@@ -1,0 +1,56 @@
+import Testing
+@testable import DLSLanguage
+
+/// Strings and lists stop growing at `Limits` with an error that names the limit, whichever way
+/// they grow (found by the interpreter fuzz target: `s = s + s` in a loop exhausted memory).
+/// The limits are lowered here so the tests stay small; no other test comes near these sizes.
+@Suite(.serialized) struct SizeLimitTests {
+    static func withLowLimits(_ body: () -> Void) {
+        let (strings, lists) = (Limits.maxStringBytes, Limits.maxListItems)
+        Limits.maxStringBytes = 1 << 22
+        Limits.maxListItems = 500_000
+        defer { Limits.maxStringBytes = strings; Limits.maxListItems = lists }
+        body()
+    }
+
+    @Test func concatenationStopsAtTheStringLimit() {
+        Self.withLowLimits {
+            #expect(errorLine("let s = \"ab\"\nwhile true { s = s + s }") ==
+                    "t.dls:2:20: error: string of 8388608 bytes is too long (limit 4194304 bytes)")
+        }
+    }
+
+    @Test func interpolationAndJoinStopAtTheStringLimit() {
+        Self.withLowLimits {
+            #expect(errorLine("let s = \"x\" * 3000000\nlet t = \"${s}${s}\"") ==
+                    "t.dls:2:9: error: string of 6000000 bytes is too long (limit 4194304 bytes)")
+            #expect(errorLine("let s = \"x\" * 3000000\nlet t = join([s, s])") ==
+                    "t.dls:2:13: error: join(): result is too long (limit 4194304 bytes)")
+            #expect(errorLine("let s = \"x\" * 3000000\ns += s").contains("string of 6000000 bytes is too long (limit 4194304 bytes)"))
+        }
+    }
+
+    @Test func listConcatenationStopsAtTheListLimit() {
+        Self.withLowLimits {
+            #expect(errorLine("let a = range(300000)\nlet b = a + a") ==
+                    "t.dls:2:11: error: list of 600000 items is too long (limit 500000 items)")
+        }
+    }
+
+    @Test func withinTheLimitsNothingChanges() {
+        Self.withLowLimits {
+            #expect(output("let s = \"ab\" * 1000\nprint(len(s + s), len(\"${s}${s}\"), len(range(1000) + range(1000)))") == "4000 4000 2000\n")
+        }
+    }
+
+    @Test func aSmallValueStackEndsDeepRecursionWithAnError() {
+        let (_, error) = run("fn f(n) { let a = n; let b = a; return f(n + 1) }\nf(0)", configure: { _ in })
+        #expect(error?.contains("call depth limit reached") == true)
+        let small = Interpreter(output: CapturedOutput(), stackCapacity: 256)
+        var failure: String?
+        LargeStack.run {
+            do throws(ScriptFailure) { try small.run("fn f(n) { return f(n + 1) }\nf(0)", file: "t.dls") } catch { failure = small.render(error) }
+        }
+        #expect(failure?.contains("value stack exhausted (too many nested calls)") == true)
+    }
+}
