@@ -48,9 +48,26 @@ public struct RuntimeError: Error, @unchecked Sendable {
         for note in notes { out += "\n\(note)" }
         if !stack.isEmpty {
             out += "\nstack traceback:"
-            for entry in stack { out += "\n    in fn \(entry.function), called at \(entry.callSite)" }
+            for line in tracebackLines() { out += "\n    " + line }
         }
         return out
+    }
+
+    /// The call stack, short enough to read after runaway recursion: a run of identical calls shows
+    /// three times and a count, and past 30 lines only the innermost 20 and outermost 10 remain.
+    func tracebackLines() -> [String] {
+        var lines: [String] = []
+        var i = 0
+        while i < stack.count {
+            let text = "in fn \(stack[i].function), called at \(stack[i].callSite)"
+            var run = 1
+            while i + run < stack.count, stack[i + run] == stack[i] { run += 1 }
+            lines += Array(repeating: text, count: min(run, 3))
+            if run > 3 { lines.append("... the call above repeated \(run - 3) more times") }
+            i += run
+        }
+        guard lines.count > 30 else { return lines }
+        return lines.prefix(20) + ["... \(lines.count - 30) more calls ..."] + lines.suffix(10)
     }
 
     /// What `catch e` binds: an error value with message, errno, value and location fields.
