@@ -37,6 +37,26 @@ import Testing
         }
     }
 
+    /// `"ab" * 2**62` overflowed the size check to a small number and then crashed allocating.
+    @Test func repetitionWhoseSizeOverflowsIsAnError() {
+        #expect(errorLine("let s = \"ab\" * 4611686018427387904") ==
+                "t.dls:1:14: error: string of 2 bytes repeated 4611686018427387904 times is too long (limit \(Limits.maxStringBytes) bytes)")
+        #expect(errorLine("let s = \"ab\" * -1") == "t.dls:1:14: error: string repetition count -1 is negative")
+    }
+
+    /// range() guarded its size with a stride's underestimatedCount, which is always 0.
+    @Test func rangeIsCountedBeforeItIsBuilt() {
+        Self.withLowLimits {
+            #expect(errorLine("let r = range(0, 9223372036854775807, 2)") ==
+                    "t.dls:1:14: error: range(): range(0, 9223372036854775807, 2) is too large to make a list (limit 500000 items)")
+            #expect(errorLine("let r = range(-9223372036854775807, 9223372036854775807)").contains("is too large to make a list"))
+            #expect(errorLine("let a = range(500000)\nappend(a, 1)") ==
+                    "t.dls:2:7: error: append(): list of 500001 items is too long (limit 500000 items)")
+        }
+        #expect(output("print(range(0, 10, 3), range(10, 0, -3), range(5), range(3, 3), range(0, -5), range(-2, 2))") ==
+                "[0, 3, 6, 9] [10, 7, 4, 1] [0, 1, 2, 3, 4] [] [] [-2, -1, 0, 1]\n")
+    }
+
     @Test func withinTheLimitsNothingChanges() {
         Self.withLowLimits {
             #expect(output("let s = \"ab\" * 1000\nprint(len(s + s), len(\"${s}${s}\"), len(range(1000) + range(1000)))") == "4000 4000 2000\n")

@@ -30,9 +30,11 @@ extension Builtins {
             let b = args.count == 1 ? try args.int(0) : try args.int(1)
             let step = args.count == 3 ? try args.int(2) : 1
             guard step != 0 else { throw args.error("step must not be 0") }
-            let items = stride(from: a, to: b, by: step)
-            guard items.underestimatedCount < Limits.maxListItems else { throw args.error("range too large") }
-            return .list(ListObject(items.map { .int($0) }))
+            // Counted before building: a stride's underestimatedCount is 0, so it cannot guard the size.
+            guard let count = rangeCount(from: a, to: b, by: step), count <= Limits.maxListItems else {
+                throw args.error("range(\(a), \(b), \(step)) is too large to make a list (limit \(Limits.maxListItems) items)")
+            }
+            return .list(ListObject(stride(from: a, to: b, by: step).map { .int($0) }))
         },
         NativeFunction("keys", arity: 1...1) { args in
             guard case .map(let m) = args[0] else { throw args.error("argument must be a map, got \(args[0].typeName)") }
@@ -44,7 +46,9 @@ extension Builtins {
         },
         NativeFunction("append", arity: 2...Int.max) { args in
             let list = try args.list(0)
-            guard list.items.count + args.count < Limits.maxListItems else { throw args.error("list too large") }
+            guard list.items.count + args.count - 1 <= Limits.maxListItems else {
+                throw args.error("list of \(list.items.count + args.count - 1) items is too long (limit \(Limits.maxListItems) items)")
+            }
             for i in 1..<args.count { list.items.append(args.take(i)) }
             return .null
         },
@@ -135,4 +139,13 @@ extension Builtins {
         }
         return best
     }
+}
+
+/// How many values `stride(from:to:by:)` yields, or nil when the count does not fit in an Int.
+func rangeCount(from a: Int, to b: Int, by step: Int) -> Int? {
+    guard step > 0 ? a < b : a > b else { return 0 }
+    let (span, overflow) = step > 0 ? b.subtractingReportingOverflow(a) : a.subtractingReportingOverflow(b)
+    guard !overflow else { return nil }
+    let magnitude = step.magnitude
+    return Int((UInt(span) - 1) / magnitude + 1)
 }

@@ -40,8 +40,11 @@ enum Operators {
             guard bytes <= Limits.maxStringBytes else { throw Limits.stringTooLong(bytes, at: location) }
             return .string(x + y)
         case let (.string(x), .int(n)) where op == .multiply:
-            guard n >= 0, x.utf8.count.multipliedReportingOverflow(by: n).partialValue <= Limits.maxStringBytes else {
-                throw RuntimeError("string repetition count \(n) is negative or too large", at: location)
+            guard n >= 0 else { throw RuntimeError("string repetition count \(n) is negative", at: location) }
+            // An overflowing product is too large too (its wrapped value could look small).
+            let (bytes, overflow) = x.utf8.count.multipliedReportingOverflow(by: n)
+            guard !overflow, bytes <= Limits.maxStringBytes else {
+                throw RuntimeError("string of \(x.utf8.count) bytes repeated \(n) times is too long (limit \(Limits.maxStringBytes) bytes)", at: location)
             }
             return .string(String(repeating: x, count: n))
         case let (.list(x), .list(y)) where op == .add:
