@@ -48,7 +48,13 @@ public final class CommandRunner {
                 })
                 let parser = OptionParser(spec: spec, words: Array(words[start...]), offset: start, handles: handles)
                 let parsed = try parser.parse()
-                return try spec.action(context, parsed)
+                do {
+                    return try spec.action(context, parsed)
+                } catch let error as DevlinkError {
+                    var report = FailureReport(error)
+                    MissingObjectHint.annotate(&report, parsed, session: context.session)
+                    throw report
+                }
             }
         } catch let error as ClientError {
             throw FailureReport(error)
