@@ -16,7 +16,13 @@ public struct Topology: Codable, Equatable, Sendable {
     }
 }
 
-public enum NetdevNaming: String, Codable, Sendable { case udev, eth }
+public enum NetdevNaming: String, Codable, Sendable, CaseIterable {
+    case udev, eth
+
+    public init(from decoder: any Decoder) throws {
+        self = try decodeChoice(from: decoder, what: "netdev naming")
+    }
+}
 
 /// Which driver's behaviour and messages a device reproduces.
 public enum DriverProfile: String, Codable, Sendable, CaseIterable {
@@ -24,6 +30,23 @@ public enum DriverProfile: String, Codable, Sendable, CaseIterable {
 
     /// Module name prefixed to driver extack messages by NL_SET_ERR_MSG_MOD.
     var module: String { self == .mlx5 ? "mlx5_core" : "netdevsim" }
+
+    public init(from decoder: any Decoder) throws {
+        self = try decodeChoice(from: decoder, what: "profile")
+    }
+}
+
+/// One of a fixed set of words, with an error that lists them (Foundation's says only
+/// "Cannot initialize X from invalid String value y").
+private func decodeChoice<T: RawRepresentable & CaseIterable>(from decoder: any Decoder, what: String) throws -> T
+where T.RawValue == String {
+    let container = try decoder.singleValueContainer()
+    let text = try container.decode(String.self)
+    guard let value = T(rawValue: text) else {
+        let choices = T.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: " or ")
+        throw DecodingError.dataCorruptedError(in: container, debugDescription: "unknown \(what) \"\(text)\" (expected \(choices))")
+    }
+    return value
 }
 
 /// One devlink instance.
@@ -120,17 +143,46 @@ extension Topology {
         do {
             return try decoder.decode(Topology.self, from: data)
         } catch let error as DecodingError {
+            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty {
+                throw TopologyError(Topology.describeUnreadable(data))
+            }
             throw TopologyError(Topology.describe(error))
         } catch {
             throw TopologyError("not valid JSON: \(error)")
         }
     }
 
+    /// Loads a topology file; every error names the file.
     public static func load(path: String) throws(TopologyError) -> Topology {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw TopologyError("cannot read file \(path)")
+            let reason = FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file"
+            throw TopologyError("\(path): \(reason)")
         }
-        return try decode(json: data)
+        do {
+            return try decode(json: data)
+        } catch {
+            throw TopologyError("\(path): \(error.message)")
+        }
+    }
+
+    /// Foundation's decoder says only "not valid JSON" both for a syntax error and for a number that
+    /// does not fit its field; its JSONSerialization at least knows where a syntax error is.
+    private static func describeUnreadable(_ data: Data) -> String {
+        do {
+            _ = try JSONSerialization.jsonObject(with: data)
+        } catch {
+            let detail = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? "\(error)"
+            guard let range = detail.range(of: "around character "),
+                  let offset = Int(detail[range.upperBound...].prefix { $0.isNumber }) else {
+                return "not valid JSON (\(detail.lowercasedFirst.trimmingSuffix(".")))"
+            }
+            let before = data.prefix(offset)
+            let line = before.filter { $0 == UInt8(ascii: "\n") }.count + 1
+            let column = before.count - (before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0) + 1
+            let what = String(detail[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
+            return "not valid JSON at line \(line), column \(column) (\(what.lowercasedFirst))"
+        }
+        return "a number does not fit its field (counts and indexes are whole numbers from 0 up, within the field's size)"
     }
 
     /// A built-in topology by name (`mlx5`, `netdevsim`) or nil.
@@ -176,4 +228,9 @@ extension Topology {
             return "\(error)"
         }
     }
+}
+
+private extension String {
+    var lowercasedFirst: String { prefix(1).lowercased() + dropFirst() }
+    func trimmingSuffix(_ suffix: String) -> String { hasSuffix(suffix) ? String(dropLast(suffix.count)) : self }
 }

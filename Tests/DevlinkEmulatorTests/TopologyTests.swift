@@ -33,6 +33,10 @@ import Testing
         ("{\"devices\": [{\"handle\": \"pci/x\", \"profile\": \"mlx5\", \"eswitch_mode\": \"on\"}]}", "eswitch_mode"),
         ("{\"devices\": [{\"handle\": \"pci/x\", \"profile\": \"netdevsim\"}]}", "netdevsim/netdevsimN"),
         ("[1,", "not valid JSON"),
+        ("{ devices: [ }", "not valid JSON at line 1, column 3 (invalid value)"),
+        ("{\"devices\": [{\"handle\": \"pci/x\", \"profile\": \"ice\"}]}", "devices[0].profile: unknown profile \"ice\" (expected \"mlx5\" or \"netdevsim\")"),
+        ("{\"devices\": [{\"handle\": \"pci/x\", \"profile\": \"mlx5\", \"max_vfs\": -1}]}", "a number does not fit its field"),
+        ("{\"netdev_naming\": \"biosdevname\", \"devices\": []}", "netdev_naming: unknown netdev naming \"biosdevname\" (expected \"udev\" or \"eth\")"),
     ])
     func rejectsBadTopologies(json: String, fragment: String) {
         do {
