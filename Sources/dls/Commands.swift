@@ -103,7 +103,14 @@ struct RunCommand: ParsableCommand, ScriptCommand {
         } else if let file = scriptArguments.first, file != "-" {
             scriptArguments.removeFirst()
             guard let text = SourceFiles.read(file) else {
-                FileHandleless.writeError("dls: cannot read '\(file)': \(String(cString: strerror(errno)))\n")
+                let reason = String(cString: strerror(errno))
+                // Options after the script are its own (`args`); one before it that dls does not know
+                // reaches here as the script name.
+                if file.hasPrefix("-") {
+                    FileHandleless.writeError("dls: unknown option '\(file)' (see 'dls --help')\n")
+                } else {
+                    FileHandleless.writeError("dls: cannot read '\(file)': \(reason)\n")
+                }
                 return 2
             }
             source = text

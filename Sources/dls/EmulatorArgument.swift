@@ -1,3 +1,5 @@
+import Glibc
+
 /// `--emulator` takes an optional value (`--emulator`, `--emulator netdevsim`, `--emulator topo.json`),
 /// which ArgumentParser cannot express: a bare `--emulator` becomes `--emulator=mlx5` before parsing.
 enum EmulatorArgument {
@@ -9,7 +11,7 @@ enum EmulatorArgument {
             if argument == "--" { out += arguments[i...]; break }
             if argument == "--emulator" {
                 let next = i + 1 < arguments.count ? arguments[i + 1] : nil
-                if let next, next == "mlx5" || next == "netdevsim" || next.hasSuffix(".json") {
+                if let next, next == "mlx5" || next == "netdevsim" || next.hasSuffix(".json") || looksLikeTopologyName(next) {
                     out += ["--emulator=" + next]
                     i += 2
                     continue
@@ -22,5 +24,12 @@ enum EmulatorArgument {
             i += 1
         }
         return out
+    }
+
+    /// A bare word that is not a file (`--emulator bogus`): meant as a topology name, so it gets
+    /// "no built-in topology named ..." rather than "cannot read 'bogus'" as a script.
+    static func looksLikeTopologyName(_ word: String) -> Bool {
+        !word.isEmpty && !word.hasPrefix("-") && !word.contains("/") && !word.contains(".")
+            && access(word, F_OK) != 0
     }
 }
