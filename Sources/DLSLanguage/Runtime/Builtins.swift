@@ -92,7 +92,9 @@ enum Builtins {
             case .rate: return args[0]
             case .int(let i) where i >= 0: return .rate(Rate(bytesPerSecond: UInt64(i)))
             case .string(let s):
-                guard let r = Rate.parse(s) else { throw args.error("Invalid rate value: \(Value.quote(s))") }
+                guard let r = Rate.parse(s) else {
+                    throw args.error("Invalid rate value: \(Value.quote(s)) (expected a number and a unit, e.g. 10gbit, 100mbps, 1.5Gbit)")
+                }
                 return .rate(r)
             default: throw args.error("cannot convert \(args[0].typeName) to a rate (give bytes/s as int, or text like \"10gbit\")")
             }

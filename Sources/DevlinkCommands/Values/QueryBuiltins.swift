@@ -49,7 +49,9 @@ enum QueryBuiltins {
                 switch args[0] {
                 case .object(let o as MACValue): return .object(o)
                 case .string(let s):
-                    guard case .success(let m) = WordParsers.mac(s) else { throw args.error("\(Value.string(s).repr) is not a MAC address") }
+                    guard case .success(let m) = WordParsers.mac(s) else {
+                        throw args.error("\(Value.string(s).repr) is not a MAC address (expected hex bytes separated by colons, e.g. 00:11:22:33:44:55)")
+                    }
                     return .object(MACValue(m))
                 case .int(let n) where n >= 0:
                     var bytes = [UInt8](repeating: 0, count: 6)
