@@ -19,12 +19,17 @@ all_targets=(parser interpreter netlink topology command-line)
 usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 
 build() {
+    if [ -n "${FUZZ_SKIP_BUILD:-}" ]; then return 0; fi   # reuse the last build (long runs while editing)
     echo "== building fuzz targets (-sanitize=fuzzer,address)"
-    # ld.gold warns about every ASan helper symbol it cannot export; that noise is not ours.
-    swift build -c debug --package-path Fuzz --scratch-path "$scratch" \
-        -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library 2>&1 \
-        | grep -vE '^\[[0-9]+/[0-9]+\]|Cannot export local symbol|^Building|^Build complete|^Compiling|^Write|^Linking' || true
-    test "${PIPESTATUS[0]}" -eq 0
+    mkdir -p fuzz-out
+    # No manifest caching: it misses files added to the project (a path dependency here).
+    if ! swift build -c debug --package-path Fuzz --scratch-path "$scratch" --disable-build-manifest-caching \
+            -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library > fuzz-out/build.log 2>&1; then
+        # ld.gold warns about every ASan helper symbol it cannot export; that noise is not ours.
+        grep -vE '^\[[0-9]+/[0-9]+\]|Cannot export local symbol' fuzz-out/build.log | tail -n 40
+        echo "!! fuzz build failed (full log: fuzz-out/build.log)"
+        return 1
+    fi
 }
 
 # parser -> FuzzParser, command-line -> FuzzCommandLine
