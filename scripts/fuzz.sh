@@ -22,9 +22,10 @@ build() {
     if [ -n "${FUZZ_SKIP_BUILD:-}" ]; then return 0; fi   # reuse the last build (long runs while editing)
     echo "== building fuzz targets (-sanitize=fuzzer,address)"
     mkdir -p fuzz-out
-    # No manifest caching: it misses files added to the project (a path dependency here).
+    # No manifest caching: it misses files added to the project (a path dependency here). -O: the
+    # build takes 3x longer, the targets run 4-5x faster (Swift's own checks stay on).
     if ! swift build -c debug --package-path Fuzz --scratch-path "$scratch" --disable-build-manifest-caching \
-            -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library > fuzz-out/build.log 2>&1; then
+            -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -O > fuzz-out/build.log 2>&1; then
         # ld.gold warns about every ASan helper symbol it cannot export; that noise is not ours.
         grep -vE '^\[[0-9]+/[0-9]+\]|Cannot export local symbol' fuzz-out/build.log | tail -n 40
         echo "!! fuzz build failed (full log: fuzz-out/build.log)"
