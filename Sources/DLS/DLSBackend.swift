@@ -59,7 +59,12 @@ public enum DLSBackend {
                 }
                 return try EmulatedSession(topology: topology)
             case .topologyFile(let path):
-                return try EmulatedSession(topology: try Topology.load(path: path))
+                let topology = try Topology.load(path: path)   // its errors name the file
+                do {
+                    return try EmulatedSession(topology: topology)
+                } catch {
+                    throw TopologyError("\(path): \(error.message)")
+                }
             case .netlink:
                 return try NetlinkSession()
             case .session(let session):

@@ -165,24 +165,13 @@ extension Topology {
         }
     }
 
-    /// Foundation's decoder says only "not valid JSON" both for a syntax error and for a number that
-    /// does not fit its field; its JSONSerialization at least knows where a syntax error is.
+    /// The decoder says only "not valid JSON", both for a syntax error and for a number that does
+    /// not fit its field; the syntax check tells them apart and places a syntax error.
     private static func describeUnreadable(_ data: Data) -> String {
-        do {
-            _ = try JSONSerialization.jsonObject(with: data)
-        } catch {
-            let detail = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? "\(error)"
-            guard let range = detail.range(of: "around character "),
-                  let offset = Int(detail[range.upperBound...].prefix { $0.isNumber }) else {
-                return "not valid JSON (\(detail.lowercasedFirst.trimmingSuffix(".")))"
-            }
-            let before = data.prefix(offset)
-            let line = before.filter { $0 == UInt8(ascii: "\n") }.count + 1
-            let column = before.count - (before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0) + 1
-            let what = String(detail[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
-            return "not valid JSON at line \(line), column \(column) (\(what.lowercasedFirst))"
+        guard let failure = JSONSyntaxCheck.firstError(in: Array(data)) else {
+            return "a number does not fit its field (counts and indexes are whole numbers from 0 up, within the field's size)"
         }
-        return "a number does not fit its field (counts and indexes are whole numbers from 0 up, within the field's size)"
+        return "not valid JSON at line \(failure.line), column \(failure.column): \(failure.message)"
     }
 
     /// A built-in topology by name (`mlx5`, `netdevsim`) or nil.
@@ -230,7 +219,3 @@ extension Topology {
     }
 }
 
-private extension String {
-    var lowercasedFirst: String { prefix(1).lowercased() + dropFirst() }
-    func trimmingSuffix(_ suffix: String) -> String { hasSuffix(suffix) ? String(dropLast(suffix.count)) : self }
-}
