@@ -33,7 +33,8 @@ public struct BatchReader {
     private var next = 0
 
     public init(_ text: String) {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Split on bytes: the Character-based split walks grapheme clusters and dominated big batches.
+        var lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
         lastHasNewline = lines.last == ""
         // A final newline does not start another line.
         if lines.last == "" { lines.removeLast() }
@@ -63,9 +64,9 @@ public struct BatchReader {
     /// looks for a backslash right before the newline, which a `#` cut removes.
     private func cut(_ index: Int) -> (String, Bool) {
         let line = physical[index]
-        if let hash = line.firstIndex(of: "#") { return (String(line[..<hash]), false) }
+        if let hash = line.utf8.firstIndex(of: UInt8(ascii: "#")) { return (String(Substring(line.utf8[..<hash])), false) }
         let hasNewline = index < physical.count - 1 || lastHasNewline
-        return (String(line), hasNewline && line.hasSuffix("\\"))
+        return (String(line), hasNewline && line.utf8.last == UInt8(ascii: "\\"))
     }
 
     static func makeArguments(_ line: String, line number: Int) throws(Failure) -> [String] {

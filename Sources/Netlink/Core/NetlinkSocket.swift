@@ -19,6 +19,8 @@ public final class NetlinkSocket {
     /// Our port id as assigned by the kernel at bind time.
     public private(set) var portID: UInt32 = 0
     private let fd: Int32
+    /// Reused for every receive (64 KiB, twice the largest dump chunk the kernel sends).
+    private var receiveBuffer = [UInt8](repeating: 0, count: 1 << 16)
     private var sequence: UInt32
 
     /// Opens and binds the socket, enabling extended ACK and capped ACKs.
@@ -100,24 +102,26 @@ public final class NetlinkSocket {
     }
 
     /// Receives one datagram from the kernel (messages from other senders are skipped).
+    /// One recv into a 64 KiB buffer, as libmnl does: the kernel sizes dump chunks to at most 32 KiB,
+    /// so no size peek (a second syscall per message) is needed. MSG_TRUNC still reports a larger
+    /// datagram, which is then an error rather than silently cut.
     public func receiveDatagram() throws -> [UInt8] {
         while true {
-            // MSG_PEEK|MSG_TRUNC reports the real size so large dump chunks are never cut.
-            let size = recv(fd, nil, 0, Int32(MSG_PEEK) | Int32(MSG_TRUNC))
-            if size < 0 { try throwReceiveError() ; continue }
-            var buffer = [UInt8](repeating: 0, count: max(size, 16))
             var addr = SockaddrNetlink()
             var len = socklen_t(MemoryLayout<SockaddrNetlink>.size)
-            let n = buffer.withUnsafeMutableBytes { buf in
+            let n = receiveBuffer.withUnsafeMutableBytes { buf in
                 withUnsafeMutablePointer(to: &addr) {
                     $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                        recvfrom(fd, buf.baseAddress, buf.count, 0, $0, &len)
+                        recvfrom(fd, buf.baseAddress, buf.count, Int32(MSG_TRUNC), $0, &len)
                     }
                 }
             }
             if n < 0 { try throwReceiveError(); continue }
+            guard n <= receiveBuffer.count else {
+                throw NetlinkError.system(call: "recv (message of \(n) bytes larger than the \(receiveBuffer.count)-byte buffer)", errno: EMSGSIZE)
+            }
             guard addr.pid == 0 else { continue }  // only the kernel speaks to us
-            return Array(buffer.prefix(min(n, buffer.count)))
+            return Array(receiveBuffer[0..<n])
         }
     }
 
