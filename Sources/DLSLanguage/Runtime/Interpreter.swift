@@ -187,7 +187,14 @@ public final class Interpreter {
     @inline(__always)
     func popFrame(_ frame: UnsafeMutablePointer<Value>, _ size: Int) {
         var slot = frame
-        while slot < frame + size { slot.deinitialize(count: 1); slot += 1 }
+        while slot < frame + size {
+            // Scalars need no destruction: skip the outlined destroy call for them.
+            switch slot.pointee {
+            case .null, .bool, .int, .float, .rate: break
+            default: slot.deinitialize(count: 1)
+            }
+            slot += 1
+        }
         stackTop = frame
         depth -= 1
     }
