@@ -8,13 +8,17 @@
 #include <limits.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 #include <wchar.h>
 
-static volatile sig_atomic_t intr_flag = 0;
+// Atomic, not just volatile sig_atomic_t: besides the signal handler, dls_intr_raise sets it from
+// other threads (tests, the REPL's own Ctrl-C path) while the reader polls it (a data race under
+// ThreadSanitizer). A lock-free atomic_int is also async-signal-safe.
+static atomic_int intr_flag = 0;
 static int intr_pipe[2] = {-1, -1};
 static int intr_installed = 0;
 static struct sigaction intr_previous;
@@ -22,7 +26,7 @@ static struct sigaction intr_previous;
 static void intr_handler(int sig) {
     (void)sig;
     int saved = errno;
-    intr_flag = 1;
+    atomic_store_explicit(&intr_flag, 1, memory_order_relaxed);
     if (intr_pipe[1] >= 0) {
         char b = 1;
         ssize_t r = write(intr_pipe[1], &b, 1);  // full pipe is fine: poll is already awake
@@ -63,13 +67,12 @@ void dls_intr_uninstall(void) {
 }
 
 int dls_intr_take(void) {
-    if (!intr_flag) return 0;
-    intr_flag = 0;
+    if (!atomic_exchange_explicit(&intr_flag, 0, memory_order_relaxed)) return 0;
     intr_drain();
     return 1;
 }
 
-int dls_intr_pending(void) { return intr_flag ? 1 : 0; }
+int dls_intr_pending(void) { return atomic_load_explicit(&intr_flag, memory_order_relaxed) ? 1 : 0; }
 
 void dls_intr_raise(void) { intr_handler(SIGINT); }
 
@@ -77,7 +80,7 @@ int dls_intr_sleep_ms(long ms) {
     struct timespec start;
     clock_gettime(CLOCK_MONOTONIC, &start);
     for (;;) {
-        if (intr_flag) return 1;
+        if (atomic_load_explicit(&intr_flag, memory_order_relaxed)) return 1;
         struct timespec now;
         clock_gettime(CLOCK_MONOTONIC, &now);
         long elapsed = (now.tv_sec - start.tv_sec) * 1000 + (now.tv_nsec - start.tv_nsec) / 1000000;
@@ -109,7 +112,7 @@ static int intr_read_char(EditLine *el, wchar_t *out) {
     mbstate_t state;
     memset(&state, 0, sizeof state);
     for (;;) {
-        if (intr_flag) {
+        if (atomic_load_explicit(&intr_flag, memory_order_relaxed)) {
             errno = EINTR;
             return -1;
         }
