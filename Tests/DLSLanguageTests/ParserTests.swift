@@ -23,7 +23,7 @@ import Testing
 
     @Test func unclosedBlockSaysWhatItCloses() {
         let d = diagnostics("let a = 1\nfor i in 0..<3 {\n  print(i)\n")
-        #expect(d == ["4:1: '}' expected (to close 'for' at line 2)"])
+        #expect(d == ["3:11: '}' expected (to close 'for' at line 2)"])
     }
 
     @Test func recoversAndReportsSeveralErrors() {
@@ -94,5 +94,18 @@ import Testing
         #expect(lines.count == 3)
         #expect(lines.allSatisfy { $0.count < 240 })
         #expect(lines[1].hasPrefix("    ...") && lines[1].hasSuffix("..."))
+    }
+}
+
+@Suite struct ParserRecoveryTests {
+    @Test func noCascadeAfterAnErrorInsideBraces() {
+        let d = Parser.parse("let m = {\"a\": }\nlet ok = 1\n", file: "t").1.map(\.message)
+        #expect(d == ["expression expected, found '}'"])
+    }
+
+    @Test func endOfInputErrorsPointAfterTheLastToken() {
+        let d = Parser.parse("let x = 1 +\n", file: "t").1
+        #expect(d.first.map { "\($0.location.line):\($0.location.column)" } == "1:12")
+        #expect(d.first?.atEndOfInput == true)
     }
 }

@@ -65,9 +65,6 @@ import Testing
               \(bad):2:6: error: ')' expected to close '(' at line 1, found string
                   test "t" { }
                        ^
-              \(bad):2:12: error: unexpected '}' (no block is open)
-                  test "t" { }
-                             ^
               \(bad):3:5: error: variable name after 'let' expected, found '='
                   let = 3
                       ^

@@ -87,8 +87,15 @@ public struct Parser {
         var text = message
         if case .error(let lexMessage) = current.kind, location == nil { text = lexMessage }
         let atEnd = current.kind == .eof && location == nil
-        diagnostics.append(Diagnostic(text, at: location ?? current.location, atEndOfInput: atEnd))
+        diagnostics.append(Diagnostic(text, at: location ?? (atEnd ? endOfInputLocation : current.location), atEndOfInput: atEnd))
         return Failure()
+    }
+
+    /// Where "end of input" errors point: just after the last token, not at an empty line below it.
+    var endOfInputLocation: SourceLocation {
+        if previous.kind == .newline || previous.kind == .eof { return previous.location }
+        let loc = previous.location
+        return SourceLocation(fileID: loc.fileID, line: loc.line, column: loc.column + (previous.end - previous.start))
     }
 
     // MARK: statements
@@ -101,7 +108,11 @@ public struct Parser {
             if current.kind == .eof { return statements }
             if let closer, check(closer) { return statements }
             if closer == nil, check(.rbrace) {
-                _ = error("unexpected '}' (no block is open)")
+                // After an error on this line the brace most likely closed what that error cut short
+                // (`{"a": }`): do not report it twice.
+                if diagnostics.last?.location.line != current.location.line {
+                    _ = error("unexpected '}' (no block is open)")
+                }
                 advance()
                 continue
             }
@@ -150,7 +161,7 @@ public struct Parser {
         guard match(.rbrace) else {
             if current.kind == .eof, diagnostics.last?.atEndOfInput != true {
                 diagnostics.append(Diagnostic("'}' expected (to close '\(what)' at line \(line))",
-                                              at: current.location, atEndOfInput: true))
+                                              at: endOfInputLocation, atEndOfInput: true))
             }
             throw Failure()
         }
