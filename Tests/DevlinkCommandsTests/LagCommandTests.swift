@@ -122,4 +122,11 @@ import Testing
         #expect(r.stdout.hasSuffix("bond1: bond1 holds enp6s0f0np0 only: every port of the card must be enslaved\n"))
         #expect(r.stderr.isEmpty)
     }
+
+    /// ip's spelling `link set dev IFNAME up` works as well as `link set IFNAME up`.
+    @Test func linkSetAcceptsTheDevKeyword() throws {
+        let r = try run("link set dev enp6s0f0np0 down\nlink show dev enp6s0f0np0\n")
+        #expect(r.failure == nil)
+        #expect(r.stdout.contains("enp6s0f0np0: kind uplink state down"))
+    }
 }

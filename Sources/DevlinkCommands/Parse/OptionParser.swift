@@ -16,9 +16,11 @@ struct OptionParser {
         // An optional handle left out means a dump: nothing else is parsed (devlink checks argc first).
         if spec.handle != nil && spec.handleOptional && words.isEmpty { return parsed }
         if let kind = spec.handle {
-            parsed.handle = try handles.parse(kind, words.first?.text, at: offset)
-            parsed.handleWordIndex = offset
-            i = 1
+            // `link set dev eth0 up`: ip's optional `dev` keyword before an interface name.
+            if kind == .netdev, words.count >= 2, words[0].text == "dev" { i = 1 }
+            parsed.handle = try handles.parse(kind, words[i...].first?.text, at: offset + i)
+            parsed.handleWordIndex = offset + i
+            i += 1
         }
         for key in spec.positionals {
             guard i < words.count else {
