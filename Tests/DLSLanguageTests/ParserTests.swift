@@ -62,6 +62,12 @@ import Testing
         #expect(texts == ["port", "add", "pci/0000:06:00.0", "flavour", "pcisf", "a b", "c$d", "x y"])
     }
 
+    @Test func braceEndsACommandInsideABlock() {
+        let (program, d) = Parser.parse("let steps = [fn() { port show x }, fn() { port show y}]\n", file: "t", commandWords: ["port"])
+        #expect(d.isEmpty)
+        #expect(program.statements.count == 1)
+    }
+
     @Test func commandWordStillUsableAsVariable() {
         let (program, d) = Parser.parse("port = 3\nlet p = port(1)\nport.x = 2", file: "t", commandWords: ["port"])
         #expect(d.isEmpty)

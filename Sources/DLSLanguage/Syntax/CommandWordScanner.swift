@@ -1,7 +1,7 @@
 /// Command statements: after a registered command word the rest of the line is read as shell-like
 /// words, as `devlink -b` reads a batch line: blanks split words, quotes group, `#` starts a comment,
 /// `\` escapes a character or joins the next line. `$name`, `$name.field`, `${expr}` and `$(expr)`
-/// interpolate. An unquoted `;` ends the command, and so does a lone `}` inside a block.
+/// interpolate. An unquoted `;` ends the command, and so does an unquoted `}` inside a block.
 extension Parser {
     func isCommandStart() -> Bool {
         guard case .identifier(let name) = current.kind, commandWords.contains(name) else { return false }
@@ -66,7 +66,9 @@ extension Parser {
             while let d = lexer.peekByte(), d != 10 { lexer.pos += 1 }
             return nil
         }
-        if c == UInt8(ascii: "}"), !openBlocks.isEmpty, lexer.pos + 1 >= lexer.bytes.count || isWordEnd(lexer.bytes[lexer.pos + 1]) {
+        // Inside a block an unquoted `}` starting a word closes the block (`fn() { port show },`):
+        // no devlink argument starts with a brace.
+        if c == UInt8(ascii: "}"), !openBlocks.isEmpty {
             return nil
         }
         let location = lexer.location
@@ -75,7 +77,8 @@ extension Parser {
         func flush() {
             if !text.isEmpty { parts.append(.text(String(decoding: text, as: UTF8.self))); text = [] }
         }
-        while let c = lexer.peekByte(), !isWordEnd(c) {
+        // Inside a block an unquoted `}` also ends the word (`{ port show $p}`).
+        while let c = lexer.peekByte(), !isWordEnd(c), !(c == UInt8(ascii: "}") && !openBlocks.isEmpty) {
             if c == UInt8(ascii: "'") {
                 let quoteLocation = lexer.location
                 lexer.pos += 1
