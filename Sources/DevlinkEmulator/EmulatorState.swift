@@ -92,6 +92,7 @@ public struct EmulatorState: Equatable, Sendable {
                             values: [.runtime: .string("dmfs")]),
                 ParamRecord(name: "fdb_large_groups", generic: false, type: .u32, values: [.driverinit: .u32(15)]),
                 ParamRecord(name: "esw_port_metadata", generic: false, type: .bool, values: [.runtime: .bool(true)]),
+                mpeswParam,
             ]
         case .netdevsim:
             return [

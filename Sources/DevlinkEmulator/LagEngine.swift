@@ -162,7 +162,7 @@ extension EmulatorState {
         }
     }
 
-    private mutating func addRdmaDevices(_ members: [DeviceHandle]) {
+    mutating func addRdmaDevices(_ members: [DeviceHandle]) {
         for m in members {
             if let d = deviceIndex[m], devices[d].config.cap("roce") != 0 { links.rdma.add(prefix: "mlx5_", parent: m) }
         }
@@ -236,10 +236,11 @@ extension EmulatorState {
     // MARK: eswitch / SR-IOV changes
 
     /// `mlx5_lag_disable_change`: an eswitch mode or SR-IOV change on a member disables an active LAG
-    /// first (synchronously, inside the devlink request).
+    /// first (synchronously, inside the devlink request). MPESW too (the newer fix: `mlx5_disable_mpesw`,
+    /// lag.md §1.7); the bond work that follows never brings MPESW back.
     mutating func lagDisableChange(_ device: DeviceHandle) {
         guard let l = links.lags.firstIndex(where: { $0.members.contains(device) }) else { return }
-        if links.lags[l].mode != .none, links.lags[l].mode != .mpesw { disableLag(l) }
+        if links.lags[l].mode != .none { disableLag(l) }
     }
 
     /// `mlx5_lag_enable_change`: the bond work re-evaluates afterwards. Only queued when it can do

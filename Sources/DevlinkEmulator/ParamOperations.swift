@@ -4,16 +4,23 @@ import DevlinkModel
 extension EmulatorState {
     func params(of handle: DeviceHandle?) throws(DevlinkError) -> [Param] {
         if let handle {
-            let device = devices[try deviceIndexOrThrow(handle)]
-            return device.params.map { $0.param(device: device.handle) }
+            return paramDump(try deviceIndexOrThrow(handle))
         }
-        return devices.flatMap { device in device.params.map { $0.param(device: device.handle) } }
+        return devices.indices.flatMap { paramDump($0) }
+    }
+
+    /// A dump skips params whose get fails with EOPNOTSUPP (esw_multiport without eswitch manager).
+    private func paramDump(_ d: Int) -> [Param] {
+        devices[d].params.compactMap { record in
+            isMpeswParam(d, record.name) ? try? mpeswParamView(d) : record.param(device: devices[d].handle)
+        }
     }
 
     func param(_ handle: DeviceHandle, name: String) throws(DevlinkError) -> Param {
-        let device = devices[try deviceIndexOrThrow(handle)]
-        guard let record = device.params.first(where: { $0.name == name }) else { throw DevlinkError(.EINVAL) }
-        return record.param(device: device.handle)
+        let d = try deviceIndexOrThrow(handle)
+        guard let record = devices[d].params.first(where: { $0.name == name }) else { throw DevlinkError(.EINVAL) }
+        if isMpeswParam(d, name) { return try mpeswParamView(d) }
+        return record.param(device: handle)
     }
 
     mutating func setParam(_ handle: DeviceHandle, name: String, value: ParamValue,
@@ -25,6 +32,10 @@ extension EmulatorState {
         guard record.values[cmode] != nil else { throw DevlinkError(.EOPNOTSUPP) }
         if devices[d].profile == .mlx5, name == "esw_port_metadata", devices[d].eswitchMode == .switchdev {
             throw DevlinkError(.EBUSY, devices[d].driverMessage("E-Switch must either disabled or non switchdev mode"))
+        }
+        if isMpeswParam(d, name) {
+            try setMpeswParam(d, value)
+            return emit(.paramNew(try mpeswParamView(d)))
         }
         devices[d].params[p].values[cmode] = value
         emit(.paramNew(devices[d].params[p].param(device: handle)))
