@@ -241,7 +241,7 @@ enum BadInputCatalogue {
                  file: (#"bad.dls"#, #"dev param set pci/0000:06:00.0 name bogus value 1 cmode runtime\#n"#),
                  command: #"dev param set pci/0000:06:00.0 name bogus value 1 cmode runtime"#,
                  status: 1,
-                 stderr: #"bad.dls:1:37: error: kernel answers: Invalid argument\#n    dev param set pci/0000:06:00.0 name bogus value 1 cmode runtime\#n                                        ^\#nnote: pci/0000:06:00.0 has no parameter "bogus" (parameters: enable_roce, max_macs, flow_steering_mode, fdb_large_groups, esw_port_metadata)\#n"#),
+                 stderr: #"bad.dls:1:37: error: kernel answers: Invalid argument\#n    dev param set pci/0000:06:00.0 name bogus value 1 cmode runtime\#n                                        ^\#nnote: pci/0000:06:00.0 has no parameter "bogus" (parameters: enable_roce, max_macs, flow_steering_mode, fdb_large_groups, esw_port_metadata, esw_multiport)\#n"#),
         BadInput(name: #"handle: unknown interface for lag"#,
                  arguments: [#"bad.dls"#],
                  file: (#"bad.dls"#, #"lag show bogus\#n"#),
