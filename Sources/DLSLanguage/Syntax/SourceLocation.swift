@@ -1,4 +1,4 @@
-import Synchronization
+import Glibc
 
 /// A point in a source text: file name, 1-based line and 1-based column (in UTF-8 bytes; rendering
 /// converts to characters so carets line up under non-ASCII text).
@@ -25,12 +25,29 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
     public var description: String { "\(file):\(line):\(column)" }
 }
 
-/// File names of all sources seen by this process, interned to small numbers.
+/// File names of all sources seen by this process, interned to small numbers. Guarded by a pthread
+/// mutex (which ThreadSanitizer understands; it reported races through Synchronization's Mutex).
 enum SourceFileNames {
-    private static let table = Mutex<(ids: [String: Int32], names: [String])>(([:], []))
+    private final class Table: @unchecked Sendable {
+        let lock: UnsafeMutablePointer<pthread_mutex_t> = {
+            let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+            pthread_mutex_init(lock, nil)
+            return lock
+        }()
+        var ids: [String: Int32] = [:]
+        var names: [String] = []
+
+        func locked<T>(_ body: (Table) -> T) -> T {
+            pthread_mutex_lock(lock)
+            defer { pthread_mutex_unlock(lock) }
+            return body(self)
+        }
+    }
+
+    private static let table = Table()
 
     static func id(for name: String) -> Int32 {
-        table.withLock { table in
+        table.locked { table in
             if let id = table.ids[name] { return id }
             let id = Int32(table.names.count)
             table.ids[name] = id
@@ -40,7 +57,7 @@ enum SourceFileNames {
     }
 
     static func name(_ id: Int32) -> String {
-        table.withLock { table in Int(id) < table.names.count ? table.names[Int(id)] : "?" }
+        table.locked { table in Int(id) < table.names.count ? table.names[Int(id)] : "?" }
     }
 }
 
