@@ -102,8 +102,11 @@ struct RunCommand: ParsableCommand, ScriptCommand {
             name = "<command line>"
         } else if let file = scriptArguments.first, file != "-" {
             scriptArguments.removeFirst()
-            guard let text = SourceFiles.read(file) else {
-                let reason = String(cString: strerror(errno))
+            let text: String
+            switch DLSSourceFile.contents(of: file) {
+            case .success(let read): text = read
+            case .failure(let failure):
+                let reason = failure.reason
                 // Options after the script are its own (`args`); one before it that dls does not know
                 // reaches here as the script name.
                 if file.hasPrefix("-") {
@@ -120,7 +123,7 @@ struct RunCommand: ParsableCommand, ScriptCommand {
             if isatty(0) != 0 {
                 return ScriptRunner.repl(config: config, stepLimit: stepLimit)
             }
-            source = SourceFiles.readStandardInput()
+            source = DLSSourceFile.readStandardInput()
             name = "<stdin>"
         }
         return ScriptRunner.run(source: source, name: name, arguments: scriptArguments, stepLimit: stepLimit,
@@ -140,8 +143,11 @@ struct CheckCommand: ParsableCommand, ScriptCommand {
     func execute() -> Int32 {
         var status: Int32 = 0
         for file in files {
-            guard let text = SourceFiles.read(file) else {
-                FileHandleless.writeError("dls: cannot read '\(file)': \(String(cString: strerror(errno)))\n")
+            let text: String
+            switch DLSSourceFile.contents(of: file) {
+            case .success(let read): text = read
+            case .failure(let failure):
+                FileHandleless.writeError("dls: cannot read '\(file)': \(failure.reason)\n")
                 status = 2
                 continue
             }

@@ -56,13 +56,14 @@ enum ScriptRunner {
     static func runBatch(file: String, force: Bool, config: RunConfiguration) -> Int32 {
         let text: String
         if file == "-" {
-            text = SourceFiles.readStandardInput()
+            text = DLSSourceFile.readStandardInput()
         } else {
-            guard let read = SourceFiles.read(file) else {
-                FileHandleless.writeError("Cannot open file \"\(file)\" for reading: \(String(cString: strerror(errno)))\n")
+            switch DLSSourceFile.contents(of: file) {
+            case .success(let read): text = read
+            case .failure(let failure):
+                FileHandleless.writeError("Cannot open file \"\(file)\" for reading: \(failure.reason)\n")
                 return 1
             }
-            text = read
         }
         let output = DLSStandardOutput()
         defer { output.flush() }
@@ -79,37 +80,6 @@ enum ScriptRunner {
     /// Parsing needs only the command words, so `check` opens no backend.
     static func check(source: String, name: String) -> [DLSDiagnostic] {
         DLSEngine.check(source, file: name)
-    }
-}
-
-/// Reading files and stdin without Foundation (keeps start-up fast).
-enum SourceFiles {
-    static func read(_ path: String) -> String? {
-        guard let file = fopen(path, "rb") else { return nil }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = fread(&chunk, 1, chunk.count, file)
-            if n > 0 { bytes.append(contentsOf: chunk[0..<n]) }
-            if n < chunk.count {
-                if ferror(file) != 0 { return nil }
-                break
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    static func readStandardInput() -> String {
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = Glibc.read(0, &chunk, chunk.count)
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { break }
-            bytes.append(contentsOf: chunk[0..<n])
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

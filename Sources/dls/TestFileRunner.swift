@@ -30,7 +30,7 @@ struct TestFileRunner {
     }
 
     func run(_ file: TestFile, report: (TestOutcome) -> Void) {
-        guard let source = SourceFiles.read(file.path) else {
+        guard case .success(let source) = DLSSourceFile.contents(of: file.path) else {
             return report(TestOutcome(file: file, name: "cannot read file", status: .fileError(syntax: false),
                                       report: "dls: cannot read '\(file.path)'"))
         }
