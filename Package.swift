@@ -55,6 +55,10 @@ let package = Package(
         .executableTarget(name: "dls-repl-driver", dependencies: ["DLSRepl", "DLSLanguage"],
                           path: "Tests/pty/ReplDriver"),
         .testTarget(name: "EndToEndTests", dependencies: ["DLSLanguage"]),
+        // The CLI's own parsing (the hand parser against ArgumentParser).
+        .testTarget(name: "CLITests", dependencies: [
+            "dls", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -70,65 +70,14 @@ struct RunCommand: ParsableCommand, ScriptCommand {
 
     mutating func run() throws { throw ExitCode(execute()) }
 
-    /// Backend and output switches for this run.
-    func configuration() -> RunConfiguration? {
-        if netlink && emulator != nil {
-            FileHandleless.writeError("dls: --netlink and --emulator cannot be used together\n")
-            return nil
-        }
-        return RunConfiguration(
-            backend: Backend.choose(netlink: netlink, emulator: emulator),
-            format: DLSEngine.Format(json: json, pretty: pretty, iec: iec))
+    /// The parsed switches as plain values (the hand parser in QuickCommandLine gives the same).
+    var options: RunOptions {
+        RunOptions(code: code, stepLimit: stepLimit, batch: batch, force: force, json: json, pretty: pretty,
+                   noNiceNames: noNiceNames, iec: iec, emulator: emulator, netlink: netlink, atomic: atomic,
+                   arguments: arguments)
     }
 
-    func execute() -> Int32 {
-        guard let config = configuration() else { return 2 }
-        if let batch {
-            if code != nil || !arguments.isEmpty || atomic {
-                FileHandleless.writeError("dls: -b runs a batch file; it takes no script, -c or --atomic\n")
-                return 2
-            }
-            return ScriptRunner.runBatch(file: batch, force: force, config: config)
-        }
-        if force {
-            FileHandleless.writeError("dls: -f/--force only applies to -b batch files\n")
-            return 2
-        }
-        var scriptArguments = arguments
-        let source: String
-        let name: String
-        if let code {
-            source = code
-            name = "<command line>"
-        } else if let file = scriptArguments.first, file != "-" {
-            scriptArguments.removeFirst()
-            let text: String
-            switch DLSSourceFile.contents(of: file) {
-            case .success(let read): text = read
-            case .failure(let failure):
-                let reason = failure.reason
-                // Options after the script are its own (`args`); one before it that dls does not know
-                // reaches here as the script name.
-                if file.hasPrefix("-") {
-                    FileHandleless.writeError("dls: unknown option '\(file)' (see 'dls --help')\n")
-                } else {
-                    FileHandleless.writeError("dls: cannot read '\(file)': \(reason)\n")
-                }
-                return 2
-            }
-            source = text
-            name = file
-        } else {
-            if scriptArguments.first == "-" { scriptArguments.removeFirst() }
-            if isatty(0) != 0 {
-                return ScriptRunner.repl(config: config, stepLimit: stepLimit)
-            }
-            source = DLSSourceFile.readStandardInput()
-            name = "<stdin>"
-        }
-        return ScriptRunner.run(source: source, name: name, arguments: scriptArguments, stepLimit: stepLimit,
-                                config: config, atomic: atomic)
-    }
+    func execute() -> Int32 { options.execute() }
 }
 
 struct CheckCommand: ParsableCommand, ScriptCommand {

@@ -1,10 +1,16 @@
 import ArgumentParser
 import Glibc
 
+let arguments = EmulatorArgument.normalize(Array(CommandLine.arguments.dropFirst()))
+// The common invocations skip ArgumentParser's start-up cost (see QuickCommandLine).
+if let options = QuickCommandLine.parse(arguments) {
+    exit(options.execute())
+}
+
 // Parse arguments ourselves so usage errors exit 2 (ArgumentParser's default is 64).
 let status: Int32
 do {
-    var command = try DLSCommand.parseAsRoot(EmulatorArgument.normalize(Array(CommandLine.arguments.dropFirst())))
+    var command = try DLSCommand.parseAsRoot(arguments)
     if var runnable = command as? ScriptCommand {
         status = runnable.execute()
     } else {

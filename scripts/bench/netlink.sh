@@ -9,7 +9,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
 rounds=${1:-5}
 if [ "${DLS_IN_VM:-0}" != 1 ]; then
-  swift build -c release --product dls --static-swift-stdlib 2>&1 | grep -E 'error|warning:' || true
+  scripts/build-release
   bin=$(swift build -c release --show-bin-path)/dls
   exec scripts/kernel-vm.sh run -n none -t 900 -- "DLS_BENCH_BIN=$(printf %q "$bin") scripts/bench/netlink.sh $rounds"
 fi

@@ -1,0 +1,79 @@
+import DLS
+import Glibc
+
+/// What `dls [run]` was asked to do, as plain values: filled by ArgumentParser (RunCommand) or by
+/// the hand parser for the common invocations (QuickCommandLine); both must agree (CLITests).
+struct RunOptions: Equatable {
+    var code: String?
+    var stepLimit: Int?
+    var batch: String?
+    var force = false
+    var json = false
+    var pretty = false
+    var noNiceNames = false
+    var iec = false
+    var emulator: String?
+    var netlink = false
+    var atomic = false
+    var arguments: [String] = []
+
+    /// Backend and output switches for this run.
+    func configuration() -> RunConfiguration? {
+        if netlink && emulator != nil {
+            FileHandleless.writeError("dls: --netlink and --emulator cannot be used together\n")
+            return nil
+        }
+        return RunConfiguration(
+            backend: Backend.choose(netlink: netlink, emulator: emulator),
+            format: DLSEngine.Format(json: json, pretty: pretty, iec: iec))
+    }
+
+    func execute() -> Int32 {
+        guard let config = configuration() else { return 2 }
+        if let batch {
+            if code != nil || !arguments.isEmpty || atomic {
+                FileHandleless.writeError("dls: -b runs a batch file; it takes no script, -c or --atomic\n")
+                return 2
+            }
+            return ScriptRunner.runBatch(file: batch, force: force, config: config)
+        }
+        if force {
+            FileHandleless.writeError("dls: -f/--force only applies to -b batch files\n")
+            return 2
+        }
+        var scriptArguments = arguments
+        let source: String
+        let name: String
+        if let code {
+            source = code
+            name = "<command line>"
+        } else if let file = scriptArguments.first, file != "-" {
+            scriptArguments.removeFirst()
+            let text: String
+            switch DLSSourceFile.contents(of: file) {
+            case .success(let read): text = read
+            case .failure(let failure):
+                let reason = failure.reason
+                // Options after the script are its own (`args`); one before it that dls does not know
+                // reaches here as the script name.
+                if file.hasPrefix("-") {
+                    FileHandleless.writeError("dls: unknown option '\(file)' (see 'dls --help')\n")
+                } else {
+                    FileHandleless.writeError("dls: cannot read '\(file)': \(reason)\n")
+                }
+                return 2
+            }
+            source = text
+            name = file
+        } else {
+            if scriptArguments.first == "-" { scriptArguments.removeFirst() }
+            if isatty(0) != 0 {
+                return ScriptRunner.repl(config: config, stepLimit: stepLimit)
+            }
+            source = DLSSourceFile.readStandardInput()
+            name = "<stdin>"
+        }
+        return ScriptRunner.run(source: source, name: name, arguments: scriptArguments, stepLimit: stepLimit,
+                                config: config, atomic: atomic)
+    }
+}
