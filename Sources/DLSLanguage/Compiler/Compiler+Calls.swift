@@ -56,16 +56,49 @@ extension Compiler {
         let a0 = argCount > 0 ? args[0].eval : noArgument
         let a1 = argCount > 1 ? args[1].eval : noArgument
         // A call of a global function (the common case) reads the global slot itself.
-        var globalIndex = -1
-        if case .variable(let name) = calleeExpr.kind, case .global(let index) = resolve(name, in: context) { globalIndex = index }
-        return { interp, base in
-            let function: Value
-            if globalIndex >= 0 {
-                let g = interp.globals.raw(globalIndex)
-                if case .function = g { function = g } else { function = try callee(interp, base) }
-            } else {
-                function = try callee(interp, base)
+        let globalIndex: Int
+        if case .variable(let name) = calleeExpr.kind, case .global(let index) = resolve(name, in: context) {
+            globalIndex = index
+        } else {
+            globalIndex = -1
+        }
+        // A user function call: the frame is reserved first and each argument is evaluated straight
+        // into its slot (no copy of the value and no temporary to destroy afterwards).
+        @inline(__always) func callUser(_ f: FunctionObject, _ interp: Interpreter, _ base: UnsafeMutablePointer<Value>) throws -> Value {
+            guard argCount == f.arity else {
+                throw RuntimeError("fn \(f.proto.name) takes \(f.arity) argument\(f.arity == 1 ? "" : "s"), got \(argCount)", at: location)
             }
+            try interp.tick(location)
+            let size = f.slotCount
+            let frame = try interp.reserveFrame(size, at: location)
+            // Slot 0 gives nested closures the caller's captures; nil when there are none.
+            frame.initialize(to: f.hasCaptures ? .function(f) : .null)
+            var filled = frame + 1
+            do {
+                if argCount > 0 { filled.initialize(to: try a0(interp, base)); filled += 1 }
+                if argCount > 1 { filled.initialize(to: try a1(interp, base)); filled += 1 }
+                var i = 2
+                while i < argCount { filled.initialize(to: try args[i].eval(interp, base)); filled += 1; i += 1 }
+            } catch {
+                while filled < frame + size { filled.initialize(to: .null); filled += 1 }
+                interp.popFrame(frame, size)
+                throw error
+            }
+            while filled < frame + size { filled.initialize(to: .null); filled += 1 }
+            defer { interp.popFrame(frame, size) }
+            do {
+                if case .returned(let v) = try f.body(interp, frame) { return v }
+                return .null
+            } catch var error as RuntimeError {
+                error.stack.append(.init(function: f.proto.name, callSite: location))
+                throw error
+            }
+        }
+        return { interp, base in
+            if globalIndex >= 0, !hasLabels, let f = interp.globals.function(at: globalIndex) {
+                return try callUser(f, interp, base)
+            }
+            let function = try callee(interp, base)
             switch function {
             case .function(let f):
                 if hasLabels {
@@ -73,41 +106,7 @@ extension Compiler {
                     for a in args { values.append(try a.eval(interp, base)) }
                     return try interp.callUser(f, try Compiler.order(values, labels, for: f.proto, at: location), at: location)
                 }
-                guard argCount == f.arity else {
-                    throw RuntimeError("fn \(f.proto.name) takes \(f.arity) argument\(f.arity == 1 ? "" : "s"), got \(argCount)", at: location)
-                }
-                try interp.tick(location)
-                let size = f.slotCount
-                let frame: UnsafeMutablePointer<Value>
-                if argCount <= 2 {
-                    // Arguments first, then the frame is filled in place with nothing that can throw.
-                    let v0 = argCount > 0 ? try a0(interp, base) : .null
-                    let v1 = argCount > 1 ? try a1(interp, base) : .null
-                    frame = try interp.reserveFrame(size, at: location)
-                    // Slot 0 gives nested closures the caller's captures; nil when there are none.
-                    frame.initialize(to: f.hasCaptures ? function : .null)
-                    var slot = frame + 1
-                    if argCount > 0 { slot.initialize(to: v0); slot += 1 }
-                    if argCount > 1 { slot.initialize(to: v1); slot += 1 }
-                    while slot < frame + size { slot.initialize(to: .null); slot += 1 }
-                } else {
-                    frame = try interp.pushFrame(size, at: location)
-                    if f.hasCaptures { frame[0] = function }
-                    do {
-                        for i in 0..<argCount { frame[i + 1] = try args[i].eval(interp, base) }
-                    } catch {
-                        interp.popFrame(frame, size)
-                        throw error
-                    }
-                }
-                defer { interp.popFrame(frame, size) }
-                do {
-                    if case .returned(let v) = try f.body(interp, frame) { return v }
-                    return .null
-                } catch var error as RuntimeError {
-                    error.stack.append(.init(function: f.proto.name, callSite: location))
-                    throw error
-                }
+                return try callUser(f, interp, base)
             case .native(let n):
                 if !hasLabels {
                     let frame = try interp.pushFrame(argCount, at: location)

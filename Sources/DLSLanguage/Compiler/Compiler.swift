@@ -154,27 +154,9 @@ final class Compiler {
             if case .int(let k) = right.kind {
                 let slot = localSlot(left)
                 return { interp, base in
-                    if let slot, case .int(let x) = base[slot] {
-                        switch op {
-                        case .less: return x < k
-                        case .lessEqual: return x <= k
-                        case .greater: return x > k
-                        case .greaterEqual: return x >= k
-                        case .equal: return x == k
-                        default: return x != k
-                        }
-                    }
+                    if let slot, case .int(let x) = base[slot] { return Compiler.compare(op, x, k) }
                     let a = try l(interp, base)
-                    if case .int(let x) = a {
-                        switch op {
-                        case .less: return x < k
-                        case .lessEqual: return x <= k
-                        case .greater: return x > k
-                        case .greaterEqual: return x >= k
-                        case .equal: return x == k
-                        default: return x != k
-                        }
-                    }
+                    if case .int(let x) = a { return Compiler.compare(op, x, k) }
                     return try Operators.compare(op, a, .int(k), at: opLocation, leftWhat: leftWhat)
                 }
             }
@@ -196,10 +178,41 @@ final class Compiler {
         }
     }
 
+    /// `x < 2` with x a local slot and an int literal on the right: tested inline by `if`.
+    func slotComparison(_ expr: Expr) -> (slot: Int, op: BinaryOperator, k: Int)? {
+        guard case .binary(let op, let left, let right) = expr.kind,
+              [.equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual].contains(op),
+              case .int(let k) = right.kind, let slot = localSlot(left) else { return nil }
+        return (slot, op, k)
+    }
+
+    @inline(__always)
+    static func compare(_ op: BinaryOperator, _ x: Int, _ k: Int) -> Bool {
+        switch op {
+        case .less: return x < k
+        case .lessEqual: return x <= k
+        case .greater: return x > k
+        case .greaterEqual: return x >= k
+        case .equal: return x == k
+        default: return x != k
+        }
+    }
+
     func compileIf(_ branches: [(condition: Expr, body: Block)], _ elseBody: Block?) -> Exec {
         let tests = branches.map { ConditionalBox(test: condition($0.condition, "'if' condition"), body: compileBlock($0.body)) }
         let otherwise: Exec
         if let elseBody { otherwise = compileBlock(elseBody) } else { otherwise = { _, _ in .next } }
+        if tests.count == 1, let (slot, op, k) = slotComparison(branches[0].condition) {
+            // The comparison is done here, not in a separate condition closure (one call less).
+            let test = tests[0].test, body = tests[0].body
+            return { interp, base in
+                if case .int(let x) = base[slot] {
+                    return Compiler.compare(op, x, k) ? try body(interp, base) : try otherwise(interp, base)
+                }
+                if try test(interp, base) { return try body(interp, base) }
+                return try otherwise(interp, base)
+            }
+        }
         if tests.count == 1 {
             let test = tests[0].test, body = tests[0].body
             return { interp, base in

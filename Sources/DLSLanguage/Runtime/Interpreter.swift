@@ -169,7 +169,8 @@ public final class Interpreter {
         return frame
     }
 
-    /// Reserves a frame whose slots the caller initializes right away (nothing may throw in between).
+    /// Reserves a frame whose slots the caller initializes itself, in order; it must initialize the
+    /// rest before popping the frame, also when an argument throws.
     @inline(__always)
     func reserveFrame(_ size: Int, at location: SourceLocation) throws -> UnsafeMutablePointer<Value> {
         if depth >= maxCallDepth {
@@ -259,6 +260,12 @@ final class Globals {
 
     /// The slot as stored (the undefined marker included), for fast paths that match a case.
     @inline(__always) func raw(_ i: Int) -> Value { storage[i] }
+
+    /// The user function in the slot, if that is what it holds: one retain, no copy of the Value.
+    @inline(__always) func function(at i: Int) -> FunctionObject? {
+        if case .function(let f) = storage[i] { return f }
+        return nil
+    }
 
     func slot(for name: String) -> Int {
         if let i = index[name] { return i }
