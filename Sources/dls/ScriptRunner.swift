@@ -9,6 +9,8 @@ struct RunConfiguration {
 
 /// Runs scripts through the embedding API (`DLS`) and maps failures to exit codes.
 enum ScriptRunner {
+    nonisolated(unsafe) static var keptUntilExit: DLSEngine?
+
     /// An engine on the configured backend; the error is the `dls: ...` line to print.
     static func makeEngine(output: DLSOutput, config: RunConfiguration) throws(Backend.OpenError) -> DLSEngine {
         try config.backend.engine(output: output, format: config.format)
@@ -25,6 +27,9 @@ enum ScriptRunner {
             output.writeError("dls: \(error.message)\n")
             return 1
         }
+        // dls exits right after the script: the engine (and every value the script built) is left
+        // for the process exit to reclaim instead of being freed object by object.
+        keptUntilExit = engine
         engine.stepLimit = stepLimit
         engine.setArguments(arguments)
         let transaction: DLSTransaction?

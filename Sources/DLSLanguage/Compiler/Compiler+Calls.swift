@@ -80,8 +80,7 @@ extension Compiler {
                 var i = 2
                 while i < argCount { filled.initialize(to: try args[i].eval(interp, base)); filled += 1; i += 1 }
             } catch {
-                while filled < frame + size { filled.initialize(to: .null); filled += 1 }
-                interp.popFrame(frame, size)
+                interp.popFrame(frame, filled - frame)  // only the slots filled so far
                 throw error
             }
             while filled < frame + size { filled.initialize(to: .null); filled += 1 }
@@ -94,9 +93,26 @@ extension Compiler {
                 throw error
             }
         }
+        // A builtin called with positional arguments: they are evaluated straight into the frame too.
+        @inline(__always) func callNative(_ n: NativeFunction, _ interp: Interpreter, _ base: UnsafeMutablePointer<Value>) throws -> Value {
+            let frame = try interp.reserveFrame(argCount, at: location)
+            var filled = frame
+            do {
+                if argCount > 0 { filled.initialize(to: try a0(interp, base)); filled += 1 }
+                if argCount > 1 { filled.initialize(to: try a1(interp, base)); filled += 1 }
+                var i = 2
+                while i < argCount { filled.initialize(to: try args[i].eval(interp, base)); filled += 1; i += 1 }
+            } catch {
+                interp.popFrame(frame, filled - frame)
+                throw error
+            }
+            defer { interp.popFrame(frame, argCount) }
+            return try interp.callNative(n, frame, argCount, nil, at: location)
+        }
         return { interp, base in
-            if globalIndex >= 0, !hasLabels, let f = interp.globals.function(at: globalIndex) {
-                return try callUser(f, interp, base)
+            if globalIndex >= 0, !hasLabels {
+                if let f = interp.globals.function(at: globalIndex) { return try callUser(f, interp, base) }
+                if let n = interp.globals.native(at: globalIndex) { return try callNative(n, interp, base) }
             }
             let function = try callee(interp, base)
             switch function {
@@ -108,20 +124,7 @@ extension Compiler {
                 }
                 return try callUser(f, interp, base)
             case .native(let n):
-                if !hasLabels {
-                    let frame = try interp.pushFrame(argCount, at: location)
-                    defer { interp.popFrame(frame, argCount) }
-                    switch argCount {
-                    case 0: break
-                    case 1: frame[0] = try a0(interp, base)
-                    case 2:
-                        frame[0] = try a0(interp, base)
-                        frame[1] = try a1(interp, base)
-                    default:
-                        for i in 0..<argCount { frame[i] = try args[i].eval(interp, base) }
-                    }
-                    return try interp.callNative(n, frame, argCount, nil, at: location)
-                }
+                if !hasLabels { return try callNative(n, interp, base) }
                 let frame = try interp.pushFrame(argCount, at: location)
                 defer { interp.popFrame(frame, argCount) }
                 var named: [String: Value] = [:]

@@ -12,37 +12,13 @@ extension Compiler {
         case .rate(let r): return { _, _ in .rate(Rate(bytesPerSecond: r)) }
         case .string(let s): return { _, _ in .string(s) }
         case .interpolated(let parts):
-            // Sized once from the literal text plus a guess per value, then appended in place.
-            let pieces: [InterpolationPiece] = parts.map { part in
+            let interpolation = StringInterpolation(parts.map { part in
                 switch part {
-                case .text(let t): return InterpolationPiece(text: t, eval: nil)
-                case .expr(let e): return InterpolationPiece(text: "", eval: EvalBox(compileExpression(e)))
+                case .text(let t): return .text(t)
+                case .expr(let e): return .value(EvalBox(compileExpression(e)))
                 }
-            }
-            let estimate = parts.reduce(0) { n, part in
-                if case .text(let t) = part { return n + t.utf8.count }
-                return n + 16
-            }
-            return { interp, base in
-                var out = ""
-                out.reserveCapacity(estimate)
-                for piece in pieces {
-                    let text: String
-                    if let eval = piece.eval {
-                        switch try eval.eval(interp, base) {
-                        case .string(let s): text = s
-                        case .int(let i): text = String(i)
-                        case let value: text = value.str
-                        }
-                    } else {
-                        text = piece.text
-                    }
-                    let bytes = out.utf8.count + text.utf8.count
-                    guard bytes <= Limits.maxStringBytes else { throw Limits.stringTooLong(bytes, at: location) }
-                    out.append(text)
-                }
-                return .string(out)
-            }
+            })
+            return { interp, base in try interpolation.evaluate(interp, base, at: location) }
         case .variable(let name):
             return loader(resolve(name, in: context), name: name, at: location)
         case .list(let items):
@@ -179,7 +155,3 @@ extension Compiler {
     }
 }
 
-struct InterpolationPiece {
-    let text: String
-    let eval: EvalBox?
-}

@@ -21,7 +21,7 @@ extension Builtins {
             switch args[0] {
             case .list(let l): return .int(l.items.count)
             case .map(let m): return .int(m.entries.count)
-            case .string(let s): return .int(s.count)
+            case .string(let s): return .int(CharacterCount.of(s))
             default: throw args.error("len of \(args[0].typeName) is undefined (lists, maps and strings have a length)")
             }
         },
@@ -106,11 +106,12 @@ extension Builtins {
         NativeFunction("join", arity: 1...2) { args in
             let list = try args.list(0)
             let separator = args.count == 2 ? try args.string(1) : ""
-            let texts = list.items.map { item -> String in
-                if case .string(let s) = item { return s }
-                return item.str
-            }
-            guard let joined = StringConcatenation.join(texts, separator: separator) else {
+            // Strings are joined as they are; only other values are turned into text first.
+            let allStrings = list.items.allSatisfy { if case .string = $0 { true } else { false } }
+            let joined = allStrings
+                ? StringConcatenation.join(list.items, separator: separator)
+                : StringConcatenation.join(list.items.map { Value.string($0.str) }, separator: separator)
+            guard let joined else {
                 throw args.error("result is too long (limit \(Limits.maxStringBytes) bytes)")
             }
             return .string(joined)

@@ -73,7 +73,9 @@ public struct Arguments {
     let namedStorage: [String: Value]?
     public var named: [String: Value] { namedStorage ?? [:] }
     public let location: SourceLocation
-    public let functionName: String
+    /// Not retained either (the caller holds it for the call); its name is read only for errors.
+    unowned(unsafe) let function: NativeFunction
+    public var functionName: String { function.name }
 
     public subscript(_ i: Int) -> Value { i < count ? base[i] : .null }
 

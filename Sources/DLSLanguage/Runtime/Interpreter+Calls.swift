@@ -41,7 +41,7 @@ extension Interpreter {
                 : n.arity.upperBound == Int.max ? "at least \(n.arity.lowerBound)" : "\(n.arity.lowerBound) to \(n.arity.upperBound)"
             throw RuntimeError("\(n.name)() takes \(expected) argument\(expected == "1" ? "" : "s"), got \(count)", at: location)
         }
-        var arguments = Arguments(interpreter: self, base: frame, count: count, namedStorage: named, location: location, functionName: n.name)
+        var arguments = Arguments(interpreter: self, base: frame, count: count, namedStorage: named, location: location, function: n)
         do {
             return try n.body(&arguments)
         } catch let error as RuntimeError {

@@ -267,6 +267,12 @@ final class Globals {
         return nil
     }
 
+    /// The same for a builtin.
+    @inline(__always) func native(at i: Int) -> NativeFunction? {
+        if case .native(let n) = storage[i] { return n }
+        return nil
+    }
+
     func slot(for name: String) -> Int {
         if let i = index[name] { return i }
         let i = names.count

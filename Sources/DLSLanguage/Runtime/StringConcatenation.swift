@@ -3,21 +3,26 @@
 enum StringConcatenation {
     /// nil when the result would pass `Limits.maxStringBytes` (callers raise the error).
     static func join(_ parts: [String], separator: String = "") -> String? {
-        if parts.count == 1 { return parts[0] }
+        join(parts.map { Value.string($0) }, separator: separator)
+    }
+
+    /// The same over values; callers pass only `.string` values.
+    static func join(_ parts: [Value], separator: String = "") -> String? {
+        if parts.count == 1, case .string(let only) = parts[0] { return only }
         var separator = separator
         let separatorCount = separator.utf8.count
         var total = separatorCount * max(0, parts.count - 1)
-        for p in parts { total += p.utf8.count }
+        for case .string(let p) in parts { total += p.utf8.count }
         guard total > 0 else { return "" }
         guard total <= Limits.maxStringBytes else { return nil }
         return separator.withUTF8 { sep in
             String(unsafeUninitializedCapacity: total) { buffer in
                 var offset = 0
                 for (i, part) in parts.enumerated() {
+                    guard case .string(var piece) = part else { continue }
                     if i > 0 && separatorCount > 0 {
                         for b in sep { buffer[offset] = b; offset += 1 }
                     }
-                    var piece = part
                     piece.withUTF8 { bytes in
                         guard let source = bytes.baseAddress, let target = buffer.baseAddress else { return }
                         (target + offset).update(from: source, count: bytes.count)
