@@ -34,9 +34,11 @@ let package = Package(
         // What an embedding Swift program imports.
         .target(name: "DLS", dependencies: ["DLSLanguage", "DevlinkModel", "DevlinkEmulator",
                                             "Netlink", "DevlinkCommands", "CStackSwitch"]),
+        // glibc's malloc settings for the CLI process (not for embedders, who choose their own).
+        .target(name: "CMallocTuning"),
         // The CLI and REPL use only the embedding API (plus the line editor): no back doors.
         .executableTarget(name: "dls", dependencies: [
-            "DLS", "DLSRepl",
+            "DLS", "DLSRepl", "CMallocTuning",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

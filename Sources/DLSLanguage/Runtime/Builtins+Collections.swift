@@ -44,7 +44,7 @@ extension Builtins {
             guard case .map(let m) = args[0] else { throw args.error("argument must be a map, got \(args[0].typeName)") }
             return .list(ListObject(Array(m.entries.values)))
         },
-        NativeFunction("append", arity: 2...Int.max) { args in
+        NativeFunction("append", arity: 2...Int.max, intrinsic: .append) { args in
             let list = try args.list(0)
             guard list.items.count + args.count - 1 <= Limits.maxListItems else {
                 throw args.error("list of \(list.items.count + args.count - 1) items is too long (limit \(Limits.maxListItems) items)")

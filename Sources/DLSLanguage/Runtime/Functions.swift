@@ -52,12 +52,25 @@ public final class NativeFunction {
     /// Accepted named arguments (`ports(dev, flavour: "pcisf")`).
     public let labels: Set<String>
     let body: (inout Arguments) throws -> Value
+    /// Set on builtins whose common case the interpreter runs inline (see Interpreter.callNative).
+    let intrinsic: Intrinsic?
 
-    public init(_ name: String, arity: ClosedRange<Int>, labels: Set<String> = [],
-                _ body: @escaping (inout Arguments) throws -> Value) {
+    enum Intrinsic {
+        /// `append(list, value)`
+        case append
+    }
+
+    public convenience init(_ name: String, arity: ClosedRange<Int>, labels: Set<String> = [],
+                            _ body: @escaping (inout Arguments) throws -> Value) {
+        self.init(name, arity: arity, labels: labels, intrinsic: nil, body)
+    }
+
+    init(_ name: String, arity: ClosedRange<Int>, labels: Set<String> = [], intrinsic: Intrinsic?,
+         _ body: @escaping (inout Arguments) throws -> Value) {
         self.name = name
         self.arity = arity
         self.labels = labels
+        self.intrinsic = intrinsic
         self.body = body
     }
 }

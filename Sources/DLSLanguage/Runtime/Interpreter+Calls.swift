@@ -41,6 +41,15 @@ extension Interpreter {
                 : n.arity.upperBound == Int.max ? "at least \(n.arity.lowerBound)" : "\(n.arity.lowerBound) to \(n.arity.upperBound)"
             throw RuntimeError("\(n.name)() takes \(expected) argument\(expected == "1" ? "" : "s"), got \(count)", at: location)
         }
+        // `append(list, x)` in a loop is the usual way to build a list: done here, without the
+        // builtin's argument machinery. Anything unusual (not a list, at the limit) takes the
+        // builtin itself, which words the error.
+        if n.intrinsic == .append, count == 2, named == nil, case .list(let list) = frame[0],
+           list.items.count < Limits.maxListItems {
+            list.items.append((frame + 1).move())
+            (frame + 1).initialize(to: .null)
+            return .null
+        }
         var arguments = Arguments(interpreter: self, base: frame, count: count, namedStorage: named, location: location, function: n)
         do {
             return try n.body(&arguments)

@@ -1,0 +1,76 @@
+import Testing
+@testable import DLSLanguage
+
+/// The interpreter's fast paths (one-allocation interpolation, ASCII `len`, inline `append`,
+/// arguments evaluated straight into frames, inline `if x < k`) must give exactly what the
+/// general paths give, including errors, and leave the value stack consistent when they throw.
+@Suite struct FastPathTests {
+    @Test func interpolationOfEveryKindOfValue() {
+        #expect(output(#"let i = -42; print("<${i}|${0}|${7}|${-9223372036854775807 - 1}|${9223372036854775807}>")"#)
+                == "<-42|0|7|-9223372036854775808|9223372036854775807>\n")
+        #expect(output(#"print("${1.5} ${nil} ${true} ${[1, "a"]} ${{"k": 2}} ${10gbit} ${"é"}${"ü"}")"#)
+                == "1.5 nil true [1, \"a\"] {\"k\": 2} 10Gbit éü\n")
+        #expect(output(#"let s = "x"; print("${s}${s}${s}", len("${s}${s}"), "a${""}b")"#) == "xxx 2 ab\n")
+        #expect(output(#"fn f(n) { return "n=${n}" }; print(f(3) + f(-3))"#) == "n=3n=-3\n")
+    }
+
+    @Test func interpolationErrorsStopTheString() {
+        #expect(errorLine(#"print("a${undefined_name}b")"#).contains("undefined_name"))
+        // The scratch slots of the failed string are released: the next one works.
+        #expect(output("""
+        for i in 0..<3 { try { print("${i}${[][5]}") } catch e { } }
+        print("after ${1}")
+        """) == "after 1\n")
+    }
+
+    @Test func lenCountsCharacters() {
+        #expect(output(#"print(len(""), len("abc"), len("a\r\nb"), len("\r\n\r\n"), len("\r"), len("\n\r"))"#) == "0 3 3 2 1 2\n")
+        // "\r\n" across the eight-byte blocks the ASCII path reads.
+        #expect(output(#"print(len("1234567\r\n9"), len("12345678\r\n"), len("123456781234567\r\n"))"#) == "9 9 16\n")
+        #expect(output("print(len(\"héllo\"), len(\"👍🏽ok\"), len(\"e\u{301}\"), len(\"\u{301}abcdefgh\"))") == "5 3 1 9\n")
+        #expect(output(#"print(len([1, 2]), len({"a": 1}))"#) == "2 1\n")
+    }
+
+    @Test func appendInlineAndByTheBuiltinGiveTheSameResults() {
+        #expect(output("let l = []; append(l, 1); append(l, 2, 3); append(l, [4]); print(l, len(l))") == "[1, 2, 3, [4]] 4\n")
+        // Not a list: the builtin words the error, as it does for three arguments.
+        #expect(errorLine("append(5, 1)") == errorLine("append(5, 1, 2)"))
+        #expect(errorLine("append(5, 1)").contains("append()"))
+        #expect(errorLine("append([])").contains("append() takes at least 2 arguments, got 1"))
+        // A script's own `append` is called, not the builtin.
+        #expect(output("fn append(a, b) { print(\"mine\", a, b) }\nappend([], 1)") == "mine [] 1\n")
+        #expect(output("let l = []\nfor i in 0..<1000 { append(l, \"${i}\") }\nprint(len(l), l[999], slice(join(l), 0, 12))") == "1000 999 012345678910\n")
+    }
+
+    @Test func argumentErrorsLeaveTheStackUsable() {
+        let source = """
+        fn pair(a, b) { return [a, b] }
+        fn boom() { throw "boom" }
+        let caught = 0
+        for i in 0..<5000 {
+            try { pair(i, boom()) } catch e { caught += 1 }
+            try { pair(boom(), i) } catch e { caught += 1 }
+            try { append([], boom()) } catch e { caught += 1 }
+            try { str(boom()) } catch e { caught += 1 }
+        }
+        fn depth(n) { if n == 0 { return 0 } return 1 + depth(n - 1) }
+        print(caught, depth(500), pair(1, pair(2, 3)))
+        """
+        #expect(output(source) == "20000 500 [1, [2, 3]]\n")
+    }
+
+    @Test func inlineComparisonInIfMatchesTheGeneralOne() {
+        let source = """
+        fn classify(x) {
+            if x < 0 { return "neg" }
+            if x >= 10 { return "big" }
+            if x == 5 { return "five" }
+            if x != 6 { return "other" }
+            return "six"
+        }
+        print(classify(-1), classify(10), classify(5), classify(6), classify(7), classify(2.5))
+        """
+        #expect(output(source) == "neg big five six other other\n")
+        #expect(errorLine("fn f(x) { if x < 2 { return 1 } }\nf(\"a\")").contains("cannot compare"))
+    }
+}
