@@ -5,7 +5,7 @@ import Glibc
 // Large blocks (a growing list's storage, a joined string) from the heap instead of a fresh mmap
 // each time: every regrowth otherwise faults in new zeroed pages (~12% of a string-building run).
 // DLS_MALLOC_DEFAULTS=1 keeps glibc's defaults (valgrind caps how far the heap can grow).
-if getenv("DLS_MALLOC_DEFAULTS") == nil { _ = dls_malloc_mmap_threshold(32 << 20) }
+if getenv("DLS_MALLOC_DEFAULTS") == nil { dls_malloc_tune() }
 
 let arguments = EmulatorArgument.normalize(Array(CommandLine.arguments.dropFirst()))
 // The common invocations skip ArgumentParser's start-up cost (see QuickCommandLine).

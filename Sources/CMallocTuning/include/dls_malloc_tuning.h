@@ -1,8 +1,7 @@
 #ifndef DLS_MALLOC_TUNING_H
 #define DLS_MALLOC_TUNING_H
 
-/// Serve blocks up to `bytes` from the heap rather than from a fresh mmap each (glibc's
-/// M_MMAP_THRESHOLD). Returns 0 when the C library does not take the setting.
-int dls_malloc_mmap_threshold(int bytes);
+/// glibc malloc settings for the dls process (see dls_malloc_tuning.c). Call once, early.
+void dls_malloc_tune(void);
 
 #endif

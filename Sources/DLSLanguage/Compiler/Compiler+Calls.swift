@@ -107,6 +107,7 @@ extension Compiler {
                 throw error
             }
             defer { interp.popFrame(frame, argCount) }
+            if interp.appendedInline(n, frame, argCount) { return .null }
             return try interp.callNative(n, frame, argCount, nil, at: location)
         }
         return { interp, base in

@@ -18,7 +18,10 @@ extension Compiler {
                 case .expr(let e): return .value(EvalBox(compileExpression(e)))
                 }
             })
-            return { interp, base in try interpolation.evaluate(interp, base, at: location) }
+            let none: Eval = { _, _ in .null }
+            let first = interpolation.evals.first?.eval ?? none
+            let second = interpolation.evals.count > 1 ? interpolation.evals[1].eval : none
+            return { interp, base in try interpolation.evaluate(interp, base, first, second, at: location) }
         case .variable(let name):
             return loader(resolve(name, in: context), name: name, at: location)
         case .list(let items):

@@ -34,21 +34,24 @@ extension Interpreter {
         }
     }
 
+    /// `append(list, x)` in a loop is the usual way to build a list: done by the call site, without
+    /// the builtin's argument machinery. false for anything unusual (not a list, at the limit): the
+    /// builtin itself runs then, and words the error.
+    @inline(__always)
+    func appendedInline(_ n: NativeFunction, _ frame: UnsafeMutablePointer<Value>, _ count: Int) -> Bool {
+        guard n.intrinsic == .append, count == 2, case .list(let list) = frame[0],
+              list.items.count < Limits.maxListItems else { return false }
+        list.items.append((frame + 1).move())
+        (frame + 1).initialize(to: .null)
+        return true
+    }
+
     func callNative(_ n: NativeFunction, _ frame: UnsafeMutablePointer<Value>, _ count: Int, _ named: [String: Value]?,
                     at location: SourceLocation) throws -> Value {
         guard n.arity.contains(count) else {
             let expected = n.arity.lowerBound == n.arity.upperBound ? "\(n.arity.lowerBound)"
                 : n.arity.upperBound == Int.max ? "at least \(n.arity.lowerBound)" : "\(n.arity.lowerBound) to \(n.arity.upperBound)"
             throw RuntimeError("\(n.name)() takes \(expected) argument\(expected == "1" ? "" : "s"), got \(count)", at: location)
-        }
-        // `append(list, x)` in a loop is the usual way to build a list: done here, without the
-        // builtin's argument machinery. Anything unusual (not a list, at the limit) takes the
-        // builtin itself, which words the error.
-        if n.intrinsic == .append, count == 2, named == nil, case .list(let list) = frame[0],
-           list.items.count < Limits.maxListItems {
-            list.items.append((frame + 1).move())
-            (frame + 1).initialize(to: .null)
-            return .null
         }
         var arguments = Arguments(interpreter: self, base: frame, count: count, namedStorage: named, location: location, function: n)
         do {

@@ -19,7 +19,7 @@ final class StringInterpolation {
     private let literal: UnsafeMutablePointer<UInt8>
     private let segments: UnsafeMutablePointer<Segment>
     private let segmentCount: Int
-    private let evals: ContiguousArray<EvalBox>
+    let evals: ContiguousArray<EvalBox>
     private let literalBytes: Int
 
     init(_ pieces: [Piece]) {
@@ -50,13 +50,17 @@ final class StringInterpolation {
         segments.deallocate()
     }
 
-    func evaluate(_ interp: Interpreter, _ base: UnsafeMutablePointer<Value>, at location: SourceLocation) throws -> Value {
+    /// The value closures come in as arguments, the first two passed by the compiled closure that
+    /// captures them: calling a closure read out of an array retains its context every time.
+    @inline(__always)
+    func evaluate(_ interp: Interpreter, _ base: UnsafeMutablePointer<Value>, _ first: Eval, _ second: Eval,
+                  at location: SourceLocation) throws -> Value {
         let count = evals.count
         let scratch = try interp.pushFrame(count, at: location)
         defer { interp.popFrame(scratch, count) }
         var total = literalBytes
         for j in 0..<count {
-            let value = try evals[j].eval(interp, base)
+            let value = j == 0 ? try first(interp, base) : j == 1 ? try second(interp, base) : try evals[j].eval(interp, base)
             switch value {
             case .string(let s): total += s.utf8.count; (scratch + j).pointee = value
             case .int(let i): total += StringInterpolation.decimalDigits(i); (scratch + j).pointee = value
