@@ -73,4 +73,26 @@ import Testing
         #expect(output(source) == "neg big five six other other\n")
         #expect(errorLine("fn f(x) { if x < 2 { return 1 } }\nf(\"a\")").contains("cannot compare"))
     }
+
+    @Test func intConstantOperationsMatchTheGeneralOnes() {
+        // Locals (slot reads) and other expressions on the left, every operator with a constant.
+        let source = """
+        fn f(x) { return [x + 3, x - 3, x * 3, x % 3, x % -3, (x + 0) * 3, (x + 0) % 3] }
+        print(f(7), f(-7), f(0))
+        print(f(2.5))
+        let g = 10
+        print(g * 3, g % 4, (g * 2) % 7)
+        """
+        #expect(output(source) == """
+        [10, 4, 21, 1, 1, 21, 1] [-4, -10, -21, -1, -1, -21, -1] [3, -3, 0, 0, 0, 0, 0]
+        [5.5, -0.5, 7.5, 2.5, 2.5, 7.5, 2.5]
+        30 2 6
+
+        """)
+        #expect(errorLine("fn f(x) { return x * 2 }\nf(9223372036854775807)").contains("integer overflow"))
+        #expect(errorLine("fn f(x) { return (x + 0) * 2 }\nf(9223372036854775807)").contains("integer overflow"))
+        #expect(errorLine("fn f(x) { return x % 0 }\nf(1)") == "t.dls:1:20: error: remainder by zero")
+        #expect(output("fn f(x) { return x * 2 }\nprint(f(\"ab\"))") == "abab\n")
+        #expect(errorLine("fn f(x) { return x * 2 }\nf(nil)") == "t.dls:1:20: error: cannot multiply nil and int (left: variable 'x')")
+    }
 }

@@ -79,40 +79,39 @@ extension Compiler {
         }
     }
 
+    /// The int result when it needs nothing special (no overflow, a positive divisor); nil sends
+    /// the operation to Operators.binary, which knows the rest and words the errors.
+    @inline(__always)
+    static func intOperation(_ op: BinaryOperator, _ x: Int, _ k: Int) -> Int? {
+        switch op {
+        case .add: let (r, o) = x.addingReportingOverflow(k); return o ? nil : r
+        case .subtract: let (r, o) = x.subtractingReportingOverflow(k); return o ? nil : r
+        case .multiply: let (r, o) = x.multipliedReportingOverflow(by: k); return o ? nil : r
+        case .remainder: return k > 0 ? x % k : nil
+        default: return nil
+        }
+    }
+
     func compileBinary(_ op: BinaryOperator, _ left: Expr, _ right: Expr, at location: SourceLocation) -> Eval {
         let l = compileExpression(left)
         let leftWhat = describe(left), rightWhat = describe(right)
-        // `n - 1` with n a local: read the slot directly.
-        if case .int(let k) = right.kind, let slot = localSlot(left), op == .add || op == .subtract {
-            return { interp, base in
-                if case .int(let x) = base[slot] {
-                    let (result, overflow) = op == .add ? x.addingReportingOverflow(k) : x.subtractingReportingOverflow(k)
-                    if !overflow { return .int(result) }
+        // `n - 1`, `i * 3`, `i % 1000`: an int constant on the right skips one closure call and the
+        // general operator switch; a local on the left is read from its slot directly.
+        if case .int(let k) = right.kind, [.add, .subtract, .multiply, .remainder].contains(op) {
+            if let slot = localSlot(left) {
+                return { interp, base in
+                    if case .int(let x) = base[slot], let result = Compiler.intOperation(op, x, k) { return .int(result) }
+                    return try Operators.binary(op, try l(interp, base), .int(k), at: location, leftWhat: leftWhat)
                 }
-                return try Operators.binary(op, try l(interp, base), .int(k), at: location, leftWhat: leftWhat)
+            }
+            return { interp, base in
+                let a = try l(interp, base)
+                if case .int(let x) = a, let result = Compiler.intOperation(op, x, k) { return .int(result) }
+                return try Operators.binary(op, a, .int(k), at: location, leftWhat: leftWhat)
             }
         }
-        // `x + 1`, `n < 2`: an int constant on the right skips one closure call and a switch.
         if case .int(let k) = right.kind {
             switch op {
-            case .add:
-                return { interp, base in
-                    let a = try l(interp, base)
-                    if case .int(let x) = a {
-                        let (sum, overflow) = x.addingReportingOverflow(k)
-                        if !overflow { return .int(sum) }
-                    }
-                    return try Operators.binary(op, a, .int(k), at: location, leftWhat: leftWhat)
-                }
-            case .subtract:
-                return { interp, base in
-                    let a = try l(interp, base)
-                    if case .int(let x) = a {
-                        let (difference, overflow) = x.subtractingReportingOverflow(k)
-                        if !overflow { return .int(difference) }
-                    }
-                    return try Operators.binary(op, a, .int(k), at: location, leftWhat: leftWhat)
-                }
             case .less:
                 return { interp, base in
                     let a = try l(interp, base)
