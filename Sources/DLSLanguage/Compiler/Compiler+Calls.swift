@@ -45,108 +45,16 @@ extension Compiler {
     }
 
     func compileCall(_ calleeExpr: Expr, _ arguments: [CallArgument], at location: SourceLocation) -> Eval {
-        let callee = compileExpression(calleeExpr)
-        let args = arguments.map { EvalBox(compileExpression($0.value)) }
-        let labels = arguments.map(\.label)
-        let hasLabels = labels.contains { $0 != nil }
-        let what = describe(calleeExpr) ?? "expression"
-        // The first arguments as plain closures: no array walk on the common short calls.
-        let argCount = args.count
-        let noArgument: Eval = { _, _ in .null }
-        let a0 = argCount > 0 ? args[0].eval : noArgument
-        let a1 = argCount > 1 ? args[1].eval : noArgument
         // A call of a global function (the common case) reads the global slot itself.
-        let globalIndex: Int
+        var globalIndex = -1
         if case .variable(let name) = calleeExpr.kind, case .global(let index) = resolve(name, in: context) {
             globalIndex = index
-        } else {
-            globalIndex = -1
         }
-        // A user function call: the frame is reserved first and each argument is evaluated straight
-        // into its slot (no copy of the value and no temporary to destroy afterwards).
-        @inline(__always) func callUser(_ f: FunctionObject, _ interp: Interpreter, _ base: UnsafeMutablePointer<Value>) throws -> Value {
-            guard argCount == f.arity else {
-                throw RuntimeError("fn \(f.proto.name) takes \(f.arity) argument\(f.arity == 1 ? "" : "s"), got \(argCount)", at: location)
-            }
-            try interp.tick(location)
-            let size = f.slotCount
-            let frame = try interp.reserveFrame(size, at: location)
-            // Slot 0 gives nested closures the caller's captures; nil when there are none.
-            frame.initialize(to: f.hasCaptures ? .function(f) : .null)
-            var filled = frame + 1
-            do {
-                if argCount > 0 { filled.initialize(to: try a0(interp, base)); filled += 1 }
-                if argCount > 1 { filled.initialize(to: try a1(interp, base)); filled += 1 }
-                var i = 2
-                while i < argCount { filled.initialize(to: try args[i].eval(interp, base)); filled += 1; i += 1 }
-            } catch {
-                interp.popFrame(frame, filled - frame)  // only the slots filled so far
-                throw error
-            }
-            while filled < frame + size { filled.initialize(to: .null); filled += 1 }
-            defer { interp.popFrame(frame, size) }
-            do {
-                if case .returned(let v) = try f.body(interp, frame) { return v }
-                return .null
-            } catch var error as RuntimeError {
-                error.stack.append(.init(function: f.proto.name, callSite: location))
-                throw error
-            }
-        }
-        // A builtin called with positional arguments: they are evaluated straight into the frame too.
-        @inline(__always) func callNative(_ n: NativeFunction, _ interp: Interpreter, _ base: UnsafeMutablePointer<Value>) throws -> Value {
-            let frame = try interp.reserveFrame(argCount, at: location)
-            var filled = frame
-            do {
-                if argCount > 0 { filled.initialize(to: try a0(interp, base)); filled += 1 }
-                if argCount > 1 { filled.initialize(to: try a1(interp, base)); filled += 1 }
-                var i = 2
-                while i < argCount { filled.initialize(to: try args[i].eval(interp, base)); filled += 1; i += 1 }
-            } catch {
-                interp.popFrame(frame, filled - frame)
-                throw error
-            }
-            defer { interp.popFrame(frame, argCount) }
-            if interp.appendedInline(n, frame, argCount) { return .null }
-            return try interp.callNative(n, frame, argCount, nil, at: location)
-        }
-        return { interp, base in
-            if globalIndex >= 0, !hasLabels {
-                if let f = interp.globals.function(at: globalIndex) { return try callUser(f, interp, base) }
-                if let n = interp.globals.native(at: globalIndex) { return try callNative(n, interp, base) }
-            }
-            let function = try callee(interp, base)
-            switch function {
-            case .function(let f):
-                if hasLabels {
-                    var values: [Value] = []
-                    for a in args { values.append(try a.eval(interp, base)) }
-                    return try interp.callUser(f, try Compiler.order(values, labels, for: f.proto, at: location), at: location)
-                }
-                return try callUser(f, interp, base)
-            case .native(let n):
-                if !hasLabels { return try callNative(n, interp, base) }
-                let frame = try interp.pushFrame(argCount, at: location)
-                defer { interp.popFrame(frame, argCount) }
-                var named: [String: Value] = [:]
-                var positional = 0
-                for i in 0..<argCount {
-                    let v = try args[i].eval(interp, base)
-                    if let label = labels[i] {
-                        guard n.labels.contains(label) else {
-                            throw RuntimeError("\(n.name)() has no argument named '\(label)'\(n.labels.isEmpty ? "" : " (it takes: \(n.labels.sorted().joined(separator: ", ")))")", at: location)
-                        }
-                        named[label] = v
-                    } else {
-                        frame[positional] = v
-                        positional += 1
-                    }
-                }
-                return try interp.callNative(n, frame, positional, named, at: location)
-            default:
-                throw RuntimeError("cannot call \(function.typeName) (\(what) is not a function)", at: location)
-            }
-        }
+        let site = CallSite(callee: compileExpression(calleeExpr),
+                            arguments: arguments.map { EvalBox(compileExpression($0.value)) },
+                            labels: arguments.map(\.label), globalIndex: globalIndex,
+                            what: describe(calleeExpr) ?? "expression", location: location)
+        return { interp, base in try site.call(interp, base) }
     }
 
     /// Puts labelled arguments of a user function call into parameter order.
