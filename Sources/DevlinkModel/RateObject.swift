@@ -14,9 +14,12 @@ public struct RateObject: Equatable, Sendable {
     /// DEVLINK_RATE_TCS_MAX.
     public static let trafficClassCount = 8
 
+    /// All eight shares zero; shared by every object that sets none (an array each cost an allocation).
+    public static let noBandwidths = [UInt32](repeating: 0, count: trafficClassCount)
+
     public init(handle: RateHandle, txShare: UInt64 = 0, txMax: UInt64 = 0, txPriority: UInt32 = 0,
                 txWeight: UInt32 = 0, parent: String? = nil,
-                tcBandwidths: [UInt32] = Array(repeating: 0, count: RateObject.trafficClassCount)) {
+                tcBandwidths: [UInt32] = RateObject.noBandwidths) {
         self.handle = handle
         self.txShare = txShare
         self.txMax = txMax

@@ -1,7 +1,8 @@
 /// Splits a devlink batch file into command lines exactly as iproute2 does (`getcmdline`,
 /// `makeargs`): `#` ends a line anywhere, a trailing `\` joins the next line, words split on blanks,
 /// a word starting with `'` or `"` runs to the matching quote. A line's number is that of its last
-/// physical line, as devlink reports it in `Command failed FILE:LINE`.
+/// physical line, as devlink reports it in `Command failed FILE:LINE`. Works on the file's bytes, as
+/// devlink does (and because walking Characters dominated big batches).
 public struct BatchReader {
     public struct Line: Sendable, Equatable {
         public var number: Int
@@ -27,53 +28,65 @@ public struct BatchReader {
         }
     }
 
-    private let physical: [Substring]
-    /// False only for a last line without a final newline (it cannot continue).
-    private let lastHasNewline: Bool
-    private var next = 0
+    private let text: [UInt8]
+    /// Where the next physical line starts; a final newline does not start another line.
+    private var position = 0
+    /// The number of the last physical line read.
+    private var lineNumber = 0
 
     public init(_ text: String) {
-        // Split on bytes: the Character-based split walks grapheme clusters and dominated big batches.
-        var lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
-        lastHasNewline = lines.last == ""
-        // A final newline does not start another line.
-        if lines.last == "" { lines.removeLast() }
-        physical = lines
+        self.text = Array(text.utf8)
     }
 
     /// The next command line with at least one word, nil at the end of the file.
     public mutating func nextLine() throws(Failure) -> Line? {
-        while next < physical.count {
-            var (text, continues) = cut(next)
-            next += 1
-            while continues {
-                guard next < physical.count else { throw .missingContinuation }
-                text.removeLast()
-                let (more, again) = cut(next)
-                text += more
-                continues = again
-                next += 1
+        while position < text.count {
+            var (range, continues) = cut()
+            var words: [String]
+            if continues {
+                // Joined lines are copied together; single lines are split where they lie.
+                var joined = Array(text[range])
+                while continues {
+                    guard position < text.count else { throw .missingContinuation }
+                    joined.removeLast()
+                    (range, continues) = cut()
+                    joined.append(contentsOf: text[range])
+                }
+                words = try joined.withUnsafeBufferPointer { bytes throws(Failure) in
+                    try BatchReader.makeArguments(bytes, line: lineNumber)
+                }
+            } else {
+                words = try text.withUnsafeBufferPointer { bytes throws(Failure) in
+                    try BatchReader.makeArguments(UnsafeBufferPointer(rebasing: bytes[range]), line: lineNumber)
+                }
             }
-            let words = try BatchReader.makeArguments(text, line: next)
-            if !words.isEmpty { return Line(number: next, words: words) }
+            if !words.isEmpty { return Line(number: lineNumber, words: words) }
         }
         return nil
     }
 
-    /// A physical line without its comment, and whether it asks for the next one: `getcmdline`
+    /// The next physical line without its comment, and whether it asks for the next one: `getcmdline`
     /// looks for a backslash right before the newline, which a `#` cut removes.
-    private func cut(_ index: Int) -> (String, Bool) {
-        let line = physical[index]
-        if let hash = line.utf8.firstIndex(of: UInt8(ascii: "#")) { return (String(Substring(line.utf8[..<hash])), false) }
-        let hasNewline = index < physical.count - 1 || lastHasNewline
-        return (String(line), hasNewline && line.utf8.last == UInt8(ascii: "\\"))
+    private mutating func cut() -> (Range<Int>, Bool) {
+        let start = position
+        let (end, hash) = text.withUnsafeBufferPointer { bytes in
+            var end = start
+            while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+            return (end, bytes[start..<end].firstIndex(of: UInt8(ascii: "#")))
+        }
+        let hasNewline = end < text.count
+        position = hasNewline ? end + 1 : end
+        lineNumber += 1
+        if let hash { return (start..<hash, false) }
+        return (start..<end, hasNewline && end > start && text[end - 1] == UInt8(ascii: "\\"))
     }
 
-    static func makeArguments(_ line: String, line number: Int) throws(Failure) -> [String] {
-        let bytes = Array(line.utf8)
+    static func makeArguments(_ bytes: UnsafeBufferPointer<UInt8>, line number: Int) throws(Failure) -> [String] {
         var words: [String] = []
+        words.reserveCapacity(8)   // most devlink lines have a few more than that; growing from 1 cost more
         var i = 0
         func isBlank(_ c: UInt8) -> Bool { c == 32 || c == 9 || c == 13 || c == 10 }
+        func word(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
         while i < bytes.count {
             while i < bytes.count, isBlank(bytes[i]) { i += 1 }
             guard i < bytes.count else { break }
@@ -81,14 +94,14 @@ public struct BatchReader {
                 let quote = bytes[i]
                 let start = i + 1
                 guard let end = bytes[start...].firstIndex(of: quote) else { throw .unterminatedQuote(line: number) }
-                words.append(String(decoding: bytes[start..<end], as: UTF8.self))
+                words.append(word(start..<end))
                 // The character after the closing quote is overwritten by the separator, as in makeargs.
                 i = end + 1
                 if i < bytes.count { i += 1 }
             } else {
                 let start = i
                 while i < bytes.count, !isBlank(bytes[i]) { i += 1 }
-                words.append(String(decoding: bytes[start..<i], as: UTF8.self))
+                words.append(word(start..<i))
                 i += 1
             }
         }

@@ -35,6 +35,8 @@ public struct BatchRunner {
                 let result = try runner.execute(line.words.map { CommandWordInput(text: $0) })
                 if case .usage(let lines) = result {
                     output.writeError(lines.map { $0 + "\n" }.joined())
+                } else if case .none = result {
+                    // nothing to print
                 } else if runner.options.json {
                     runner.json(result, into: &json)
                 } else {

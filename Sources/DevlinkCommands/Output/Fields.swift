@@ -35,7 +35,9 @@ struct Field: Sendable {
 /// The attributes devlink prints for each object, in its order (reference §3.7/§3.8).
 enum Fields {
     static func port(_ p: Port) -> [Field] {
-        var f: [Field] = [Field("type", .string(p.type.name))]
+        var f: [Field] = []
+        f.reserveCapacity(16)   // grown one by one it was reallocated four times per port
+        f.append(Field("type", .string(p.type.name)))
         if let d = p.desiredType, d != p.type { f.append(Field("des_type", .string(d.name))) }
         if let n = p.netdev { f.append(Field("netdev", .string(n))) }
         if let n = p.ibdev { f.append(Field("ibdev", .string(n))) }
@@ -57,19 +59,25 @@ enum Fields {
 
     static func function(_ fn: PortFunction) -> [Field] {
         var f: [Field] = []
+        f.reserveCapacity(8)
         if let m = fn.hwAddr { f.append(Field("hw_addr", .string(m.description))) }
         if let s = fn.state { f.append(Field("state", .string(s.name))) }
         if let s = fn.opstate { f.append(Field("opstate", .string(s.name))) }
-        for (key, flag) in [("roce", fn.roce), ("migratable", fn.migratable),
-                            ("ipsec_crypto", fn.ipsecCrypto), ("ipsec_packet", fn.ipsecPacket)] {
+        func cap(_ key: String, _ flag: Bool?) {
             if let flag { f.append(Field(key, .string(flag ? "enable" : "disable"))) }
         }
+        cap("roce", fn.roce)
+        cap("migratable", fn.migratable)
+        cap("ipsec_crypto", fn.ipsecCrypto)
+        cap("ipsec_packet", fn.ipsecPacket)
         if let n = fn.maxIOEQs { f.append(Field("max_io_eqs", .uint(UInt64(n)))) }
         return f
     }
 
     static func rate(_ r: RateObject) -> [Field] {
-        var f: [Field] = [Field("type", .string(r.type.name))]
+        var f: [Field] = []
+        f.reserveCapacity(8)
+        f.append(Field("type", .string(r.type.name)))
         if r.txShare != 0 { f.append(Field("tx_share", .rate(r.txShare))) }
         if r.txMax != 0 { f.append(Field("tx_max", .rate(r.txMax))) }
         if r.txPriority != 0 { f.append(Field("tx_priority", .uint(UInt64(r.txPriority)))) }

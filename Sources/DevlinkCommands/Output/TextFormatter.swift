@@ -12,8 +12,14 @@ public struct TextFormatter: Sendable {
         switch result {
         case .none, .usage: return ""
         case .devices(let devices, _): return devices.map { "\($0)\n" }.joined()
-        case .ports(let ports, _): return ports.map { port($0) + "\n" }.joined()
-        case .rates(let rates, _): return rates.map { rate($0) + "\n" }.joined()
+        case .ports(let ports, _):
+            var out = TextBuffer(capacity: ports.count * 192)
+            for p in ports { port(p, into: &out); out.write("\n") }
+            return out.text
+        case .rates(let rates, _):
+            var out = TextBuffer(capacity: rates.count * 96)
+            for r in rates { rate(r, into: &out); out.write("\n") }
+            return out.text
         case .eswitch(let device, let e): return eswitch(device, e) + "\n"
         case .info(let infos, _): return infos.map(info).joined()
         case .params(let params, _): return self.params(params)
@@ -24,31 +30,63 @@ public struct TextFormatter: Sendable {
 
     /// One port without the final newline; the `function:` block follows on its own lines.
     public func port(_ p: Port) -> String {
-        var line = "\(p.handle):"
+        var out = TextBuffer()
+        port(p, into: &out)
+        return out.text
+    }
+
+    func port(_ p: Port, into out: inout TextBuffer) {
+        out.write(p.handle)
+        out.write(":")
         var function: [Field] = []
         for field in Fields.port(p) {
             if case .object(let inner) = field.value { function = inner; continue }
-            line += " \(field.key) \(field.text(iec: iec))"
+            out.write(" ")
+            write(field, into: &out)
         }
         if p.function != nil {
-            line += "\n  function:\n    "
+            out.write("\n  function:\n    ")
             for (i, field) in function.enumerated() {
-                line += (i == 0 && field.key == "hw_addr" ? "" : " ") + "\(field.key) \(field.text(iec: iec))"
+                if !(i == 0 && field.key == "hw_addr") { out.write(" ") }
+                write(field, into: &out)
             }
         }
-        return line
     }
 
     public func rate(_ r: RateObject) -> String {
-        var line = "\(r.handle):"
+        var out = TextBuffer()
+        rate(r, into: &out)
+        return out.text
+    }
+
+    func rate(_ r: RateObject, into out: inout TextBuffer) {
+        out.write(r.handle)
+        out.write(":")
         for field in Fields.rate(r) {
+            out.write(" ")
             if field.key.hasPrefix("tc_") {
-                line += " \(field.key) bw \(field.text(iec: iec))"
+                out.write(field.key)
+                out.write(" bw ")
+                value(field, into: &out)
             } else {
-                line += " \(field.key) \(field.text(iec: iec))"
+                write(field, into: &out)
             }
         }
-        return line
+    }
+
+    /// `key value`.
+    private func write(_ field: Field, into out: inout TextBuffer) {
+        out.write(field.key)
+        out.write(" ")
+        value(field, into: &out)
+    }
+
+    private func value(_ field: Field, into out: inout TextBuffer) {
+        switch field.value {
+        case .uint(let n): out.write(n)
+        case .string(let s): out.write(s)
+        default: out.write(field.text(iec: iec))
+        }
     }
 
     public func eswitch(_ device: DeviceHandle, _ e: Eswitch) -> String {

@@ -19,36 +19,23 @@ struct HandleParser {
         }
     }
 
-    private func slashes(_ s: String) -> Int { s.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) } }
-
     private func device(_ word: String?, at index: Int) throws(ClientError) -> DeviceHandle {
         guard let word else {
             throw ClientError("Devlink identification (\"bus_name/dev_name\") expected", word: index,
                               hint: "expected a device handle like pci/0000:06:00.0")
         }
-        guard slashes(word) == 1 else {
+        let split = HandleWord(word)
+        guard split.slashes == 1 else {
             throw ClientError("Wrong devlink identification string format.", "Expected \"bus_name/dev_name\".", word: index)
         }
-        return splitDevice(word)
+        return split.device
     }
 
-    /// `strslashrsplit`: split at the last slash (parts may be empty, as in devlink).
-    private func splitDevice(_ text: Substring) -> DeviceHandle {
-        let slash = text.lastIndex(of: "/") ?? text.endIndex
-        let bus = text[..<slash]
-        let name = slash < text.endIndex ? text[text.index(after: slash)...] : ""
-        return DeviceHandle(bus: String(bus), name: String(name))
-    }
-
-    private func splitDevice(_ text: String) -> DeviceHandle { splitDevice(Substring(text)) }
-
-    private func portIndexed(_ word: String, at index: Int) throws(ClientError) -> PortHandle {
-        let slash = word.lastIndex(of: "/") ?? word.endIndex
-        let indexText = slash < word.endIndex ? String(word[word.index(after: slash)...]) : ""
-        guard let portIndex = WordParsers.unsigned(indexText, max: UInt64(UInt32.max)) else {
-            throw ClientError("Port index \"\(indexText)\" is not a number or not within range", word: index)
+    private func portIndexed(_ split: HandleWord, at index: Int) throws(ClientError) -> PortHandle {
+        guard let portIndex = WordParsers.unsigned(split.last, max: UInt64(UInt32.max)) else {
+            throw ClientError("Port index \"\(split.last)\" is not a number or not within range", word: index)
         }
-        return PortHandle(device: splitDevice(word[..<slash]), index: UInt32(portIndex))
+        return PortHandle(device: split.device, index: UInt32(portIndex))
     }
 
     private func netdev(_ word: String, at index: Int) throws(ClientError) -> PortHandle {
@@ -63,9 +50,10 @@ struct HandleParser {
             throw ClientError("Port identification (\"bus_name/dev_name/port_index\" or \"netdev ifname\") expected.",
                               word: index)
         }
-        switch slashes(word) {
+        let split = HandleWord(word)
+        switch split.slashes {
         case 0: return try netdev(word, at: index)
-        case 2: return try portIndexed(word, at: index)
+        case 2: return try portIndexed(split, at: index)
         default:
             throw ClientError("Wrong port identification string format.",
                               "Expected \"bus_name/dev_name/port_index\" or \"netdev_ifname\".", word: index)
@@ -78,9 +66,10 @@ struct HandleParser {
                               "Devlink identification (\"bus_name/dev_name\")",
                               "Port identification (\"bus_name/dev_name/port_index\" or \"netdev ifname\")", word: index)
         }
-        switch slashes(word) {
-        case 1: return .device(splitDevice(word))
-        case 2: return .port(try portIndexed(word, at: index))
+        let split = HandleWord(word)
+        switch split.slashes {
+        case 1: return .device(split.device)
+        case 2: return .port(try portIndexed(split, at: index))
         case 0: return .port(try netdev(word, at: index))
         default:
             throw ClientError("Wrong port identification string format.",
@@ -92,22 +81,56 @@ struct HandleParser {
     private func rate(_ word: String?, at index: Int, nodeOnly: Bool) throws(ClientError) -> RateHandle {
         let expected = nodeOnly ? "Expected \"bus_name/dev_name/node\" identification."
             : "Expected \"bus_name/dev_name/node\" or \"bus_name/dev_name/port_index\" identification."
-        guard let word, slashes(word) == 2 else { throw ClientError(expected, word: index) }
-        let slash = word.lastIndex(of: "/") ?? word.endIndex
-        let last = slash < word.endIndex ? word[word.index(after: slash)...] : ""
-        let device = splitDevice(word[..<slash])
+        guard let word else { throw ClientError(expected, word: index) }
+        let split = HandleWord(word)
+        guard split.slashes == 2 else { throw ClientError(expected, word: index) }
+        let last = split.last
         if nodeOnly {
             guard !last.isEmpty, !WordParsers.isAllDigits(last) else {
                 throw ClientError("Node name cannot be a devlink port index or empty.", word: index)
             }
-            return .node(device, String(last))
+            return .node(split.device, last)
         }
         if WordParsers.isAllDigits(last) {
-            guard let portIndex = WordParsers.unsigned(String(last), max: UInt64(UInt32.max)) else {
+            guard let portIndex = WordParsers.unsigned(last, max: UInt64(UInt32.max)) else {
                 throw ClientError("Port index \"\(last)\" is not a number or not within range", word: index)
             }
-            return RateHandle(device: device, target: .leaf(portIndex: UInt32(portIndex)))
+            return RateHandle(device: split.device, target: .leaf(portIndex: UInt32(portIndex)))
         }
-        return .node(device, String(last))
+        return .node(split.device, last)
+    }
+}
+
+/// A handle word cut at its slashes the way devlink's `strslashrsplit` cuts it: on bytes, the device
+/// being `bus/name` and `last` what follows a second slash. Only 1- and 2-slash words are cut.
+struct HandleWord {
+    let slashes: Int
+    let device: DeviceHandle
+    let last: String
+
+    init(_ word: String) {
+        var word = word
+        var slashes = 0
+        var device = DeviceHandle(bus: "", name: ""), last = ""
+        word.withUTF8 { bytes in
+            var first = 0, second = 0
+            for i in bytes.indices where bytes[i] == UInt8(ascii: "/") {
+                slashes += 1
+                if slashes == 1 { first = i } else if slashes == 2 { second = i }
+            }
+            func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+            switch slashes {
+            case 1:
+                device = DeviceHandle(bus: text(0..<first), name: text(first + 1..<bytes.count))
+            case 2:
+                device = DeviceHandle(bus: text(0..<first), name: text(first + 1..<second))
+                last = text(second + 1..<bytes.count)
+            default:
+                break
+            }
+        }
+        self.slashes = slashes
+        self.device = device
+        self.last = last
     }
 }

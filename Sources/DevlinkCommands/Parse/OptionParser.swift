@@ -5,20 +5,29 @@ import DevlinkModel
 /// whole command line so errors point at the right word.
 struct OptionParser {
     let spec: CommandSpec
-    let words: [CommandWordInput]
-    /// Index of `words[0]` in the full command line.
-    let offset: Int
+    /// The command's own words (after its path), indexed as in the whole command line.
+    let words: ArraySlice<CommandWordInput>
     let handles: HandleParser
 
+    init(spec: CommandSpec, words: ArraySlice<CommandWordInput>, handles: HandleParser) {
+        self.spec = spec
+        self.words = words
+        self.handles = handles
+    }
+
+    /// Index of the first word in the full command line.
+    private var offset: Int { words.startIndex }
+
     func parse() throws(ClientError) -> ParsedCommand {
+        // `i` counts from the command's first own word; `offset + i` indexes `words`.
         var parsed = ParsedCommand(spec: spec)
         var i = 0
         // An optional handle left out means a dump: nothing else is parsed (devlink checks argc first).
         if spec.handle != nil && spec.handleOptional && words.isEmpty { return parsed }
         if let kind = spec.handle {
             // `link set dev eth0 up`: ip's optional `dev` keyword before an interface name.
-            if kind == .netdev, words.count >= 2, words[0].text == "dev" { i = 1 }
-            parsed.handle = try handles.parse(kind, words[i...].first?.text, at: offset + i)
+            if kind == .netdev, words.count >= 2, words[offset].text == "dev" { i = 1 }
+            parsed.handle = try handles.parse(kind, (i < words.count ? words[offset + i].text : nil), at: offset + i)
             parsed.handleWordIndex = offset + i
             i += 1
         }
@@ -26,12 +35,11 @@ struct OptionParser {
             guard i < words.count else {
                 throw ClientError("\(key.uppercased()) expected", word: offset + max(0, i - 1))
             }
-            parsed.values[key] = (key, .word(words[i].text))
-            parsed.wordIndexes[key] = offset + i
+            parsed.set(key, name: key, .word(words[offset + i].text), wordIndex: offset + i)
             i += 1
         }
         while i < words.count {
-            let word = words[i].text
+            let word = words[offset + i].text
             guard let option = spec.options.first(where: { $0.matches(word) }) else {
                 throw ClientError("Unknown option \"\(word)\"", word: offset + i,
                                   hint: spec.options.isEmpty ? "this command takes no options"
@@ -51,7 +59,7 @@ struct OptionParser {
                         throw ClientError("Error parsing tc-bw: example usage: tc-bw 0:60 1:10 2:0 3:0 4:30 5:0 6:0 7:0",
                                           word: offset + min(i, words.count) - (i == words.count ? 1 : 0))
                     }
-                    let text = words[i].text
+                    let text = words[offset + i].text
                     guard let (index, bw) = WordParsers.trafficClass(text) else {
                         throw ClientError(trafficClassFormatError(text), word: offset + i)
                     }
@@ -67,11 +75,10 @@ struct OptionParser {
                 value = .trafficClasses(shares)
             default:
                 guard i < words.count else { throw missingValue(option, at: offset + start) }
-                value = try convert(words[i], for: option, at: offset + i)
+                value = try convert(words[offset + i], for: option, at: offset + i)
                 i += 1
             }
-            parsed.values[option.key] = (option.name, value)
-            parsed.wordIndexes[option.key] = offset + start
+            parsed.set(option.key, name: option.name, value, wordIndex: offset + start)
         }
         for option in spec.options {
             if let message = option.requiredMessage, !parsed.has(option.key) {
@@ -111,8 +118,10 @@ struct OptionParser {
     /// One option value from its word (or the dls value the word came from).
     private func convert(_ word: CommandWordInput, for option: OptionSpec, at index: Int) throws(ClientError) -> OptionValue {
         let text = word.text
-        let hint = "\(option.name) takes \(option.kind.expectation)"
-            + (word.value.map { ", got \($0.typeName) \(quoteIfString($0))" } ?? "")
+        // Only a failure needs the hint: building it for every value cost more than the parse.
+        var hint: String {
+            "\(option.name) takes \(option.kind.expectation)" + (word.value.map { ", got \($0.typeName) \(quoteIfString($0))" } ?? "")
+        }
         func notNumber() -> ClientError {
             ClientError("\"\(text)\" is not a number or not within range", word: index, hint: hint)
         }

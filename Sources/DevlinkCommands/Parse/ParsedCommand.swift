@@ -41,48 +41,79 @@ public enum OptionValue: Sendable, Equatable {
 public struct ParsedCommand: Sendable {
     public let spec: CommandSpec
     public var handle: HandleValue?
-    /// Option values by `OptionSpec.key`, plus the option name that set them (`parent` vs `noparent`).
-    public var values: [String: (name: String, value: OptionValue)] = [:]
-    /// Index (into the command's words) of each option's first word, for error carets.
-    public var wordIndexes: [String: Int] = [:]
     public var handleWordIndex: Int?
+
+    /// One option value under its `OptionSpec.key`, with the spelling that set it (`parent` vs
+    /// `noparent`) and the index of its first word (for error carets).
+    private struct Setting: Sendable {
+        let key: String
+        let name: String
+        let value: OptionValue
+        let wordIndex: Int
+    }
+
+    /// A handful at most, so a list searched in order beats hashing every key.
+    private var settings: [Setting] = []
 
     public init(spec: CommandSpec) { self.spec = spec }
 
-    public func has(_ key: String) -> Bool { values[key] != nil }
+    /// Sets `key`, replacing an earlier value (options sharing a key overwrite each other).
+    mutating func set(_ key: String, name: String, _ value: OptionValue, wordIndex: Int) {
+        let setting = Setting(key: key, name: name, value: value, wordIndex: wordIndex)
+        if let i = settings.firstIndex(where: { $0.key == key }) {
+            settings[i] = setting
+        } else {
+            if settings.isEmpty { settings.reserveCapacity(4) }
+            settings.append(setting)
+        }
+    }
+
+    /// Keys of another length are skipped without comparing the strings.
+    private func setting(_ key: String) -> Setting? {
+        let length = key.utf8.count
+        return settings.first { $0.key.utf8.count == length && $0.key == key }
+    }
+
+    public func has(_ key: String) -> Bool { setting(key) != nil }
+
+    /// The index (into the command's words) of the first word of the option that set `key`.
+    public func wordIndex(_ key: String) -> Int? { setting(key)?.wordIndex }
+
+    /// The value set under `key`, whatever its kind.
+    func value(_ key: String) -> OptionValue? { setting(key)?.value }
 
     public func number(_ key: String) -> UInt64? {
-        if case .number(let n)? = values[key]?.value { return n }
+        if case .number(let n)? = value(key) { return n }
         return nil
     }
 
     public func rate(_ key: String) -> UInt64? {
-        if case .rate(let n)? = values[key]?.value { return n }
+        if case .rate(let n)? = value(key) { return n }
         return nil
     }
 
     public func bool(_ key: String) -> Bool? {
-        if case .bool(let b)? = values[key]?.value { return b }
+        if case .bool(let b)? = value(key) { return b }
         return nil
     }
 
     public func word(_ key: String) -> String? {
-        if case .word(let w)? = values[key]?.value { return w }
+        if case .word(let w)? = value(key) { return w }
         return nil
     }
 
     public func mac(_ key: String) -> MACAddress? {
-        if case .mac(let m)? = values[key]?.value { return m }
+        if case .mac(let m)? = value(key) { return m }
         return nil
     }
 
     public func trafficClasses(_ key: String) -> [UInt32]? {
-        if case .trafficClasses(let t)? = values[key]?.value { return t }
+        if case .trafficClasses(let t)? = value(key) { return t }
         return nil
     }
 
     /// Which spelling set a shared key (`noparent` vs `parent`).
-    public func setter(_ key: String) -> String? { values[key]?.name }
+    public func setter(_ key: String) -> String? { setting(key)?.name }
 
     public var device: DeviceHandle? { handle?.device }
 }

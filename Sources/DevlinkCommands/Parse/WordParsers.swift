@@ -6,19 +6,27 @@ enum WordParsers {
     /// the value fit in `max`. Leading blanks and a sign are accepted as strtoul accepts them
     /// (`-1` wraps around and is then out of range).
     static func unsigned(_ text: String, max: UInt64) -> UInt64? {
-        var bytes = Substring(text).utf8.drop { $0 == 32 || $0 == 9 || $0 == 10 || $0 == 11 || $0 == 12 || $0 == 13 }
+        var text = text
+        return text.withUTF8 { unsigned($0, max: max) }
+    }
+
+    static func unsigned(_ text: UnsafeBufferPointer<UInt8>, max: UInt64) -> UInt64? {
+        var i = 0
+        while i < text.count, text[i] == 32 || (text[i] >= 9 && text[i] <= 13) { i += 1 }
         var negative = false
-        if let first = bytes.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") {
-            negative = first == UInt8(ascii: "-")
-            bytes = bytes.dropFirst()
+        if i < text.count, text[i] == UInt8(ascii: "+") || text[i] == UInt8(ascii: "-") {
+            negative = text[i] == UInt8(ascii: "-")
+            i += 1
         }
-        guard !bytes.isEmpty, bytes.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+        guard i < text.count else { return nil }
         var value: UInt64 = 0
-        for digit in bytes {
+        for digit in text[i...] {
+            guard digit >= 48 && digit <= 57 else { return nil }
             let (times, o1) = value.multipliedReportingOverflow(by: 10)
             let (sum, o2) = times.addingReportingOverflow(UInt64(digit - 48))
-            // strtoul saturates at ULONG_MAX on overflow, which is then out of every range but u64's.
-            if o1 || o2 { return max == UInt64.max ? nil : nil }
+            // strtoul saturates at ULONG_MAX on overflow, which is then out of every range but u64's,
+            // and iproute2 rejects it there too (errno ERANGE).
+            if o1 || o2 { return nil }
             value = sum
         }
         if negative { value = value == 0 ? 0 : UInt64.max - value + 1 }
@@ -36,7 +44,7 @@ enum WordParsers {
 
     /// `get_rate64`: number (strtod) + case-insensitive unit → bytes per second.
     static func rate(_ text: String) -> UInt64? {
-        guard !text.hasPrefix("-") else { return nil }
+        guard text.utf8.first != UInt8(ascii: "-") else { return nil }
         return RateValue.bytesPerSecond(parsing: text)
     }
 
@@ -74,7 +82,7 @@ enum WordParsers {
     }
 
     /// True when the word is all decimal digits (or empty): devlink then reads a port index, not a node.
-    static func isAllDigits(_ text: Substring) -> Bool {
+    static func isAllDigits(_ text: String) -> Bool {
         text.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }
     }
 }

@@ -28,9 +28,19 @@ public final class CommandRunner {
 
     public init(session: DeviceSession, table: CommandTable = .standard, options: OutputOptions = OutputOptions()) {
         self.table = table
-        self.context = CommandContext(session: session)
+        let context = CommandContext(session: session)
+        self.context = context
         self.options = options
+        handles = HandleParser(portForNetdev: { name in
+            (try? context.session.ports(of: nil))?.first { $0.netdev == name }?.handle
+        })
     }
+
+    /// Finds ports by netdev name for handles given as one; made once, not per command.
+    private let handles: HandleParser
+    /// The last command line's way to its command, reused while lines start with the same words
+    /// (a batch of `port function rate set` walks the table once).
+    private var lastResolution: CommandTable.Resolved?
 
     public var session: DeviceSession { context.session }
 
@@ -39,14 +49,20 @@ public final class CommandRunner {
     /// Runs one command line (its words as typed, `devlink` optional in front).
     public func execute(_ words: [CommandWordInput]) throws(FailureReport) -> CommandResult {
         do {
-            switch try table.resolve(words.map(\.text)) {
+            let resolution: CommandTable.Resolution
+            if let resolved = lastResolution?.again(for: words) {
+                resolution = resolved
+            } else {
+                let texts = words.map(\.text)
+                let walk = try table.walk(texts)
+                resolution = walk.resolution
+                lastResolution = CommandTable.Resolved(walk, words: texts)
+            }
+            switch resolution {
             case .usage(let lines):
                 return .usage(lines)
             case .run(let spec, let start):
-                let handles = HandleParser(portForNetdev: { [context] name in
-                    (try? context.session.ports(of: nil))?.first { $0.netdev == name }?.handle
-                })
-                let parser = OptionParser(spec: spec, words: Array(words[start...]), offset: start, handles: handles)
+                let parser = OptionParser(spec: spec, words: words[start...], handles: handles)
                 let parsed = try parser.parse()
                 do {
                     return try spec.action(context, parsed)

@@ -41,9 +41,9 @@ enum DevActions {
               let cmodeName = p.word("cmode"), let cmode = ParamCMode(name: cmodeName) else { return .none }
         let param = try c.session.param(device, name: name)
         guard let current = param.value(in: cmode) else {
-            throw ClientError("Configuration mode not supported", errno: .EOPNOTSUPP, word: p.wordIndexes["cmode"])
+            throw ClientError("Configuration mode not supported", errno: .EOPNOTSUPP, word: p.wordIndex("cmode"))
         }
-        let bad = ClientError("Value \"\(text)\" is not a number or not within range", word: p.wordIndexes["value"],
+        let bad = ClientError("Value \"\(text)\" is not a number or not within range", word: p.wordIndex("value"),
                               hint: "\(name) is of type \(param.type.name)")
         let value: ParamValue
         switch param.type {

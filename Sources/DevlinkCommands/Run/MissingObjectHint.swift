@@ -38,6 +38,6 @@ enum MissingObjectHint {
         guard let device = parsed.device, let name = parsed.word("name"),
               let params = try? session.params(of: device), !params.contains(where: { $0.name == name }) else { return }
         report.hint = "\(device) has no parameter \"\(name)\" (parameters: \(params.map(\.name).joined(separator: ", ")))"
-        report.wordIndex = parsed.wordIndexes["name"].map { $0 + 1 }   // the value after `name`
+        report.wordIndex = parsed.wordIndex("name").map { $0 + 1 }   // the value after `name`
     }
 }

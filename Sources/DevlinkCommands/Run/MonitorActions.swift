@@ -43,7 +43,7 @@ enum MonitorActions {
     static func seconds(_ p: ParsedCommand) throws -> Double? {
         guard let text = p.word("timeout") else { return nil }
         guard let value = Double(text), value >= 0, value <= 86_400 * 365 else {
-            throw ClientError("Invalid timeout \"\(text)\"", errno: .EINVAL, word: p.wordIndexes["timeout"].map { $0 + 1 },
+            throw ClientError("Invalid timeout \"\(text)\"", errno: .EINVAL, word: p.wordIndex("timeout").map { $0 + 1 },
                               hint: "timeout takes seconds, e.g. timeout 5 or timeout 0.5")
         }
         return value

@@ -55,7 +55,7 @@ enum RateActions {
     private static func checkShare(_ share: UInt64, _ max: UInt64, _ p: ParsedCommand) throws {
         if max != 0 && share > max {
             throw ClientError("Invalid. Expected tx_share <= tx_max or tx_share == 0.",
-                              word: p.wordIndexes["tx_share"] ?? p.wordIndexes["tx_max"])
+                              word: p.wordIndex("tx_share") ?? p.wordIndex("tx_max"))
         }
     }
 }

@@ -1,6 +1,7 @@
 /// A runnable command: its handle, options and what it does. Pure data plus the action closure;
-/// the closure talks to the session and returns a `CommandResult` (it never formats).
-public struct CommandSpec: Sendable {
+/// the closure talks to the session and returns a `CommandResult` (it never formats). Immutable; a
+/// class so that passing it along each command line is one reference, not a copy of every field.
+public final class CommandSpec: Sendable {
     /// The words leading to it (`["port", "function", "rate", "set"]`).
     public let path: [String]
     public let handle: HandleKind?

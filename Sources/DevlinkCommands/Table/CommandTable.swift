@@ -43,7 +43,12 @@ public struct CommandTable: Sendable {
 
     /// Walks the tree the way devlink's `cmd_*` functions do: at each level `help` is tested first,
     /// then the children in order by prefix; no word means the level's default or its usage.
-    public func resolve(_ words: [String]) throws(ClientError) -> Resolution {
+    public func resolve(_ words: [String]) throws(ClientError) -> Resolution { try walk(words).resolution }
+
+    /// `resolve`, also saying whether the way was decided by the words alone: a level's default child
+    /// is taken only when the words run out, so such a way is not the way of longer lines.
+    func walk(_ words: [String]) throws(ClientError) -> (resolution: Resolution, byWordsAlone: Bool) {
+        var byWordsAlone = true
         var node = root
         var i = words.first == "devlink" ? 1 : 0
         var usage = root.usage
@@ -51,17 +56,18 @@ public struct CommandTable: Sendable {
             if !node.usage.isEmpty { usage = node.usage }
             if let spec = node.command {
                 let rest = words.count - i
-                if rest == 0 && spec.helpWhenEmpty { return .usage(usage) }
-                if rest >= 1 && spec.acceptsHelpWord && Keyword.matches(words[i], "help") { return .usage(usage) }
-                return .run(spec, argumentsStart: i)
+                if rest == 0 && spec.helpWhenEmpty { return (.usage(usage), byWordsAlone) }
+                if rest >= 1 && spec.acceptsHelpWord && Keyword.matches(words[i], "help") { return (.usage(usage), byWordsAlone) }
+                return (.run(spec, argumentsStart: i), byWordsAlone)
             }
             guard i < words.count else {
-                guard let name = node.defaultChild, let child = node.child(named: name) else { return .usage(usage) }
+                guard let name = node.defaultChild, let child = node.child(named: name) else { return (.usage(usage), byWordsAlone) }
                 node = child
+                byWordsAlone = false
                 continue
             }
             let word = words[i]
-            if Keyword.matches(word, "help") { return .usage(usage) }
+            if Keyword.matches(word, "help") { return (.usage(usage), byWordsAlone) }
             guard let child = node.child(matching: word) else {
                 let kind = i == (words.first == "devlink" ? 1 : 0) ? "Object" : "Command"
                 throw ClientError("\(kind) \"\(word)\" not found", errno: .ENOENT, word: i,
@@ -69,6 +75,31 @@ public struct CommandTable: Sendable {
             }
             node = child
             i += 1
+        }
+    }
+
+    /// A command line's way to its command, to be reused for lines that start with the same words.
+    /// When the words alone led there, the same words lead there again; the checks at the command
+    /// itself (a `help` word, nothing after it) are made again for every line.
+    struct Resolved {
+        let path: ArraySlice<String>
+        let spec: CommandSpec
+
+        /// Nil unless `walk` ran a command by the words alone.
+        init?(_ walk: (resolution: Resolution, byWordsAlone: Bool), words: [String]) {
+            guard walk.byWordsAlone, case .run(let spec, let start) = walk.resolution else { return nil }
+            path = words[..<start]
+            self.spec = spec
+        }
+
+        /// The resolution of `words` when they lead here; nil means "resolve afresh".
+        func again(for words: [CommandWordInput]) -> Resolution? {
+            guard words.count >= path.count else { return nil }
+            for (word, typed) in zip(words, path) where word.text != typed { return nil }
+            let rest = words.count - path.count
+            if rest == 0 && spec.helpWhenEmpty { return nil }
+            if rest >= 1 && spec.acceptsHelpWord && Keyword.matches(words[path.count].text, "help") { return nil }
+            return .run(spec, argumentsStart: path.count)
         }
     }
 

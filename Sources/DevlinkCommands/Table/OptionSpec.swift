@@ -1,5 +1,6 @@
-/// One option word of a command (`tx_share VALUE`, `noparent`), as data.
-public struct OptionSpec: Sendable {
+/// One option word of a command (`tx_share VALUE`, `noparent`), as data. Immutable; a class so that
+/// matching a typed word against the options does not copy each one's fields.
+public final class OptionSpec: Sendable {
     /// The word as devlink spells it; users may type any prefix of it.
     public let name: String
     /// Other accepted spellings (`encap` for `encap-mode`).
@@ -35,6 +36,14 @@ public enum Keyword {
     /// True when `typed` is a (possibly empty) prefix of `keyword` (`strcmpx(typed, keyword) == 0`).
     public static func matches(_ typed: String, _ keyword: String) -> Bool {
         let t = typed.utf8, k = keyword.utf8
-        return t.count <= k.count && k.starts(with: t)
+        guard t.count <= k.count else { return false }
+        // Native strings compare as bytes in place (the generic `starts(with:)` was a hot spot).
+        let inPlace = t.withContiguousStorageIfAvailable { typedBytes in
+            k.withContiguousStorageIfAvailable { keywordBytes in
+                typedBytes.indices.allSatisfy { typedBytes[$0] == keywordBytes[$0] }
+            }
+        }
+        if let inPlace, let result = inPlace { return result }
+        return k.starts(with: t)
     }
 }

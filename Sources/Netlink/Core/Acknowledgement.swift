@@ -6,7 +6,7 @@ public enum Acknowledgement: Sendable, Equatable {
 
     /// `struct nlmsgerr { int error; struct nlmsghdr msg; [request payload] } [TLVs]`.
     public static func parseError(_ message: NetlinkMessage) throws -> Acknowledgement {
-        let p = message.payload
+        let p = message.body
         let error = try Bytes.read(Int32.self, p, at: 0)
         var tlvStart = 4 + NetlinkHeader.size
         if !message.header.flags.contains(.capped) {
@@ -24,7 +24,7 @@ public enum Acknowledgement: Sendable, Equatable {
 
     /// NLMSG_DONE carries an int (0 or -errno) and, with ACK_TLVS, extack attributes after it.
     public static func parseDone(_ message: NetlinkMessage) throws -> Acknowledgement {
-        let p = message.payload
+        let p = message.body
         guard p.count >= 4 else { return .ok(warning: nil) }  // old senders: empty DONE
         let error = try Bytes.read(Int32.self, p, at: 0)
         return make(errno: error, try extAckAttributes(message, from: 4))
@@ -32,10 +32,11 @@ public enum Acknowledgement: Sendable, Equatable {
 
     private static func extAckAttributes(_ message: NetlinkMessage, from start: Int) throws -> AttributeList {
         guard message.header.flags.contains(.ackTLVs) else { return AttributeList([]) }
-        guard start <= message.payload.count else {
-            throw NetlinkError.truncated("extended ack attributes start at \(start), payload is \(message.payload.count)")
+        let p = message.body
+        guard start <= p.count else {
+            throw NetlinkError.truncated("extended ack attributes start at \(start), payload is \(p.count)")
         }
-        return try AttributeList(parsing: message.payload, from: start)
+        return try AttributeList(parsing: p[(p.startIndex + start)...], origin: p.startIndex)
     }
 
     private static func make(errno raw: Int32, _ tlvs: AttributeList) -> Acknowledgement {

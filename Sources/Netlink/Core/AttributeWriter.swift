@@ -1,44 +1,69 @@
-/// Builds a run of netlink attributes with 4-byte padding and nesting.
+/// Builds a run of netlink attributes with 4-byte padding and nesting. Every value is written straight
+/// into one buffer (no array per attribute: those allocations were most of a request's cost).
 public struct AttributeWriter: Sendable {
     public private(set) var bytes: [UInt8] = []
     /// Set NLA_F_NESTED on nests (libmnl does; iproute2's rtnetlink helpers do not).
     public var markNested: Bool
 
-    public init(markNested: Bool = true) { self.markNested = markNested }
+    public init(markNested: Bool = true) {
+        self.markNested = markNested
+        bytes.reserveCapacity(64)  // a devlink handle and a few values fit
+    }
+
+    /// The 4-byte attribute header for a payload of `count` bytes.
+    private mutating func header(_ type: UInt16, payloadCount count: Int) {
+        Bytes.append(UInt16(truncatingIfNeeded: 4 + count), to: &bytes)
+        Bytes.append(type, to: &bytes)
+    }
 
     public mutating func put(_ type: UInt16, _ payload: [UInt8]) {
-        let length = 4 + payload.count
-        Bytes.append(UInt16(truncatingIfNeeded: length), to: &bytes)
-        Bytes.append(type, to: &bytes)
+        header(type, payloadCount: payload.count)
         bytes.append(contentsOf: payload)
         Bytes.pad(&bytes)
     }
 
-    public mutating func putU8(_ type: UInt16, _ v: UInt8) { put(type, [v]) }
-    public mutating func putU16(_ type: UInt16, _ v: UInt16) { put(type, Bytes.encode(v)) }
-    public mutating func putU32(_ type: UInt16, _ v: UInt32) { put(type, Bytes.encode(v)) }
-    public mutating func putS32(_ type: UInt16, _ v: Int32) { put(type, Bytes.encode(v)) }
-    public mutating func putBE32(_ type: UInt16, _ v: UInt32) { put(type, Bytes.encode(v.bigEndian)) }
+    /// One fixed-size integer attribute in host byte order.
+    private mutating func putInteger<T: FixedWidthInteger>(_ attribute: UInt16, _ v: T) {
+        header(attribute, payloadCount: MemoryLayout<T>.size)
+        Bytes.append(v, to: &bytes)
+        Bytes.pad(&bytes)
+    }
+
+    public mutating func putU8(_ type: UInt16, _ v: UInt8) { putInteger(type, v) }
+    public mutating func putU16(_ type: UInt16, _ v: UInt16) { putInteger(type, v) }
+    public mutating func putU32(_ type: UInt16, _ v: UInt32) { putInteger(type, v) }
+    public mutating func putS32(_ type: UInt16, _ v: Int32) { putInteger(type, v) }
+    public mutating func putBE32(_ type: UInt16, _ v: UInt32) { putInteger(type, v.bigEndian) }
 
     /// u64 without alignment padding, as iproute2 sends it (the kernel reads unaligned u64s).
-    public mutating func putU64(_ type: UInt16, _ v: UInt64) { put(type, Bytes.encode(v)) }
+    public mutating func putU64(_ type: UInt16, _ v: UInt64) { putInteger(type, v) }
 
     /// u64 preceded by a zero-length `padType` attribute when needed so the payload is 8-byte
     /// aligned relative to `base` (the offset of this writer's bytes in the message), like
     /// the kernel's `nla_put_u64_64bit`.
     public mutating func putU64Aligned(_ type: UInt16, _ v: UInt64, padType: UInt16, base: Int) {
-        if (base + bytes.count + 4) % 8 != 0 { put(padType, []) }
+        if (base + bytes.count + 4) % 8 != 0 { putFlag(padType) }
         putU64(type, v)
     }
 
     /// NUL-terminated string (NLA_NUL_STRING / NLA_STRING both accept it).
-    public mutating func putString(_ type: UInt16, _ s: String) { put(type, Array(s.utf8) + [0]) }
+    public mutating func putString(_ type: UInt16, _ s: String) {
+        var s = s
+        s.withUTF8 { text in
+            header(type, payloadCount: text.count + 1)
+            bytes.append(contentsOf: text)
+        }
+        bytes.append(0)
+        Bytes.pad(&bytes)
+    }
 
     /// Zero-length flag attribute.
-    public mutating func putFlag(_ type: UInt16) { put(type, []) }
+    public mutating func putFlag(_ type: UInt16) { header(type, payloadCount: 0) }
 
     public mutating func putBitfield32(_ type: UInt16, value: UInt32, selector: UInt32) {
-        put(type, Bytes.encode(value) + Bytes.encode(selector))
+        header(type, payloadCount: 8)
+        Bytes.append(value, to: &bytes)
+        Bytes.append(selector, to: &bytes)
     }
 
     /// A nested attribute whose body is written by `body`.

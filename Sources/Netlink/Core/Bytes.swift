@@ -13,8 +13,24 @@ enum Bytes {
         return bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: T.self) }
     }
 
+    /// Reads from a slice; `offset` counts from the slice's start.
+    static func read<T: FixedWidthInteger>(_ type: T.Type, _ bytes: ArraySlice<UInt8>, at offset: Int) throws -> T {
+        let size = MemoryLayout<T>.size
+        guard offset >= 0, size <= bytes.count, offset <= bytes.count - size else {
+            throw NetlinkError.truncated("\(size)-byte integer at offset \(offset) of \(bytes.count) bytes")
+        }
+        return bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: T.self) }
+    }
+
+    /// Appends `value` in host byte order, a byte at a time: the generic `append(contentsOf:)` of a
+    /// raw buffer cost more than the message itself.
+    @inline(__always)
     static func append<T: FixedWidthInteger>(_ value: T, to bytes: inout [UInt8]) {
-        withUnsafeBytes(of: value) { bytes.append(contentsOf: $0) }
+        // Shifting the little-endian form out low byte first yields the bytes in memory order.
+        let memoryOrder = value.littleEndian
+        for i in 0..<MemoryLayout<T>.size {
+            bytes.append(UInt8(truncatingIfNeeded: memoryOrder >> (8 * i)))
+        }
     }
 
     static func encode<T: FixedWidthInteger>(_ value: T) -> [UInt8] {
@@ -32,8 +48,7 @@ enum Bytes {
 
     /// Pad with zero bytes to the next 4-byte boundary.
     static func pad(_ bytes: inout [UInt8]) {
-        let target = align4(bytes.count)
-        if target > bytes.count { bytes.append(contentsOf: repeatElement(0, count: target - bytes.count)) }
+        while bytes.count & 3 != 0 { bytes.append(0) }
     }
 
     static func slice(_ bytes: [UInt8], from: Int, count: Int) throws -> [UInt8] {

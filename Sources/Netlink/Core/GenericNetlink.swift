@@ -11,12 +11,21 @@ public struct GenericHeader: Sendable, Equatable {
 
     public var bytes: [UInt8] { [command, version, 0, 0] }
 
-    public init(parsing payload: [UInt8]) throws {
+    func write(to b: inout [UInt8]) {
+        b.append(command)
+        b.append(version)
+        b.append(0)
+        b.append(0)
+    }
+
+    public init(parsing payload: [UInt8]) throws { try self.init(parsing: payload[...]) }
+
+    init(parsing payload: ArraySlice<UInt8>) throws {
         guard payload.count >= GenericHeader.size else {
             throw NetlinkError.truncated("generic netlink header (\(payload.count) bytes)")
         }
-        command = payload[0]
-        version = payload[1]
+        command = payload[payload.startIndex]
+        version = payload[payload.startIndex + 1]
     }
 }
 
@@ -99,7 +108,6 @@ extension NetlinkSocket {
     /// One generic-netlink request: header + attributes; returns each reply's attributes.
     public func genericExchange(family: UInt16, command: UInt8, version: UInt8, flags: NetlinkFlags = [],
                                 attributes: [UInt8]) throws -> NetlinkReply {
-        try exchange(type: family, flags: flags,
-                     payload: GenericHeader(command: command, version: version).bytes + attributes)
+        try exchange(type: family, flags: flags, generic: GenericHeader(command: command, version: version), payload: attributes)
     }
 }

@@ -18,43 +18,82 @@ public struct NetlinkHeader: Sendable, Equatable {
     public var bytes: [UInt8] {
         var b: [UInt8] = []
         b.reserveCapacity(16)
+        write(length: length, to: &b)
+        return b
+    }
+
+    /// Appends the header with `length` in place of its own.
+    func write(length: UInt32, to b: inout [UInt8]) {
         Bytes.append(length, to: &b)
         Bytes.append(type, to: &b)
         Bytes.append(flags.rawValue, to: &b)
         Bytes.append(sequence, to: &b)
         Bytes.append(portID, to: &b)
-        return b
     }
 
     public init(parsing bytes: [UInt8], at offset: Int = 0) throws {
-        length = try Bytes.read(UInt32.self, bytes, at: offset)
-        type = try Bytes.read(UInt16.self, bytes, at: offset + 4)
-        flags = NetlinkFlags(rawValue: try Bytes.read(UInt16.self, bytes, at: offset + 6))
-        sequence = try Bytes.read(UInt32.self, bytes, at: offset + 8)
-        portID = try Bytes.read(UInt32.self, bytes, at: offset + 12)
+        try self.init(parsing: bytes[...], at: offset)
+    }
+
+    /// `offset` counts from the slice's start.
+    init(parsing bytes: ArraySlice<UInt8>, at offset: Int) throws {
+        guard offset >= 0, bytes.count >= NetlinkHeader.size, offset <= bytes.count - NetlinkHeader.size else {
+            // Name the first field that does not fit, as reading field by field did.
+            let field = [(0, 4), (4, 2), (6, 2), (8, 4), (12, 4)].first { offset < 0 || offset + $0.0 + $0.1 > bytes.count } ?? (0, 4)
+            throw NetlinkError.truncated("\(field.1)-byte integer at offset \(offset + field.0) of \(bytes.count) bytes")
+        }
+        (length, type, flags, sequence, portID) = bytes.withUnsafeBytes { raw in
+            (raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self),
+             raw.loadUnaligned(fromByteOffset: offset + 4, as: UInt16.self),
+             NetlinkFlags(rawValue: raw.loadUnaligned(fromByteOffset: offset + 6, as: UInt16.self)),
+             raw.loadUnaligned(fromByteOffset: offset + 8, as: UInt32.self),
+             raw.loadUnaligned(fromByteOffset: offset + 12, as: UInt32.self))
+        }
     }
 }
 
 /// One netlink message: header + payload (family header and attributes, not yet interpreted).
 public struct NetlinkMessage: Sendable, Equatable {
     public var header: NetlinkHeader
-    public var payload: [UInt8]
+    /// The payload where it lies: received messages share their datagram's storage.
+    public var body: ArraySlice<UInt8>
 
     public init(header: NetlinkHeader, payload: [UInt8]) {
-        self.header = header
-        self.payload = payload
+        self.init(header: header, body: payload[...])
     }
+
+    init(header: NetlinkHeader, body: ArraySlice<UInt8>) {
+        self.header = header
+        self.body = body
+    }
+
+    /// The payload as an array of its own.
+    public var payload: [UInt8] { Array(body) }
 
     /// Wire bytes with `length` filled in.
     public var bytes: [UInt8] {
-        var h = header
-        h.length = UInt32(NetlinkHeader.size + payload.count)
-        return h.bytes + payload
+        var b: [UInt8] = []
+        b.reserveCapacity(NetlinkHeader.size + body.count)
+        header.write(length: UInt32(NetlinkHeader.size + body.count), to: &b)
+        b.append(contentsOf: body)
+        return b
     }
 
     /// Splits one received datagram into messages. Any length that does not fit is an error.
     public static func parseAll(_ bytes: [UInt8]) throws -> [NetlinkMessage] {
         var out: [NetlinkMessage] = []
+        try forEach(in: bytes) { out.append($0) }
+        return out
+    }
+
+    /// Hands each message of a datagram to `body` in order; their payloads are slices of `bytes`.
+    static func forEach(in bytes: [UInt8], _ body: (NetlinkMessage) throws -> Void) throws {
+        try forEach(in: bytes[...], body)
+    }
+
+    /// The same on a slice; offsets in errors count from its start.
+    static func forEach(in bytes: ArraySlice<UInt8>, _ body: (NetlinkMessage) throws -> Void) throws {
+        let base = bytes.startIndex
         var offset = 0
         while offset < bytes.count {
             guard bytes.count - offset >= NetlinkHeader.size else {
@@ -66,18 +105,16 @@ public struct NetlinkMessage: Sendable, Equatable {
             guard length <= bytes.count - offset else {
                 throw NetlinkError.truncated("message wants \(length) bytes, \(bytes.count - offset) left")
             }
-            let payload = try Bytes.slice(bytes, from: offset + NetlinkHeader.size, count: length - NetlinkHeader.size)
-            out.append(NetlinkMessage(header: header, payload: payload))
+            try body(NetlinkMessage(header: header, body: bytes[(base + offset + NetlinkHeader.size)..<(base + offset + length)]))
             offset += Bytes.align4(length)
         }
-        return out
     }
 
     /// Attributes after a fixed family header of `familyHeaderSize` bytes.
     public func attributes(after familyHeaderSize: Int) throws -> AttributeList {
-        guard payload.count >= familyHeaderSize else {
-            throw NetlinkError.truncated("family header needs \(familyHeaderSize) bytes, payload has \(payload.count)")
+        guard body.count >= familyHeaderSize else {
+            throw NetlinkError.truncated("family header needs \(familyHeaderSize) bytes, payload has \(body.count)")
         }
-        return try AttributeList(parsing: payload, from: familyHeaderSize)
+        return try AttributeList(parsing: body[(body.startIndex + familyHeaderSize)...], origin: body.startIndex)
     }
 }

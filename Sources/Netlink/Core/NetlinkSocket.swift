@@ -101,11 +101,52 @@ public final class NetlinkSocket {
         guard n == bytes.count else { throw NetlinkError.system(call: "sendto (short write)", errno: EMSGSIZE) }
     }
 
+    /// Sends one message from its parts without joining them: the headers are built on the stack and
+    /// go out with the payload in one `sendmsg` (a buffer per request cost more than the syscall's setup).
+    private func send(_ header: NetlinkHeader, _ generic: GenericHeader?, _ payload: [UInt8]) throws {
+        let headSize = NetlinkHeader.size + (generic == nil ? 0 : GenericHeader.size)
+        let length = headSize + payload.count
+        var addr = SockaddrNetlink()
+        let n = withUnsafeTemporaryAllocation(byteCount: 20, alignment: 4) { head in
+            head.storeBytes(of: UInt32(truncatingIfNeeded: length), toByteOffset: 0, as: UInt32.self)
+            head.storeBytes(of: header.type, toByteOffset: 4, as: UInt16.self)
+            head.storeBytes(of: header.flags.rawValue, toByteOffset: 6, as: UInt16.self)
+            head.storeBytes(of: header.sequence, toByteOffset: 8, as: UInt32.self)
+            head.storeBytes(of: header.portID, toByteOffset: 12, as: UInt32.self)
+            if let generic {
+                head.storeBytes(of: generic.command, toByteOffset: 16, as: UInt8.self)
+                head.storeBytes(of: generic.version, toByteOffset: 17, as: UInt8.self)
+                head.storeBytes(of: 0, toByteOffset: 18, as: UInt16.self)
+            }
+            return payload.withUnsafeBytes { body in
+                withUnsafeTemporaryAllocation(of: iovec.self, capacity: 2) { parts in
+                    parts[0] = iovec(iov_base: head.baseAddress, iov_len: headSize)
+                    parts[1] = iovec(iov_base: UnsafeMutableRawPointer(mutating: body.baseAddress), iov_len: body.count)
+                    return withUnsafeMutablePointer(to: &addr) { address in
+                        var message = msghdr()
+                        message.msg_name = UnsafeMutableRawPointer(address)
+                        message.msg_namelen = socklen_t(MemoryLayout<SockaddrNetlink>.size)
+                        message.msg_iov = parts.baseAddress
+                        message.msg_iovlen = body.isEmpty ? 1 : 2
+                        return sendmsg(fd, &message, 0)
+                    }
+                }
+            }
+        }
+        guard n >= 0 else { throw NetlinkError.system(call: "sendto", errno: errno) }
+        guard n == length else { throw NetlinkError.system(call: "sendto (short write)", errno: EMSGSIZE) }
+    }
+
     /// Receives one datagram from the kernel (messages from other senders are skipped).
+    public func receiveDatagram() throws -> [UInt8] {
+        Array(receiveBuffer[0..<(try receiveIntoBuffer())])
+    }
+
+    /// Receives one datagram into `receiveBuffer` and returns its length.
     /// One recv into a 64 KiB buffer, as libmnl does: the kernel sizes dump chunks to at most 32 KiB,
     /// so no size peek (a second syscall per message) is needed. MSG_TRUNC still reports a larger
     /// datagram, which is then an error rather than silently cut.
-    public func receiveDatagram() throws -> [UInt8] {
+    private func receiveIntoBuffer() throws -> Int {
         while true {
             var addr = SockaddrNetlink()
             var len = socklen_t(MemoryLayout<SockaddrNetlink>.size)
@@ -121,8 +162,25 @@ public final class NetlinkSocket {
                 throw NetlinkError.system(call: "recv (message of \(n) bytes larger than the \(receiveBuffer.count)-byte buffer)", errno: EMSGSIZE)
             }
             guard addr.pid == 0 else { continue }  // only the kernel speaks to us
-            return Array(receiveBuffer[0..<n])
+            return n
         }
+    }
+
+    /// Feeds the `n`-byte datagram in `receiveBuffer` to `collector`, after checking every message's
+    /// framing first (a bad one fails the datagram before any of it counts). Only a datagram carrying
+    /// data is copied out, once for all its messages, since data outlives the buffer; acknowledgements
+    /// are read where they lie.
+    private func deliver(_ n: Int, to collector: inout ReplyCollector) throws {
+        var datagram = receiveBuffer[0..<n]
+        var carriesData = false
+        try NetlinkMessage.forEach(in: datagram) { m in
+            switch m.header.type {
+            case NetlinkMessageType.noop, NetlinkMessageType.error, NetlinkMessageType.done, NetlinkMessageType.overrun: break
+            default: carriesData = true   // what the collector keeps
+            }
+        }
+        if carriesData { datagram = Array(datagram)[...] }
+        try NetlinkMessage.forEach(in: datagram) { try collector.consume($0) }
     }
 
     /// Returns normally only for EINTR (caller retries).
@@ -159,14 +217,17 @@ public final class NetlinkSocket {
     /// A dump (`flags` containing `.dump`) runs until NLMSG_DONE.
     @discardableResult
     public func exchange(type: UInt16, flags: NetlinkFlags = [], payload: [UInt8]) throws -> NetlinkReply {
+        try exchange(type: type, flags: flags, generic: nil, payload: payload)
+    }
+
+    /// `exchange` with an optional genetlink header written between the netlink header and `payload`.
+    func exchange(type: UInt16, flags: NetlinkFlags, generic: GenericHeader?, payload: [UInt8]) throws -> NetlinkReply {
         let seq = nextSequence()
         let header = NetlinkHeader(type: type, flags: flags.union([.request, .ack]), sequence: seq)
-        try send(NetlinkMessage(header: header, payload: payload).bytes)
+        try send(header, generic, payload)
         var collector = ReplyCollector(sequence: seq, isDump: flags.contains(.dump))
         while !collector.isComplete {
-            for message in try receiveMessages() {
-                try collector.consume(message)
-            }
+            try deliver(try receiveIntoBuffer(), to: &collector)
         }
         return collector.reply
     }

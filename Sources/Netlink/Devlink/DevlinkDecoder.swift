@@ -8,13 +8,18 @@ public enum DevlinkDecoder {
         try m.attributes(after: GenericHeader.size)
     }
 
-    public static func device(_ a: AttributeList) throws -> DeviceHandle {
+    public static func device(_ a: AttributeList) throws -> DeviceHandle { try device(lookingUp: a) }
+
+    static func device(lookingUp a: some AttributeLookup) throws -> DeviceHandle {
         DeviceHandle(bus: try a.require(DevlinkAttr.busName, "DEVLINK_ATTR_BUS_NAME").string(),
                      name: try a.require(DevlinkAttr.devName, "DEVLINK_ATTR_DEV_NAME").string())
     }
 
-    public static func port(_ a: AttributeList) throws -> Port {
-        let handle = PortHandle(device: try device(a),
+    /// A port message is asked for some twenty types: through a lookup table, not a search each.
+    public static func port(_ a: AttributeList) throws -> Port { try a.withLookup { try port(lookingUp: $0) } }
+
+    static func port(lookingUp a: some AttributeLookup) throws -> Port {
+        let handle = PortHandle(device: try device(lookingUp: a),
                                 index: try a.require(DevlinkAttr.portIndex, "DEVLINK_ATTR_PORT_INDEX").u32())
         let flavourRaw = try a[DevlinkAttr.portFlavour]?.u16() ?? PortFlavour.physical.rawValue
         guard let flavour = PortFlavour(rawValue: flavourRaw) else {
@@ -65,8 +70,10 @@ public enum DevlinkDecoder {
         return f
     }
 
-    public static func rate(_ a: AttributeList) throws -> RateObject {
-        let dev = try device(a)
+    public static func rate(_ a: AttributeList) throws -> RateObject { try a.withLookup { try rate(lookingUp: $0) } }
+
+    static func rate(lookingUp a: some AttributeLookup) throws -> RateObject {
+        let dev = try device(lookingUp: a)
         let handle: RateHandle
         if let name = a[DevlinkAttr.rateNodeName] {
             handle = .node(dev, name.string())
@@ -121,7 +128,7 @@ public enum DevlinkDecoder {
 
     /// A notification from the `config` group, or nil for kinds dls does not model (traps, regions...).
     public static func event(_ m: NetlinkMessage) throws -> DevlinkEvent? {
-        let cmd = try GenericHeader(parsing: m.payload).command
+        let cmd = try GenericHeader(parsing: m.body).command
         let a = try attributes(m)
         switch cmd {
         case DevlinkCommand.new:

@@ -64,9 +64,17 @@ public final class NetlinkSession: DeviceSession {
 
     private func decode<T>(_ body: () throws -> T) throws -> T { try mappingErrors(body) }
 
+    /// Decodes the first reply message only (no list of all of them to build and drop).
     private func single<T>(_ r: DevlinkRequest, _ what: String, _ f: (AttributeList) throws -> T) throws -> T {
-        guard let first = try perform(r).first else { throw DevlinkError(NetlinkError.missingAttribute(what)) }
-        return try decode { try f(first) }
+        try mappingErrors {
+            let reply = try socket.genericExchange(family: family.id, command: r.command, version: DevlinkFamily.version,
+                                                   flags: r.isDump ? .dump : [], attributes: r.attributes)
+            lastWarning = reply.warning
+            guard let first = reply.messages.first else { throw DevlinkError(NetlinkError.missingAttribute(what)) }
+            let attributes = try DevlinkDecoder.attributes(first)
+            for other in reply.messages.dropFirst() { _ = try DevlinkDecoder.attributes(other) }  // must parse, as before
+            return try f(attributes)
+        }
     }
 
     // MARK: devices
