@@ -58,6 +58,11 @@ import Testing
                 for type in UInt16(0)..<300 {
                     #expect(lookup[type] == list[type])
                     #expect(lookup.all(type) == list.all(type))
+                    #expect(lookup.string(type) == list.string(type))
+                    #expect(Outcome { try lookup.u8(type) } == Outcome { try list.u8(type) })
+                    #expect(Outcome { try lookup.u16(type) } == Outcome { try list.u16(type) })
+                    #expect(Outcome { try lookup.u32(type) } == Outcome { try list.u32(type) })
+                    #expect(Outcome { try lookup.u64(type) } == Outcome { try list.u64(type) })
                 }
             }
         }

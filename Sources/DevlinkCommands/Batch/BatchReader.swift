@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
 /// Splits a devlink batch file into command lines exactly as iproute2 does (`getcmdline`,
 /// `makeargs`): `#` ends a line anywhere, a trailing `\` joins the next line, words split on blanks,
 /// a word starting with `'` or `"` runs to the matching quote. A line's number is that of its last
@@ -33,6 +39,10 @@ public struct BatchReader {
     private var position = 0
     /// The number of the last physical line read.
     private var lineNumber = 0
+    /// The last line's words: a word spelled like the one in the same place there is that String
+    /// again (batch files repeat their command words on every line, and making a String is dearer
+    /// than comparing a few bytes).
+    private var previous: [String] = []
 
     public init(_ text: String) {
         self.text = Array(text.utf8)
@@ -53,14 +63,17 @@ public struct BatchReader {
                     joined.append(contentsOf: text[range])
                 }
                 words = try joined.withUnsafeBufferPointer { bytes throws(Failure) in
-                    try BatchReader.makeArguments(bytes, line: lineNumber)
+                    try BatchReader.makeArguments(bytes, line: lineNumber, reusing: previous)
                 }
             } else {
                 words = try text.withUnsafeBufferPointer { bytes throws(Failure) in
-                    try BatchReader.makeArguments(UnsafeBufferPointer(rebasing: bytes[range]), line: lineNumber)
+                    try BatchReader.makeArguments(UnsafeBufferPointer(rebasing: bytes[range]), line: lineNumber, reusing: previous)
                 }
             }
-            if !words.isEmpty { return Line(number: lineNumber, words: words) }
+            if !words.isEmpty {
+                previous = words
+                return Line(number: lineNumber, words: words)
+            }
         }
         return nil
     }
@@ -69,10 +82,13 @@ public struct BatchReader {
     /// looks for a backslash right before the newline, which a `#` cut removes.
     private mutating func cut() -> (Range<Int>, Bool) {
         let start = position
-        let (end, hash) = text.withUnsafeBufferPointer { bytes in
-            var end = start
-            while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
-            return (end, bytes[start..<end].firstIndex(of: UInt8(ascii: "#")))
+        let (end, hash) = text.withUnsafeBufferPointer { bytes -> (Int, Int?) in
+            guard let base = bytes.baseAddress, start < bytes.count else { return (start, nil) }
+            func find(_ byte: UInt8, _ from: Int, _ to: Int) -> Int? {
+                memchr(base + from, Int32(byte), to - from).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base }
+            }
+            let end = find(UInt8(ascii: "\n"), start, bytes.count) ?? bytes.count
+            return (end, find(UInt8(ascii: "#"), start, end))
         }
         let hasNewline = end < text.count
         position = hasNewline ? end + 1 : end
@@ -81,12 +97,22 @@ public struct BatchReader {
         return (start..<end, hasNewline && end > start && text[end - 1] == UInt8(ascii: "\\"))
     }
 
-    static func makeArguments(_ bytes: UnsafeBufferPointer<UInt8>, line number: Int) throws(Failure) -> [String] {
+    static func makeArguments(_ bytes: UnsafeBufferPointer<UInt8>, line number: Int,
+                              reusing previous: [String] = []) throws(Failure) -> [String] {
         var words: [String] = []
         words.reserveCapacity(8)   // most devlink lines have a few more than that; growing from 1 cost more
         var i = 0
         func isBlank(_ c: UInt8) -> Bool { c == 32 || c == 9 || c == 13 || c == 10 }
-        func word(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+        func word(_ range: Range<Int>) -> String {
+            let piece = UnsafeBufferPointer(rebasing: bytes[range])
+            if words.count < previous.count {
+                let same = previous[words.count].utf8.withContiguousStorageIfAvailable { old in
+                    old.count == piece.count && (old.isEmpty || memcmp(old.baseAddress!, piece.baseAddress!, old.count) == 0)
+                }
+                if same == true { return previous[words.count] }
+            }
+            return String(decoding: piece, as: UTF8.self)
+        }
         while i < bytes.count {
             while i < bytes.count, isBlank(bytes[i]) { i += 1 }
             guard i < bytes.count else { break }

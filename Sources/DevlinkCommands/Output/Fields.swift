@@ -37,24 +37,29 @@ enum Fields {
     static func port(_ p: Port) -> [Field] {
         var f: [Field] = []
         f.reserveCapacity(16)   // grown one by one it was reallocated four times per port
-        f.append(Field("type", .string(p.type.name)))
-        if let d = p.desiredType, d != p.type { f.append(Field("des_type", .string(d.name))) }
-        if let n = p.netdev { f.append(Field("netdev", .string(n))) }
-        if let n = p.ibdev { f.append(Field("ibdev", .string(n))) }
-        f.append(Field("flavour", .string(p.flavour.name)))
-        if p.flavour.isPCIFunction {
-            if let c = p.controller { f.append(Field("controller", .uint(UInt64(c)))) }
-            if let n = p.pfnum { f.append(Field("pfnum", .uint(UInt64(n)))) }
-            if let n = p.vfnum { f.append(Field("vfnum", .uint(UInt64(n)))) }
-            if let n = p.sfnum { f.append(Field("sfnum", .uint(UInt64(n)))) }
-            if let e = p.external { f.append(Field("external", .bool(e))) }
-        }
-        if let n = p.portNumber { f.append(Field("port", .uint(UInt64(n)))) }
-        if let g = p.splitGroup { f.append(Field("split_group", .uint(UInt64(g)))) }
-        f.append(Field("splittable", .bool(p.splittable)))
-        if let l = p.lanes { f.append(Field("lanes", .uint(UInt64(l)))) }
-        if let fn = p.function { f.append(Field("function", .object(function(fn)))) }
+        port(p) { f.append($0) }
         return f
+    }
+
+    /// The fields of `port(_:)` handed over one by one (the text formatter needs no list of them).
+    static func port(_ p: Port, _ field: (Field) -> Void) {
+        field(Field("type", .string(p.type.name)))
+        if let d = p.desiredType, d != p.type { field(Field("des_type", .string(d.name))) }
+        if let n = p.netdev { field(Field("netdev", .string(n))) }
+        if let n = p.ibdev { field(Field("ibdev", .string(n))) }
+        field(Field("flavour", .string(p.flavour.name)))
+        if p.flavour.isPCIFunction {
+            if let c = p.controller { field(Field("controller", .uint(UInt64(c)))) }
+            if let n = p.pfnum { field(Field("pfnum", .uint(UInt64(n)))) }
+            if let n = p.vfnum { field(Field("vfnum", .uint(UInt64(n)))) }
+            if let n = p.sfnum { field(Field("sfnum", .uint(UInt64(n)))) }
+            if let e = p.external { field(Field("external", .bool(e))) }
+        }
+        if let n = p.portNumber { field(Field("port", .uint(UInt64(n)))) }
+        if let g = p.splitGroup { field(Field("split_group", .uint(UInt64(g)))) }
+        field(Field("splittable", .bool(p.splittable)))
+        if let l = p.lanes { field(Field("lanes", .uint(UInt64(l)))) }
+        if let fn = p.function { field(Field("function", .object(function(fn)))) }
     }
 
     static func function(_ fn: PortFunction) -> [Field] {

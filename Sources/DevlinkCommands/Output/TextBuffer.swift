@@ -33,6 +33,7 @@ struct TextBuffer: ~Copyable {
         count += bytes.count
     }
 
+    /// One ASCII byte (separators: cheaper than a one-character String).
     mutating func write(_ byte: UInt8) {
         reserve(1)
         base[count] = byte

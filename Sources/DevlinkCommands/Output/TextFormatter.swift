@@ -14,11 +14,17 @@ public struct TextFormatter: Sendable {
         case .devices(let devices, _): return devices.map { "\($0)\n" }.joined()
         case .ports(let ports, _):
             var out = TextBuffer(capacity: ports.count * 192)
-            for p in ports { port(p, into: &out); out.write("\n") }
+            for i in ports.indices {
+                port(ports[i], into: &out)
+                out.write(UInt8(ascii: "\n"))
+            }
             return out.text
         case .rates(let rates, _):
             var out = TextBuffer(capacity: rates.count * 96)
-            for r in rates { rate(r, into: &out); out.write("\n") }
+            for i in rates.indices {
+                rate(rates[i], into: &out)
+                out.write(UInt8(ascii: "\n"))
+            }
             return out.text
         case .eswitch(let device, let e): return eswitch(device, e) + "\n"
         case .info(let infos, _): return infos.map(info).joined()
@@ -37,17 +43,20 @@ public struct TextFormatter: Sendable {
 
     func port(_ p: Port, into out: inout TextBuffer) {
         out.write(p.handle)
-        out.write(":")
+        out.write(UInt8(ascii: ":"))
         var function: [Field] = []
-        for field in Fields.port(p) {
-            if case .object(let inner) = field.value { function = inner; continue }
-            out.write(" ")
-            write(field, into: &out)
+        Fields.port(p) { field in
+            if case .object(let inner) = field.value {
+                function = inner
+            } else {
+                out.write(UInt8(ascii: " "))
+                write(field, into: &out)
+            }
         }
         if p.function != nil {
-            out.write("\n  function:\n    ")
+            out.write("\n  function:\n    " as StaticString)
             for (i, field) in function.enumerated() {
-                if !(i == 0 && field.key == "hw_addr") { out.write(" ") }
+                if !(i == 0 && field.key == "hw_addr") { out.write(UInt8(ascii: " ")) }
                 write(field, into: &out)
             }
         }
@@ -61,12 +70,12 @@ public struct TextFormatter: Sendable {
 
     func rate(_ r: RateObject, into out: inout TextBuffer) {
         out.write(r.handle)
-        out.write(":")
+        out.write(UInt8(ascii: ":"))
         for field in Fields.rate(r) {
-            out.write(" ")
+            out.write(UInt8(ascii: " "))
             if field.key.hasPrefix("tc_") {
                 out.write(field.key)
-                out.write(" bw ")
+                out.write(" bw " as StaticString)
                 value(field, into: &out)
             } else {
                 write(field, into: &out)
@@ -77,7 +86,7 @@ public struct TextFormatter: Sendable {
     /// `key value`.
     private func write(_ field: Field, into out: inout TextBuffer) {
         out.write(field.key)
-        out.write(" ")
+        out.write(UInt8(ascii: " "))
         value(field, into: &out)
     }
 
@@ -85,6 +94,7 @@ public struct TextFormatter: Sendable {
         switch field.value {
         case .uint(let n): out.write(n)
         case .string(let s): out.write(s)
+        case .bool(let b): out.write(b ? "true" as StaticString : "false")
         default: out.write(field.text(iec: iec))
         }
     }

@@ -60,7 +60,7 @@ public struct ParsedCommand: Sendable {
     /// Sets `key`, replacing an earlier value (options sharing a key overwrite each other).
     mutating func set(_ key: String, name: String, _ value: OptionValue, wordIndex: Int) {
         let setting = Setting(key: key, name: name, value: value, wordIndex: wordIndex)
-        if let i = settings.firstIndex(where: { $0.key == key }) {
+        if let i = position(key) {
             settings[i] = setting
         } else {
             if settings.isEmpty { settings.reserveCapacity(4) }
@@ -68,19 +68,20 @@ public struct ParsedCommand: Sendable {
         }
     }
 
-    /// Keys of another length are skipped without comparing the strings.
-    private func setting(_ key: String) -> Setting? {
+    /// Where `key` is set. Keys of another length are skipped without comparing the strings.
+    private func position(_ key: String) -> Int? {
         let length = key.utf8.count
-        return settings.first { $0.key.utf8.count == length && $0.key == key }
+        for i in settings.indices where settings[i].key.utf8.count == length && settings[i].key == key { return i }
+        return nil
     }
 
-    public func has(_ key: String) -> Bool { setting(key) != nil }
+    public func has(_ key: String) -> Bool { position(key) != nil }
 
     /// The index (into the command's words) of the first word of the option that set `key`.
-    public func wordIndex(_ key: String) -> Int? { setting(key)?.wordIndex }
+    public func wordIndex(_ key: String) -> Int? { position(key).map { settings[$0].wordIndex } }
 
     /// The value set under `key`, whatever its kind.
-    func value(_ key: String) -> OptionValue? { setting(key)?.value }
+    func value(_ key: String) -> OptionValue? { position(key).map { settings[$0].value } }
 
     public func number(_ key: String) -> UInt64? {
         if case .number(let n)? = value(key) { return n }
@@ -113,7 +114,7 @@ public struct ParsedCommand: Sendable {
     }
 
     /// Which spelling set a shared key (`noparent` vs `parent`).
-    public func setter(_ key: String) -> String? { setting(key)?.name }
+    public func setter(_ key: String) -> String? { position(key).map { settings[$0].name } }
 
     public var device: DeviceHandle? { handle?.device }
 }

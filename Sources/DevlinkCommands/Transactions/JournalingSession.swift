@@ -117,6 +117,9 @@ class JournalingSession: DeviceSession {
     }
 
     func setRate(_ handle: RateHandle, _ changes: RateChanges) throws {
+        // Outside a transaction only forward: batches set rates by the hundred, and the closures
+        // `change` takes cost more than the forwarding.
+        guard journal.isRecording else { return try inner.setRate(handle, changes) }
         try change("port function rate set \(handle)", read: { try inner.rate(handle) },
                    apply: { try inner.setRate(handle, changes) }) { old in
             guard let now = try? inner.rate(handle) else { return [] }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
 /// One netlink attribute (TLV) as received. `type` has the NESTED / NET_BYTEORDER bits removed.
 public struct Attribute: Sendable, Equatable {
     public let type: UInt16
@@ -38,11 +44,13 @@ public struct Attribute: Sendable, Equatable {
     public func be32() throws -> UInt32 { UInt32(bigEndian: try fixed(UInt32.self)) }
 
     /// A string; a trailing NUL (and anything after the first NUL) is dropped. Invalid UTF-8 is repaired.
-    public func string() -> String {
-        bytes.withUnsafeBufferPointer { buffer in
-            let end = buffer.firstIndex(of: 0) ?? buffer.count
-            return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<end]), as: UTF8.self)
-        }
+    public func string() -> String { bytes.withUnsafeBytes(Attribute.string) }
+
+    /// `string()` of a payload wherever it lies.
+    static func string(_ payload: UnsafeRawBufferPointer) -> String {
+        guard let start = payload.baseAddress else { return "" }
+        let end = memchr(start, 0, payload.count).map { UnsafeRawPointer($0) - start } ?? payload.count
+        return String(decoding: UnsafeRawBufferPointer(rebasing: payload[..<end]), as: UTF8.self)
     }
 
     /// `struct nla_bitfield32 { u32 value; u32 selector; }`.
@@ -55,10 +63,15 @@ public struct Attribute: Sendable, Equatable {
     public func nested() throws -> AttributeList { try AttributeList(parsing: bytes, origin: bytes.startIndex) }
 
     /// Kernel payloads may be longer than the type (liberal senders); shorter is an error.
-    private func fixed<T: FixedWidthInteger>(_: T.Type) throws -> T {
-        guard bytes.count >= MemoryLayout<T>.size else {
-            throw NetlinkError.malformed("attribute \(type): \(bytes.count) bytes, want \(MemoryLayout<T>.size)")
+    func fixed<T: FixedWidthInteger>(_: T.Type) throws -> T {
+        try bytes.withUnsafeBytes { try Attribute.integer(T.self, type: type, $0) }
+    }
+
+    /// `fixed` on a payload of attribute `type` wherever it lies.
+    static func integer<T: FixedWidthInteger>(_: T.Type, type: UInt16, _ payload: UnsafeRawBufferPointer) throws -> T {
+        guard payload.count >= MemoryLayout<T>.size else {
+            throw NetlinkError.malformed("attribute \(type): \(payload.count) bytes, want \(MemoryLayout<T>.size)")
         }
-        return bytes.withUnsafeBytes { $0.loadUnaligned(as: T.self) }
+        return payload.loadUnaligned(as: T.self)
     }
 }

@@ -2,12 +2,14 @@
 /// bytes they arrived in: the list keeps those bytes once plus where each attribute lies, so parsing
 /// a message allocates one small index instead of an array per attribute.
 public struct AttributeList: Sendable, Equatable, Sequence, AttributeLookup {
+    /// Where one attribute lies, in 12 bytes so the index stays small.
     private struct Entry: Sendable {
         let type: UInt16
         let nestedFlag: Bool
-        /// Payload bounds, as indices of `storage`.
-        let start: Int
-        let end: Int
+        /// Payload length.
+        let length: UInt32
+        /// Payload start, counted from the start of `storage`.
+        let offset: UInt32
     }
 
     private let storage: ArraySlice<UInt8>
@@ -18,7 +20,8 @@ public struct AttributeList: Sendable, Equatable, Sequence, AttributeLookup {
         var storage: [UInt8] = []
         var entries: [Entry] = []
         for a in attributes {
-            entries.append(Entry(type: a.type, nestedFlag: a.nestedFlag, start: storage.count, end: storage.count + a.bytes.count))
+            entries.append(Entry(type: a.type, nestedFlag: a.nestedFlag, length: UInt32(truncatingIfNeeded: a.bytes.count),
+                                 offset: UInt32(truncatingIfNeeded: storage.count)))
             storage.append(contentsOf: a.bytes)
         }
         self.storage = storage[...]
@@ -36,36 +39,43 @@ public struct AttributeList: Sendable, Equatable, Sequence, AttributeLookup {
 
     /// Parses a slice in place; error offsets count from index `origin`.
     init(parsing bytes: ArraySlice<UInt8>, origin: Int) throws {
-        var entries: [Entry] = []
-        // An attribute takes at least 4 bytes; most devlink ones take 8 or more.
-        if !bytes.isEmpty { entries.reserveCapacity(bytes.count / 8 + 1) }
         let base = bytes.startIndex
-        try bytes.withUnsafeBytes { raw in
-            var i = 0
-            while i < raw.count {
-                let offset = base + i - origin
-                let remaining = raw.count - i
-                guard remaining >= 4 else {
-                    if raw[i...].allSatisfy({ $0 == 0 }) { break }
-                    throw NetlinkError.truncated("attribute header at offset \(offset)")
+        // Written in place into room for the most there can be (an attribute takes at least 4 bytes).
+        entries = bytes.isEmpty ? [] : try [Entry](unsafeUninitializedCapacity: bytes.count / 4) { out, count in
+            try bytes.withUnsafeBytes { raw in
+                var i = 0
+                while i < raw.count {
+                    let offset = base + i - origin
+                    let remaining = raw.count - i
+                    guard remaining >= 4 else {
+                        if raw[i...].allSatisfy({ $0 == 0 }) { break }
+                        throw NetlinkError.truncated("attribute header at offset \(offset)")
+                    }
+                    let length = raw.loadUnaligned(fromByteOffset: i, as: UInt16.self)
+                    let rawType = raw.loadUnaligned(fromByteOffset: i + 2, as: UInt16.self)
+                    guard length >= 4 else { throw NetlinkError.malformed("attribute length \(length) at offset \(offset)") }
+                    guard length <= remaining else {
+                        throw NetlinkError.truncated("attribute type \(rawType & AttributeFlag.typeMask) wants \(length) bytes, \(remaining) left")
+                    }
+                    out.initializeElement(at: count, to: Entry(type: rawType & AttributeFlag.typeMask,
+                                                               nestedFlag: rawType & AttributeFlag.nested != 0,
+                                                               length: UInt32(length - 4), offset: UInt32(truncatingIfNeeded: i + 4)))
+                    count += 1
+                    i += Bytes.align4(Int(length))
                 }
-                let length = Int(raw.loadUnaligned(fromByteOffset: i, as: UInt16.self))
-                let rawType = raw.loadUnaligned(fromByteOffset: i + 2, as: UInt16.self)
-                guard length >= 4 else { throw NetlinkError.malformed("attribute length \(length) at offset \(offset)") }
-                guard length <= remaining else {
-                    throw NetlinkError.truncated("attribute type \(rawType & AttributeFlag.typeMask) wants \(length) bytes, \(remaining) left")
-                }
-                entries.append(Entry(type: rawType & AttributeFlag.typeMask, nestedFlag: rawType & AttributeFlag.nested != 0,
-                                     start: base + i + 4, end: base + i + length))
-                i += Bytes.align4(length)
             }
         }
-        self.storage = bytes
-        self.entries = entries
+        storage = bytes
+    }
+
+    /// Payload bounds as indices of `storage`.
+    private func bounds(_ e: Entry) -> Range<Int> {
+        let start = storage.startIndex + Int(e.offset)
+        return start..<(start + Int(e.length))
     }
 
     private func attribute(_ e: Entry) -> Attribute {
-        Attribute(type: e.type, nestedFlag: e.nestedFlag, bytes: storage[e.start..<e.end])
+        Attribute(type: e.type, nestedFlag: e.nestedFlag, bytes: storage[bounds(e)])
     }
 
     /// Every attribute, in wire order.
@@ -98,6 +108,7 @@ public struct AttributeList: Sendable, Equatable, Sequence, AttributeLookup {
 
     /// Runs `body` with a table from type to first attribute, built in one pass: for decoders that ask
     /// for many types (a port message is asked some twenty), which otherwise search the list each time.
+    @inline(__always)   // so the decoder's closure and its result are not passed through generics
     public func withLookup<R>(_ body: (Lookup) throws -> R) rethrows -> R {
         try withUnsafeTemporaryAllocation(of: UInt16.self, capacity: Lookup.tableSize) { table in
             table.initialize(repeating: 0)
@@ -117,13 +128,32 @@ public struct AttributeList: Sendable, Equatable, Sequence, AttributeLookup {
         /// Per type, the position of its first attribute plus one; 0 when there is none.
         let first: UnsafeBufferPointer<UInt16>
 
-        public subscript(type: UInt16) -> Attribute? {
-            guard Int(type) < first.count else { return list[type] }
+        private func entry(_ type: UInt16) -> Entry? {
+            guard Int(type) < first.count else { return list.entries.first { $0.type == type } }
             let position = Int(first[Int(type)])
-            return position == 0 ? nil : list.attribute(list.entries[position - 1])
+            return position == 0 ? nil : list.entries[position - 1]
         }
 
+        public subscript(type: UInt16) -> Attribute? { entry(type).map(list.attribute) }
+
         public func all(_ type: UInt16) -> [Attribute] { list.all(type) }
+
+        /// Reads the payload in place: no `Attribute` (and no reference to the storage) is made.
+        private func payload<R>(_ e: Entry, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+            try list.storage.withUnsafeBytes { raw in
+                try body(UnsafeRawBufferPointer(rebasing: raw[Int(e.offset)..<(Int(e.offset) + Int(e.length))]))
+            }
+        }
+
+        public func integer<T: FixedWidthInteger>(_ type: UInt16, as: T.Type) throws -> T? {
+            guard let e = entry(type) else { return nil }
+            return try payload(e) { try Attribute.integer(T.self, type: type, $0) }
+        }
+
+        public func string(_ type: UInt16) -> String? {
+            guard let e = entry(type) else { return nil }
+            return payload(e, Attribute.string)
+        }
     }
 
     /// Same attributes in the same order (where their bytes live does not matter).
@@ -138,6 +168,10 @@ public protocol AttributeLookup {
     subscript(type: UInt16) -> Attribute? { get }
     /// Every attribute of `type`, in order.
     func all(_ type: UInt16) -> [Attribute]
+    /// The first attribute of `type` as an integer (nil when there is none), with `Attribute.u32()`'s errors.
+    func integer<T: FixedWidthInteger>(_ type: UInt16, as: T.Type) throws -> T?
+    /// The first attribute of `type` as a string (nil when there is none), as `Attribute.string()` reads it.
+    func string(_ type: UInt16) -> String?
 }
 
 extension AttributeLookup {
@@ -148,4 +182,12 @@ extension AttributeLookup {
     }
 
     public func contains(_ type: UInt16) -> Bool { self[type] != nil }
+
+    public func integer<T: FixedWidthInteger>(_ type: UInt16, as: T.Type) throws -> T? { try self[type]?.fixed(T.self) }
+    public func string(_ type: UInt16) -> String? { self[type]?.string() }
+
+    public func u8(_ type: UInt16) throws -> UInt8? { try integer(type, as: UInt8.self) }
+    public func u16(_ type: UInt16) throws -> UInt16? { try integer(type, as: UInt16.self) }
+    public func u32(_ type: UInt16) throws -> UInt32? { try integer(type, as: UInt32.self) }
+    public func u64(_ type: UInt16) throws -> UInt64? { try integer(type, as: UInt64.self) }
 }

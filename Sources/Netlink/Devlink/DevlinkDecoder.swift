@@ -11,36 +11,38 @@ public enum DevlinkDecoder {
     public static func device(_ a: AttributeList) throws -> DeviceHandle { try device(lookingUp: a) }
 
     static func device(lookingUp a: some AttributeLookup) throws -> DeviceHandle {
-        DeviceHandle(bus: try a.require(DevlinkAttr.busName, "DEVLINK_ATTR_BUS_NAME").string(),
-                     name: try a.require(DevlinkAttr.devName, "DEVLINK_ATTR_DEV_NAME").string())
+        guard let bus = a.string(DevlinkAttr.busName) else { throw NetlinkError.missingAttribute("DEVLINK_ATTR_BUS_NAME") }
+        guard let name = a.string(DevlinkAttr.devName) else { throw NetlinkError.missingAttribute("DEVLINK_ATTR_DEV_NAME") }
+        return DeviceHandle(bus: bus, name: name)
     }
 
     /// A port message is asked for some twenty types: through a lookup table, not a search each.
     public static func port(_ a: AttributeList) throws -> Port { try a.withLookup { try port(lookingUp: $0) } }
 
     static func port(lookingUp a: some AttributeLookup) throws -> Port {
-        let handle = PortHandle(device: try device(lookingUp: a),
-                                index: try a.require(DevlinkAttr.portIndex, "DEVLINK_ATTR_PORT_INDEX").u32())
-        let flavourRaw = try a[DevlinkAttr.portFlavour]?.u16() ?? PortFlavour.physical.rawValue
+        let device = try device(lookingUp: a)
+        guard let index = try a.u32(DevlinkAttr.portIndex) else { throw NetlinkError.missingAttribute("DEVLINK_ATTR_PORT_INDEX") }
+        let handle = PortHandle(device: device, index: index)
+        let flavourRaw = try a.u16(DevlinkAttr.portFlavour) ?? PortFlavour.physical.rawValue
         guard let flavour = PortFlavour(rawValue: flavourRaw) else {
             throw NetlinkError.malformed("unknown port flavour \(flavourRaw)")
         }
         var p = Port(handle: handle, flavour: flavour)
-        if let t = try a[DevlinkAttr.portType]?.u16() { p.type = PortType(rawValue: t) ?? .notset }
-        if let t = try a[DevlinkAttr.portDesiredType]?.u16() { p.desiredType = PortType(rawValue: t) }
-        p.netdev = a[DevlinkAttr.portNetdevName]?.string()
-        p.ifindex = try a[DevlinkAttr.portNetdevIfindex]?.u32()
-        p.ibdev = a[DevlinkAttr.portIBDevName]?.string()
-        p.controller = try a[DevlinkAttr.portControllerNumber]?.u32()
-        p.pfnum = try a[DevlinkAttr.portPCIPFNumber]?.u16()
-        p.vfnum = try a[DevlinkAttr.portPCIVFNumber]?.u16()
-        p.sfnum = try a[DevlinkAttr.portPCISFNumber]?.u32()
-        if let e = try a[DevlinkAttr.portExternal]?.u8() { p.external = e != 0 }
-        p.portNumber = try a[DevlinkAttr.portNumber]?.u32()
-        p.splitGroup = try a[DevlinkAttr.portSplitGroup]?.u32()
-        p.splitSubportNumber = try a[DevlinkAttr.portSplitSubportNumber]?.u32()
-        p.splittable = try (a[DevlinkAttr.portSplittable]?.u8() ?? 0) != 0
-        p.lanes = try a[DevlinkAttr.portLanes]?.u32()
+        if let t = try a.u16(DevlinkAttr.portType) { p.type = PortType(rawValue: t) ?? .notset }
+        if let t = try a.u16(DevlinkAttr.portDesiredType) { p.desiredType = PortType(rawValue: t) }
+        p.netdev = a.string(DevlinkAttr.portNetdevName)
+        p.ifindex = try a.u32(DevlinkAttr.portNetdevIfindex)
+        p.ibdev = a.string(DevlinkAttr.portIBDevName)
+        p.controller = try a.u32(DevlinkAttr.portControllerNumber)
+        p.pfnum = try a.u16(DevlinkAttr.portPCIPFNumber)
+        p.vfnum = try a.u16(DevlinkAttr.portPCIVFNumber)
+        p.sfnum = try a.u32(DevlinkAttr.portPCISFNumber)
+        if let e = try a.u8(DevlinkAttr.portExternal) { p.external = e != 0 }
+        p.portNumber = try a.u32(DevlinkAttr.portNumber)
+        p.splitGroup = try a.u32(DevlinkAttr.portSplitGroup)
+        p.splitSubportNumber = try a.u32(DevlinkAttr.portSplitSubportNumber)
+        p.splittable = try (a.u8(DevlinkAttr.portSplittable) ?? 0) != 0
+        p.lanes = try a.u32(DevlinkAttr.portLanes)
         if let f = a[DevlinkAttr.portFunction] { p.function = try function(try f.nested()) }
         return p
     }
@@ -75,19 +77,19 @@ public enum DevlinkDecoder {
     static func rate(lookingUp a: some AttributeLookup) throws -> RateObject {
         let dev = try device(lookingUp: a)
         let handle: RateHandle
-        if let name = a[DevlinkAttr.rateNodeName] {
-            handle = .node(dev, name.string())
-        } else if let index = try a[DevlinkAttr.portIndex]?.u32() {
+        if let name = a.string(DevlinkAttr.rateNodeName) {
+            handle = .node(dev, name)
+        } else if let index = try a.u32(DevlinkAttr.portIndex) {
             handle = RateHandle(device: dev, target: .leaf(portIndex: index))
         } else {
             throw NetlinkError.missingAttribute("DEVLINK_ATTR_PORT_INDEX or DEVLINK_ATTR_RATE_NODE_NAME")
         }
         var r = RateObject(handle: handle)
-        r.txShare = try a[DevlinkAttr.rateTxShare]?.u64() ?? 0
-        r.txMax = try a[DevlinkAttr.rateTxMax]?.u64() ?? 0
-        r.txPriority = try a[DevlinkAttr.rateTxPriority]?.u32() ?? 0
-        r.txWeight = try a[DevlinkAttr.rateTxWeight]?.u32() ?? 0
-        if let p = a[DevlinkAttr.rateParentNodeName]?.string(), !p.isEmpty { r.parent = p }
+        r.txShare = try a.u64(DevlinkAttr.rateTxShare) ?? 0
+        r.txMax = try a.u64(DevlinkAttr.rateTxMax) ?? 0
+        r.txPriority = try a.u32(DevlinkAttr.rateTxPriority) ?? 0
+        r.txWeight = try a.u32(DevlinkAttr.rateTxWeight) ?? 0
+        if let p = a.string(DevlinkAttr.rateParentNodeName), !p.isEmpty { r.parent = p }
         for tc in a.all(DevlinkAttr.rateTCBandwidths) {
             let n = try tc.nested()
             let index = Int(try n.require(RateTCAttr.index, "DEVLINK_RATE_TC_ATTR_INDEX").u8())
