@@ -49,7 +49,10 @@ let package = Package(
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "NetlinkTests", dependencies: ["Netlink", "DevlinkModel"]),
-        .testTarget(name: "DevlinkCommandsTests", dependencies: ["DevlinkCommands", "DevlinkEmulator", "DLSLanguage"]),
+        .testTarget(name: "DevlinkCommandsTests", dependencies: [
+            "DevlinkCommands", "DevlinkEmulator", "DLSLanguage",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
         .testTarget(name: "DLSReplTests", dependencies: ["DLSRepl", "DLSLanguage"]),
         // The embedding API, used only through the `DLS` product as an embedder would.
         .testTarget(name: "DLSTests", dependencies: ["DLS"]),

@@ -1,4 +1,5 @@
 import DevlinkModel
+import PropertyBased
 import Testing
 @testable import DevlinkCommands
 
@@ -6,20 +7,15 @@ import Testing
 /// messages, on tricky words and on many random ones.
 @Suite("Word parsing: bytes vs the old Strings")
 struct WordParsingTests {
-    /// SplitMix64: deterministic, so a failure reproduces.
+    /// Seeded, so a failure reproduces.
     struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { n <= 0 ? 0 : Int(next() % UInt64(n)) }
+        var generator: Xoshiro
+
+        init(state: UInt64) { generator = Xoshiro(seed: (state, ~state, state &* 3, 0x9E37_79B9_7F4A_7C15)) }
+
         /// Up to `count` pieces of `alphabet` run together.
         mutating func text(_ alphabet: [String], upTo count: Int) -> String {
-            (0..<below(count + 1)).map { _ in alphabet[below(alphabet.count)] }.joined()
+            (0..<Int.random(in: 0...count, using: &generator)).map { _ in alphabet[Int.random(in: alphabet.indices, using: &generator)] }.joined()
         }
     }
 

@@ -12,20 +12,8 @@ public struct TextFormatter: Sendable {
         switch result {
         case .none, .usage: return ""
         case .devices(let devices, _): return devices.map { "\($0)\n" }.joined()
-        case .ports(let ports, _):
-            var out = TextBuffer(capacity: ports.count * 192)
-            for i in ports.indices {
-                port(ports[i], into: &out)
-                out.write(UInt8(ascii: "\n"))
-            }
-            return out.text
-        case .rates(let rates, _):
-            var out = TextBuffer(capacity: rates.count * 96)
-            for i in rates.indices {
-                rate(rates[i], into: &out)
-                out.write(UInt8(ascii: "\n"))
-            }
-            return out.text
+        case .ports(let ports, _): return lines(ports, bytesEach: 192) { port($0, into: &$1) }
+        case .rates(let rates, _): return lines(rates, bytesEach: 96) { rate($0, into: &$1) }
         case .eswitch(let device, let e): return eswitch(device, e) + "\n"
         case .info(let infos, _): return infos.map(info).joined()
         case .params(let params, _): return self.params(params)
@@ -35,11 +23,7 @@ public struct TextFormatter: Sendable {
     }
 
     /// One port without the final newline; the `function:` block follows on its own lines.
-    public func port(_ p: Port) -> String {
-        var out = TextBuffer()
-        port(p, into: &out)
-        return out.text
-    }
+    public func port(_ p: Port) -> String { text { port(p, into: &$0) } }
 
     func port(_ p: Port, into out: inout TextBuffer) {
         out.write(p.handle)
@@ -62,18 +46,14 @@ public struct TextFormatter: Sendable {
         }
     }
 
-    public func rate(_ r: RateObject) -> String {
-        var out = TextBuffer()
-        rate(r, into: &out)
-        return out.text
-    }
+    public func rate(_ r: RateObject) -> String { text { rate(r, into: &$0) } }
 
     func rate(_ r: RateObject, into out: inout TextBuffer) {
         out.write(r.handle)
         out.write(UInt8(ascii: ":"))
         for field in Fields.rate(r) {
             out.write(UInt8(ascii: " "))
-            if field.key.hasPrefix("tc_") {
+            if Keyword.matches("tc_", field.key) {   // "tc_" begins the key: a byte test, keys are ASCII
                 out.write(field.key)
                 out.write(" bw " as StaticString)
                 value(field, into: &out)
@@ -81,6 +61,23 @@ public struct TextFormatter: Sendable {
                 write(field, into: &out)
             }
         }
+    }
+
+    /// One line per item, each ending in a newline, all in one buffer.
+    private func lines<T>(_ items: [T], bytesEach: Int, _ write: (T, inout TextBuffer) -> Void) -> String {
+        var out = TextBuffer(capacity: items.count * bytesEach)
+        for i in items.indices {
+            write(items[i], &out)
+            out.write(UInt8(ascii: "\n"))
+        }
+        return out.text
+    }
+
+    /// What `write` puts in a fresh buffer.
+    private func text(_ write: (inout TextBuffer) -> Void) -> String {
+        var out = TextBuffer()
+        write(&out)
+        return out.text
     }
 
     /// `key value`.
