@@ -34,6 +34,20 @@ import Testing
         #expect(throws: HandleParseError.self) { try MACAddress(parsing: "001:11") }
     }
 
+    /// Every length the kernel allows, every byte value: two lower-case hex digits per byte, colons between.
+    @Test func macTextMatchesTheByteByByteSpelling() throws {
+        for length in 1...MACAddress.maxLength {
+            let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 * 37 + length * 11) }
+            let mac = try #require(MACAddress(bytes: bytes))
+            let spelled = bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined(separator: ":")
+            #expect(mac.description == spelled)
+            #expect(try MACAddress(parsing: spelled) == mac)
+        }
+        for byte in 0...255 {
+            #expect(MACAddress(bytes: [UInt8(byte)])?.description == ((byte < 16 ? "0" : "") + String(byte, radix: 16)))
+        }
+    }
+
     @Test(arguments: [
         ("10Gbit", UInt64(1_250_000_000)), ("100mbit", 12_500_000), ("12Mbit", 1_500_000), ("1Gbps", 1_000_000_000),
         ("100", 12), ("1.5gbit", 187_500_000), ("1kibit", 128), ("2KiBps", 2048),
