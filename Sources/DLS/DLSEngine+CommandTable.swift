@@ -48,12 +48,12 @@ extension DLSEngine {
             let device = command.lazy.compactMap { try? DeviceHandle(parsing: DLSEngine.devicePart(of: $0)) }.first
             return ((try? session.rates(of: device)) ?? []).compactMap(\.nodeName)
         case .netdev:
-            if let links = session as? LinkSession, let interfaces = try? links.interfaces() {
+            if let links = session.linkSession, let interfaces = try? links.interfaces() {
                 return interfaces.map(\.name)
             }
             return ((try? session.ports(of: nil)) ?? []).compactMap(\.netdev)
         case .bond:
-            guard let links = session as? LinkSession else { return [] }
+            guard let links = session.linkSession else { return [] }
             return ((try? links.bonds()) ?? []).map(\.name)
         }
     }

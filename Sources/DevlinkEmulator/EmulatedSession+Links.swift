@@ -3,6 +3,8 @@ import DevlinkModel
 /// Bonds and hardware LAG on the emulator. Link requests take effect at once (and fire the mlx5
 /// notifier synchronously); the driver's bond work and the bonding timers run in `settle()`.
 extension EmulatedSession: LinkSession {
+    public var linkSession: LinkSession? { self }
+
     public func interfaces() throws -> [NetInterface] {
         state.netdevs.sortedByIndex.map { netdev in
             let kind: NetInterface.Kind

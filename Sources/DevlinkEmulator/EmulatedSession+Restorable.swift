@@ -1,4 +1,6 @@
 import DevlinkModel
 
 /// The emulator's state is one value, so a transaction can restore it exactly.
-extension EmulatedSession: RestorableSession {}
+extension EmulatedSession: RestorableSession {
+    public var restorableSession: (any RestorableSession)? { self }
+}

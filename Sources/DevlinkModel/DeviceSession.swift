@@ -72,4 +72,17 @@ public protocol DeviceSession: AnyObject {
     /// (the emulator completes all pending work in one call, so waiting longer cannot change anything).
     @discardableResult
     func settle() throws -> Bool
+
+    // MARK: optional capabilities
+    /// This session's bonds and links, when it has them. Asked of the session instead of found with
+    /// `as? LinkSession`: a cast to a protocol makes the Swift runtime scan every conformance record
+    /// in the binary (~0.3M instructions a cast, paid at every dls start).
+    var linkSession: LinkSession? { get }
+    /// The same for exact snapshots.
+    var restorableSession: (any RestorableSession)? { get }
+}
+
+extension DeviceSession {
+    public var linkSession: LinkSession? { nil }
+    public var restorableSession: (any RestorableSession)? { nil }
 }

@@ -3,7 +3,7 @@ import DevlinkModel
 /// What `lag` and `link` commands do against a `LinkSession`.
 enum LagActions {
     static func links(_ c: CommandContext) throws -> LinkSession {
-        guard let s = c.session as? LinkSession else {
+        guard let s = c.session.linkSession else {
             throw ClientError("This backend has no bond or link support.", errno: .EOPNOTSUPP)
         }
         return s

@@ -5,6 +5,8 @@ import DevlinkModel
 final class JournalingLinkSession: JournalingSession, LinkSession {
     private let links: LinkSession
 
+    override var linkSession: LinkSession? { self }
+
     init(_ inner: LinkSession, journal: UndoJournal) {
         links = inner
         super.init(inner, journal: journal)

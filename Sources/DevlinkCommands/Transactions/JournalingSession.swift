@@ -12,9 +12,12 @@ class JournalingSession: DeviceSession {
         self.journal = journal
     }
 
+    /// A class member (not the protocol's default) so JournalingLinkSession can answer itself.
+    var linkSession: LinkSession? { nil }
+
     /// Keeps `LinkSession` visible when the wrapped session has it.
     static func wrapping(_ inner: DeviceSession, journal: UndoJournal) -> JournalingSession {
-        if let links = inner as? LinkSession { return JournalingLinkSession(links, journal: journal) }
+        if let links = inner.linkSession { return JournalingLinkSession(links, journal: journal) }
         return JournalingSession(inner, journal: journal)
     }
 

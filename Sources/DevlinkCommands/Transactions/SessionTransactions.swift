@@ -23,7 +23,7 @@ public enum UndoStrategy: Sendable {
 
     /// The transactions for `session` under this strategy.
     public func transactions(for session: DeviceSession) -> SessionTransactions {
-        if self == .automatic, let restorable = session as? any RestorableSession {
+        if self == .automatic, let restorable = session.restorableSession {
             return snapshotTransactions(restorable)
         }
         return JournalTransactions(session: session)

@@ -68,7 +68,7 @@ struct UndoReplay {
             try restoreCollateral(d, ports: ports, leaves: leaves, nodes: nodes)
         case .irreversible(let what): throw TransactionError("\(what) cannot be undone")
         case .deleteLink, .recreateBond, .changeBond, .enslave, .release, .setLink:
-            guard let links = session as? LinkSession else { throw TransactionError("this backend has no link support") }
+            guard let links = session.linkSession else { throw TransactionError("this backend has no link support") }
             try Self.applyLink(step, on: links)
         }
     }

@@ -47,7 +47,7 @@ enum LagValues {
 
     static func builtins(_ runner: CommandRunner) -> [NativeFunction] {
         func links() throws -> LinkSession {
-            guard let s = runner.session as? LinkSession else {
+            guard let s = runner.session.linkSession else {
                 throw DevlinkHost.failure(FailureReport(ClientError("This backend has no bond or link support.", errno: .EOPNOTSUPP)))
             }
             return s

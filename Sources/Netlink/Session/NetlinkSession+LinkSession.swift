@@ -4,6 +4,8 @@ import DevlinkModel
 /// and bonds, devlink ports to tell uplinks from representors, debugfs for the mlx5 hardware LAG.
 /// The firmware command log is not observable on a real kernel: always empty.
 extension NetlinkSession: LinkSession {
+    public var linkSession: LinkSession? { self }
+
     public func interfaces() throws -> [NetInterface] {
         let all = try links()
         let roles = try netdevRoles()
