@@ -4,7 +4,11 @@ public protocol DevlinkNamed: CaseIterable, Sendable, CustomStringConvertible {
 }
 
 extension DevlinkNamed {
+    // Inlinable, so callers get code for their concrete enum: generic code reaches `allCases`
+    // through a runtime associated-type lookup (~50k instructions the first time, at every start).
+
     /// The case spelled `name` exactly as devlink spells it, or nil.
+    @inlinable
     public init?(name: String) {
         guard let found = Self.allCases.first(where: { $0.name == name }) else { return nil }
         self = found
@@ -13,5 +17,17 @@ extension DevlinkNamed {
     public var description: String { name }
 
     /// All spellings, for completion and "expected one of" messages.
-    public static var names: [String] { allCases.map(\.name) }
+    @inlinable
+    public static var names: [String] { allCases.map { $0.name } }
+
+    /// `a | b | c`, for usage texts.
+    @inlinable
+    public static func alternatives(separator: String = " | ") -> String {
+        var out = ""
+        for value in allCases {
+            if !out.isEmpty { out += separator }
+            out += value.name
+        }
+        return out
+    }
 }

@@ -13,8 +13,8 @@ enum LagCommands {
         "       lag slave del IFNAME",
         "       lag fw log DEV",
         "",
-        "       MODE := { " + BondMode.names.joined(separator: " | ") + " }",
-        "       POLICY := { " + BondXmitHashPolicy.names.joined(separator: " | ") + " }",
+        "       MODE := { " + BondMode.alternatives() + " }",
+        "       POLICY := { " + BondXmitHashPolicy.alternatives() + " }",
     ]
 
     /// In IFLA_BOND_* order (the order the kernel applies them).
