@@ -41,7 +41,9 @@ public struct AttributeList: Sendable, Equatable, Sequence, AttributeLookup {
     init(parsing bytes: ArraySlice<UInt8>, origin: Int) throws {
         let base = bytes.startIndex
         // Written in place into room for the most there can be (an attribute takes at least 4 bytes).
-        entries = bytes.isEmpty ? [] : try [Entry](unsafeUninitializedCapacity: bytes.count / 4) { out, count in
+        // Never capacity 0: that array is the shared empty singleton, and setting its count (to 0)
+        // is a write to a global that ThreadSanitizer reports when two threads parse at once.
+        entries = bytes.isEmpty ? [] : try [Entry](unsafeUninitializedCapacity: Swift.max(1, bytes.count / 4)) { out, count in
             try bytes.withUnsafeBytes { raw in
                 var i = 0
                 while i < raw.count {
