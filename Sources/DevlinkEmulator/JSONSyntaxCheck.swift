@@ -9,7 +9,7 @@ struct JSONSyntaxCheck {
 
     private let bytes: [UInt8]
     private var offset = 0
-    private static let maxDepth = 512
+    private static let maxDepth = 64
 
     /// nil when `bytes` is one valid JSON value (with blanks around it).
     static func firstError(in bytes: [UInt8]) -> Failure? {

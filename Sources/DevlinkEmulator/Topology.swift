@@ -138,6 +138,11 @@ public struct TopologyError: Error, Equatable, Sendable, CustomStringConvertible
 extension Topology {
     /// Decodes a topology from JSON, turning decoder errors into messages that name the field.
     public static func decode(json data: Data) throws(TopologyError) -> Topology {
+        // Syntax (and nesting depth) first: Foundation's decoder recurses once per nesting level,
+        // and a file of a few thousand `[` overflowed the stack (found by the topology fuzzer).
+        if let failure = JSONSyntaxCheck.firstError(in: Array(data)) {
+            throw TopologyError("not valid JSON at line \(failure.line), column \(failure.column): \(failure.message)")
+        }
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         do {

@@ -36,7 +36,8 @@ import Testing
         ("{ devices: [ }", "not valid JSON at line 1, column 3: a quoted key expected, found 'd'"),
         ("{\"devices\": [\n  {\"handle\": \"pci/x\",, }]}", "not valid JSON at line 2, column 22: a quoted key expected, found ','"),
         ("{\"devices\": []} x", "not valid JSON at line 1, column 17: unexpected 'x' after the value"),
-        (String(repeating: "[", count: 600), "nested more than 512 levels deep"),
+        (String(repeating: "[", count: 600), "nested more than 64 levels deep"),
+        (String(repeating: "[", count: 513), "nested more than 64 levels deep"),  // overflowed the decoder under the fuzzer
         ("{\"devices\": [{\"handle\": \"pci/x\", \"profile\": \"ice\"}]}", "devices[0].profile: unknown profile \"ice\" (expected \"mlx5\" or \"netdevsim\")"),
         ("{\"devices\": [{\"handle\": \"pci/x\", \"profile\": \"mlx5\", \"max_vfs\": -1}]}", "a number does not fit its field"),
         ("{\"netdev_naming\": \"biosdevname\", \"devices\": []}", "netdev_naming: unknown netdev naming \"biosdevname\" (expected \"udev\" or \"eth\")"),
