@@ -2,9 +2,9 @@ import ArgumentParser
 import CMallocTuning
 import Glibc
 
-// Large blocks (a growing list's storage, a joined string) from the heap instead of a fresh mmap
-// each time: every regrowth otherwise faults in new zeroed pages (~12% of a string-building run).
-// DLS_MALLOC_DEFAULTS=1 keeps glibc's defaults (valgrind caps how far the heap can grow).
+// Fewer page faults for scripts that build big lists and strings (heap reuse, huge pages past the
+// first 16 MiB; see dls_malloc_tuning.c). DLS_MALLOC_DEFAULTS=1 keeps glibc's defaults (valgrind
+// caps how far the heap can grow).
 if getenv("DLS_MALLOC_DEFAULTS") == nil { dls_malloc_tune() }
 
 let arguments = EmulatorArgument.normalize(Array(CommandLine.arguments.dropFirst()))

@@ -9,7 +9,7 @@ extension Builtins {
         NativeFunction("replace", arity: 3...3) { args in
             let s = try args.string(0), old = try args.string(1), new = try args.string(2)
             guard !old.isEmpty else { throw args.error("the text to replace must not be empty") }
-            let pieces = s.split(separator: old, omittingEmptySubsequences: false).map(String.init)
+            let pieces = s.split(separator: old, omittingEmptySubsequences: false).map { Value.string(String($0)) }
             guard let joined = StringConcatenation.join(pieces, separator: new) else {
                 throw args.error("result is too long (limit \(Limits.maxStringBytes) bytes)")
             }

@@ -169,8 +169,8 @@ public final class Interpreter {
         return frame
     }
 
-    /// Reserves a frame whose slots the caller initializes itself, in order; it must initialize the
-    /// rest before popping the frame, also when an argument throws.
+    /// Reserves a frame whose slots the caller initializes itself, in order. If an argument throws
+    /// first, the caller pops only the slots it filled (`popFrame(frame, filled - frame)`).
     @inline(__always)
     func reserveFrame(_ size: Int, at location: SourceLocation) throws -> UnsafeMutablePointer<Value> {
         if depth >= maxCallDepth {
@@ -257,9 +257,6 @@ final class Globals {
         }
         @inline(__always) set { storage[i] = newValue ?? .cell(undefined) }
     }
-
-    /// The slot as stored (the undefined marker included), for fast paths that match a case.
-    @inline(__always) func raw(_ i: Int) -> Value { storage[i] }
 
     /// The user function in the slot, if that is what it holds: one retain, no copy of the Value.
     @inline(__always) func function(at i: Int) -> FunctionObject? {

@@ -1,12 +1,8 @@
 /// Joins strings into one allocation with plain byte copies (String's own `+=` goes through generic
 /// sequence code that dominated string-building scripts).
 enum StringConcatenation {
-    /// nil when the result would pass `Limits.maxStringBytes` (callers raise the error).
-    static func join(_ parts: [String], separator: String = "") -> String? {
-        join(parts.map { Value.string($0) }, separator: separator)
-    }
-
-    /// The same over values; callers pass only `.string` values.
+    /// nil when the result would pass `Limits.maxStringBytes` (callers raise the error). Callers
+    /// pass only `.string` values (the list items themselves, so `join` copies no array).
     static func join(_ parts: [Value], separator: String = "") -> String? {
         if parts.count == 1, case .string(let only) = parts[0] { return only }
         var separator = separator
