@@ -42,7 +42,9 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        .testTarget(name: "DLSLanguageTests", dependencies: ["DLSLanguage"]),
+        // What more than one test target needs (sanitizer detection).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "DLSLanguageTests", dependencies: ["DLSLanguage", "TestSupport"]),
         .testTarget(name: "DevlinkModelTests", dependencies: ["DevlinkModel"]),
         .testTarget(name: "DevlinkEmulatorTests", dependencies: [
             "DevlinkEmulator", "DevlinkModel",
@@ -55,7 +57,7 @@ let package = Package(
         ]),
         .testTarget(name: "DLSReplTests", dependencies: ["DLSRepl", "DLSLanguage"]),
         // The embedding API, used only through the `DLS` product as an embedder would.
-        .testTarget(name: "DLSTests", dependencies: ["DLS"]),
+        .testTarget(name: "DLSTests", dependencies: ["DLS", "TestSupport"]),
         // The REPL on a terminal for Tests/pty (run by Tests/pty/run.sh, not by `swift test`).
         .executableTarget(name: "dls-repl-driver", dependencies: ["DLSRepl", "DLSLanguage"],
                           path: "Tests/pty/ReplDriver"),

@@ -20,18 +20,16 @@ run() {
     fi
     local status=0
     # Line-buffered, so the summary is in the log even if the process must be killed; a run that
-    # does not end in 15 minutes is killed (it once hung in TSan's own free() at exit).
+    # does not end in 15 minutes is killed (runs once crashed and hung inside TSan when the
+    # deep-recursion tests overflowed its shadow stack; they now skip themselves under TSan).
     ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS="suppressions=$PWD/scripts/sanitizers/lsan.supp:print_suppressions=0" \
     TSAN_OPTIONS=halt_on_error=0 \
         timeout -k 10 900 stdbuf -oL -eL \
         swift test --skip-build --sanitize="$sanitizer" --scratch-path "$scratch" --parallel > "$log" 2>&1 || status=$?
     if [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then
-        if grep -qE '^✔ Test run with .* passed' "$log"; then
-            echo "!! WARNING: every test passed under the $sanitizer sanitizer, but the test process did not exit (killed after 15 min)"
-            status=0
-        else
-            echo "!! the $sanitizer test run did not finish in 15 minutes"
-        fi
+        # timeout's KILL reaches swift-test only; a test process stuck in TSan outlived it once.
+        pkill -9 -f "$PWD/$scratch/.*PackageTests.xctest" || true
+        echo "!! the $sanitizer test run did not finish in 15 minutes"
     fi
     if [ "$status" -ne 0 ] || grep -qE '^(==[0-9]+==)?(ERROR|WARNING): (Address|Thread|Leak)Sanitizer' "$log"; then
         grep -E -A40 '^(==[0-9]+==)?(ERROR|WARNING): (Address|Thread|Leak)Sanitizer|✘' "$log" | head -n 120
