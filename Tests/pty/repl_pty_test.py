@@ -163,6 +163,20 @@ def test_ctrl_c_clears_line_and_block(env):
     quit_ok(c)
 
 
+def test_utf8_input_and_backspace(env):
+    """Multibyte input needs the locale (setlocale before el_init), also in the static release binary."""
+    c = env.spawn()
+    c.send('print(len("é✓x"))\r')      # three characters, six bytes
+    c.expect(r"\r\n3\r\n")
+    c.expect(PROMPT)
+    c.send('print("aé✓')
+    c.send("\x7f")                       # backspace removes ✓ (three bytes), not one byte
+    c.send('")\r')
+    c.expect(r"\r\naé\r\n")
+    c.expect(PROMPT)
+    quit_ok(c)
+
+
 def test_ctrl_d_exits_zero(env):
     c = env.spawn()
     quit_ok(c)
@@ -187,7 +201,7 @@ PIPED_OUTPUT = r"^42$"
 
 TESTS = [test_command_word_completes, test_port_handle_completes, test_state_values_listed,
          test_multiline_for_block, test_history_recalled_after_restart, test_ctrl_c_interrupts_loop,
-         test_ctrl_c_clears_line_and_block, test_ctrl_d_exits_zero, test_piped_stdin_has_no_prompt]
+         test_ctrl_c_clears_line_and_block, test_utf8_input_and_backspace, test_ctrl_d_exits_zero, test_piped_stdin_has_no_prompt]
 
 
 def main():
