@@ -39,10 +39,8 @@ public struct BatchReader {
     private var position = 0
     /// The number of the last physical line read.
     private var lineNumber = 0
-    /// The last line's words: a word spelled like the one in the same place there is that String
-    /// again (batch files repeat their command words on every line, and making a String is dearer
-    /// than comparing a few bytes).
-    private var previous: [String] = []
+    /// `nextLine()`'s words, kept so that its lines share Strings as `nextLine(into:)`'s do.
+    private var words: [CommandWordInput] = []
 
     public init(_ text: String) {
         self.text = Array(text.utf8)
@@ -50,9 +48,22 @@ public struct BatchReader {
 
     /// The next command line with at least one word, nil at the end of the file.
     public mutating func nextLine() throws(Failure) -> Line? {
+        var words = self.words
+        self.words = []
+        defer { self.words = words }
+        guard let number = try nextLine(into: &words) else { return nil }
+        return Line(number: number, words: words.map(\.text))
+    }
+
+    /// Reads the next command line with at least one word into `words` and returns its number, nil
+    /// at the end of the file. `words` is rewritten in place: a word spelled like the one in the same
+    /// place before keeps that String, and the array keeps its storage. Batch files repeat their
+    /// command words on every line, and making a String, or an array per line, is dearer than
+    /// comparing a few bytes. After a blank line `words` still holds the line before it.
+    public mutating func nextLine(into words: inout [CommandWordInput]) throws(Failure) -> Int? {
         while position < text.count {
             var (range, continues) = cut()
-            var words: [String]
+            let count: Int
             if continues {
                 // Joined lines are copied together; single lines are split where they lie.
                 var joined = Array(text[range])
@@ -62,17 +73,17 @@ public struct BatchReader {
                     (range, continues) = cut()
                     joined.append(contentsOf: text[range])
                 }
-                words = try joined.withUnsafeBufferPointer { bytes throws(Failure) in
-                    try BatchReader.makeArguments(bytes, line: lineNumber, reusing: previous)
+                count = try joined.withUnsafeBufferPointer { bytes throws(Failure) in
+                    try BatchReader.makeArguments(bytes, line: lineNumber, into: &words)
                 }
             } else {
-                words = try text.withUnsafeBufferPointer { bytes throws(Failure) in
-                    try BatchReader.makeArguments(UnsafeBufferPointer(rebasing: bytes[range]), line: lineNumber, reusing: previous)
+                count = try text.withUnsafeBufferPointer { bytes throws(Failure) in
+                    try BatchReader.makeArguments(UnsafeBufferPointer(rebasing: bytes[range]), line: lineNumber, into: &words)
                 }
             }
-            if !words.isEmpty {
-                previous = words
-                return Line(number: lineNumber, words: words)
+            if count > 0 {
+                if count < words.count { words.removeLast(words.count - count) }
+                return lineNumber
             }
         }
         return nil
@@ -97,22 +108,13 @@ public struct BatchReader {
         return (start..<end, hasNewline && end > start && text[end - 1] == UInt8(ascii: "\\"))
     }
 
+    /// Splits one line into `words[0..<count]` and returns `count`; words past it are left as
+    /// they were (the caller drops them, or keeps them for the next line when there are none).
     static func makeArguments(_ bytes: UnsafeBufferPointer<UInt8>, line number: Int,
-                              reusing previous: [String] = []) throws(Failure) -> [String] {
-        var words: [String] = []
-        words.reserveCapacity(8)   // most devlink lines have a few more than that; growing from 1 cost more
+                              into words: inout [CommandWordInput]) throws(Failure) -> Int {
+        var count = 0
         var i = 0
         func isBlank(_ c: UInt8) -> Bool { c == 32 || c == 9 || c == 13 || c == 10 }
-        func word(_ range: Range<Int>) -> String {
-            let piece = UnsafeBufferPointer(rebasing: bytes[range])
-            if words.count < previous.count {
-                let same = previous[words.count].utf8.withContiguousStorageIfAvailable { old in
-                    old.count == piece.count && (old.isEmpty || memcmp(old.baseAddress!, piece.baseAddress!, old.count) == 0)
-                }
-                if same == true { return previous[words.count] }
-            }
-            return String(decoding: piece, as: UTF8.self)
-        }
         while i < bytes.count {
             while i < bytes.count, isBlank(bytes[i]) { i += 1 }
             guard i < bytes.count else { break }
@@ -120,17 +122,38 @@ public struct BatchReader {
                 let quote = bytes[i]
                 let start = i + 1
                 guard let end = bytes[start...].firstIndex(of: quote) else { throw .unterminatedQuote(line: number) }
-                words.append(word(start..<end))
+                place(UnsafeBufferPointer(rebasing: bytes[start..<end]), at: count, in: &words)
+                count += 1
                 // The character after the closing quote is overwritten by the separator, as in makeargs.
                 i = end + 1
                 if i < bytes.count { i += 1 }
             } else {
                 let start = i
                 while i < bytes.count, !isBlank(bytes[i]) { i += 1 }
-                words.append(word(start..<i))
+                place(UnsafeBufferPointer(rebasing: bytes[start..<i]), at: count, in: &words)
+                count += 1
                 i += 1
             }
         }
-        return words
+        return count
+    }
+
+    /// Puts one word at `index` (at most `words.count`), keeping the String there when it is spelled
+    /// the same. (A nested function capturing `words` checked
+    /// exclusive access at run time on every word.)
+    private static func place(_ piece: UnsafeBufferPointer<UInt8>, at index: Int, in words: inout [CommandWordInput]) {
+        guard index < words.count else {
+            if words.isEmpty { words.reserveCapacity(16) }   // once: the array serves every line
+            words.append(CommandWordInput(text: String(decoding: piece, as: UTF8.self)))
+            return
+        }
+        let same = words[index].text.withUTF8 { old in
+            old.count == piece.count && (old.isEmpty || memcmp(old.baseAddress!, piece.baseAddress!, old.count) == 0)
+        }
+        if same {
+            if words[index].value != nil { words[index].value = nil }
+        } else {
+            words[index] = CommandWordInput(text: String(decoding: piece, as: UTF8.self))
+        }
     }
 }

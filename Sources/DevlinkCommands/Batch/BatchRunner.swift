@@ -22,17 +22,19 @@ public struct BatchRunner {
             if runner.options.json { output.write(json.finish()) }
             output.flush()
         }
+        // One array for every line's words (the reader rewrites it in place).
+        var words: [CommandWordInput] = []
         while true {
-            let line: BatchReader.Line
+            let number: Int
             do {
-                guard let next = try reader.nextLine() else { break }
-                line = next
+                guard let next = try reader.nextLine(into: &words) else { break }
+                number = next
             } catch {
                 output.writeError(error.message + "\n")
                 return 1
             }
             do {
-                let result = try runner.execute(line.words.map { CommandWordInput(text: $0) })
+                let result = try runner.execute(words)
                 if case .usage(let lines) = result {
                     output.writeError(lines.map { $0 + "\n" }.joined())
                 } else if case .none = result {
@@ -43,7 +45,7 @@ public struct BatchRunner {
                     output.write(runner.text(result))
                 }
             } catch {
-                output.writeError(error.lines.map { $0 + "\n" }.joined() + "Command failed \(name):\(line.number)\n")
+                output.writeError(error.lines.map { $0 + "\n" }.joined() + "Command failed \(name):\(number)\n")
                 status = 1
                 if !force { break }
             }
