@@ -1,9 +1,22 @@
 import DevlinkModel
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
 
-/// Reads a command's handle word with devlink's rules and messages (`dl_argv_handle*`).
-struct HandleParser {
+/// Reads a command's handle word with devlink's rules and messages (`dl_argv_handle*`). A class: it
+/// keeps the last device it made, which a batch names again on nearly every line.
+final class HandleParser {
     /// Finds the port behind a netdev name (devlink's ifname map).
     let portForNetdev: (String) -> PortHandle?
+    /// The device of the last handle word and its `bus/name` bytes: reused while words start with
+    /// the same bytes (two fewer Strings to make and free per line).
+    private var lastDevice: (spelling: [UInt8], device: DeviceHandle)?
+
+    init(portForNetdev: @escaping (String) -> PortHandle?) {
+        self.portForNetdev = portForNetdev
+    }
 
     func parse(_ kind: HandleKind, _ word: String?, at index: Int) throws(ClientError) -> HandleValue {
         switch kind {
@@ -28,14 +41,22 @@ struct HandleParser {
         guard split.slashes == 1 else {
             throw ClientError("Wrong devlink identification string format.", "Expected \"bus_name/dev_name\".", word: index)
         }
-        return split.device
+        return device(of: split)
+    }
+
+    /// The word's `bus/name`, the last one again when its bytes are the same.
+    private func device(of split: HandleWord) -> DeviceHandle {
+        if let lastDevice, split.spellsDevice(lastDevice.spelling) { return lastDevice.device }
+        let device = split.device
+        lastDevice = (split.deviceSpelling, device)
+        return device
     }
 
     private func portIndexed(_ split: HandleWord, at index: Int) throws(ClientError) -> PortHandle {
-        guard let portIndex = WordParsers.unsigned(split.last, max: UInt64(UInt32.max)) else {
+        guard let portIndex = split.lastNumber(max: UInt64(UInt32.max)) else {
             throw ClientError("Port index \"\(split.last)\" is not a number or not within range", word: index)
         }
-        return PortHandle(device: split.device, index: UInt32(portIndex))
+        return PortHandle(device: device(of: split), index: UInt32(portIndex))
     }
 
     private func netdev(_ word: String, at index: Int) throws(ClientError) -> PortHandle {
@@ -68,7 +89,7 @@ struct HandleParser {
         }
         let split = HandleWord(word)
         switch split.slashes {
-        case 1: return .device(split.device)
+        case 1: return .device(device(of: split))
         case 2: return .port(try portIndexed(split, at: index))
         case 0: return .port(try netdev(word, at: index))
         default:
@@ -84,53 +105,85 @@ struct HandleParser {
         guard let word else { throw ClientError(expected, word: index) }
         let split = HandleWord(word)
         guard split.slashes == 2 else { throw ClientError(expected, word: index) }
-        let last = split.last
+        let allDigits = split.lastIsAllDigits
         if nodeOnly {
-            guard !last.isEmpty, !WordParsers.isAllDigits(last) else {
+            guard !split.lastIsEmpty, !allDigits else {
                 throw ClientError("Node name cannot be a devlink port index or empty.", word: index)
             }
-            return .node(split.device, last)
+            return .node(device(of: split), split.last)
         }
-        if WordParsers.isAllDigits(last) {
-            guard let portIndex = WordParsers.unsigned(last, max: UInt64(UInt32.max)) else {
-                throw ClientError("Port index \"\(last)\" is not a number or not within range", word: index)
+        if allDigits {
+            guard let portIndex = split.lastNumber(max: UInt64(UInt32.max)) else {
+                throw ClientError("Port index \"\(split.last)\" is not a number or not within range", word: index)
             }
-            return RateHandle(device: split.device, target: .leaf(portIndex: UInt32(portIndex)))
+            return RateHandle(device: device(of: split), target: .leaf(portIndex: UInt32(portIndex)))
         }
-        return .node(split.device, last)
+        return .node(device(of: split), split.last)
     }
 }
 
 /// A handle word cut at its slashes the way devlink's `strslashrsplit` cuts it: on bytes, the device
-/// being `bus/name` and `last` what follows a second slash. Only 1- and 2-slash words are cut.
+/// being `bus/name` and `last` what follows a second slash. Only 1- and 2-slash words are cut. The
+/// parts are read from the word's bytes and made into Strings only when asked for.
 struct HandleWord {
+    let word: String
     let slashes: Int
-    let device: DeviceHandle
-    let last: String
+    /// Byte offsets of the first two slashes (0 when there are fewer).
+    private let first: Int, second: Int
 
     init(_ word: String) {
         var word = word
-        var slashes = 0
-        var device = DeviceHandle(bus: "", name: ""), last = ""
+        var slashes = 0, first = 0, second = 0
         word.withUTF8 { bytes in
-            var first = 0, second = 0
             for i in bytes.indices where bytes[i] == UInt8(ascii: "/") {
                 slashes += 1
                 if slashes == 1 { first = i } else if slashes == 2 { second = i }
             }
-            func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
-            switch slashes {
-            case 1:
-                device = DeviceHandle(bus: text(0..<first), name: text(first + 1..<bytes.count))
-            case 2:
-                device = DeviceHandle(bus: text(0..<first), name: text(first + 1..<second))
-                last = text(second + 1..<bytes.count)
-            default:
-                break
-            }
         }
+        self.word = word
         self.slashes = slashes
-        self.device = device
-        self.last = last
+        self.first = first
+        self.second = second
+    }
+
+    /// Where the device name ends: the second slash, or the word's end for `bus/name`.
+    private var nameEnd: Int { slashes == 2 ? second : word.utf8.count }
+    /// What follows the second slash.
+    private var lastRange: Range<Int> { slashes == 2 ? second + 1..<word.utf8.count : 0..<0 }
+
+    private func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        var word = word
+        return word.withUTF8(body)
+    }
+
+    private func text(_ range: Range<Int>) -> String {
+        withBytes { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+    }
+
+    var device: DeviceHandle {
+        slashes == 1 || slashes == 2 ? DeviceHandle(bus: text(0..<first), name: text(first + 1..<nameEnd)) : DeviceHandle(bus: "", name: "")
+    }
+
+    /// The bytes of `bus/name`.
+    var deviceSpelling: [UInt8] { withBytes { Array($0[0..<nameEnd]) } }
+
+    /// True when the word's `bus/name` is these bytes.
+    func spellsDevice(_ spelling: [UInt8]) -> Bool {
+        guard slashes == 1 || slashes == 2, spelling.count == nameEnd else { return false }
+        return withBytes { bytes in spelling.withUnsafeBufferPointer { memcmp($0.baseAddress!, bytes.baseAddress!, nameEnd) == 0 } }
+    }
+
+    var last: String { text(lastRange) }
+
+    var lastIsEmpty: Bool { lastRange.isEmpty }
+
+    /// True when `last` is all decimal digits (or empty): devlink then reads a port index, not a node.
+    var lastIsAllDigits: Bool {
+        withBytes { bytes in bytes[lastRange].allSatisfy { $0 >= 48 && $0 <= 57 } }
+    }
+
+    /// `last` read as `WordParsers.unsigned` reads it.
+    func lastNumber(max: UInt64) -> UInt64? {
+        withBytes { WordParsers.unsigned(UnsafeBufferPointer(rebasing: $0[lastRange]), max: max) }
     }
 }

@@ -80,9 +80,4 @@ enum WordParsers {
               let bw = unsigned(String(parts[1]), max: UInt64(UInt32.max)) else { return nil }
         return (index, UInt32(bw))
     }
-
-    /// True when the word is all decimal digits (or empty): devlink then reads a port index, not a node.
-    static func isAllDigits(_ text: String) -> Bool {
-        text.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }
-    }
 }
