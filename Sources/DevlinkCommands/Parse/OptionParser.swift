@@ -18,12 +18,13 @@ struct OptionParser {
     /// Index of the first word in the full command line.
     private var offset: Int { words.startIndex }
 
-    func parse() throws(ClientError) -> ParsedCommand {
+    /// Parses into `parsed`, an empty `ParsedCommand` of this spec (filled in place: returning it
+    /// made the compiler copy it and destroy the original).
+    func parse(into parsed: inout ParsedCommand) throws(ClientError) {
         // `i` counts from the command's first own word; `offset + i` indexes `words`.
-        var parsed = ParsedCommand(spec: spec)
         var i = 0
         // An optional handle left out means a dump: nothing else is parsed (devlink checks argc first).
-        if spec.handle != nil && spec.handleOptional && words.isEmpty { return parsed }
+        if spec.handle != nil && spec.handleOptional && words.isEmpty { return }
         if let kind = spec.handle {
             // `link set dev eth0 up`: ip's optional `dev` keyword before an interface name.
             if kind == .netdev, words.count >= 2, words[offset].text == "dev" { i = 1 }
@@ -86,7 +87,6 @@ struct OptionParser {
                                   hint: "add \(option.name) \(option.kind == .flag ? "" : placeholder(option))")
             }
         }
-        return parsed
     }
 
     private func placeholder(_ option: OptionSpec) -> String {

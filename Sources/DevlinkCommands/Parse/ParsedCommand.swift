@@ -39,7 +39,7 @@ public enum OptionValue: Sendable, Equatable {
 
 /// A command line after table lookup and option parsing: which command, its handle, its options.
 public struct ParsedCommand: Sendable {
-    public let spec: CommandSpec
+    public private(set) var spec: CommandSpec
     public var handle: HandleValue?
     public var handleWordIndex: Int?
 
@@ -56,6 +56,16 @@ public struct ParsedCommand: Sendable {
     private var settings: [Setting] = []
 
     public init(spec: CommandSpec) { self.spec = spec }
+
+    /// Empties it for another command, keeping the settings' storage: a runner reuses one
+    /// `ParsedCommand` rather than allocating and freeing the array for every command line. (An
+    /// action that kept a copy keeps its own settings: the array is copied on write.)
+    mutating func reset(for spec: CommandSpec) {
+        self.spec = spec
+        handle = nil
+        handleWordIndex = nil
+        settings.removeAll(keepingCapacity: true)
+    }
 
     /// Sets `key`, replacing an earlier value (options sharing a key overwrite each other).
     mutating func set(_ key: String, name: String, _ value: OptionValue, wordIndex: Int) {

@@ -46,32 +46,49 @@ public final class CommandRunner {
 
     public var textFormatter: TextFormatter { TextFormatter(iec: options.iec) }
 
+    /// The last command line's `ParsedCommand`, emptied and filled again for the next line so that
+    /// its settings array is not allocated and freed per line.
+    private var spareParse: ParsedCommand?
+
     /// Runs one command line (its words as typed, `devlink` optional in front).
     public func execute(_ words: [CommandWordInput]) throws(FailureReport) -> CommandResult {
         do {
-            let resolution: CommandTable.Resolution
-            if let resolved = lastResolution?.again(for: words) {
-                resolution = resolved
+            // The spec and where its own words start, without building a `Resolution` to take apart.
+            let spec: CommandSpec, start: Int
+            if let last = lastResolution, let again = last.argumentsStart(for: words) {
+                (spec, start) = (last.spec, again)
             } else {
                 let texts = words.map(\.text)
                 let walk = try table.walk(texts)
-                resolution = walk.resolution
                 lastResolution = CommandTable.Resolved(walk, words: texts)
-            }
-            switch resolution {
-            case .usage(let lines):
-                return .usage(lines)
-            case .run(let spec, let start):
-                let parser = OptionParser(spec: spec, words: words[start...], handles: handles)
-                let parsed = try parser.parse()
-                do {
-                    return try spec.action(context, parsed)
-                } catch let error as DevlinkError {
-                    var report = FailureReport(error)
-                    MissingObjectHint.annotate(&report, parsed, session: context.session)
-                    throw report
+                switch walk.resolution {
+                case .usage(let lines): return .usage(lines)
+                case .run(let found, let at): (spec, start) = (found, at)
                 }
             }
+            var parsed = spareParse.take() ?? ParsedCommand(spec: spec)
+            parsed.reset(for: spec)
+            // Every way out hands `parsed` back with `consume` (a `defer` copied it).
+            do {
+                try OptionParser(spec: spec, words: words[start...], handles: handles).parse(into: &parsed)
+            } catch {
+                spareParse = consume parsed
+                throw error
+            }
+            let result: CommandResult
+            do {
+                result = try spec.action(context, parsed)
+            } catch let error as DevlinkError {
+                var report = FailureReport(error)
+                MissingObjectHint.annotate(&report, parsed, session: context.session)
+                spareParse = consume parsed
+                throw report
+            } catch {
+                spareParse = consume parsed
+                throw error
+            }
+            spareParse = consume parsed
+            return result
         } catch let error as ClientError {
             throw FailureReport(error)
         } catch let error as DevlinkError {

@@ -92,14 +92,15 @@ public struct CommandTable: Sendable {
             self.spec = spec
         }
 
-        /// The resolution of `words` when they lead here; nil means "resolve afresh".
-        func again(for words: [CommandWordInput]) -> Resolution? {
+        /// Where the command's own words start when `words` lead here to `.run(spec, ...)`; nil
+        /// means "resolve afresh".
+        func argumentsStart(for words: [CommandWordInput]) -> Int? {
             guard words.count >= path.count else { return nil }
             for (word, typed) in zip(words, path) where word.text != typed { return nil }
             let rest = words.count - path.count
             if rest == 0 && spec.helpWhenEmpty { return nil }
             if rest >= 1 && spec.acceptsHelpWord && Keyword.matches(words[path.count].text, "help") { return nil }
-            return .run(spec, argumentsStart: path.count)
+            return path.count
         }
     }
 
