@@ -123,6 +123,12 @@ public struct ParsedCommand: Sendable {
         return nil
     }
 
+    /// Every option set, in the order first set: its key, the spelling that set it, its value. An
+    /// action that reads many keys makes one pass over these instead of searching for each key.
+    func forEachOption(_ body: (_ key: String, _ name: String, _ value: OptionValue) throws -> Void) rethrows {
+        for setting in settings { try body(setting.key, setting.name, setting.value) }
+    }
+
     /// Which spelling set a shared key (`noparent` vs `parent`).
     public func setter(_ key: String) -> String? { position(key).map { settings[$0].name } }
 

@@ -40,16 +40,23 @@ enum RateActions {
     }
 
     private static func changes(_ p: ParsedCommand) throws -> RateChanges {
-        var changes = RateChanges()
-        changes.txShare = p.rate("tx_share")
-        changes.txMax = p.rate("tx_max")
-        changes.txPriority = p.number("tx_priority").map { UInt32($0) }
-        changes.txWeight = p.number("tx_weight").map { UInt32($0) }
-        if p.has("parent") { changes.parent = p.setter("parent") == "noparent" ? "" : (p.word("parent") ?? "") }
-        if let shares = p.trafficClasses("tc-bw") {
-            changes.tcBandwidths = shares.enumerated().map { TrafficClassBandwidth(index: UInt8($0.offset), bandwidth: $0.element) }
+        var txShare, txMax: UInt64?, txPriority, txWeight: UInt32?, parent: String?, tcBandwidths: [TrafficClassBandwidth]?
+        // One pass over what was set: asking for each of the six keys searched the settings six times.
+        p.forEachOption { key, name, value in
+            switch (key, value) {
+            case ("tx_share", .rate(let n)): txShare = n
+            case ("tx_max", .rate(let n)): txMax = n
+            case ("tx_priority", .number(let n)): txPriority = UInt32(n)
+            case ("tx_weight", .number(let n)): txWeight = UInt32(n)
+            case ("parent", .word(let node)): parent = name == "noparent" ? "" : node
+            case ("parent", _): parent = ""
+            case ("tc-bw", .trafficClasses(let shares)):
+                tcBandwidths = shares.enumerated().map { TrafficClassBandwidth(index: UInt8($0.offset), bandwidth: $0.element) }
+            default: break
+            }
         }
-        return changes
+        return RateChanges(txShare: txShare, txMax: txMax, txPriority: txPriority, txWeight: txWeight, parent: parent,
+                           tcBandwidths: tcBandwidths)
     }
 
     private static func checkShare(_ share: UInt64, _ max: UInt64, _ p: ParsedCommand) throws {
