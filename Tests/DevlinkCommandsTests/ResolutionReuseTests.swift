@@ -28,6 +28,16 @@ struct ResolutionReuseTests {
             "port function rate", "port function rate show", "port function rate show pci/0000:06:00.0/g1",
             "dev info pci/0000:06:00.0", "dev info help", "dev info pci/0000:06:00.0", "dev info",
             "port function set", "port function set pci/0000:06:00.0/65535", "bogus", "devlink", "dev bogus",
+            // The runner refills one ParsedCommand: options of one line must not reach the next.
+            "port function rate add pci/0000:06:00.0/g2 tx_share 1mbit", "port function rate set pci/0000:06:00.0/g1 parent g2",
+            "port function rate show pci/0000:06:00.0/g1", "port function rate set pci/0000:06:00.0/g1 tx_max 5mbit",
+            "port function rate show pci/0000:06:00.0/g1", "port function rate set pci/0000:06:00.0/g1 tx_sh 30mbit",
+            "port function rate set pci/0000:06:00.0/g1 tx_max", "port function rate set pci/0000:06:00.0/g1 bogus 1",
+            "port function rate set pci/0000:06:00.0/g1 tx_share 1mbit tx_max 2mbit tx_p 3 tx_w 4 nopar",
+            "port function rate show pci/0000:06:00.0/g1",
+            "port function rate set pci/0000:06:00.0/g1 tc-bw 0:20 1:0 2:0 3:0 4:0 5:80 6:0 7:0",
+            "port function rate set pci/0000:06:00.0/g1 tx_weight 9", "port function rate show pci/0000:06:00.0/g1",
+            "port function rate set pci/0000:06:00.0/g9 tx_max 1mbit", "port function rate set pci/0000:06:00.0/g1 parent g9",
         ]
         let shared = CommandRunner(session: try EmulatedSession(builtin: "mlx5"))
         let fresh = try EmulatedSession(builtin: "mlx5")

@@ -47,6 +47,23 @@ struct WordParsingTests {
         }
     }
 
+    /// One parser for many words, as a runner keeps it: the device it reuses while words start with
+    /// the same `bus/name` bytes must never leak into a word spelled otherwise (empty parts, other
+    /// lengths, non-ASCII bytes, a device then a port of another device).
+    @Test func sharedParserMatchesLegacy() {
+        let parser = HandleParser(portForNetdev: { _ in nil })
+        var r = Random(state: 0x5A4E)
+        let alphabet = ["pci", "pc", "/", "/", "/", "0", "1", "é", "e\u{301}", "ü", "x", "4294967296"]
+        let words = Self.trickyHandles + Self.trickyHandles.reversed() + (0..<3000).map { _ in r.text(alphabet, upTo: 6) }
+        for word in words {
+            for kind in Self.kinds {
+                let new = Outcome { () throws(ClientError) in try parser.parse(kind, word, at: 1) }
+                let old = Outcome { () throws(ClientError) in try Legacy.handle(kind, word, at: 1) }
+                #expect(new == old, "\(kind) \"\(word)\"")
+            }
+        }
+    }
+
     @Test func trickyHandles() {
         checkHandle(nil)
         for word in Self.trickyHandles { checkHandle(word) }
