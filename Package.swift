@@ -23,7 +23,10 @@ let package = Package(
         // Domain types and the DeviceSession protocol every backend implements.
         .target(name: "DevlinkModel"),
         .target(name: "DevlinkEmulator", dependencies: ["DevlinkModel"]),
-        .target(name: "Netlink", dependencies: ["DevlinkModel"]),
+        // The receive buffer is a class property touched several times per message; in release its
+        // dynamic exclusivity checks cost more per request than parsing the reply (debug keeps them).
+        .target(name: "Netlink", dependencies: ["DevlinkModel"],
+                swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
         .target(name: "DevlinkCommands", dependencies: ["DLSLanguage", "DevlinkModel"]),
         .systemLibrary(name: "CLibEdit", path: "Sources/CLibEdit",
                        pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),

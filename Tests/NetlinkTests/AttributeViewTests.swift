@@ -68,6 +68,43 @@ import Testing
         }
     }
 
+    /// A reply read in the receive buffer through `AttributeIndex` (no list is built) answers as the
+    /// list does, also for damaged bytes: same values, same errors with the same offsets.
+    @Test func inPlaceIndexAnswersLikeTheList() throws {
+        var r = DecoderFuzzTests.Random(state: 0x1DE7)
+        var messages: [NetlinkMessage] = []
+        for name in try Fixture.allNames() {
+            for (direction, bytes) in try Fixture.load(name).datagrams where direction == .received {
+                messages += try NetlinkMessage.parseAll(bytes).filter { $0.header.type == capturedDevlinkFamily }
+            }
+        }
+        #expect(messages.count > 20)
+        for m in messages {
+            for _ in 0..<12 {
+                var payload = m.payload
+                if !payload.isEmpty && r.below(2) == 0 { payload[r.below(payload.count)] ^= UInt8(1 << r.below(8)) }
+                payload = Array(payload.prefix(r.below(payload.count + 2)))
+                messages.append(NetlinkMessage(header: m.header, payload: payload))
+            }
+        }
+        for m in messages {
+            #expect(Outcome { try m.withAttributes(after: GenericHeader.size) { try DevlinkDecoder.rate(lookingUp: $0) } }
+                    == Outcome { try DevlinkDecoder.rate(try DevlinkDecoder.attributes(m)) })
+            #expect(Outcome { try m.withAttributes(after: GenericHeader.size) { try DevlinkDecoder.port(lookingUp: $0) } }
+                    == Outcome { try DevlinkDecoder.port(try DevlinkDecoder.attributes(m)) })
+            guard let list = try? DevlinkDecoder.attributes(m) else { continue }
+            try m.withAttributes(after: GenericHeader.size) { index in
+                for type in UInt16(0)..<300 {
+                    #expect(index[type] == list[type])
+                    #expect(index.all(type) == list.all(type))
+                    #expect(index.string(type) == list.string(type))
+                    #expect(Outcome { try index.u32(type) } == Outcome { try list.u32(type) })
+                    #expect(Outcome { try index.u64(type) } == Outcome { try list.u64(type) })
+                }
+            }
+        }
+    }
+
     @Test func firstAttributeOfATypeWins() throws {
         var w = AttributeWriter()
         w.putString(DevlinkAttr.busName, "pci")

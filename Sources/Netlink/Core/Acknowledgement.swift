@@ -18,8 +18,7 @@ public enum Acknowledgement: Sendable, Equatable {
                 tlvStart = p.count
             }
         }
-        let tlvs = try extAckAttributes(message, from: tlvStart)
-        return make(errno: error, tlvs)
+        return make(errno: error, try extAckAttributes(message, from: tlvStart))
     }
 
     /// NLMSG_DONE carries an int (0 or -errno) and, with ACK_TLVS, extack attributes after it.
@@ -30,8 +29,9 @@ public enum Acknowledgement: Sendable, Equatable {
         return make(errno: error, try extAckAttributes(message, from: 4))
     }
 
-    private static func extAckAttributes(_ message: NetlinkMessage, from start: Int) throws -> AttributeList {
-        guard message.header.flags.contains(.ackTLVs) else { return AttributeList([]) }
+    /// nil when the kernel attached none (the usual ACK): no empty list to build and drop.
+    private static func extAckAttributes(_ message: NetlinkMessage, from start: Int) throws -> AttributeList? {
+        guard message.header.flags.contains(.ackTLVs) else { return nil }
         let p = message.body
         guard start <= p.count else {
             throw NetlinkError.truncated("extended ack attributes start at \(start), payload is \(p.count)")
@@ -39,16 +39,16 @@ public enum Acknowledgement: Sendable, Equatable {
         return try AttributeList(parsing: p[(p.startIndex + start)...], origin: p.startIndex)
     }
 
-    private static func make(errno raw: Int32, _ tlvs: AttributeList) -> Acknowledgement {
-        let message = tlvs[ExtendedAckAttribute.message].map { $0.string() }
+    private static func make(errno raw: Int32, _ tlvs: AttributeList?) -> Acknowledgement {
+        let message = tlvs?[ExtendedAckAttribute.message].map { $0.string() }
         if raw == 0 { return .ok(warning: message) }
         // errno arrives negated; a positive value is out of spec but still an error.
         let errno = raw == Int32.min ? Int32.max : abs(raw)
         return .failed(KernelError(
             errno: errno,
             message: message,
-            offset: try? tlvs[ExtendedAckAttribute.offset]?.u32(),
-            missingType: try? tlvs[ExtendedAckAttribute.missingType]?.u32(),
-            missingNest: try? tlvs[ExtendedAckAttribute.missingNest]?.u32()))
+            offset: try? tlvs?[ExtendedAckAttribute.offset]?.u32(),
+            missingType: try? tlvs?[ExtendedAckAttribute.missingType]?.u32(),
+            missingNest: try? tlvs?[ExtendedAckAttribute.missingNest]?.u32()))
     }
 }

@@ -28,8 +28,7 @@ public struct AttributeList: Sendable, Equatable, Sequence, AttributeLookup {
         self.entries = entries
     }
 
-    /// Parses `bytes[start...]` as TLVs. Lengths that overrun the buffer or are < 4 are errors;
-    /// a final chunk shorter than one header is tolerated only if it is padding (all zero).
+    /// Parses `bytes[start...]` as TLVs (accepted and rejected as `AttributeWalk` says).
     public init(parsing bytes: [UInt8], from start: Int = 0) throws {
         guard start >= 0 else {
             throw NetlinkError.truncated("2-byte integer at offset \(start) of \(bytes.count) bytes")
@@ -39,31 +38,15 @@ public struct AttributeList: Sendable, Equatable, Sequence, AttributeLookup {
 
     /// Parses a slice in place; error offsets count from index `origin`.
     init(parsing bytes: ArraySlice<UInt8>, origin: Int) throws {
-        let base = bytes.startIndex
         // Written in place into room for the most there can be (an attribute takes at least 4 bytes).
         // Never capacity 0: that array is the shared empty singleton, and setting its count (to 0)
         // is a write to a global that ThreadSanitizer reports when two threads parse at once.
         entries = bytes.isEmpty ? [] : try [Entry](unsafeUninitializedCapacity: Swift.max(1, bytes.count / 4)) { out, count in
             try bytes.withUnsafeBytes { raw in
-                var i = 0
-                while i < raw.count {
-                    let offset = base + i - origin
-                    let remaining = raw.count - i
-                    guard remaining >= 4 else {
-                        if raw[i...].allSatisfy({ $0 == 0 }) { break }
-                        throw NetlinkError.truncated("attribute header at offset \(offset)")
-                    }
-                    let length = raw.loadUnaligned(fromByteOffset: i, as: UInt16.self)
-                    let rawType = raw.loadUnaligned(fromByteOffset: i + 2, as: UInt16.self)
-                    guard length >= 4 else { throw NetlinkError.malformed("attribute length \(length) at offset \(offset)") }
-                    guard length <= remaining else {
-                        throw NetlinkError.truncated("attribute type \(rawType & AttributeFlag.typeMask) wants \(length) bytes, \(remaining) left")
-                    }
-                    out.initializeElement(at: count, to: Entry(type: rawType & AttributeFlag.typeMask,
-                                                               nestedFlag: rawType & AttributeFlag.nested != 0,
-                                                               length: UInt32(length - 4), offset: UInt32(truncatingIfNeeded: i + 4)))
+                try AttributeWalk.forEach(raw, errorBase: bytes.startIndex - origin) { type, nested, header, length in
+                    out.initializeElement(at: count, to: Entry(type: type, nestedFlag: nested, length: UInt32(length),
+                                                               offset: UInt32(truncatingIfNeeded: header + 4)))
                     count += 1
-                    i += Bytes.align4(Int(length))
                 }
             }
         }

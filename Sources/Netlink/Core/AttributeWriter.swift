@@ -12,21 +12,46 @@ public struct AttributeWriter: Sendable {
 
     /// The 4-byte attribute header for a payload of `count` bytes.
     private mutating func header(_ type: UInt16, payloadCount count: Int) {
-        Bytes.append(UInt16(truncatingIfNeeded: 4 + count), to: &bytes)
-        Bytes.append(type, to: &bytes)
+        appendZeros(4) { Self.storeHeader(type, payloadCount: count, at: $0) }
+    }
+
+    /// Writes `struct nlattr` (length, then type, host order) at `p`.
+    @inline(__always)
+    private static func storeHeader(_ type: UInt16, payloadCount: Int, at p: UnsafeMutableRawPointer) {
+        p.storeBytes(of: UInt16(truncatingIfNeeded: 4 + payloadCount), as: UInt16.self)
+        (p + 2).storeBytes(of: type, as: UInt16.self)
+    }
+
+    /// Appends `count` bytes that `write` fills in on top of zeros: the attribute is built on the stack
+    /// and appended with one copy (appending zeros first, or a byte at a time, cost more per request
+    /// than its round trip to the kernel).
+    @inline(__always)
+    private mutating func appendZeros(_ count: Int, _ write: (UnsafeMutableRawPointer) -> Void) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { buffer in
+            buffer.initialize(repeating: 0)
+            write(UnsafeMutableRawPointer(buffer.baseAddress!))
+            bytes.append(contentsOf: UnsafeBufferPointer(buffer))
+        }
     }
 
     public mutating func put(_ type: UInt16, _ payload: [UInt8]) {
-        header(type, payloadCount: payload.count)
-        bytes.append(contentsOf: payload)
-        Bytes.pad(&bytes)
+        payload.withUnsafeBytes { put(type, $0) }
+    }
+
+    /// An attribute with `payload` (padded to 4 bytes).
+    private mutating func put(_ type: UInt16, _ payload: UnsafeRawBufferPointer) {
+        appendZeros(Bytes.align4(4 + payload.count)) { p in
+            Self.storeHeader(type, payloadCount: payload.count, at: p)
+            if let source = payload.baseAddress { (p + 4).copyMemory(from: source, byteCount: payload.count) }
+        }
     }
 
     /// One fixed-size integer attribute in host byte order.
     private mutating func putInteger<T: FixedWidthInteger>(_ attribute: UInt16, _ v: T) {
-        header(attribute, payloadCount: MemoryLayout<T>.size)
-        Bytes.append(v, to: &bytes)
-        Bytes.pad(&bytes)
+        appendZeros(Bytes.align4(4 + MemoryLayout<T>.size)) { p in
+            Self.storeHeader(attribute, payloadCount: MemoryLayout<T>.size, at: p)
+            (p + 4).storeBytes(of: v, as: T.self)
+        }
     }
 
     public mutating func putU8(_ type: UInt16, _ v: UInt8) { putInteger(type, v) }
@@ -50,20 +75,23 @@ public struct AttributeWriter: Sendable {
     public mutating func putString(_ type: UInt16, _ s: String) {
         var s = s
         s.withUTF8 { text in
-            header(type, payloadCount: text.count + 1)
-            bytes.append(contentsOf: text)
+            // One more zero than the text: the terminating NUL.
+            appendZeros(Bytes.align4(4 + text.count + 1)) { p in
+                Self.storeHeader(type, payloadCount: text.count + 1, at: p)
+                if let source = text.baseAddress { (p + 4).copyMemory(from: source, byteCount: text.count) }
+            }
         }
-        bytes.append(0)
-        Bytes.pad(&bytes)
     }
 
     /// Zero-length flag attribute.
     public mutating func putFlag(_ type: UInt16) { header(type, payloadCount: 0) }
 
     public mutating func putBitfield32(_ type: UInt16, value: UInt32, selector: UInt32) {
-        header(type, payloadCount: 8)
-        Bytes.append(value, to: &bytes)
-        Bytes.append(selector, to: &bytes)
+        appendZeros(12) { p in
+            Self.storeHeader(type, payloadCount: 8, at: p)
+            (p + 4).storeBytes(of: value, as: UInt32.self)
+            (p + 8).storeBytes(of: selector, as: UInt32.self)
+        }
     }
 
     /// A nested attribute whose body is written by `body`.

@@ -112,9 +112,19 @@ public struct NetlinkMessage: Sendable, Equatable {
 
     /// Attributes after a fixed family header of `familyHeaderSize` bytes.
     public func attributes(after familyHeaderSize: Int) throws -> AttributeList {
-        guard body.count >= familyHeaderSize else {
-            throw NetlinkError.truncated("family header needs \(familyHeaderSize) bytes, payload has \(body.count)")
-        }
+        try checkFamilyHeader(familyHeaderSize)
         return try AttributeList(parsing: body[(body.startIndex + familyHeaderSize)...], origin: body.startIndex)
+    }
+
+    /// The same attributes read in place through an index, for a reader done with them inside `read`.
+    func withAttributes<R>(after familyHeaderSize: Int, _ read: (AttributeIndex) throws -> R) throws -> R {
+        try checkFamilyHeader(familyHeaderSize)
+        return try AttributeIndex.with(body[(body.startIndex + familyHeaderSize)...], origin: body.startIndex, read)
+    }
+
+    private func checkFamilyHeader(_ size: Int) throws {
+        guard body.count >= size else {
+            throw NetlinkError.truncated("family header needs \(size) bytes, payload has \(body.count)")
+        }
     }
 }

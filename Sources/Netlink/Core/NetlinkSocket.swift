@@ -172,15 +172,28 @@ public final class NetlinkSocket {
     /// are read where they lie.
     private func deliver(_ n: Int, to collector: inout ReplyCollector) throws {
         var datagram = receiveBuffer[0..<n]
+        if try checkFraming(datagram) { datagram = Array(datagram)[...] }
+        try NetlinkMessage.forEach(in: datagram) { try collector.consume($0) }
+    }
+
+    /// `deliver` for a reader that is done with each data message before the next receive: the
+    /// messages are handed to `visit` where they lie in `receiveBuffer`, nothing is copied.
+    private func deliver(_ n: Int, to collector: inout ReplyCollector, visit: (NetlinkMessage) -> Void) throws {
+        let datagram = receiveBuffer[0..<n]
+        _ = try checkFraming(datagram)
+        try NetlinkMessage.forEach(in: datagram) { if try collector.admit($0) { visit($0) } }
+    }
+
+    /// Checks the framing of every message of a datagram; true when one of them carries data.
+    private func checkFraming(_ datagram: ArraySlice<UInt8>) throws -> Bool {
         var carriesData = false
         try NetlinkMessage.forEach(in: datagram) { m in
             switch m.header.type {
             case NetlinkMessageType.noop, NetlinkMessageType.error, NetlinkMessageType.done, NetlinkMessageType.overrun: break
-            default: carriesData = true   // what the collector keeps
+            default: carriesData = true
             }
         }
-        if carriesData { datagram = Array(datagram)[...] }
-        try NetlinkMessage.forEach(in: datagram) { try collector.consume($0) }
+        return carriesData
     }
 
     /// Returns normally only for EINTR (caller retries).
@@ -222,13 +235,28 @@ public final class NetlinkSocket {
 
     /// `exchange` with an optional genetlink header written between the netlink header and `payload`.
     func exchange(type: UInt16, flags: NetlinkFlags, generic: GenericHeader?, payload: [UInt8]) throws -> NetlinkReply {
-        let seq = nextSequence()
-        let header = NetlinkHeader(type: type, flags: flags.union([.request, .ack]), sequence: seq)
-        try send(header, generic, payload)
-        var collector = ReplyCollector(sequence: seq, isDump: flags.contains(.dump))
+        var collector = try start(type: type, flags: flags, generic: generic, payload: payload)
         while !collector.isComplete {
             try deliver(try receiveIntoBuffer(), to: &collector)
         }
         return collector.reply
+    }
+
+    /// `exchange` that hands each data message to `visit` in the receive buffer (valid only during the
+    /// call) instead of collecting copies. Returns the warning of the final ACK, if any.
+    func exchange(type: UInt16, flags: NetlinkFlags, generic: GenericHeader?, payload: [UInt8],
+                  visit: (NetlinkMessage) -> Void) throws -> String? {
+        var collector = try start(type: type, flags: flags, generic: generic, payload: payload)
+        while !collector.isComplete {
+            try deliver(try receiveIntoBuffer(), to: &collector, visit: visit)
+        }
+        return collector.reply.warning
+    }
+
+    /// Sends the request with REQUEST|ACK and returns the collector for its answer.
+    private func start(type: UInt16, flags: NetlinkFlags, generic: GenericHeader?, payload: [UInt8]) throws -> ReplyCollector {
+        let seq = nextSequence()
+        try send(NetlinkHeader(type: type, flags: flags.union([.request, .ack]), sequence: seq), generic, payload)
+        return ReplyCollector(sequence: seq, isDump: flags.contains(.dump))
     }
 }

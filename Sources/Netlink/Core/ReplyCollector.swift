@@ -24,12 +24,18 @@ public struct ReplyCollector: Sendable {
 
     /// Feeds one message. Throws the kernel's error when the request failed.
     public mutating func consume(_ message: NetlinkMessage) throws {
-        guard !isComplete else { return }
+        if try admit(message) { reply.messages.append(message) }
+    }
+
+    /// Feeds one message without keeping it: true when it is one of this reply's data messages, which
+    /// the caller then reads or keeps. Throws the kernel's error when the request failed.
+    mutating func admit(_ message: NetlinkMessage) throws -> Bool {
+        guard !isComplete else { return false }
         // Notifications (seq 0 from other groups) and stale replies are not ours.
-        guard message.header.sequence == sequence else { return }
+        guard message.header.sequence == sequence else { return false }
         switch message.header.type {
         case NetlinkMessageType.noop:
-            return
+            return false
         case NetlinkMessageType.overrun:
             throw NetlinkError.overrun
         case NetlinkMessageType.error:
@@ -38,15 +44,17 @@ public struct ReplyCollector: Sendable {
             case .ok(let warning): reply.warning = warning
             case .failed(let e): throw NetlinkError.kernel(e)
             }
+            return false
         case NetlinkMessageType.done:
             isComplete = true
             switch try Acknowledgement.parseDone(message) {
             case .ok(let warning): reply.warning = warning
             case .failed(let e): throw NetlinkError.kernel(e)
             }
+            return false
         default:
-            reply.messages.append(message)
             // A do-request without ACK would end at its single reply; we always ask for ACKs.
+            return true
         }
     }
 }

@@ -84,22 +84,25 @@ public enum DevlinkDecoder {
         } else {
             throw NetlinkError.missingAttribute("DEVLINK_ATTR_PORT_INDEX or DEVLINK_ATTR_RATE_NODE_NAME")
         }
-        var r = RateObject(handle: handle)
-        r.txShare = try a.u64(DevlinkAttr.rateTxShare) ?? 0
-        r.txMax = try a.u64(DevlinkAttr.rateTxMax) ?? 0
-        r.txPriority = try a.u32(DevlinkAttr.rateTxPriority) ?? 0
-        r.txWeight = try a.u32(DevlinkAttr.rateTxWeight) ?? 0
-        if let p = a.string(DevlinkAttr.rateParentNodeName), !p.isEmpty { r.parent = p }
+        // Every field read first (in the order errors were always reported) and the object made
+        // once: filling in a `var` copied it twice.
+        let txShare = try a.u64(DevlinkAttr.rateTxShare) ?? 0
+        let txMax = try a.u64(DevlinkAttr.rateTxMax) ?? 0
+        let txPriority = try a.u32(DevlinkAttr.rateTxPriority) ?? 0
+        let txWeight = try a.u32(DevlinkAttr.rateTxWeight) ?? 0
+        let parent = a.string(DevlinkAttr.rateParentNodeName)
+        var bandwidths = RateObject.noBandwidths
         for tc in a.all(DevlinkAttr.rateTCBandwidths) {
             let n = try tc.nested()
             let index = Int(try n.require(RateTCAttr.index, "DEVLINK_RATE_TC_ATTR_INDEX").u8())
             let bw = try n[RateTCAttr.bandwidth]?.u32() ?? 0
-            if index < r.tcBandwidths.count { r.tcBandwidths[index] = bw }
+            if index < bandwidths.count { bandwidths[index] = bw }
         }
-        return r
+        return RateObject(handle: handle, txShare: txShare, txMax: txMax, txPriority: txPriority, txWeight: txWeight,
+                          parent: parent?.isEmpty == false ? parent : nil, tcBandwidths: bandwidths)
     }
 
-    public static func eswitch(_ a: AttributeList) throws -> Eswitch {
+    public static func eswitch(_ a: some AttributeLookup) throws -> Eswitch {
         var e = Eswitch()
         if let m = try a[DevlinkAttr.eswitchMode]?.u16() { e.mode = EswitchMode(rawValue: m) }
         if let m = try a[DevlinkAttr.eswitchInlineMode]?.u8() { e.inlineMode = EswitchInlineMode(rawValue: m) }
@@ -107,7 +110,7 @@ public enum DevlinkDecoder {
         return e
     }
 
-    public static func info(_ a: AttributeList) throws -> DeviceInfo {
+    public static func info(_ a: some AttributeLookup) throws -> DeviceInfo {
         func versions(_ type: UInt16) throws -> [DeviceInfo.Version] {
             try a.all(type).map { v in
                 let n = try v.nested()
@@ -115,7 +118,7 @@ public enum DevlinkDecoder {
                                           n[DevlinkAttr.infoVersionValue]?.string() ?? "")
             }
         }
-        return DeviceInfo(device: try device(a),
+        return DeviceInfo(device: try device(lookingUp: a),
                           driver: a[DevlinkAttr.infoDriverName]?.string() ?? "",
                           serialNumber: a[DevlinkAttr.infoSerialNumber]?.string(),
                           boardSerialNumber: a[DevlinkAttr.infoBoardSerialNumber]?.string(),
@@ -124,8 +127,8 @@ public enum DevlinkDecoder {
                           stored: try versions(DevlinkAttr.infoVersionStored))
     }
 
-    public static func param(_ a: AttributeList) throws -> Param {
-        try ParamCodec.decode(device: try device(a), try a.require(DevlinkAttr.param, "DEVLINK_ATTR_PARAM").nested())
+    public static func param(_ a: some AttributeLookup) throws -> Param {
+        try ParamCodec.decode(device: try device(lookingUp: a), try a.require(DevlinkAttr.param, "DEVLINK_ATTR_PARAM").nested())
     }
 
     /// A notification from the `config` group, or nil for kinds dls does not model (traps, regions...).

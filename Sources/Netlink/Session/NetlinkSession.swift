@@ -64,39 +64,62 @@ public final class NetlinkSession: DeviceSession {
 
     private func decode<T>(_ body: () throws -> T) throws -> T { try mappingErrors(body) }
 
-    /// Decodes the first reply message only (no list of all of them to build and drop).
-    private func single<T>(_ r: DevlinkRequest, _ what: String, _ f: (AttributeList) throws -> T) throws -> T {
+    /// Sends one devlink request and hands each reply message's attributes to `read` where they
+    /// arrived (nothing is copied or collected). A reply that does not decode is reported once the
+    /// exchange has ended, so an error in the final ACK still wins, as when replies were decoded
+    /// after collecting them.
+    private func exchange(_ r: DevlinkRequest, _ read: (AttributeIndex) throws -> Void) throws {
         try mappingErrors {
-            let reply = try socket.genericExchange(family: family.id, command: r.command, version: DevlinkFamily.version,
-                                                   flags: r.isDump ? .dump : [], attributes: r.attributes)
-            lastWarning = reply.warning
-            guard let first = reply.messages.first else { throw DevlinkError(NetlinkError.missingAttribute(what)) }
-            let attributes = try DevlinkDecoder.attributes(first)
-            for other in reply.messages.dropFirst() { _ = try DevlinkDecoder.attributes(other) }  // must parse, as before
-            return try f(attributes)
+            var failure: Error?
+            let warning = try socket.exchange(type: family.id, flags: r.isDump ? .dump : [],
+                                              generic: GenericHeader(command: r.command, version: DevlinkFamily.version),
+                                              payload: r.attributes) { message in
+                guard failure == nil else { return }
+                do { try message.withAttributes(after: GenericHeader.size, read) } catch { failure = error }
+            }
+            lastWarning = warning
+            if let failure { throw failure }
         }
+    }
+
+    /// A request answered by an ACK alone (any reply message must still be well formed).
+    private func acknowledged(_ r: DevlinkRequest) throws { try exchange(r) { _ in } }
+
+    /// Every reply message decoded by `f`, in order (dumps).
+    private func all<T>(_ r: DevlinkRequest, _ f: (AttributeIndex) throws -> T) throws -> [T] {
+        var out: [T] = []
+        try exchange(r) { out.append(try f($0)) }
+        return out
+    }
+
+    /// The first reply message decoded by `f`; later ones are only checked.
+    private func single<T>(_ r: DevlinkRequest, _ what: String, _ f: (AttributeIndex) throws -> T) throws -> T {
+        var result: T?
+        try exchange(r) { a in if result == nil { result = try f(a) } }
+        guard let result else { throw DevlinkError(NetlinkError.missingAttribute(what)) }
+        return result
     }
 
     // MARK: devices
 
     public func devices() throws -> [DeviceHandle] {
-        try decode { try perform(.dumpDevices()).map(DevlinkDecoder.device) }
+        try all(.dumpDevices()) { try DevlinkDecoder.device(lookingUp: $0) }
     }
 
     public func info(_ device: DeviceHandle) throws -> DeviceInfo {
-        try single(.getInfo(device), "dev info reply", DevlinkDecoder.info)
+        try single(.getInfo(device), "dev info reply") { try DevlinkDecoder.info($0) }
     }
 
     // MARK: ports
 
     public func ports(of device: DeviceHandle?) throws -> [Port] {
-        let all = try decode { try perform(.dumpPorts()).map(DevlinkDecoder.port) }
-        guard let device else { return all }
-        return all.filter { $0.device == device }
+        let ports = try all(.dumpPorts()) { try DevlinkDecoder.port(lookingUp: $0) }
+        guard let device else { return ports }
+        return ports.filter { $0.device == device }
     }
 
     public func port(_ handle: PortHandle) throws -> Port {
-        try single(.getPort(handle), "port reply", DevlinkDecoder.port)
+        try single(.getPort(handle), "port reply") { try DevlinkDecoder.port(lookingUp: $0) }
     }
 
     /// The kernel answers PORT_NEW with the new port (cmd 7, or 3 on older kernels) before the ACK.
@@ -112,44 +135,44 @@ public final class NetlinkSession: DeviceSession {
         throw DevlinkError(NetlinkError.missingAttribute("new port in PORT_NEW reply"))
     }
 
-    public func deletePort(_ handle: PortHandle) throws { try perform(.deletePort(handle)) }
+    public func deletePort(_ handle: PortHandle) throws { try acknowledged(.deletePort(handle)) }
 
-    public func setPortType(_ handle: PortHandle, _ type: PortType) throws { try perform(.setPortType(handle, type)) }
+    public func setPortType(_ handle: PortHandle, _ type: PortType) throws { try acknowledged(.setPortType(handle, type)) }
 
-    public func splitPort(_ handle: PortHandle, count: UInt32) throws { try perform(.splitPort(handle, count: count)) }
+    public func splitPort(_ handle: PortHandle, count: UInt32) throws { try acknowledged(.splitPort(handle, count: count)) }
 
-    public func unsplitPort(_ handle: PortHandle) throws { try perform(.unsplitPort(handle)) }
+    public func unsplitPort(_ handle: PortHandle) throws { try acknowledged(.unsplitPort(handle)) }
 
     public func setPortFunction(_ handle: PortHandle, _ changes: PortFunctionChanges) throws {
-        try perform(.setPortFunction(handle, changes))
+        try acknowledged(.setPortFunction(handle, changes))
     }
 
     // MARK: rates
 
     public func rates(of device: DeviceHandle?) throws -> [RateObject] {
-        let all = try decode { try perform(.dumpRates()).map(DevlinkDecoder.rate) }
-        guard let device else { return all }
-        return all.filter { $0.handle.device == device }
+        let rates = try all(.dumpRates()) { try DevlinkDecoder.rate(lookingUp: $0) }
+        guard let device else { return rates }
+        return rates.filter { $0.handle.device == device }
     }
 
     public func rate(_ handle: RateHandle) throws -> RateObject {
-        try single(.getRate(handle), "rate reply", DevlinkDecoder.rate)
+        try single(.getRate(handle), "rate reply") { try DevlinkDecoder.rate(lookingUp: $0) }
     }
 
-    public func addRateNode(_ handle: RateHandle, _ changes: RateChanges) throws { try perform(.newRateNode(handle, changes)) }
+    public func addRateNode(_ handle: RateHandle, _ changes: RateChanges) throws { try acknowledged(.newRateNode(handle, changes)) }
 
-    public func setRate(_ handle: RateHandle, _ changes: RateChanges) throws { try perform(.setRate(handle, changes)) }
+    public func setRate(_ handle: RateHandle, _ changes: RateChanges) throws { try acknowledged(.setRate(handle, changes)) }
 
-    public func deleteRateNode(_ handle: RateHandle) throws { try perform(.deleteRateNode(handle)) }
+    public func deleteRateNode(_ handle: RateHandle) throws { try acknowledged(.deleteRateNode(handle)) }
 
     // MARK: eswitch, SR-IOV
 
     public func eswitch(_ device: DeviceHandle) throws -> Eswitch {
-        try single(.getEswitch(device), "eswitch reply", DevlinkDecoder.eswitch)
+        try single(.getEswitch(device), "eswitch reply") { try DevlinkDecoder.eswitch($0) }
     }
 
     public func setEswitch(_ device: DeviceHandle, _ changes: EswitchChanges) throws {
-        try perform(.setEswitch(device, changes))
+        try acknowledged(.setEswitch(device, changes))
     }
 
     public func sriovNumVFs(_ device: DeviceHandle) throws -> UInt32 { try sriov.numVFs(device) }
@@ -159,17 +182,17 @@ public final class NetlinkSession: DeviceSession {
     // MARK: params
 
     public func params(of device: DeviceHandle?) throws -> [Param] {
-        let all = try decode { try perform(.dumpParams()).map(DevlinkDecoder.param) }
-        guard let device else { return all }
-        return all.filter { $0.device == device }
+        let params = try all(.dumpParams()) { try DevlinkDecoder.param($0) }
+        guard let device else { return params }
+        return params.filter { $0.device == device }
     }
 
     public func param(_ device: DeviceHandle, name: String) throws -> Param {
-        try single(.getParam(device, name: name), "param reply", DevlinkDecoder.param)
+        try single(.getParam(device, name: name), "param reply") { try DevlinkDecoder.param($0) }
     }
 
     public func setParam(_ device: DeviceHandle, name: String, value: ParamValue, cmode: ParamCMode) throws {
-        try perform(.setParam(device, name: name, value: value, cmode: cmode))
+        try acknowledged(.setParam(device, name: name, value: value, cmode: cmode))
     }
 
     // MARK: events
