@@ -50,23 +50,27 @@ public enum DLSBackend {
     /// Opens the session (what `DLSEngine(backend:)` does); the error's message says why not
     /// (`.backend` kind). For several engines on one session: open it once and give it to each
     /// with `DLSEngine(session:output:)` (a test runner on the kernel, one engine per test).
-    public func open() throws(DLSError) -> any DeviceSession {
+    ///
+    /// `eventsFromOpen` (the default): `monitor` first shows the notifications since the session
+    /// opened. Without it, notifications start when `monitor` first runs, as with iproute2's
+    /// `devlink monitor` in a batch file; until then the kernel composes none for every change.
+    public func open(eventsFromOpen: Bool = true) throws(DLSError) -> any DeviceSession {
         do {
             switch self {
             case .builtinEmulator(let name):
                 guard let topology = Topology.builtin(named: name) else {
                     throw DLSError.backend("no built-in topology named \"\(name)\" (built-ins: mlx5, netdevsim; or give a .json file)")
                 }
-                return try EmulatedSession(topology: topology)
+                return try EmulatedSession(topology: topology, eventsFromOpen: eventsFromOpen)
             case .topologyFile(let path):
                 let topology = try Topology.load(path: path)   // its errors name the file
                 do {
-                    return try EmulatedSession(topology: topology)
+                    return try EmulatedSession(topology: topology, eventsFromOpen: eventsFromOpen)
                 } catch {
                     throw TopologyError("\(path): \(error.message)")
                 }
             case .netlink:
-                return try NetlinkSession()
+                return try NetlinkSession(eventsFromOpen: eventsFromOpen)
             case .session(let session):
                 return session
             }

@@ -59,8 +59,9 @@ public final class DLSEngine {
 
     /// An engine on `backend`, printing to `output`. Throws a `.backend` error when the backend
     /// cannot be opened (an unknown topology, a kernel without devlink).
-    public convenience init(backend: DLSBackend = .defaultEmulator, output: DLSOutput, format: Format = Format()) throws(DLSError) {
-        self.init(backend: backend, session: try backend.open(), output: output, format: format)
+    public convenience init(backend: DLSBackend = .defaultEmulator, output: DLSOutput, format: Format = Format(),
+                            eventsFromOpen: Bool = true) throws(DLSError) {
+        self.init(backend: backend, session: try backend.open(eventsFromOpen: eventsFromOpen), output: output, format: format)
     }
 
     /// An engine on a session the host wrote.

@@ -10,12 +10,17 @@ import DevlinkModel
 /// Set `settlesImmediately` to run that work at the end of every request instead.
 public final class EmulatedSession: DeviceSession {
     public private(set) var state: EmulatorState
+    /// Whether events since the last `drainEvents` are shown (see `init(topology:eventsFromOpen:)`).
+    private var subscribed = true
     /// Run pending driver work at the end of each request instead of waiting for `settle()`.
     public var settlesImmediately = false
     private var faults: [Fault] = []
 
-    public init(topology: Topology = .mlx5) throws(TopologyError) {
+    /// `eventsFromOpen: false`: events start at the first `drainEvents`, as a kernel socket that
+    /// subscribes to the `config` group only then sees nothing from before.
+    public init(topology: Topology = .mlx5, eventsFromOpen: Bool = true) throws(TopologyError) {
         state = try EmulatorState(topology: topology)
+        subscribed = eventsFromOpen
     }
 
     public init(state: EmulatorState) {
@@ -178,6 +183,10 @@ public final class EmulatedSession: DeviceSession {
 
     public func drainEvents() throws -> [DevlinkEvent] {
         defer { state.events = [] }
+        guard subscribed else {
+            subscribed = true
+            return []
+        }
         return state.events
     }
 

@@ -62,17 +62,19 @@ enum Backend: Equatable {
     }
 
     /// An engine (the embedding API) on this backend; the error is the line to print after `dls: `.
-    func engine(output: DLSOutput, format: DLSEngine.Format) throws(OpenError) -> DLSEngine {
+    /// `eventsFromOpen: false` (devlink batch files): the kernel is asked for notifications only
+    /// once a `monitor` line runs, as `devlink -b` does.
+    func engine(output: DLSOutput, format: DLSEngine.Format, eventsFromOpen: Bool = true) throws(OpenError) -> DLSEngine {
         switch self {
         case .emulator(let name):
             do throws(DLSError) {
-                return try DLSEngine(backend: .emulator(name), output: output, format: format)
+                return try DLSEngine(backend: .emulator(name), output: output, format: format, eventsFromOpen: eventsFromOpen)
             } catch {
                 throw OpenError(message: "--emulator: \(error.message)")
             }
         case .netlink:
             do throws(DLSError) {
-                return try DLSEngine(backend: .netlink, output: output, format: format)
+                return try DLSEngine(backend: .netlink, output: output, format: format, eventsFromOpen: eventsFromOpen)
             } catch {
                 throw OpenError(message: Backend.netlinkFailure(error.message))
             }

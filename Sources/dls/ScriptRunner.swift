@@ -12,8 +12,8 @@ enum ScriptRunner {
     nonisolated(unsafe) static var keptUntilExit: DLSEngine?
 
     /// An engine on the configured backend; the error is the `dls: ...` line to print.
-    static func makeEngine(output: DLSOutput, config: RunConfiguration) throws(Backend.OpenError) -> DLSEngine {
-        try config.backend.engine(output: output, format: config.format)
+    static func makeEngine(output: DLSOutput, config: RunConfiguration, eventsFromOpen: Bool = true) throws(Backend.OpenError) -> DLSEngine {
+        try config.backend.engine(output: output, format: config.format, eventsFromOpen: eventsFromOpen)
     }
 
     static func run(source: String, name: String, arguments: [String], stepLimit: Int?, config: RunConfiguration,
@@ -74,7 +74,7 @@ enum ScriptRunner {
         defer { output.flush() }
         let engine: DLSEngine
         do throws(Backend.OpenError) {
-            engine = try makeEngine(output: output, config: config)
+            engine = try makeEngine(output: output, config: config, eventsFromOpen: false)
         } catch {
             output.writeError("dls: \(error.message)\n")
             return 1

@@ -38,6 +38,19 @@ struct DevlinkCLITests {
         #expect(r.stderr == "kernel answers: No such device\nCommand failed -:1\n")
     }
 
+    @Test("in a batch, monitor shows notifications from its first run on (devlink -b); a script sees them from the start")
+    func batchMonitorStartsWhenItRuns() throws {
+        let lines = "dev eswitch set pci/0000:06:00.0 mode switchdev\nport function rate add pci/0000:06:00.0/g1 tx_max 10mbit\nmonitor rate\n"
+            + "port function rate del pci/0000:06:00.0/g1\nmonitor rate\n"
+        let batch = try CLI.run(["-b", "-"], stdin: lines)
+        #expect(batch.status == 0, "\(batch.stderr)")
+        #expect(batch.stdout == "[rate,del] pci/0000:06:00.0/g1: type node tx_max 10Mbit\n")
+        let script = try CLI.run(["-"], stdin: lines)
+        #expect(script.status == 0, "\(script.stderr)")
+        #expect(script.stdout == "[rate,new] pci/0000:06:00.0/g1: type node tx_max 10Mbit\n"
+                + "[rate,del] pci/0000:06:00.0/g1: type node tx_max 10Mbit\n")
+    }
+
     @Test("-j and -jp print devlink's JSON; -i prints IEC rates")
     func outputSwitches() throws {
         let j = try CLI.run(["-j", "-c", "dev show"])

@@ -10,8 +10,10 @@ import DevlinkModel
 public final class NetlinkSession: DeviceSession {
     public let family: GenericFamily
     let socket: NetlinkSocket
-    /// Subscribed at open so `drainEvents` sees everything since then.
-    let monitor: DevlinkMonitor?
+    /// The devlink `config` group. Subscribed at open when `eventsFromOpen`, so `drainEvents` sees
+    /// everything since then; otherwise at the first `drainEvents`, as `devlink monitor` does. A
+    /// subscriber costs the kernel a notification for every change, even one never read.
+    lazy var monitor: DevlinkMonitor? = try? DevlinkMonitor()
     public var sriov = SysfsSRIOV()
     /// Where the mlx5 hardware LAG is read from (`hardwareLag`).
     public var lagDebugfs = MLX5LagDebugfs()
@@ -20,11 +22,11 @@ public final class NetlinkSession: DeviceSession {
     lazy var route: Result<NetlinkSocket, Error> = Result { try NetlinkSession.openSocket(.route) }
 
     /// Opens the session. Throws `NetlinkSessionError` when the kernel has no devlink (a one-line
-    /// message that points at --emulator).
-    public init(receiveTimeout: Double = 10) throws {
+    /// message that points at --emulator). `eventsFromOpen`: see `monitor`.
+    public init(receiveTimeout: Double = 10, eventsFromOpen: Bool = true) throws {
         socket = try NetlinkSession.openSocket(.generic, receiveTimeout: receiveTimeout)
         family = try NetlinkSession.resolveDevlink(socket)
-        monitor = try? DevlinkMonitor()
+        if eventsFromOpen { _ = monitor }
     }
 
     /// True when this kernel answers for the devlink family (what `dls` uses to pick a backend).
