@@ -2,12 +2,13 @@
 # Netlink benchmark (not a test): in one kernel-vm guest (6.12 + netdevsim, TCG), dls --netlink
 # against iproute2 devlink on the same work: a dump of 512 VF ports (netdevsim's max_vfs raised
 # through debugfs) and 500 `port function rate set` operations from one batch file (-b for both).
-# Prints best-of-N wall times and the ratio dls/devlink (below 1 = dls faster). Exit 77 = no guest.
-#   scripts/bench/netlink.sh [ROUNDS]   (default 5; uses the release dls, building it if needed)
+# Prints min and median wall times of interleaved runs and the ratio of medians dls/devlink (below 1 =
+# dls faster). Exit 77 = no guest.
+#   scripts/bench/netlink.sh [ROUNDS]   (default 11; uses the release dls, building it if needed)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
-rounds=${1:-5}
+rounds=${1:-11}
 if [ "${DLS_IN_VM:-0}" != 1 ]; then
   scripts/build-release
   bin=$(swift build -c release --show-bin-path)/dls
@@ -27,34 +28,33 @@ echo "setup: 512 VFs in $(( ($(date +%s%N) - t0) / 1000000 )) ms; $(devlink port
 batch=$(mktemp)
 for i in $(seq 0 499); do echo "port function rate set $dev/$((128 + i)) tx_max $((i + 1))mbit"; done > "$batch"
 
-best() {   # best wall time in ms of `rounds` runs of "$@" (output discarded)
-  local b="" t r
-  for r in $(seq "$rounds"); do
-    t=$(date +%s%N); "$@" > /dev/null 2>&1 || { echo "benchmark command failed: $*" >&2; exit 1; }
-    t=$(( ($(date +%s%N) - t) / 1000000 ))
-    if [ -z "$b" ] || [ "$t" -lt "$b" ]; then b=$t; fi
+# Every round runs each command once, in turn, so a slow spell of the shared host hits all of
+# them alike; the medians are compared (the minimum is printed too). Output is discarded.
+empty=$(mktemp)
+names=(start port rates show)
+devlink_cmds=("devlink -b $empty" "devlink port show" "devlink -b $batch" "devlink port function rate show")
+dls_cmds=("$dls --netlink -b $empty" "$dls --netlink -c 'port show'" "$dls --netlink -b $batch" "$dls --netlink -c 'port function rate show'")
+declare -A times
+for r in $(seq "$rounds"); do
+  for i in "${!names[@]}"; do
+    for side in devlink dls; do
+      if [ $side = devlink ]; then cmd=${devlink_cmds[$i]}; else cmd=${dls_cmds[$i]}; fi
+      t=$(date +%s%N); eval "$cmd" > /dev/null 2>&1 || { echo "benchmark command failed: $cmd" >&2; exit 1; }
+      times[$side$i]="${times[$side$i]:-} $(( ($(date +%s%N) - t) / 100000 ))"
+    done
   done
-  echo "$b"
+done
+stat() {   # "min median" in ms of the recorded tenths of a millisecond
+  echo "${times[$1]}" | tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {printf "%.1f %.1f", a[1]/10, a[int((NR+1)/2)]/10}'
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
 
 # same answers first
 [ "$("$dls" --netlink -c "port show" | md5sum)" = "$(devlink port show | md5sum)" ] || echo "warning: port show outputs differ"
-d1=$(best devlink port show); l1=$(best "$dls" --netlink -c "port show")
-d2=$(best devlink -b "$batch"); l2=$(best "$dls" --netlink -b "$batch")
-d3=$(best devlink port function rate show); l3=$(best "$dls" --netlink -c "port function rate show")
-# Process start alone (an empty batch): under TCG it dominates every row, so the rows below also
-# give the time beyond it (the work itself).
-empty=$(mktemp)
-d0=$(best devlink -b "$empty"); l0=$(best "$dls" --netlink -b "$empty")
-beyond() { echo $(( $1 > $2 ? $1 - $2 : 0 )); }
-printf '%-40s %10s %10s %8s\n' "benchmark (best of $rounds, ms)" devlink dls "dls/devlink"
-printf '%-40s %10s %10s %8s\n' "start only (empty batch)" "$d0" "$l0" "$(ratio "$l0" "$d0")"
-row() {   # name, devlink ms, dls ms
-  local dw lw
-  dw=$(beyond "$2" "$d0"); lw=$(beyond "$3" "$l0")
-  printf '%-40s %10s %10s %8s   beyond start: %s vs %s ms, ratio %s\n' "$1" "$2" "$3" "$(ratio "$3" "$2")" "$dw" "$lw" "$(ratio "$lw" "$dw")"
-}
-row "port show (514 ports)" "$d1" "$l1"
-row "500 x rate set (-b batch)" "$d2" "$l2"
-row "rate show (512 leaves)" "$d3" "$l3"
+labels=("start only (empty batch)" "port show (514 ports)" "500 x rate set (-b batch)" "rate show (512 leaves)")
+printf '%-30s %18s %18s %12s\n' "benchmark ($rounds rounds, ms)" "devlink min/med" "dls min/med" "median ratio"
+for i in "${!names[@]}"; do
+  read -r dmin dmed <<< "$(stat devlink$i)"
+  read -r lmin lmed <<< "$(stat dls$i)"
+  printf '%-30s %8s %9s %8s %9s %12s\n' "${labels[$i]}" "$dmin" "$dmed" "$lmin" "$lmed" "$(ratio "$lmed" "$dmed")"
+done
