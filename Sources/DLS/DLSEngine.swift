@@ -58,7 +58,8 @@ public final class DLSEngine {
     private let stack = EngineStack()
 
     /// An engine on `backend`, printing to `output`. Throws a `.backend` error when the backend
-    /// cannot be opened (an unknown topology, a kernel without devlink).
+    /// cannot be opened (an unknown topology, a kernel without devlink). `eventsFromOpen`: when
+    /// `monitor` starts seeing notifications (see `DLSBackend.open`).
     public convenience init(backend: DLSBackend = .defaultEmulator, output: DLSOutput, format: Format = Format(),
                             eventsFromOpen: Bool = true) throws(DLSError) {
         self.init(backend: backend, session: try backend.open(eventsFromOpen: eventsFromOpen), output: output, format: format)

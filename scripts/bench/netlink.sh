@@ -31,12 +31,11 @@ for i in $(seq 0 499); do echo "port function rate set $dev/$((128 + i)) tx_max 
 # Every round runs each command once, in turn, so a slow spell of the shared host hits all of
 # them alike; the medians are compared (the minimum is printed too). Output is discarded.
 empty=$(mktemp)
-names=(start port rates show)
 devlink_cmds=("devlink -b $empty" "devlink port show" "devlink -b $batch" "devlink port function rate show")
 dls_cmds=("$dls --netlink -b $empty" "$dls --netlink -c 'port show'" "$dls --netlink -b $batch" "$dls --netlink -c 'port function rate show'")
 declare -A times
 for r in $(seq "$rounds"); do
-  for i in "${!names[@]}"; do
+  for i in "${!devlink_cmds[@]}"; do
     for side in devlink dls; do
       if [ $side = devlink ]; then cmd=${devlink_cmds[$i]}; else cmd=${dls_cmds[$i]}; fi
       t=$(date +%s%N); eval "$cmd" > /dev/null 2>&1 || { echo "benchmark command failed: $cmd" >&2; exit 1; }
@@ -53,7 +52,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'
 [ "$("$dls" --netlink -c "port show" | md5sum)" = "$(devlink port show | md5sum)" ] || echo "warning: port show outputs differ"
 labels=("start only (empty batch)" "port show (514 ports)" "500 x rate set (-b batch)" "rate show (512 leaves)")
 printf '%-30s %18s %18s %12s\n' "benchmark ($rounds rounds, ms)" "devlink min/med" "dls min/med" "median ratio"
-for i in "${!names[@]}"; do
+for i in "${!labels[@]}"; do
   read -r dmin dmed <<< "$(stat devlink$i)"
   read -r lmin lmed <<< "$(stat dls$i)"
   printf '%-30s %8s %9s %8s %9s %12s\n' "${labels[$i]}" "$dmin" "$dmed" "$lmin" "$lmed" "$(ratio "$lmed" "$dmed")"

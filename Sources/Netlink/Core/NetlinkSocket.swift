@@ -166,26 +166,14 @@ public final class NetlinkSocket {
         }
     }
 
-    /// Feeds the `n`-byte datagram in `receiveBuffer` to `collector`, after checking every message's
-    /// framing first (a bad one fails the datagram before any of it counts). Only a datagram carrying
-    /// data is copied out, once for all its messages, since data outlives the buffer; acknowledgements
-    /// are read where they lie.
-    private func deliver(_ n: Int, to collector: inout ReplyCollector) throws {
+    /// Feeds the `n`-byte datagram in `receiveBuffer` to `collector` and hands the reply's data messages
+    /// to `visit`, after checking every message's framing first (a bad one fails the datagram before any
+    /// of it counts). With `keeping`, a datagram carrying data is copied out once for all its messages,
+    /// since the caller keeps them past the next receive; otherwise (and always for acknowledgements)
+    /// the messages are read where they lie.
+    private func deliver(_ n: Int, to collector: inout ReplyCollector, keeping: Bool,
+                         visit: (NetlinkMessage) -> Void) throws {
         var datagram = receiveBuffer[0..<n]
-        if try checkFraming(datagram) { datagram = Array(datagram)[...] }
-        try NetlinkMessage.forEach(in: datagram) { try collector.consume($0) }
-    }
-
-    /// `deliver` for a reader that is done with each data message before the next receive: the
-    /// messages are handed to `visit` where they lie in `receiveBuffer`, nothing is copied.
-    private func deliver(_ n: Int, to collector: inout ReplyCollector, visit: (NetlinkMessage) -> Void) throws {
-        let datagram = receiveBuffer[0..<n]
-        _ = try checkFraming(datagram)
-        try NetlinkMessage.forEach(in: datagram) { if try collector.admit($0) { visit($0) } }
-    }
-
-    /// Checks the framing of every message of a datagram; true when one of them carries data.
-    private func checkFraming(_ datagram: ArraySlice<UInt8>) throws -> Bool {
         var carriesData = false
         try NetlinkMessage.forEach(in: datagram) { m in
             switch m.header.type {
@@ -193,7 +181,8 @@ public final class NetlinkSocket {
             default: carriesData = true
             }
         }
-        return carriesData
+        if carriesData && keeping { datagram = Array(datagram)[...] }
+        try NetlinkMessage.forEach(in: datagram) { if try collector.admit($0) { visit($0) } }
     }
 
     /// Returns normally only for EINTR (caller retries).
@@ -235,28 +224,24 @@ public final class NetlinkSocket {
 
     /// `exchange` with an optional genetlink header written between the netlink header and `payload`.
     func exchange(type: UInt16, flags: NetlinkFlags, generic: GenericHeader?, payload: [UInt8]) throws -> NetlinkReply {
-        var collector = try start(type: type, flags: flags, generic: generic, payload: payload)
-        while !collector.isComplete {
-            try deliver(try receiveIntoBuffer(), to: &collector)
+        var messages: [NetlinkMessage] = []
+        let warning = try exchange(type: type, flags: flags, generic: generic, payload: payload, keeping: true) {
+            messages.append($0)
         }
-        return collector.reply
+        return NetlinkReply(messages: messages, warning: warning)
     }
 
-    /// `exchange` that hands each data message to `visit` in the receive buffer (valid only during the
-    /// call) instead of collecting copies. Returns the warning of the final ACK, if any.
-    func exchange(type: UInt16, flags: NetlinkFlags, generic: GenericHeader?, payload: [UInt8],
+    /// `exchange` that hands each data message to `visit` instead of collecting them; returns the
+    /// warning of the final ACK, if any. Without `keeping` a message lies in the receive buffer and
+    /// is valid only during the call (nothing is copied).
+    func exchange(type: UInt16, flags: NetlinkFlags, generic: GenericHeader?, payload: [UInt8], keeping: Bool = false,
                   visit: (NetlinkMessage) -> Void) throws -> String? {
-        var collector = try start(type: type, flags: flags, generic: generic, payload: payload)
-        while !collector.isComplete {
-            try deliver(try receiveIntoBuffer(), to: &collector, visit: visit)
-        }
-        return collector.reply.warning
-    }
-
-    /// Sends the request with REQUEST|ACK and returns the collector for its answer.
-    private func start(type: UInt16, flags: NetlinkFlags, generic: GenericHeader?, payload: [UInt8]) throws -> ReplyCollector {
         let seq = nextSequence()
         try send(NetlinkHeader(type: type, flags: flags.union([.request, .ack]), sequence: seq), generic, payload)
-        return ReplyCollector(sequence: seq, isDump: flags.contains(.dump))
+        var collector = ReplyCollector(sequence: seq, isDump: flags.contains(.dump))
+        while !collector.isComplete {
+            try deliver(try receiveIntoBuffer(), to: &collector, keeping: keeping, visit: visit)
+        }
+        return collector.reply.warning
     }
 }
