@@ -18,9 +18,10 @@
 # /opt/swift) run unchanged. Guest writes vanish unless under a -w share. TCG with one vCPU
 # (KVM here is kvm_pvm and cannot run the guest; MTTCG showed rare boot Oopses).
 #
-# Exit status: the command's status; 77 = SKIPPED (the guest cannot boot here: no qemu, assets not
-# prepared and not preparable, ...; the reason is printed); 124 = timeout; 125 = the guest failed
-# after booting (console log printed).
+# Exit status: the command's status; 77 = SKIPPED (no guest can boot on this host: not a Debian host,
+# or the guest kernel does not boot under this QEMU; the reason is printed); 124 = timeout; 125 = an
+# error setup could have fixed (qemu missing, prepare failed) or the guest failed after booting
+# (console log printed).
 # Cache: $DLS_VM_CACHE (default /var/cache/dls-vm). Kernel: $DLS_VM_KERNEL_ABI pins an ABI.
 set -euo pipefail
 
@@ -60,7 +61,7 @@ assets_ready() {  # $1 = abi
 prepare() {
   local t0=$SECONDS abi
   for tool in apt-get apt-cache dpkg make gcc-12 busybox depmod modprobe xz zstd cpio strip; do
-    command -v "$tool" >/dev/null || fail "prepare needs '$tool' (apt-get install qemu-system-x86 busybox-static kmod gcc-12 make xz-utils zstd binutils cpio)"
+    command -v "$tool" >/dev/null || fail "prepare needs '$tool' (scripts/setup --deps-only installs it)"
   done
   abi=$(pinned_abi); [ -n "$abi" ] || abi=$(newest_abi)
   [ -n "$abi" ] || fail "no linux-image-6.12.*+deb12-amd64-unsigned in apt (run apt-get update)"
@@ -138,17 +139,33 @@ build_initramfs() {
 # ---------------------------------------------------------------------------------------------
 # boot + run
 # ---------------------------------------------------------------------------------------------
-# Why a guest cannot boot here, or nothing. Prepares on first use when the host can.
+# Why a guest cannot boot here, or nothing: "fail: REASON" when setup could have fixed it (a missing
+# package, a prepare that failed), "skip: REASON" only when this host truly cannot run the guest.
+# Prepares on first use.
 boot_blocker() {
-  command -v qemu-system-x86_64 >/dev/null || { echo "qemu-system-x86_64 is not installed (apt-get install qemu-system-x86)"; return; }
+  command -v qemu-system-x86_64 >/dev/null ||
+    { echo "fail: qemu-system-x86_64 is not installed (scripts/setup --deps-only installs it)"; return; }
   local abi; abi=$(pinned_abi)
   if [ -n "$abi" ] && assets_ready "$abi"; then return; fi
   if [ -n "$abi" ] && [ -f "$CACHE/$abi/vmlinux" ] && [ -f "$CACHE/$abi/netdevsim.ko" ]; then
     (build_initramfs "$abi") >&2 && return
+    echo "fail: rebuilding the initramfs failed (see above)"; return
   fi
-  if [ "${DLS_VM_NO_PREPARE:-0}" = 1 ]; then echo "guest assets are not prepared in $CACHE (DLS_VM_NO_PREPARE=1)"; return; fi
+  if [ "${DLS_VM_NO_PREPARE:-0}" = 1 ]; then echo "skip: guest assets are not prepared in $CACHE (DLS_VM_NO_PREPARE=1)"; return; fi
+  command -v apt-get >/dev/null ||
+    { echo "skip: this host has no apt-get, and the guest kernel comes from Debian's archive"; return; }
   say "assets missing in $CACHE: preparing (about a minute, ~280 MB download)"
-  (prepare) >&2 || { echo "preparing the guest failed (no network or apt source for linux-image-6.12?)"; return; }
+  (prepare) >&2 || { echo "fail: preparing the guest failed (see the error above)"; return; }
+}
+
+# Exits as boot_blocker says: 125 for "fail", 77 (SKIPPED) for "skip"; returns when the guest can boot.
+require_guest() {   # $1 = what is not run
+  local why; why=$(boot_blocker)
+  case $why in
+    "") return 0 ;;
+    fail:*) fail "$1: ${why#fail: }" ;;
+    *) skip "$1: ${why#skip: }" ;;
+  esac
 }
 
 run_guest() {
@@ -163,7 +180,7 @@ run_guest() {
   done
   shift $((OPTIND - 1)); [ "${1:-}" = -- ] && shift
   [ $# -gt 0 ] || fail "run: no command given"
-  local why; why=$(boot_blocker); [ -z "$why" ] || skip "$why"
+  require_guest "guest not started"
   local abi d; abi=$(pinned_abi); d=$CACHE/$abi
 
   JOB=$(mktemp -d "${TMPDIR:-/tmp}/dls-vm.XXXXXX")
@@ -225,7 +242,7 @@ cleanup_job() {
 # ---------------------------------------------------------------------------------------------
 live_tests() {
   local filter=${1:-Live}
-  local why; why=$(boot_blocker); [ -z "$why" ] || skip "live kernel tests not run: $why"
+  require_guest "live kernel tests not run"
   cd "$ROOT"
   say "building the test bundle on the host"
   swift build --build-tests 2>&1 | grep -vE '^\[[0-9]+/[0-9]+\]|^Building|^Compiling|^Write' >&2 || true
@@ -255,8 +272,7 @@ cmd=${1:-}; [ $# -gt 0 ] && shift
 case $cmd in
   prepare) prepare ;;
   status)
-    why=$(DLS_VM_NO_PREPARE=1 boot_blocker)
-    if [ -n "$why" ]; then skip "$why"; fi
+    DLS_VM_NO_PREPARE=1 require_guest "no guest"
     echo "kernel-vm: ready: $(pinned_abi) in $CACHE" ;;
   run) run_guest "$@" ;;
   live-tests) live_tests "$@" ;;

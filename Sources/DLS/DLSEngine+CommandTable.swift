@@ -89,7 +89,7 @@ extension DLSEngine {
         switch kind {
         case .device: return .device
         case .port: return .port
-        case .deviceOrPort: return .deviceOrPort
+        case .deviceOrPort, .portOrDevice: return .deviceOrPort
         case .rate: return .rate
         case .rateNode: return .rateNode
         case .netdev: return .netdev

@@ -80,7 +80,7 @@ enum Legacy {
                                   hint: "expected a device handle like pci/0000:06:00.0")
             }
             guard slashes(word) == 1 else {
-                throw ClientError("Wrong devlink identification string format.", "Expected \"bus_name/dev_name\".", word: index)
+                throw ClientError("Wrong identification string format.", "Devlink identification (\"bus_name/dev_name\") expected", word: index)
             }
             return .device(splitDevice(Substring(word)))
         case .port:
@@ -95,7 +95,7 @@ enum Legacy {
                 throw ClientError("Wrong port identification string format.",
                                   "Expected \"bus_name/dev_name/port_index\" or \"netdev_ifname\".", word: index)
             }
-        case .deviceOrPort:
+        case .deviceOrPort, .portOrDevice:
             guard let word else {
                 throw ClientError("One of following identifications expected:",
                                   "Devlink identification (\"bus_name/dev_name\")",
@@ -107,14 +107,16 @@ enum Legacy {
             case 0: return .port(try netdev(word))
             default:
                 throw ClientError("Wrong port identification string format.",
-                                  "Expected \"bus_name/dev_name\" or \"bus_name/dev_name/port_index\" or \"netdev_ifname\".",
+                                  kind == .portOrDevice ? "Expected \"bus_name/dev_name/port_index\" or \"netdev_ifname\"."
+                                      : "Expected \"bus_name/dev_name\" or \"bus_name/dev_name/port_index\" or \"netdev_ifname\".",
                                   word: index)
             }
         case .rate, .rateNode:
             let nodeOnly = kind == .rateNode
             let expected = nodeOnly ? "Expected \"bus_name/dev_name/node\" identification."
                 : "Expected \"bus_name/dev_name/node\" or \"bus_name/dev_name/port_index\" identification."
-            guard let word, slashes(word) == 2 else { throw ClientError(expected, word: index) }
+            guard let word else { throw ClientError(expected, word: index) }
+            guard slashes(word) == 2 else { throw ClientError("Wrong identification string format.", expected, word: index) }
             let slash = word.lastIndex(of: "/") ?? word.endIndex
             let last = slash < word.endIndex ? word[word.index(after: slash)...] : ""
             let device = splitDevice(word[..<slash])

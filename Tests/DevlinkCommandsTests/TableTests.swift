@@ -27,12 +27,9 @@ struct TableTests {
 
     @Test func unknownWordsGiveDevlinkMessages() {
         #expect(throws: ClientError.self) { try table.resolve(["rate", "show"]) }
-        do {
-            _ = try table.resolve(["port", "frob"])
-        } catch {
-            #expect(error.lines == ["Command \"frob\" not found"])
-            #expect(error.wordIndex == 1)
-        }
+        let error = #expect(throws: ClientError.self) { try table.resolve(["port", "frob"]) }
+        #expect(error?.lines == ["Command \"frob\" not found"])
+        #expect(error?.wordIndex == 1)
     }
 
     @Test func commandWordsIncludeEveryObjectAndDevlink() {
@@ -52,11 +49,17 @@ struct TableTests {
     }
 
     @Test func newObjectsPlugIn() throws {
-        let lag = CommandNode("lag", children: [
-            CommandNode("show", command: CommandSpec(path: ["lag", "show"], handle: nil) { _, _ in .none }),
+        let widget = CommandNode("widget", children: [
+            CommandNode("show", command: CommandSpec(path: ["widget", "show"], handle: nil) { _, _ in .none }),
         ])
-        let extended = table.adding(lag)
-        #expect(extended.commandWords.contains("lag"))
-        if case .run(let spec, _) = try extended.resolve(["lag", "sh"]) { #expect(spec.path == ["lag", "show"]) }
+        #expect(!table.commandWords.contains("widget"))
+        #expect(throws: ClientError.self) { try table.resolve(["widget", "sh"]) }
+        let extended = table.adding(widget)
+        #expect(extended.commandWords.contains("widget"))
+        guard case .run(let spec, _) = try extended.resolve(["widget", "sh"]) else {
+            Issue.record("\"widget sh\" did not resolve to a command")
+            return
+        }
+        #expect(spec.path == ["widget", "show"])
     }
 }

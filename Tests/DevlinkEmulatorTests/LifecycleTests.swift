@@ -130,8 +130,12 @@ import Testing
         let sf = try session.addPort(H.sfRequest(88))
         let added = try session.drainEvents()
         #expect(added.map { "\($0.object),\($0.command)" } == ["port,new", "rate,new", "port,new"])
-        if case .portNew(let first) = added[0] { #expect(first.netdev == nil && first.type == .notset) }
-        if case .portNew(let last) = added[2] { #expect(last == sf) }
+        guard added.count == 3, case .portNew(let first) = added[0], case .portNew(let last) = added[2] else {
+            Issue.record("expected PORT_NEW, RATE_NEW, PORT_NEW; got \(added)")
+            return
+        }
+        #expect(first.netdev == nil && first.type == .notset)
+        #expect(last == sf)
         try session.deletePort(sf.handle)
         #expect(try session.drainEvents().map { "\($0.object),\($0.command)" } == ["port,new", "rate,del", "port,del"])
         #expect(try session.drainEvents().isEmpty)

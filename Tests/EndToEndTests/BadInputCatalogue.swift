@@ -216,7 +216,7 @@ enum BadInputCatalogue {
                  file: (#"bad.dls"#, #"dev show nonsense\#n"#),
                  command: #"dev show nonsense"#,
                  status: 1,
-                 stderr: #"bad.dls:1:10: error: Wrong devlink identification string format.\#n    dev show nonsense\#n             ^\#nExpected "bus_name/dev_name".\#n"#),
+                 stderr: #"bad.dls:1:10: error: Wrong identification string format.\#n    dev show nonsense\#n             ^\#nDevlink identification ("bus_name/dev_name") expected\#n"#),
         BadInput(name: #"handle: unknown port index"#,
                  arguments: [#"bad.dls"#],
                  file: (#"bad.dls"#, #"port show pci/0000:06:00.0/77\#n"#),

@@ -23,8 +23,8 @@ import Testing
         #expect(family.id == capturedDevlinkFamily)
         #expect(family.name == "devlink")
         #expect(family.version == 1)
-        #expect(family.multicastGroups == ["config": family.multicastGroups["config"] ?? 0])
-        #expect(family.multicastGroups["config"] != nil)
+        // CTRL_ATTR_MCAST_GROUPS in the captured reply: one group, id 8, name "config"
+        #expect(family.multicastGroups == ["config": 8])
         #expect(family.maxAttribute == 0)  // devlink uses per-op policies: the family-wide maxattr is 0
     }
 

@@ -1,3 +1,4 @@
+import DevlinkModel
 import DLSLanguage
 
 /// `dls -b FILE`: runs a devlink batch file with devlink's semantics. Each failing line prints
@@ -24,6 +25,8 @@ public struct BatchRunner {
         }
         // One array for every line's words (the reader rewrites it in place).
         var words: [CommandWordInput] = []
+        // The device whose param header was printed last: devlink prints it again only on a change.
+        var lastParamDevice: DeviceHandle?
         while true {
             let number: Int
             do {
@@ -41,6 +44,8 @@ public struct BatchRunner {
                     // nothing to print
                 } else if runner.options.json {
                     runner.json(result, into: &json)
+                } else if case .params(let params, _) = result {
+                    output.write(runner.textFormatter.params(params, after: &lastParamDevice))
                 } else {
                     output.write(runner.text(result))
                 }

@@ -30,7 +30,7 @@ enum PortCommands {
     static var node: CommandNode {
         CommandNode("port", usage: usage, defaultChild: "show", children: [
             CommandNode("show", aliases: ["list"], command: CommandSpec(
-                path: ["port", "show"], handle: .deviceOrPort, handleOptional: true, action: PortActions.show)),
+                path: ["port", "show"], handle: .portOrDevice, handleOptional: true, action: PortActions.show)),
             CommandNode("set", command: CommandSpec(
                 path: ["port", "set"], handle: .port,
                 options: [OptionSpec("type", .choice(["eth", "ib", "auto"]), required: "Port type not set.",

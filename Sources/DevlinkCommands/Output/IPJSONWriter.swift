@@ -22,8 +22,18 @@ struct IPJSONWriter {
 
     mutating func beginObject() { begin("{") }
     mutating func endObject() { end("}") }
-    mutating func beginArray() { begin("[") }
-    mutating func endArray() { end("]") }
+    /// jsonw_start_array / jsonw_end_array: when pretty, a space after `[` and, if the array has
+    /// elements, one before `]` (`"values": [ {` … `} ]`), with no line break before the `]`.
+    mutating func beginArray() {
+        begin("[")
+        if pretty { out += " " }
+    }
+
+    mutating func endArray() {
+        if pretty && needsSeparator { out += " " }
+        needsSeparator = false
+        end("]")
+    }
 
     private mutating func begin(_ c: String) {
         endOfRecord()

@@ -119,8 +119,15 @@ public struct TextFormatter: Sendable {
 
     /// `dev param show`: grouped per device like devlink's array output.
     public func params(_ params: [Param]) -> String {
-        var out = ""
         var last: DeviceHandle?
+        return self.params(params, after: &last)
+    }
+
+    /// Params under the device header devlink last printed (`last`): devlink keeps that handle for
+    /// the whole run (`arr_last` in __pr_out_handle_start), so in a batch a second `dev param show`
+    /// of the same device prints no header of its own.
+    public func params(_ params: [Param], after last: inout DeviceHandle?) -> String {
+        var out = ""
         for p in params {
             if p.device != last {
                 out += "\(p.device):\n"

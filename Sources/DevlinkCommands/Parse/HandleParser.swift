@@ -22,7 +22,8 @@ final class HandleParser {
         switch kind {
         case .device: return .device(try device(word, at: index))
         case .port: return .port(try port(word, at: index))
-        case .deviceOrPort: return try deviceOrPort(word, at: index)
+        case .deviceOrPort: return try deviceOrPort(word, at: index, portFirst: false)
+        case .portOrDevice: return try deviceOrPort(word, at: index, portFirst: true)
         case .rate: return .rate(try rate(word, at: index, nodeOnly: false))
         case .rateNode: return .rate(try rate(word, at: index, nodeOnly: true))
         case .netdev:
@@ -39,7 +40,8 @@ final class HandleParser {
         }
         let split = HandleWord(word)
         guard split.slashes == 1 else {
-            throw ClientError("Wrong devlink identification string format.", "Expected \"bus_name/dev_name\".", word: index)
+            // iproute2 since 5.14 (ident_str_validate, then dl_argv_handle); older ones said "Wrong devlink identification string format."
+            throw ClientError("Wrong identification string format.", "Devlink identification (\"bus_name/dev_name\") expected", word: index)
         }
         return device(of: split)
     }
@@ -81,7 +83,9 @@ final class HandleParser {
         }
     }
 
-    private func deviceOrPort(_ word: String?, at index: Int) throws(ClientError) -> HandleValue {
+    /// dl_argv_handle_both, or with `portFirst` the selector of `port show` (dl_argv_parse_with_selector),
+    /// whose malformed-word message is the port one.
+    private func deviceOrPort(_ word: String?, at index: Int, portFirst: Bool) throws(ClientError) -> HandleValue {
         guard let word else {
             throw ClientError("One of following identifications expected:",
                               "Devlink identification (\"bus_name/dev_name\")",
@@ -94,7 +98,8 @@ final class HandleParser {
         case 0: return .port(try netdev(word, at: index))
         default:
             throw ClientError("Wrong port identification string format.",
-                              "Expected \"bus_name/dev_name\" or \"bus_name/dev_name/port_index\" or \"netdev_ifname\".",
+                              portFirst ? "Expected \"bus_name/dev_name/port_index\" or \"netdev_ifname\"."
+                                  : "Expected \"bus_name/dev_name\" or \"bus_name/dev_name/port_index\" or \"netdev_ifname\".",
                               word: index)
         }
     }
@@ -102,9 +107,11 @@ final class HandleParser {
     private func rate(_ word: String?, at index: Int, nodeOnly: Bool) throws(ClientError) -> RateHandle {
         let expected = nodeOnly ? "Expected \"bus_name/dev_name/node\" identification."
             : "Expected \"bus_name/dev_name/node\" or \"bus_name/dev_name/port_index\" identification."
+        // dl_argv_handle_rate: ident_str_validate says "Wrong identification string format." only for a
+        // word with the wrong number of slashes, not for a missing one.
         guard let word else { throw ClientError(expected, word: index) }
         let split = HandleWord(word)
-        guard split.slashes == 2 else { throw ClientError(expected, word: index) }
+        guard split.slashes == 2 else { throw ClientError("Wrong identification string format.", expected, word: index) }
         let allDigits = split.lastIsAllDigits
         if nodeOnly {
             guard !split.lastIsEmpty, !allDigits else {

@@ -52,6 +52,9 @@ public enum HandleKind: Sendable, Equatable {
     case port
     /// Either of the two (`port add`, which also accepts a user port index).
     case deviceOrPort
+    /// `port show`'s handle: a port, or a device whose ports to list (devlink's dump selector, which
+    /// tries the port form first, so a malformed word gets the port message).
+    case portOrDevice
     /// `BUS/NAME/PORT_INDEX` (leaf) or `BUS/NAME/NODE_NAME` (node).
     case rate
     /// `BUS/NAME/NODE_NAME` only.
