@@ -53,7 +53,7 @@ let package = Package(
             "DevlinkEmulator", "DevlinkModel",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "NetlinkTests", dependencies: ["Netlink", "DevlinkModel"]),
+        .testTarget(name: "NetlinkTests", dependencies: ["Netlink", "DevlinkModel", "DevlinkCommands"]),
         .testTarget(name: "DevlinkCommandsTests", dependencies: [
             "DevlinkCommands", "DevlinkEmulator", "DLSLanguage",
             .product(name: "PropertyBased", package: "swift-property-based"),

@@ -6,8 +6,10 @@
 #   scripts/kernel-vm.sh status                  say whether a guest can boot here (exit 0 or 77)
 #   scripts/kernel-vm.sh run [opts] -- CMD...    boot, run CMD (bash) as root inside, exit with its status
 #   scripts/kernel-vm.sh live-tests [FILTER]     build on the host; in one guest boot run the dls scenarios
-#                                                (Tests/Live) and the Swift Live tests (default filter
-#                                                "Live"); then the differential test on the host
+#                                                (Tests/Live), the kernel goldens through dls --netlink
+#                                                (Tests/Golden/kernel) and the Swift Live tests (default
+#                                                filter "Live"); then, on the host, compare the goldens
+#                                                and run the differential test
 #
 # run options: -n ID:PORTS[,..] netdevsim devices (default 1:2, "none" for none), -V N sriov_numvfs on
 #   each, -S switchdev before VFs, -w DIR share DIR read-write (repeatable), -e VAR pass VAR
@@ -255,12 +257,15 @@ live_tests() {
   local b f d o; b=$(printf %q "$bundle"); f=$(printf %q "$filter"); d=$(printf %q "$ROOT/.build/debug/dls"); o=$(printf %q "$out")
   local rc=0
   run_guest -n none -w "$out" -e DLS_LIVE_KERNEL -- "scripts/kernel-vm/live-dls.sh netlink $o $d &&
+    scripts/kernel-vm/run-goldens.sh $o/goldens $d --netlink &&
     echo '1 2' > /sys/bus/netdevsim/new_device &&
     $b --testing-library swift-testing --filter $f &&
     setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all $b --testing-library swift-testing --filter LiveUnprivileged &&
     { setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all $d --netlink -c 'dev eswitch set netdevsim/netdevsim1 mode switchdev' 2> /tmp/dls-eperm.txt; true; } &&
     grep -q 'Operation needs CAP_NET_ADMIN' /tmp/dls-eperm.txt && cat /tmp/dls-eperm.txt >&2" || rc=$?
   if [ $rc -eq 0 ]; then
+    say "kernel goldens: dls --netlink against what devlink printed on the same kernel"
+    python3 "$ROOT/scripts/kernel-vm/goldens.py" compare "$out/goldens" || rc=1
     say "differential test: the same scenarios on the emulator's netdevsim profile"
     "$ROOT/scripts/kernel-vm/differential.sh" "$out" "$ROOT/.build/debug/dls" || rc=1
   fi
