@@ -89,97 +89,73 @@ public final class EmulatedSession: DeviceSession {
 
     // MARK: DeviceSession
 
-    public func devices() throws -> [DeviceHandle] { state.devices.map(\.handle) }
+    public func perform<Operation: DeviceOperation>(_ operation: Operation) throws -> Operation.Reply {
+        try Self.handlers.perform(operation, on: self)
+    }
 
-    public func info(_ device: DeviceHandle) throws -> DeviceInfo { try state.info(device) }
-
-    public func ports(of device: DeviceHandle?) throws -> [Port] {
-        if let device {
-            return state.devices[try state.deviceIndexOrThrow(device)].sortedPorts()
+    /// The emulator's devlink ops: reads answer from the state, changes go through `mutate` (faults,
+    /// vanished bond slaves, immediate settling).
+    static let handlers = OperationHandlers<EmulatedSession>()
+        .on(ListDevices.self) { s, _ in s.state.devices.map(\.handle) }
+        .on(GetDeviceInfo.self) { s, op in try s.state.info(op.device) }
+        .on(ListPorts.self) { s, op in
+            guard let device = op.device else { return s.state.devices.flatMap { $0.sortedPorts() } }
+            return s.state.devices[try s.state.deviceIndexOrThrow(device)].sortedPorts()
         }
-        return state.devices.flatMap { $0.sortedPorts() }
-    }
-
-    public func port(_ handle: PortHandle) throws -> Port { try state.record(handle).record.port }
-
-    public func addPort(_ request: PortAddRequest) throws -> Port {
-        try mutate(.portAdd) { (s) throws(DevlinkError) in try s.addPort(request) }
-    }
-
-    public func deletePort(_ handle: PortHandle) throws {
-        try mutate(.portDelete) { (s) throws(DevlinkError) in try s.deletePort(handle) }
-    }
-
-    public func setPortType(_ handle: PortHandle, _ type: PortType) throws {
-        try mutate(.portSetType) { (s) throws(DevlinkError) in try s.setPortType(handle, type) }
-    }
-
-    public func splitPort(_ handle: PortHandle, count: UInt32) throws {
-        try mutate(.portSplit) { (s) throws(DevlinkError) in try s.splitPort(handle, count: count) }
-    }
-
-    public func unsplitPort(_ handle: PortHandle) throws {
-        try mutate(.portUnsplit) { (s) throws(DevlinkError) in try s.unsplitPort(handle) }
-    }
-
-    public func setPortFunction(_ handle: PortHandle, _ changes: PortFunctionChanges) throws {
-        try mutate(.functionSet) { (s) throws(DevlinkError) in try s.setPortFunction(handle, changes) }
-    }
-
-    public func rates(of device: DeviceHandle?) throws -> [RateObject] { try state.rates(of: device) }
-
-    public func rate(_ handle: RateHandle) throws -> RateObject { try state.rate(handle) }
-
-    public func addRateNode(_ handle: RateHandle, _ changes: RateChanges) throws {
-        try mutate(.rateNodeAdd) { (s) throws(DevlinkError) in try s.addRateNode(handle, changes) }
-    }
-
-    public func setRate(_ handle: RateHandle, _ changes: RateChanges) throws {
-        try mutate(.rateSet) { (s) throws(DevlinkError) in try s.setRate(handle, changes) }
-    }
-
-    public func deleteRateNode(_ handle: RateHandle) throws {
-        try mutate(.rateNodeDelete) { (s) throws(DevlinkError) in try s.deleteRateNode(handle) }
-    }
-
-    public func eswitch(_ device: DeviceHandle) throws -> Eswitch { try state.eswitch(device) }
-
-    public func setEswitch(_ device: DeviceHandle, _ changes: EswitchChanges) throws {
-        try mutate(.eswitchSet) { (s) throws(DevlinkError) in
-            // A mode change disables an active LAG first and lets the bond work re-evaluate after it
-            // (mlx5_lag_disable_change/enable_change); tried on a copy so a failed request changes nothing.
-            var trial = s
-            try trial.setEswitch(device, changes)
-            guard try trial.eswitch(device).mode != s.eswitch(device).mode else { s = trial; return }
-            s.lagDisableChange(device)
-            try s.setEswitch(device, changes)
-            s.lagEnableChange(device)
+        .on(GetPort.self) { s, op in try s.state.record(op.handle).record.port }
+        .on(AddPort.self) { s, op in try s.mutate(.portAdd) { (st) throws(DevlinkError) in try st.addPort(op.request) } }
+        .on(DeletePort.self) { s, op in try s.mutate(.portDelete) { (st) throws(DevlinkError) in try st.deletePort(op.handle) } }
+        .on(SetPortType.self) { s, op in
+            try s.mutate(.portSetType) { (st) throws(DevlinkError) in try st.setPortType(op.handle, op.type) }
         }
-    }
-
-    public func sriovNumVFs(_ device: DeviceHandle) throws -> UInt32 { try state.sriovNumVFs(device) }
-
-    public func setSriovNumVFs(_ device: DeviceHandle, _ count: UInt32) throws {
-        try mutate(.sriovSet) { (s) throws(DevlinkError) in
-            // Enabling or disabling SR-IOV re-enables the eswitch: the same LAG disable/enable change.
-            var trial = s
-            try trial.setSriovNumVFs(device, count)
-            guard try trial.sriovNumVFs(device) != s.sriovNumVFs(device) else { s = trial; return }
-            s.lagDisableChange(device)
-            try s.setSriovNumVFs(device, count)
-            s.lagEnableChange(device)
+        .on(SplitPort.self) { s, op in
+            try s.mutate(.portSplit) { (st) throws(DevlinkError) in try st.splitPort(op.handle, count: op.count) }
         }
-    }
-
-    public func params(of device: DeviceHandle?) throws -> [Param] { try state.params(of: device) }
-
-    public func param(_ device: DeviceHandle, name: String) throws -> Param { try state.param(device, name: name) }
-
-    public func setParam(_ device: DeviceHandle, name: String, value: ParamValue, cmode: ParamCMode) throws {
-        try mutate(.paramSet) { (s) throws(DevlinkError) in
-            try s.setParam(device, name: name, value: value, cmode: cmode)
+        .on(UnsplitPort.self) { s, op in try s.mutate(.portUnsplit) { (st) throws(DevlinkError) in try st.unsplitPort(op.handle) } }
+        .on(SetPortFunction.self) { s, op in
+            try s.mutate(.functionSet) { (st) throws(DevlinkError) in try st.setPortFunction(op.handle, op.changes) }
         }
-    }
+        .on(ListRates.self) { s, op in try s.state.rates(of: op.device) }
+        .on(GetRate.self) { s, op in try s.state.rate(op.handle) }
+        .on(AddRateNode.self) { s, op in
+            try s.mutate(.rateNodeAdd) { (st) throws(DevlinkError) in try st.addRateNode(op.handle, op.changes) }
+        }
+        .on(SetRate.self) { s, op in try s.mutate(.rateSet) { (st) throws(DevlinkError) in try st.setRate(op.handle, op.changes) } }
+        .on(DeleteRateNode.self) { s, op in
+            try s.mutate(.rateNodeDelete) { (st) throws(DevlinkError) in try st.deleteRateNode(op.handle) }
+        }
+        .on(GetEswitch.self) { s, op in try s.state.eswitch(op.device) }
+        .on(SetEswitch.self) { s, op in
+            try s.mutate(.eswitchSet) { (st) throws(DevlinkError) in
+                // A mode change disables an active LAG first and lets the bond work re-evaluate after it
+                // (mlx5_lag_disable_change/enable_change); tried on a copy so a failed request changes nothing.
+                var trial = st
+                try trial.setEswitch(op.device, op.changes)
+                guard try trial.eswitch(op.device).mode != st.eswitch(op.device).mode else { st = trial; return }
+                st.lagDisableChange(op.device)
+                try st.setEswitch(op.device, op.changes)
+                st.lagEnableChange(op.device)
+            }
+        }
+        .on(GetNumVFs.self) { s, op in try s.state.sriovNumVFs(op.device) }
+        .on(SetNumVFs.self) { s, op in
+            try s.mutate(.sriovSet) { (st) throws(DevlinkError) in
+                // Enabling or disabling SR-IOV re-enables the eswitch: the same LAG disable/enable change.
+                var trial = st
+                try trial.setSriovNumVFs(op.device, op.count)
+                guard try trial.sriovNumVFs(op.device) != st.sriovNumVFs(op.device) else { st = trial; return }
+                st.lagDisableChange(op.device)
+                try st.setSriovNumVFs(op.device, op.count)
+                st.lagEnableChange(op.device)
+            }
+        }
+        .on(ListParams.self) { s, op in try s.state.params(of: op.device) }
+        .on(GetParam.self) { s, op in try s.state.param(op.device, name: op.name) }
+        .on(SetParam.self) { s, op in
+            try s.mutate(.paramSet) { (st) throws(DevlinkError) in
+                try st.setParam(op.device, name: op.name, value: op.value, cmode: op.cmode)
+            }
+        }
 
     public func drainEvents() throws -> [DevlinkEvent] {
         defer { state.events = [] }

@@ -1,70 +1,20 @@
-/// What every backend (emulator, netlink) offers: one synchronous call per devlink request.
+/// What every backend (emulator, netlink, or one an embedding program writes) offers: it performs
+/// typed operations (`DeviceOperation`, one type per devlink request), reports notifications and lets
+/// asynchronous driver work progress.
 ///
-/// Every method throws `DevlinkError` (errno + extack message exactly as the kernel would report it).
-/// Methods mirror single netlink requests: a method either fully succeeds or fails with the side effects
-/// the kernel leaves behind (e.g. `setPortFunction` is not transactional: hw_addr may be applied when the
-/// later state change fails). Backends never format output; they return plain values.
+/// Every operation throws `DevlinkError` (errno + extack message exactly as the kernel would report
+/// it) and either fully succeeds or fails with the side effects the kernel leaves behind (e.g.
+/// `SetPortFunction` is not transactional: hw_addr may be applied when the later state change fails).
+/// An operation the backend does not handle answers EOPNOTSUPP. Backends never format output; they
+/// return plain values.
 ///
 /// Asynchronous driver work (an activated SF's driver binding, which turns `opstate` to `attached`, or an
 /// inactivated SF detaching) does not complete inside the request that started it. Callers that need it
 /// poll: check the condition, call `settle()`, check again (the language's `wait(cond, timeout)` does this).
 public protocol DeviceSession: AnyObject {
-    // MARK: devices
-    /// All devlink instances, in the kernel's dump order.
-    func devices() throws -> [DeviceHandle]
-    /// `dev info`.
-    func info(_ device: DeviceHandle) throws -> DeviceInfo
+    /// Performs one operation (one devlink request, or a sysfs access for SR-IOV).
+    func perform<Operation: DeviceOperation>(_ operation: Operation) throws -> Operation.Reply
 
-    // MARK: ports
-    /// All ports of one device, or of all devices when `device` is nil; ascending port index per device.
-    func ports(of device: DeviceHandle?) throws -> [Port]
-    /// One port (PORT_GET do).
-    func port(_ handle: PortHandle) throws -> Port
-    /// `port add` (PORT_NEW); returns the new port as the kernel's reply describes it.
-    func addPort(_ request: PortAddRequest) throws -> Port
-    /// `port del` (PORT_DEL).
-    func deletePort(_ handle: PortHandle) throws
-    /// `port set type` (PORT_SET with PORT_TYPE).
-    func setPortType(_ handle: PortHandle, _ type: PortType) throws
-    /// `port split` (PORT_SPLIT).
-    func splitPort(_ handle: PortHandle, count: UInt32) throws
-    /// `port unsplit` (PORT_UNSPLIT); any port of the split group may be named.
-    func unsplitPort(_ handle: PortHandle) throws
-    /// `port function set` (PORT_SET with a PORT_FUNCTION nest holding only the given attributes).
-    func setPortFunction(_ handle: PortHandle, _ changes: PortFunctionChanges) throws
-
-    // MARK: rates
-    /// All rate objects of one device (or all devices): nodes newest first, then leaves in creation order.
-    func rates(of device: DeviceHandle?) throws -> [RateObject]
-    /// One rate object (RATE_GET do).
-    func rate(_ handle: RateHandle) throws -> RateObject
-    /// `rate add DEV/NODE` (RATE_NEW) with optional initial attributes; atomic: on failure no node remains.
-    func addRateNode(_ handle: RateHandle, _ changes: RateChanges) throws
-    /// `rate set` (RATE_SET) on a leaf or node; applied in kernel order, stopping at the first failure.
-    func setRate(_ handle: RateHandle, _ changes: RateChanges) throws
-    /// `rate del DEV/NODE` (RATE_DEL).
-    func deleteRateNode(_ handle: RateHandle) throws
-
-    // MARK: eswitch, SR-IOV
-    /// `dev eswitch show` (fields only where the driver reports them).
-    func eswitch(_ device: DeviceHandle) throws -> Eswitch
-    /// `dev eswitch set`: mode, then inline-mode, then encap-mode.
-    func setEswitch(_ device: DeviceHandle, _ changes: EswitchChanges) throws
-    /// The device's `sriov_numvfs` (sysfs read).
-    func sriovNumVFs(_ device: DeviceHandle) throws -> UInt32
-    /// Writes `sriov_numvfs` with sysfs semantics: same value is a no-op, changing between two non-zero
-    /// values is EBUSY (write 0 first), more than the maximum fails.
-    func setSriovNumVFs(_ device: DeviceHandle, _ count: UInt32) throws
-
-    // MARK: params
-    /// All parameters of one device (or all devices).
-    func params(of device: DeviceHandle?) throws -> [Param]
-    /// One parameter by name.
-    func param(_ device: DeviceHandle, name: String) throws -> Param
-    /// `dev param set DEV name NAME value V cmode C`.
-    func setParam(_ device: DeviceHandle, name: String, value: ParamValue, cmode: ParamCMode) throws
-
-    // MARK: events and asynchronous work
     /// Notifications received since the last call, oldest first.
     func drainEvents() throws -> [DevlinkEvent]
     /// Lets pending asynchronous driver work progress. Returns true if more work may still be pending (a
@@ -73,10 +23,9 @@ public protocol DeviceSession: AnyObject {
     @discardableResult
     func settle() throws -> Bool
 
-    // MARK: optional capabilities
     /// This session's bonds and links, when it has them. Asked of the session instead of found with
     /// `as? LinkSession`: a cast to a protocol makes the Swift runtime scan every conformance record
-    /// in the binary (~0.3M instructions a cast, paid at every dls start).
+    /// in the binary, paid at every dls start.
     var linkSession: LinkSession? { get }
     /// The same for exact snapshots.
     var restorableSession: (any RestorableSession)? { get }
@@ -85,4 +34,38 @@ public protocol DeviceSession: AnyObject {
 extension DeviceSession {
     public var linkSession: LinkSession? { nil }
     public var restorableSession: (any RestorableSession)? { nil }
+}
+
+/// The operations by name, for callers (each is `perform` of one operation type).
+extension DeviceSession {
+    public func devices() throws -> [DeviceHandle] { try perform(ListDevices()) }
+    public func info(_ device: DeviceHandle) throws -> DeviceInfo { try perform(GetDeviceInfo(device)) }
+
+    public func ports(of device: DeviceHandle?) throws -> [Port] { try perform(ListPorts(of: device)) }
+    public func port(_ handle: PortHandle) throws -> Port { try perform(GetPort(handle)) }
+    public func addPort(_ request: PortAddRequest) throws -> Port { try perform(AddPort(request)) }
+    public func deletePort(_ handle: PortHandle) throws { try perform(DeletePort(handle)) }
+    public func setPortType(_ handle: PortHandle, _ type: PortType) throws { try perform(SetPortType(handle, type)) }
+    public func splitPort(_ handle: PortHandle, count: UInt32) throws { try perform(SplitPort(handle, count: count)) }
+    public func unsplitPort(_ handle: PortHandle) throws { try perform(UnsplitPort(handle)) }
+    public func setPortFunction(_ handle: PortHandle, _ changes: PortFunctionChanges) throws {
+        try perform(SetPortFunction(handle, changes))
+    }
+
+    public func rates(of device: DeviceHandle?) throws -> [RateObject] { try perform(ListRates(of: device)) }
+    public func rate(_ handle: RateHandle) throws -> RateObject { try perform(GetRate(handle)) }
+    public func addRateNode(_ handle: RateHandle, _ changes: RateChanges) throws { try perform(AddRateNode(handle, changes)) }
+    public func setRate(_ handle: RateHandle, _ changes: RateChanges) throws { try perform(SetRate(handle, changes)) }
+    public func deleteRateNode(_ handle: RateHandle) throws { try perform(DeleteRateNode(handle)) }
+
+    public func eswitch(_ device: DeviceHandle) throws -> Eswitch { try perform(GetEswitch(device)) }
+    public func setEswitch(_ device: DeviceHandle, _ changes: EswitchChanges) throws { try perform(SetEswitch(device, changes)) }
+    public func sriovNumVFs(_ device: DeviceHandle) throws -> UInt32 { try perform(GetNumVFs(device)) }
+    public func setSriovNumVFs(_ device: DeviceHandle, _ count: UInt32) throws { try perform(SetNumVFs(device, count)) }
+
+    public func params(of device: DeviceHandle?) throws -> [Param] { try perform(ListParams(of: device)) }
+    public func param(_ device: DeviceHandle, name: String) throws -> Param { try perform(GetParam(device, name: name)) }
+    public func setParam(_ device: DeviceHandle, name: String, value: ParamValue, cmode: ParamCMode) throws {
+        try perform(SetParam(device, name: name, value: value, cmode: cmode))
+    }
 }

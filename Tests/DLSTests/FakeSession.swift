@@ -20,39 +20,30 @@ final class FakeSession: DeviceSession {
         return DevlinkError(.EOPNOTSUPP, "fake: \(what) is not supported")
     }
 
-    func devices() throws -> [DeviceHandle] { [device] }
-    func info(_ device: DeviceHandle) throws -> DeviceInfo { DeviceInfo(device: device, driver: "fake") }
-    func ports(of device: DeviceHandle?) throws -> [Port] { ports.filter { device == nil || $0.device == device } }
-
-    func port(_ handle: PortHandle) throws -> Port {
-        guard let port = ports.first(where: { $0.handle == handle }) else { throw DevlinkError(.ENODEV, nil) }
-        return port
+    func perform<Operation: DeviceOperation>(_ operation: Operation) throws -> Operation.Reply {
+        try Self.handlers.perform(operation, on: self)
     }
 
-    func addPort(_ request: PortAddRequest) throws -> Port { throw refuse("port add") }
-    func deletePort(_ handle: PortHandle) throws { throw refuse("port del") }
-    func setPortType(_ handle: PortHandle, _ type: PortType) throws { throw refuse("port set type") }
-    func splitPort(_ handle: PortHandle, count: UInt32) throws { throw refuse("port split") }
-    func unsplitPort(_ handle: PortHandle) throws { throw refuse("port unsplit") }
+    /// What the fake handles; every other operation answers EOPNOTSUPP without a message.
+    static let handlers = OperationHandlers<FakeSession>()
+        .on(ListDevices.self) { s, _ in [s.device] }
+        .on(GetDeviceInfo.self) { _, op in DeviceInfo(device: op.device, driver: "fake") }
+        .on(ListPorts.self) { s, op in s.ports.filter { op.device == nil || $0.device == op.device } }
+        .on(GetPort.self) { s, op in
+            guard let port = s.ports.first(where: { $0.handle == op.handle }) else { throw DevlinkError(.ENODEV, nil) }
+            return port
+        }
+        .on(AddPort.self) { s, _ in throw s.refuse("port add") }
+        .on(SetPortFunction.self) { s, op in
+            guard let i = s.ports.firstIndex(where: { $0.handle == op.handle }) else { throw DevlinkError(.ENODEV, nil) }
+            s.calls.append("set function \(op.handle)")
+            if let mac = op.changes.hwAddr { s.ports[i].function?.hwAddr = mac }
+        }
+        .on(ListRates.self) { _, _ in [] }
+        .on(GetEswitch.self) { _, _ in Eswitch(mode: .legacy) }
+        .on(GetNumVFs.self) { _, _ in 0 }
+        .on(ListParams.self) { _, _ in [] }
 
-    func setPortFunction(_ handle: PortHandle, _ changes: PortFunctionChanges) throws {
-        guard let i = ports.firstIndex(where: { $0.handle == handle }) else { throw DevlinkError(.ENODEV, nil) }
-        calls.append("set function \(handle)")
-        if let mac = changes.hwAddr { ports[i].function?.hwAddr = mac }
-    }
-
-    func rates(of device: DeviceHandle?) throws -> [RateObject] { [] }
-    func rate(_ handle: RateHandle) throws -> RateObject { throw DevlinkError(.ENODEV, nil) }
-    func addRateNode(_ handle: RateHandle, _ changes: RateChanges) throws { throw refuse("rate add") }
-    func setRate(_ handle: RateHandle, _ changes: RateChanges) throws { throw refuse("rate set") }
-    func deleteRateNode(_ handle: RateHandle) throws { throw refuse("rate del") }
-    func eswitch(_ device: DeviceHandle) throws -> Eswitch { Eswitch(mode: .legacy) }
-    func setEswitch(_ device: DeviceHandle, _ changes: EswitchChanges) throws { throw refuse("eswitch set") }
-    func sriovNumVFs(_ device: DeviceHandle) throws -> UInt32 { 0 }
-    func setSriovNumVFs(_ device: DeviceHandle, _ count: UInt32) throws { throw refuse("sriov") }
-    func params(of device: DeviceHandle?) throws -> [Param] { [] }
-    func param(_ device: DeviceHandle, name: String) throws -> Param { throw DevlinkError(.EINVAL, nil) }
-    func setParam(_ device: DeviceHandle, name: String, value: ParamValue, cmode: ParamCMode) throws { throw refuse("param set") }
     func drainEvents() throws -> [DevlinkEvent] { [] }
     func settle() throws -> Bool { false }
 }

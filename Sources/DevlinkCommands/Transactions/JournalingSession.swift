@@ -39,30 +39,48 @@ class JournalingSession: DeviceSession {
         try apply()
     }
 
-    // MARK: reads
+    // MARK: operations
 
-    func devices() throws -> [DeviceHandle] { try inner.devices() }
-    func info(_ device: DeviceHandle) throws -> DeviceInfo { try inner.info(device) }
-    func ports(of device: DeviceHandle?) throws -> [Port] { try inner.ports(of: device) }
-    func port(_ handle: PortHandle) throws -> Port { try inner.port(handle) }
-    func rates(of device: DeviceHandle?) throws -> [RateObject] { try inner.rates(of: device) }
-    func rate(_ handle: RateHandle) throws -> RateObject { try inner.rate(handle) }
-    func eswitch(_ device: DeviceHandle) throws -> Eswitch { try inner.eswitch(device) }
-    func sriovNumVFs(_ device: DeviceHandle) throws -> UInt32 { try inner.sriovNumVFs(device) }
-    func params(of device: DeviceHandle?) throws -> [Param] { try inner.params(of: device) }
-    func param(_ device: DeviceHandle, name: String) throws -> Param { try inner.param(device, name: name) }
+    /// Reads go straight through; a change goes through its undo plan, which reads what it will
+    /// overwrite and records the inverse. A change without a plan still runs, and inside a transaction
+    /// is reported as not undoable.
+    func perform<Operation: DeviceOperation>(_ operation: Operation) throws -> Operation.Reply {
+        guard Operation.changesState else { return try inner.perform(operation) }
+        guard Self.undoPlans.handles(Operation.self) else {
+            let reply = try inner.perform(operation)
+            if journal.isRecording { journal.record(.irreversible("\(Operation.command) (dls cannot undo it)")) }
+            return reply
+        }
+        return try Self.undoPlans.perform(operation, on: self)
+    }
+
     func drainEvents() throws -> [DevlinkEvent] { try inner.drainEvents() }
     @discardableResult func settle() throws -> Bool { try inner.settle() }
 
+    /// The changes dls can undo, each with its plan below.
+    static let undoPlans = OperationHandlers<JournalingSession>()
+        .on(AddPort.self) { j, op in try j.addPort(op.request) }
+        .on(DeletePort.self) { j, op in try j.deletePort(op.handle) }
+        .on(SetPortType.self) { j, op in try j.setPortType(op.handle, op.type) }
+        .on(SplitPort.self) { j, op in try j.splitPort(op.handle, count: op.count) }
+        .on(UnsplitPort.self) { j, op in try j.unsplitPort(op.handle) }
+        .on(SetPortFunction.self) { j, op in try j.setPortFunction(op.handle, op.changes) }
+        .on(AddRateNode.self) { j, op in try j.addRateNode(op.handle, op.changes) }
+        .on(SetRate.self) { j, op in try j.setRate(op.handle, op.changes) }
+        .on(DeleteRateNode.self) { j, op in try j.deleteRateNode(op.handle) }
+        .on(SetEswitch.self) { j, op in try j.setEswitch(op.device, op.changes) }
+        .on(SetNumVFs.self) { j, op in try j.setSriovNumVFs(op.device, op.count) }
+        .on(SetParam.self) { j, op in try j.setParam(op.device, name: op.name, value: op.value, cmode: op.cmode) }
+
     // MARK: ports
 
-    func addPort(_ request: PortAddRequest) throws -> Port {
+    private func addPort(_ request: PortAddRequest) throws -> Port {
         let port = try inner.addPort(request)
         journal.record(.deletePort(port.handle))
         return port
     }
 
-    func deletePort(_ handle: PortHandle) throws {
+    private func deletePort(_ handle: PortHandle) throws {
         try change("port del \(handle)", read: { (try inner.port(handle), try? inner.rate(.leaf(handle))) },
                    apply: { try inner.deletePort(handle) }) { old in
             guard (try? inner.port(handle)) == nil else { return [] }
@@ -73,7 +91,7 @@ class JournalingSession: DeviceSession {
         }
     }
 
-    func setPortType(_ handle: PortHandle, _ type: PortType) throws {
+    private func setPortType(_ handle: PortHandle, _ type: PortType) throws {
         try change("port set \(handle) type \(type.name)", read: { try inner.port(handle).desiredType ?? inner.port(handle).type },
                    apply: { try inner.setPortType(handle, type) }) { old in
             let now = try? inner.port(handle)
@@ -81,7 +99,7 @@ class JournalingSession: DeviceSession {
         }
     }
 
-    func splitPort(_ handle: PortHandle, count: UInt32) throws {
+    private func splitPort(_ handle: PortHandle, count: UInt32) throws {
         try change("port split \(handle)", read: { try inner.port(handle) },
                    apply: { try inner.splitPort(handle, count: count) }) { old in
             guard let group = old.portNumber, let now = try? inner.ports(of: handle.device),
@@ -90,7 +108,7 @@ class JournalingSession: DeviceSession {
         }
     }
 
-    func unsplitPort(_ handle: PortHandle) throws {
+    private func unsplitPort(_ handle: PortHandle) throws {
         try change("port unsplit \(handle)", read: { try inner.ports(of: handle.device) },
                    apply: { try inner.unsplitPort(handle) }) { old in
             guard let group = old.first(where: { $0.handle == handle })?.splitGroup,
@@ -104,7 +122,7 @@ class JournalingSession: DeviceSession {
         }
     }
 
-    func setPortFunction(_ handle: PortHandle, _ changes: PortFunctionChanges) throws {
+    private func setPortFunction(_ handle: PortHandle, _ changes: PortFunctionChanges) throws {
         try change("port function set \(handle)", read: { try inner.port(handle).function ?? PortFunction() },
                    apply: { try inner.setPortFunction(handle, changes) }) { old in
             let now = (try? inner.port(handle))?.function ?? PortFunction()
@@ -114,12 +132,12 @@ class JournalingSession: DeviceSession {
 
     // MARK: rates
 
-    func addRateNode(_ handle: RateHandle, _ changes: RateChanges) throws {
+    private func addRateNode(_ handle: RateHandle, _ changes: RateChanges) throws {
         try inner.addRateNode(handle, changes)
         journal.record(.deleteRateNode(handle))
     }
 
-    func setRate(_ handle: RateHandle, _ changes: RateChanges) throws {
+    private func setRate(_ handle: RateHandle, _ changes: RateChanges) throws {
         // Outside a transaction only forward: batches set rates by the hundred, and the closures
         // `change` takes cost more than the forwarding.
         guard journal.isRecording else { return try inner.setRate(handle, changes) }
@@ -131,7 +149,7 @@ class JournalingSession: DeviceSession {
         }
     }
 
-    func deleteRateNode(_ handle: RateHandle) throws {
+    private func deleteRateNode(_ handle: RateHandle) throws {
         try change("port function rate del \(handle)", read: { try inner.rate(handle) },
                    apply: { try inner.deleteRateNode(handle) }) { old in
             (try? inner.rate(handle)) == nil ? [.recreateRateNode(old)] : []
@@ -140,7 +158,7 @@ class JournalingSession: DeviceSession {
 
     // MARK: device-wide
 
-    func setEswitch(_ device: DeviceHandle, _ changes: EswitchChanges) throws {
+    private func setEswitch(_ device: DeviceHandle, _ changes: EswitchChanges) throws {
         try change("dev eswitch set \(device)", read: { (try inner.eswitch(device), try DeviceView(inner, device)) },
                    apply: { try inner.setEswitch(device, changes) }) { old in
             let now = (try? inner.eswitch(device)) ?? old.0
@@ -152,7 +170,7 @@ class JournalingSession: DeviceSession {
         }
     }
 
-    func setSriovNumVFs(_ device: DeviceHandle, _ count: UInt32) throws {
+    private func setSriovNumVFs(_ device: DeviceHandle, _ count: UInt32) throws {
         try change("dev sriov set \(device)",
                    read: { (try inner.sriovNumVFs(device), try inner.eswitch(device).mode, try DeviceView(inner, device)) },
                    apply: { try inner.setSriovNumVFs(device, count) }) { old in
@@ -166,7 +184,7 @@ class JournalingSession: DeviceSession {
         }
     }
 
-    func setParam(_ device: DeviceHandle, name: String, value: ParamValue, cmode: ParamCMode) throws {
+    private func setParam(_ device: DeviceHandle, name: String, value: ParamValue, cmode: ParamCMode) throws {
         try change("dev param set \(device) name \(name)", read: { try inner.param(device, name: name).value(in: cmode) },
                    apply: { try inner.setParam(device, name: name, value: value, cmode: cmode) }) { old in
             guard let old, (try? inner.param(device, name: name).value(in: cmode)) != old else { return [] }

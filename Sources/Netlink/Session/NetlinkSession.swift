@@ -102,30 +102,55 @@ public final class NetlinkSession: DeviceSession {
         return result
     }
 
-    // MARK: devices
+    // MARK: operations
 
-    public func devices() throws -> [DeviceHandle] {
-        try all(.dumpDevices()) { try DevlinkDecoder.device(lookingUp: $0) }
+    public func perform<Operation: DeviceOperation>(_ operation: Operation) throws -> Operation.Reply {
+        try Self.handlers.perform(operation, on: self)
     }
 
-    public func info(_ device: DeviceHandle) throws -> DeviceInfo {
-        try single(.getInfo(device), "dev info reply") { try DevlinkDecoder.info($0) }
-    }
-
-    // MARK: ports
-
-    public func ports(of device: DeviceHandle?) throws -> [Port] {
-        let ports = try all(.dumpPorts()) { try DevlinkDecoder.port(lookingUp: $0) }
-        guard let device else { return ports }
-        return ports.filter { $0.device == device }
-    }
-
-    public func port(_ handle: PortHandle) throws -> Port {
-        try single(.getPort(handle), "port reply") { try DevlinkDecoder.port(lookingUp: $0) }
-    }
+    /// Each operation's request and how its reply is read.
+    static let handlers = OperationHandlers<NetlinkSession>()
+        .on(ListDevices.self) { s, _ in try s.all(.dumpDevices()) { try DevlinkDecoder.device(lookingUp: $0) } }
+        .on(GetDeviceInfo.self) { s, op in try s.single(.getInfo(op.device), "dev info reply") { try DevlinkDecoder.info($0) } }
+        .on(ListPorts.self) { s, op in
+            let ports = try s.all(.dumpPorts()) { try DevlinkDecoder.port(lookingUp: $0) }
+            guard let device = op.device else { return ports }
+            return ports.filter { $0.device == device }
+        }
+        .on(GetPort.self) { s, op in try s.single(.getPort(op.handle), "port reply") { try DevlinkDecoder.port(lookingUp: $0) } }
+        .on(AddPort.self) { s, op in try s.addPort(op.request) }
+        .on(DeletePort.self) { s, op in try s.acknowledged(.deletePort(op.handle)) }
+        .on(SetPortType.self) { s, op in try s.acknowledged(.setPortType(op.handle, op.type)) }
+        .on(SplitPort.self) { s, op in try s.acknowledged(.splitPort(op.handle, count: op.count)) }
+        .on(UnsplitPort.self) { s, op in try s.acknowledged(.unsplitPort(op.handle)) }
+        .on(SetPortFunction.self) { s, op in try s.acknowledged(.setPortFunction(op.handle, op.changes)) }
+        .on(ListRates.self) { s, op in
+            let rates = try s.all(.dumpRates()) { try DevlinkDecoder.rate(lookingUp: $0) }
+            guard let device = op.device else { return rates }
+            return rates.filter { $0.handle.device == device }
+        }
+        .on(GetRate.self) { s, op in try s.single(.getRate(op.handle), "rate reply") { try DevlinkDecoder.rate(lookingUp: $0) } }
+        .on(AddRateNode.self) { s, op in try s.acknowledged(.newRateNode(op.handle, op.changes)) }
+        .on(SetRate.self) { s, op in try s.acknowledged(.setRate(op.handle, op.changes)) }
+        .on(DeleteRateNode.self) { s, op in try s.acknowledged(.deleteRateNode(op.handle)) }
+        .on(GetEswitch.self) { s, op in try s.single(.getEswitch(op.device), "eswitch reply") { try DevlinkDecoder.eswitch($0) } }
+        .on(SetEswitch.self) { s, op in try s.acknowledged(.setEswitch(op.device, op.changes)) }
+        .on(GetNumVFs.self) { s, op in try s.sriov.numVFs(op.device) }
+        .on(SetNumVFs.self) { s, op in try s.sriov.setNumVFs(op.device, op.count) }
+        .on(ListParams.self) { s, op in
+            let params = try s.all(.dumpParams()) { try DevlinkDecoder.param($0) }
+            guard let device = op.device else { return params }
+            return params.filter { $0.device == device }
+        }
+        .on(GetParam.self) { s, op in
+            try s.single(.getParam(op.device, name: op.name), "param reply") { try DevlinkDecoder.param($0) }
+        }
+        .on(SetParam.self) { s, op in
+            try s.acknowledged(.setParam(op.device, name: op.name, value: op.value, cmode: op.cmode))
+        }
 
     /// The kernel answers PORT_NEW with the new port (cmd 7, or 3 on older kernels) before the ACK.
-    public func addPort(_ request: PortAddRequest) throws -> Port {
+    private func addPort(_ request: PortAddRequest) throws -> Port {
         let replies = try perform(.newPort(request))
         if let msg = replies.first(where: { $0.contains(DevlinkAttr.portIndex) }) {
             return try decode { try DevlinkDecoder.port(msg) }
@@ -135,66 +160,6 @@ public final class NetlinkSession: DeviceSession {
             $0.flavour == request.flavour && $0.pfnum == request.pfnum && (request.sfnum == nil || $0.sfnum == request.sfnum)
         }) { return p }
         throw DevlinkError(NetlinkError.missingAttribute("new port in PORT_NEW reply"))
-    }
-
-    public func deletePort(_ handle: PortHandle) throws { try acknowledged(.deletePort(handle)) }
-
-    public func setPortType(_ handle: PortHandle, _ type: PortType) throws { try acknowledged(.setPortType(handle, type)) }
-
-    public func splitPort(_ handle: PortHandle, count: UInt32) throws { try acknowledged(.splitPort(handle, count: count)) }
-
-    public func unsplitPort(_ handle: PortHandle) throws { try acknowledged(.unsplitPort(handle)) }
-
-    public func setPortFunction(_ handle: PortHandle, _ changes: PortFunctionChanges) throws {
-        try acknowledged(.setPortFunction(handle, changes))
-    }
-
-    // MARK: rates
-
-    public func rates(of device: DeviceHandle?) throws -> [RateObject] {
-        let rates = try all(.dumpRates()) { try DevlinkDecoder.rate(lookingUp: $0) }
-        guard let device else { return rates }
-        return rates.filter { $0.handle.device == device }
-    }
-
-    public func rate(_ handle: RateHandle) throws -> RateObject {
-        try single(.getRate(handle), "rate reply") { try DevlinkDecoder.rate(lookingUp: $0) }
-    }
-
-    public func addRateNode(_ handle: RateHandle, _ changes: RateChanges) throws { try acknowledged(.newRateNode(handle, changes)) }
-
-    public func setRate(_ handle: RateHandle, _ changes: RateChanges) throws { try acknowledged(.setRate(handle, changes)) }
-
-    public func deleteRateNode(_ handle: RateHandle) throws { try acknowledged(.deleteRateNode(handle)) }
-
-    // MARK: eswitch, SR-IOV
-
-    public func eswitch(_ device: DeviceHandle) throws -> Eswitch {
-        try single(.getEswitch(device), "eswitch reply") { try DevlinkDecoder.eswitch($0) }
-    }
-
-    public func setEswitch(_ device: DeviceHandle, _ changes: EswitchChanges) throws {
-        try acknowledged(.setEswitch(device, changes))
-    }
-
-    public func sriovNumVFs(_ device: DeviceHandle) throws -> UInt32 { try sriov.numVFs(device) }
-
-    public func setSriovNumVFs(_ device: DeviceHandle, _ count: UInt32) throws { try sriov.setNumVFs(device, count) }
-
-    // MARK: params
-
-    public func params(of device: DeviceHandle?) throws -> [Param] {
-        let params = try all(.dumpParams()) { try DevlinkDecoder.param($0) }
-        guard let device else { return params }
-        return params.filter { $0.device == device }
-    }
-
-    public func param(_ device: DeviceHandle, name: String) throws -> Param {
-        try single(.getParam(device, name: name), "param reply") { try DevlinkDecoder.param($0) }
-    }
-
-    public func setParam(_ device: DeviceHandle, name: String, value: ParamValue, cmode: ParamCMode) throws {
-        try acknowledged(.setParam(device, name: name, value: value, cmode: cmode))
     }
 
     // MARK: events

@@ -1,0 +1,41 @@
+/// `port function rate show` (RATE_GET dump): nodes newest first, then leaves in creation order.
+public struct ListRates: DeviceQuery {
+    public typealias Reply = [RateObject]
+    public static let command = "DEVLINK_CMD_RATE_GET"
+    public var device: DeviceHandle?
+    public init(of device: DeviceHandle?) { self.device = device }
+}
+
+/// One rate object (RATE_GET do).
+public struct GetRate: DeviceQuery {
+    public typealias Reply = RateObject
+    public static let command = "DEVLINK_CMD_RATE_GET"
+    public var handle: RateHandle
+    public init(_ handle: RateHandle) { self.handle = handle }
+}
+
+/// `rate add DEV/NODE` (RATE_NEW) with optional attributes; atomic: on failure no node remains.
+public struct AddRateNode: DeviceOperation {
+    public typealias Reply = Void
+    public static let command = "DEVLINK_CMD_RATE_NEW"
+    public var handle: RateHandle
+    public var changes: RateChanges
+    public init(_ handle: RateHandle, _ changes: RateChanges) { (self.handle, self.changes) = (handle, changes) }
+}
+
+/// `rate set` (RATE_SET) on a leaf or node; applied in kernel order, stopping at the first failure.
+public struct SetRate: DeviceOperation {
+    public typealias Reply = Void
+    public static let command = "DEVLINK_CMD_RATE_SET"
+    public var handle: RateHandle
+    public var changes: RateChanges
+    public init(_ handle: RateHandle, _ changes: RateChanges) { (self.handle, self.changes) = (handle, changes) }
+}
+
+/// `rate del DEV/NODE` (RATE_DEL).
+public struct DeleteRateNode: DeviceOperation {
+    public typealias Reply = Void
+    public static let command = "DEVLINK_CMD_RATE_DEL"
+    public var handle: RateHandle
+    public init(_ handle: RateHandle) { self.handle = handle }
+}
