@@ -14,14 +14,17 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
     targets: [
+        // Rate units (devlink's get_rate64 and print_color_rate): shared by the language's rate values
+        // and devlink's rate options, so both read `1e3mbit` alike.
+        .target(name: "RateUnits"),
         // The language alone: knows nothing of devlink.
         .target(name: "DLSLanguage",
-                dependencies: [.product(name: "OrderedCollections", package: "swift-collections")],
+                dependencies: ["RateUnits", .product(name: "OrderedCollections", package: "swift-collections")],
                 // The interpreter's state lives in class properties touched on every step; dynamic
                 // exclusivity checks on them cost more than the work itself.
                 swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
         // Domain types and the DeviceSession protocol every backend implements.
-        .target(name: "DevlinkModel"),
+        .target(name: "DevlinkModel", dependencies: ["RateUnits"]),
         .target(name: "DevlinkEmulator", dependencies: ["DevlinkModel"]),
         // The receive buffer is a class property touched several times per message; in release its
         // dynamic exclusivity checks cost more per request than parsing the reply (debug keeps them).

@@ -37,7 +37,8 @@ import Testing
     }
 
     @Test func rateUnitsMatchTheLexer() throws {
-        #expect(try Self.alternatives(of: "rate_unit") == Set(Rate.suffixes.map(\.0).filter { !$0.isEmpty }))
+        #expect(try Self.alternatives(of: "rate_unit") == Set(Rate.unitNames))
+        for unit in Rate.unitNames { #expect(Rate.multiplier(forSuffix: unit.uppercased()) != nil, "\(unit)") }
     }
 
     @Test func everyExampleParses() throws {

@@ -56,6 +56,22 @@ struct HostTests {
         #expect(r.out == "true 1Gbit node g\npci/0000:06:00.0/g: type node tx_share 1Gbit tx_max 10Gbit\n")
     }
 
+    /// One rate parser: a literal, `rate()` and a `tx_max` word read every spelling alike (an exponent
+    /// once failed in `rate()` while the option took it).
+    @Test func rateSpellingsAgreeEverywhere() throws {
+        let r = try run("""
+            dev eswitch set pci/0000:06:00.0 mode switchdev
+            for text in ["1e3mbit", "1.5Gbps", "+2mbit", "125000000bps", "10GBIT"] {
+                port function rate add pci/0000:06:00.0/n tx_max $text
+                let set = port function rate show pci/0000:06:00.0/n
+                print(set.tx_max == rate(text), rate(text))
+                port function rate del pci/0000:06:00.0/n
+            }
+            print(1e3mbit == rate("1e3mbit"), 1.5Gbps == rate("1.5gbps"))
+            """)
+        #expect(r.out == "true 1Gbit\ntrue 12Gbit\ntrue 2Mbit\ntrue 1Gbit\ntrue 10Gbit\ntrue true\n")
+    }
+
     @Test func failuresCarryDevlinkLinesErrnoAndCaret() throws {
         let r = try run("""
             try {

@@ -1,6 +1,14 @@
-/// Rate values with devlink's units (iproute2 `get_rate64`): a decimal number with an optional
+/// Rate values with devlink's units, the one parser and printer of them: the language's rate literals
+/// and `rate()`, and devlink's `tx_share`/`tx_max` options, all read them here.
+///
+/// Parsing is iproute2's `get_rate64`: a decimal number (strtod's syntax) with an optional
 /// case-insensitive suffix, converted to **bytes per second** by dividing bits by 8 and truncating.
+/// Printing is `print_color_rate`.
 public enum RateValue {
+    /// Every unit suffix get_rate64 takes, in lower case (the grammar's `rate_unit`).
+    public static let unitNames = ["bit", "kbit", "mbit", "gbit", "tbit", "kibit", "mibit", "gibit", "tibit",
+                                   "bps", "kbps", "mbps", "gbps", "tbps", "kibps", "mibps", "gibps", "tibps"]
+
     /// `"10gbit"` → 1_250_000_000. Returns nil for a malformed number, a negative value, an unknown suffix or a
     /// value beyond u64 (iproute2 then says `Invalid rate value: "X"`).
     public static func bytesPerSecond(parsing text: String) -> UInt64? {
@@ -17,7 +25,7 @@ public enum RateValue {
 
     /// Bits per second per unit of a lower-case suffix: "" and "bit" 1, "bps" 8, with an SI
     /// (k, m, g, t) or IEC (ki, mi, gi, ti) prefix; nil for anything else.
-    static func bitsPerSecond<S: Collection<UInt8>>(perUnitOf suffix: S) -> Double? {
+    public static func bitsPerSecond<S: Collection<UInt8>>(perUnitOf suffix: S) -> Double? {
         let count = suffix.count
         if count == 0 { return 1 }
         guard count >= 3, count <= 5 else { return nil }
@@ -85,5 +93,22 @@ public enum RateValue {
         let folded = suffix.lazy.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }
         guard let multiplier = bitsPerSecond(perUnitOf: folded) else { return .some(nil) }
         return bytes(Double(mantissa) / powersOfTen[fractionDigits], multiplier)
+    }
+
+    /// devlink's text form (`print_color_rate`): `12Mbit`, `10Gbit`; with `iec`, `11718Kibit`. A unit
+    /// is taken while the value is a whole number of it or at least 1000 of it.
+    public static func text(bytesPerSecond: UInt64, iec: Bool = false) -> String {
+        let k: UInt64 = iec ? 1024 : 1000
+        let units = ["", "K", "M", "G", "T"]
+        var bits = bytesPerSecond &* 8
+        var unit = 0
+        while unit < 4 {
+            if bits < k { break }
+            if bits % k != 0 && bits < 1000 * k { break }
+            bits /= k
+            unit += 1
+        }
+        let suffix = units[unit] + (iec && unit != 0 ? "i" : "")
+        return "\(bits)\(suffix)bit"
     }
 }
