@@ -89,21 +89,21 @@ let coreRows: [ErrorRow] = [
     ErrorRow(name: "node exists", profile: "mlx5",
              setup: { try $0.addRateNode(H.node("g1"), RateChanges()) },
              request: { try $0.addRateNode(H.node("g1"), RateChanges()) }, errno: .EEXIST),
-    ErrorRow(name: "delete node with children", profile: "mlx5",
+    ErrorRow(name: "delete node with children", profile: "mlx5@6.15",
              setup: {
                  try $0.addRateNode(H.node("g1"), RateChanges())
                  try $0.addRateNode(H.node("g2"), RateChanges(parent: "g1"))
              },
              request: { try $0.deleteRateNode(H.node("g1")) },
              errno: .EBUSY, message: "Node has children. Cannot delete node."),
-    ErrorRow(name: "unknown parent", profile: "mlx5",
+    ErrorRow(name: "unknown parent", profile: "mlx5@6.15",
              setup: { try $0.addRateNode(H.node("g1"), RateChanges()) },
              request: { try $0.setRate(H.node("g1"), RateChanges(parent: "ghost")) }, errno: .ENODEV),
-    ErrorRow(name: "parent to self", profile: "mlx5",
+    ErrorRow(name: "parent to self", profile: "mlx5@6.15",
              setup: { try $0.addRateNode(H.node("g1"), RateChanges()) },
              request: { try $0.setRate(H.node("g1"), RateChanges(parent: "g1")) },
              errno: .EINVAL, message: "Parent to self is not allowed"),
-    ErrorRow(name: "parent loop", profile: "mlx5",
+    ErrorRow(name: "parent loop", profile: "mlx5@6.15",
              setup: {
                  try $0.addRateNode(H.node("a"), RateChanges())
                  try $0.addRateNode(H.node("b"), RateChanges(parent: "a"))
@@ -119,7 +119,7 @@ let coreRows: [ErrorRow] = [
              setup: { _ = try $0.addPort(H.sfRequest(88)) },
              request: { try $0.setRate(.leaf(H.firstSF), RateChanges(txWeight: 3)) },
              errno: .EOPNOTSUPP, message: "TX weight set isn't supported for the leafs"),
-    ErrorRow(name: "tc-bw duplicate index", profile: "mlx5",
+    ErrorRow(name: "tc-bw duplicate index", profile: "mlx5@6.17",
              setup: { try $0.addRateNode(H.node("g1"), RateChanges()) },
              request: {
                  var entries = tcAll
@@ -127,7 +127,7 @@ let coreRows: [ErrorRow] = [
                  try $0.setRate(H.node("g1"), RateChanges(tcBandwidths: entries))
              },
              errno: .EINVAL, message: "Duplicate traffic class index specified (0)"),
-    ErrorRow(name: "tc-bw fewer than 8", profile: "mlx5",
+    ErrorRow(name: "tc-bw fewer than 8", profile: "mlx5@6.17",
              setup: { try $0.addRateNode(H.node("g1"), RateChanges()) },
              request: { try $0.setRate(H.node("g1"), RateChanges(tcBandwidths: Array(tcAll.prefix(7)))) },
              errno: .EINVAL, message: "Bandwidth values must be specified for all 8 traffic classes"),
@@ -240,9 +240,13 @@ let netdevsimRows: [ErrorRow] = [
     ErrorRow(name: "tx_priority unsupported", profile: "netdevsim",
              request: { try $0.setRate(.leaf(H.nsimVF(0)), RateChanges(txPriority: 2)) },
              errno: .EOPNOTSUPP, message: "TX priority set isn't supported for the leafs"),
-    ErrorRow(name: "tc-bw unsupported", profile: "netdevsim",
-             request: { try $0.setRate(.leaf(H.nsimVF(0)), RateChanges(tcBandwidths: tcAll)) },
-             errno: .EOPNOTSUPP, message: "TC bandwidth set isn't supported for the leafs"),
+    ErrorRow(name: "tc-bw index above 7", profile: "netdevsim@6.17",
+             request: {
+                 var entries = tcAll
+                 entries[7].index = 8
+                 try $0.setRate(.leaf(H.nsimVF(0)), RateChanges(tcBandwidths: entries))
+             },
+             errno: .ERANGE, message: "integer out of range"),
     ErrorRow(name: "inline mode unsupported", profile: "netdevsim",
              request: { try $0.setEswitch(H.nsim, EswitchChanges(inlineMode: EswitchInlineMode.none)) }, errno: .EOPNOTSUPP),
     ErrorRow(name: "numvfs above max", profile: "netdevsim-novfs",
@@ -262,6 +266,15 @@ func session(forProfile profile: String) throws -> EmulatedSession {
         let session = try EmulatedSession(topology: topology)
         try session.setEswitch(H.pf0, EswitchChanges(mode: .switchdev))
         return session
+    }
+    // `PROFILE@VERSION`: the plain profile at that kernel version.
+    let (name, version) = Topology.splitVersion(profile)
+    if let version {
+        switch name {
+        case "mlx5": return try mlx5Session(kernel: version)
+        case "netdevsim": return try nsimSession(kernel: version)
+        default: throw TopologyError("unknown test profile \(profile)")
+        }
     }
     switch profile {
     case "mlx5": return try mlx5Session()
