@@ -260,30 +260,25 @@ let netdevsimRows: [ErrorRow] = [
 ]
 
 func session(forProfile profile: String) throws -> EmulatedSession {
+    // `PROFILE@VERSION`: the profile at that kernel version (default 6.12).
+    let (name, version) = Topology.splitVersion(profile)
     func mlx5(_ edit: (inout DeviceSpec) -> Void) throws -> EmulatedSession {
-        var topology = Topology.mlx5
+        var topology = try Topology.mlx5.at(version: version)
         edit(&topology.devices[0])
         let session = try EmulatedSession(topology: topology)
         try session.setEswitch(H.pf0, EswitchChanges(mode: .switchdev))
         return session
     }
-    // `PROFILE@VERSION`: the plain profile at that kernel version.
-    let (name, version) = Topology.splitVersion(profile)
-    if let version {
-        switch name {
-        case "mlx5": return try mlx5Session(kernel: version)
-        case "netdevsim": return try nsimSession(kernel: version)
-        default: throw TopologyError("unknown test profile \(profile)")
-        }
-    }
-    switch profile {
-    case "mlx5": return try mlx5Session()
+    switch name {
+    case "mlx5": return try mlx5Session(kernel: version)
     case "mlx5-legacy": return try mlx5Session(switchdev: false)
     case "mlx5-nosf": return try mlx5 { $0.sfSupported = false }
     case "mlx5-ecpf": return try mlx5 { $0.ecpf = true }
     case "mlx5-smalltable": return try mlx5 { $0.maxSfs = 1 }
     case "mlx5-nomig": return try mlx5 { $0.caps?["migration"] = 0 }
-    case "netdevsim": return try nsimSession()
+    case "mlx5-nosched": return try mlx5 { $0.caps?["log_esw_max_sched_depth"] = 0 }
+    case "mlx5-4tc": return try mlx5 { $0.caps?["max_tc"] = 4 }
+    case "netdevsim": return try nsimSession(kernel: version)
     case "netdevsim-legacy": return try nsimSession(switchdev: false)
     case "netdevsim-novfs": return try nsimSession(switchdev: false, vfs: 0)
     default: throw TopologyError("unknown test profile \(profile)")
@@ -291,7 +286,7 @@ func session(forProfile profile: String) throws -> EmulatedSession {
 }
 
 @Suite struct ErrorTableTests {
-    @Test(arguments: coreRows + mlx5Rows + netdevsimRows)
+    @Test(arguments: coreRows + mlx5Rows + netdevsimRows + mlx5QosRows)
     func row(_ row: ErrorRow) throws {
         let session = try session(forProfile: row.profile)
         try row.setup(session)
