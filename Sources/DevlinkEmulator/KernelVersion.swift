@@ -47,18 +47,25 @@ public struct KernelVersion: Comparable, Hashable, Sendable, CustomStringConvert
     }
 }
 
-/// The kernel versions at which the modeled behaviour changes (one name per row of the version
-/// table in docs/fidelity.md; FidelityTableTests keeps the two in step).
+/// The kernel versions at which the modeled behaviour changes: one row each of the version table in
+/// docs/fidelity.md, which FidelityTableTests keeps in step with `all`.
 public enum KernelGate {
-    /// mlx5 implements `rate_node_parent_set` (9c7bbf4c3304, "net/mlx5: Add support for setting
-    /// parent of nodes"); before it the devlink core refuses a node parent.
+    /// mlx5 implements `rate_node_parent_set` ("net/mlx5: Add support for setting parent of nodes");
+    /// before it the devlink core refuses a node parent.
     public static let mlx5NodeParent = KernelVersion(6, 15)
-    /// DEVLINK_ATTR_RATE_TC_BWS (566e8f108fc7, with netdevsim's tc-bw ops) and mlx5's tc-bw
-    /// (cf7e73770d1b); before it the attribute is past the policy's maxattr and ignored.
+    /// DEVLINK_ATTR_RATE_TC_BWS in the core with netdevsim's tc-bw ops, and mlx5's tc-bw; before it
+    /// the attribute is past the policy's maxattr and dropped unread.
     public static let rateTrafficClassBandwidth = KernelVersion(6, 17)
-    /// mlx5's QoS depth messages carry the levels (33dbaa54ef43, "net/mlx5: Improve QoS error
-    /// messages with actual depth values").
+    /// mlx5's QoS depth messages carry the levels ("net/mlx5: Improve QoS error messages with actual
+    /// depth values").
     public static let mlx5QosDepthValues = KernelVersion(6, 18)
+
+    /// Name, version and the commits that brought the change.
+    public static let all: [(name: String, version: KernelVersion, commits: [String])] = [
+        ("mlx5NodeParent", mlx5NodeParent, ["9c7bbf4c3304"]),
+        ("rateTrafficClassBandwidth", rateTrafficClassBandwidth, ["566e8f108fc7", "cf7e73770d1b"]),
+        ("mlx5QosDepthValues", mlx5QosDepthValues, ["33dbaa54ef43"]),
+    ]
 }
 
 extension Topology {
