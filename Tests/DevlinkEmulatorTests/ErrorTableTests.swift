@@ -39,14 +39,6 @@ let coreRows: [ErrorRow] = [
              setup: { _ = try $0.addPort(H.sfRequest(88)) },
              request: { try $0.setPortFunction(H.firstSF, PortFunctionChanges(migratable: true)) },
              errno: .EOPNOTSUPP, message: "Port doesn't support migratable function attribute"),
-    ErrorRow(name: "ipsec_crypto without op", profile: "mlx5",
-             setup: { try $0.setSriovNumVFs(H.pf0, 1) },
-             request: { try $0.setPortFunction(H.vf(0), PortFunctionChanges(ipsecCrypto: true)) },
-             errno: .EOPNOTSUPP, message: "Port doesn't support ipsec_crypto function attribute"),
-    ErrorRow(name: "ipsec_packet without op", profile: "mlx5",
-             setup: { try $0.setSriovNumVFs(H.pf0, 1) },
-             request: { try $0.setPortFunction(H.vf(0), PortFunctionChanges(ipsecPacket: false)) },
-             errno: .EOPNOTSUPP, message: "Port doesn't support ipsec_packet function attribute"),
     ErrorRow(name: "max_io_eqs without op (uplink)", profile: "mlx5",
              request: { try $0.setPortFunction(H.uplink0, PortFunctionChanges(maxIOEQs: 4)) },
              errno: .EOPNOTSUPP, message: "Function does not support max_io_eqs setting"),
@@ -278,6 +270,7 @@ func session(forProfile profile: String) throws -> EmulatedSession {
     case "mlx5-nomig": return try mlx5 { $0.caps?["migration"] = 0 }
     case "mlx5-nosched": return try mlx5 { $0.caps?["log_esw_max_sched_depth"] = 0 }
     case "mlx5-4tc": return try mlx5 { $0.caps?["max_tc"] = 4 }
+    case "mlx5-novhca": return try mlx5 { $0.caps?["vhca_resource_manager"] = 0 }
     case "netdevsim": return try nsimSession(kernel: version)
     case "netdevsim-legacy": return try nsimSession(switchdev: false)
     case "netdevsim-novfs": return try nsimSession(switchdev: false, vfs: 0)
@@ -286,7 +279,7 @@ func session(forProfile profile: String) throws -> EmulatedSession {
 }
 
 @Suite struct ErrorTableTests {
-    @Test(arguments: coreRows + mlx5Rows + netdevsimRows + mlx5QosRows)
+    @Test(arguments: coreRows + mlx5Rows + netdevsimRows + mlx5QosRows + mlx5PortRows)
     func row(_ row: ErrorRow) throws {
         let session = try session(forProfile: row.profile)
         try row.setup(session)
