@@ -58,11 +58,10 @@ extension EmulatorState {
     mutating func deletePort(_ handle: PortHandle) throws(DevlinkError) {
         let (d, record) = try record(handle)
         // devlink_nl_port_del_doit: only SF ports have port_del (mlx5_esw_dl_sf_port_ops). SF ports
-        // exist only in switchdev (leaving it deletes them), so mlx5_devlink_sf_port_del has no mode
-        // check since the per-port ops (6.7): it accepts deletion in any function state.
+        // exist only in switchdev (leaving it deletes them), and 6.12's mlx5_devlink_sf_port_del has no
+        // mode check: it accepts deletion in any function state (the release may wait, see unregister).
         guard devices[d].profile == .mlx5, record.isSF else { throw DevlinkError(.EOPNOTSUPP) }
-        // Modelling choice: the sfnum is reusable at once.
-        unregister(device: d, index: handle.index)
+        unregister(device: d, index: handle.index, deferRelease: true)
     }
 
     mutating func setPortType(_ handle: PortHandle, _ type: PortType) throws(DevlinkError) {

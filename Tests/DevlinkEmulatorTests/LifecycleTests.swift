@@ -64,8 +64,14 @@ import Testing
         try session.setPortFunction(H.firstSF, PortFunctionChanges(state: .active))
         try session.deletePort(H.firstSF)   // deletion in any state
         #expect(throws: DevlinkError.self) { try session.port(H.firstSF) }
-        #expect(session.pendingWorkCount == 0)
         #expect(session.netdevs["enp6s0pf0sf88"] == nil)
+        // mlx5_sf_dealloc of an active SF: its hardware id, and so the sfnum, stay taken until the
+        // firmware reports the function detached (mlx5_sf_hw_table_sf_deferred_free).
+        #expect(session.pendingWorkCount == 1)
+        expectError(.EEXIST, "mlx5_core: SF already exist. Choose different sfnum") {
+            _ = try session.addPort(H.sfRequest(88))
+        }
+        try session.settle()
         // sfnum and the index are free again.
         #expect(try session.addPort(H.sfRequest(88)).handle == H.firstSF)
     }
