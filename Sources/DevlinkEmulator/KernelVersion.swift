@@ -60,11 +60,16 @@ public enum KernelGate {
     /// depth values").
     public static let mlx5QosDepthValues = KernelVersion(6, 18)
 
+    /// DEVLINK_ESWITCH_MODE_SWITCHDEV_INACTIVE passes the eswitch policy ("devlink: Introduce
+    /// switchdev_inactive eswitch mode"); before it ERANGE.
+    public static let eswitchSwitchdevInactive = KernelVersion(6, 19)
+
     /// Name, version and the commits that brought the change.
     public static let all: [(name: String, version: KernelVersion, commits: [String])] = [
         ("mlx5NodeParent", mlx5NodeParent, ["9c7bbf4c3304"]),
         ("rateTrafficClassBandwidth", rateTrafficClassBandwidth, ["566e8f108fc7", "cf7e73770d1b"]),
         ("mlx5QosDepthValues", mlx5QosDepthValues, ["33dbaa54ef43"]),
+        ("eswitchSwitchdevInactive", eswitchSwitchdevInactive, ["0e535824d0bc", "9da611df15aa"]),
     ]
 }
 

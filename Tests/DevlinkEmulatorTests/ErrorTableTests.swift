@@ -192,8 +192,9 @@ let mlx5Rows: [ErrorRow] = [
     ErrorRow(name: "inline mode other than none", profile: "mlx5",
              request: { try $0.setEswitch(H.pf0, EswitchChanges(inlineMode: .link)) },
              errno: .EOPNOTSUPP, message: mlx + "Inline mode can't be set"),
-    ErrorRow(name: "switchdev_inactive", profile: "mlx5",
-             request: { try $0.setEswitch(H.pf0, EswitchChanges(mode: .switchdevInactive)) }, errno: .EINVAL),
+    ErrorRow(name: "switchdev_inactive before 6.19 (policy)", profile: "mlx5",
+             request: { try $0.setEswitch(H.pf0, EswitchChanges(mode: .switchdevInactive)) },
+             errno: .ERANGE, message: "integer out of range"),
     ErrorRow(name: "numvfs above total", profile: "mlx5",
              request: { try $0.setSriovNumVFs(H.pf0, 9) }, errno: .ERANGE),
     ErrorRow(name: "numvfs non-zero to non-zero", profile: "mlx5",
@@ -215,6 +216,8 @@ let netdevsimRows: [ErrorRow] = [
     ErrorRow(name: "switchdev_inactive", profile: "netdevsim",
              request: { try $0.setEswitch(H.nsim, EswitchChanges(mode: .switchdevInactive)) },
              errno: .ERANGE, message: "integer out of range"),
+    ErrorRow(name: "switchdev_inactive from 6.19 (nsim_devlink_eswitch_mode_set)", profile: "netdevsim@6.19",
+             request: { try $0.setEswitch(H.nsim, EswitchChanges(mode: .switchdevInactive)) }, errno: .EINVAL),
     ErrorRow(name: "port set type same type", profile: "netdevsim",
              request: { try $0.setPortType(PortHandle(device: H.nsim, index: 0), .eth) }, errno: .EOPNOTSUPP),
     ErrorRow(name: "port add unsupported", profile: "netdevsim",
@@ -270,6 +273,7 @@ func session(forProfile profile: String) throws -> EmulatedSession {
     case "mlx5-nomig": return try mlx5 { $0.caps?["migration"] = 0 }
     case "mlx5-nosched": return try mlx5 { $0.caps?["log_esw_max_sched_depth"] = 0 }
     case "mlx5-4tc": return try mlx5 { $0.caps?["max_tc"] = 4 }
+    case "mlx5-inline0": return try mlx5 { $0.caps?["wqe_inline_mode"] = 0 }
     case "mlx5-novhca": return try mlx5 { $0.caps?["vhca_resource_manager"] = 0 }
     case "netdevsim": return try nsimSession(kernel: version)
     case "netdevsim-legacy": return try nsimSession(switchdev: false)
@@ -279,7 +283,7 @@ func session(forProfile profile: String) throws -> EmulatedSession {
 }
 
 @Suite struct ErrorTableTests {
-    @Test(arguments: coreRows + mlx5Rows + netdevsimRows + mlx5QosRows + mlx5PortRows)
+    @Test(arguments: coreRows + mlx5Rows + netdevsimRows + mlx5QosRows + mlx5PortRows + mlx5EswitchRows)
     func row(_ row: ErrorRow) throws {
         let session = try session(forProfile: row.profile)
         try row.setup(session)

@@ -209,3 +209,17 @@ import Testing
         #expect(try session.sriovNumVFs(H.pf0) == 1)
     }
 }
+
+extension LifecycleTests {
+    /// wqe_inline_mode 1 (MLX5_CAP_INLINE_MODE_VPORT_CONTEXT) sets any inline mode; the default 2
+    /// (not required) accepts none as a no-op. The emulator had 0 and 2 swapped.
+    @Test func inlineModeFollowsTheKernelsCapNumbering() throws {
+        var topology = Topology.mlx5
+        topology.devices[0].caps?["wqe_inline_mode"] = 1
+        let perVport = try EmulatedSession(topology: topology)
+        try perVport.setEswitch(H.pf0, EswitchChanges(inlineMode: .transport))
+        #expect(try perVport.eswitch(H.pf0).inlineMode == .transport)
+        let notRequired = try mlx5Session()
+        try notRequired.setEswitch(H.pf0, EswitchChanges(inlineMode: EswitchInlineMode.none))
+    }
+}

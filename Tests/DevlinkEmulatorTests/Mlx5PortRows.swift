@@ -31,3 +31,11 @@ let mlx5PortRows: [ErrorRow] = [
              request: { try $0.setPortFunction(H.vf(0), PortFunctionChanges(ipsecPacket: false)) },
              errno: .EOPNOTSUPP, message: mlx + "Device doesn't support IPsec packet mode"),
 ]
+
+/// mlx5_devlink_eswitch_inline_mode_set: the wqe_inline_mode cap in the kernel's numbering
+/// (include/linux/mlx5/vport.h MLX5_CAP_INLINE_MODE_L2 = 0, _VPORT_CONTEXT = 1, _NOT_REQUIRED = 2).
+let mlx5EswitchRows: [ErrorRow] = [
+    ErrorRow(name: "inline mode L2 refuses even none", profile: "mlx5-inline0",
+             request: { try $0.setEswitch(H.pf0, EswitchChanges(inlineMode: EswitchInlineMode.none)) },
+             errno: .EOPNOTSUPP, message: mlx + "Inline mode can't be set"),
+]
