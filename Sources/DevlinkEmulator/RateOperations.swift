@@ -60,7 +60,7 @@ extension EmulatorState {
                 : "Node creation allowed only in switchdev mode."
             throw DevlinkError(.EOPNOTSUPP, devices[d].driverMessage(text))
         }
-        // mlx5 esw_qos_create_vports_sched_node (esw_qos_create_rate_group before 6.13): no
+        // mlx5 esw_qos_create_rate_group (6.12; esw_qos_create_vports_sched_node later): no
         // scheduling depth, no nodes.
         if devices[d].profile == .mlx5, devices[d].config.cap("log_esw_max_sched_depth") == 0 {
             throw DevlinkError(.EOPNOTSUPP)
