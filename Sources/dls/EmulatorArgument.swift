@@ -30,7 +30,7 @@ enum EmulatorArgument {
     /// A built-in name or a `.json` file, either with an optional `@VERSION` (`mlx5@6.15`).
     static func isTopology(_ word: String) -> Bool {
         let name = DLSBackend.topologyName(of: word)
-        return name == "mlx5" || name == "netdevsim" || name.hasSuffix(".json") || looksLikeTopologyName(word)
+        return name == "mlx5" || name == "netdevsim" || name.hasSuffix(".json") || looksLikeTopologyName(name)
     }
 
     /// A bare word that is not a file (`--emulator bogus`): meant as a topology name, so it gets
