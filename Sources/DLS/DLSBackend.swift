@@ -19,9 +19,14 @@ public enum DLSBackend {
     /// The built-in topology names.
     public static var builtinTopologies: [String] { ["mlx5", "netdevsim"] }
 
-    /// The `dls --emulator` rule: a built-in name, else a path ending in `.json`.
+    /// The topology part of an `--emulator` word: `mlx5` of `mlx5@6.15`, `t.json` of `t.json@6.17`.
+    public static func topologyName(of word: String) -> String { Topology.splitVersion(word).name }
+
+    /// The `dls --emulator` rule: a built-in name, else a path ending in `.json`; either may end in
+    /// `@VERSION`, the kernel version to model (`mlx5@6.15`, `topo.json@6.17`).
     public static func emulator(_ nameOrFile: String) -> DLSBackend {
-        Topology.builtin(named: nameOrFile) != nil || !nameOrFile.hasSuffix(".json")
+        let name = Topology.splitVersion(nameOrFile).name
+        return builtinTopologies.contains(name) || !name.hasSuffix(".json")
             ? .builtinEmulator(nameOrFile) : .topologyFile(nameOrFile)
     }
 
@@ -57,13 +62,15 @@ public enum DLSBackend {
     public func open(eventsFromOpen: Bool = true) throws(DLSError) -> any DeviceSession {
         do {
             switch self {
-            case .builtinEmulator(let name):
+            case .builtinEmulator(let word):
+                let (name, version) = Topology.splitVersion(word)
                 guard let topology = Topology.builtin(named: name) else {
-                    throw DLSError.backend("no built-in topology named \"\(name)\" (built-ins: mlx5, netdevsim; or give a .json file)")
+                    throw DLSError.backend("no built-in topology named \"\(word)\" (built-ins: mlx5, netdevsim; or give a .json file)")
                 }
-                return try EmulatedSession(topology: topology, eventsFromOpen: eventsFromOpen)
-            case .topologyFile(let path):
-                let topology = try Topology.load(path: path)   // its errors name the file
+                return try EmulatedSession(topology: topology.at(version: version), eventsFromOpen: eventsFromOpen)
+            case .topologyFile(let word):
+                let (path, version) = Topology.splitVersion(word)
+                let topology = try Topology.load(path: path).at(version: version)   // its errors name the file
                 do {
                     return try EmulatedSession(topology: topology, eventsFromOpen: eventsFromOpen)
                 } catch {

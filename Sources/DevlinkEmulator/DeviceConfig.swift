@@ -29,8 +29,13 @@ struct DeviceConfig: Equatable, Sendable {
     static let defaultCaps: [DriverProfile: [String: UInt64]] = [
         .mlx5: ["vhca_resource_manager": 1, "migration": 1, "ipsec_offload": 0, "roce": 1,
                 "max_num_eqs": 36, "num_lag_ports": 1, "lag_master": 0,
-                // 0 = MLX5_CAP_INLINE_MODE_NOT_REQUIRED (ConnectX-5 and newer): only inline-mode none.
-                "wqe_inline_mode": 0],
+                // 2 = MLX5_CAP_INLINE_MODE_NOT_REQUIRED (ConnectX-5 and newer): only inline-mode none.
+                "wqe_inline_mode": 2,
+                // MLX5_CAP_QOS: levels up to 1 << 2 = 4 (root TSAR 1, nodes from 2); a modeled value,
+                // settable per topology. 0 = no rate nodes (EOPNOTSUPP).
+                "log_esw_max_sched_depth": 2,
+                // MLX5_CAP_GEN max_tc: traffic classes for tc-bw; 0 means 8 (mlx5_max_tc).
+                "max_tc": 0],
         .netdevsim: [:],
     ]
 }

@@ -7,6 +7,8 @@ public struct EmulatorState: Equatable, Sendable {
     var deviceIndex: [DeviceHandle: Int] = [:]
     public internal(set) var netdevs = NetdevTable()
     var naming: NetdevNaming
+    /// The modeled kernel: version-gated rules (KernelGate) follow it.
+    public internal(set) var kernel: KernelVersion
     /// Asynchronous driver work not yet done (see `EmulatedSession.settle()`).
     var pending: [PendingWork] = []
     var events: [DevlinkEvent] = []
@@ -17,6 +19,7 @@ public struct EmulatorState: Equatable, Sendable {
     /// Builds the initial state of a topology.
     public init(topology: Topology) throws(TopologyError) {
         naming = topology.netdevNaming ?? .udev
+        kernel = topology.kernelVersion ?? .default
         guard !topology.devices.isEmpty else { throw TopologyError("no devices") }
         for spec in topology.devices {
             let config = try DeviceConfig(spec: spec, naming: naming)

@@ -13,8 +13,8 @@ extension EmulatorState {
     /// Mode, then inline-mode, then encap-mode; each applied before the next is tried.
     mutating func setEswitch(_ handle: DeviceHandle, _ changes: EswitchChanges) throws(DevlinkError) {
         let d = try deviceIndexOrThrow(handle)
-        if changes.mode == .switchdevInactive, devices[d].profile == .netdevsim {
-            // The netdevsim profile models 6.12, whose policy caps the mode at switchdev (1).
+        if changes.mode == .switchdevInactive, kernel < KernelGate.eswitchSwitchdevInactive {
+            // devlink_eswitch_set_nl_policy: NLA_POLICY_MAX(NLA_U16, 1) before 6.19, for every driver.
             throw DevlinkError(.ERANGE, "integer out of range")
         }
         if let mode = changes.mode {
@@ -23,10 +23,12 @@ extension EmulatorState {
         }
         if let inline = changes.inlineMode {
             guard devices[d].profile == .mlx5 else { throw DevlinkError(.EOPNOTSUPP) }
-            // wqe_inline_mode cap: 0 not required (only none), 1 L2 (never settable), 2 per vport context.
+            // mlx5_devlink_eswitch_inline_mode_set on MLX5_CAP_ETH(wqe_inline_mode), numbered as in
+            // include/linux/mlx5/vport.h: 0 L2 (never settable, not even none), 1 per vport context
+            // (any mode), 2 not required (none only, as a no-op).
             switch devices[d].config.cap("wqe_inline_mode") {
-            case 2: devices[d].inlineMode = inline
-            case 0 where inline == .none: break
+            case 1: devices[d].inlineMode = inline
+            case 2 where inline == .none: break
             default: throw DevlinkError(.EOPNOTSUPP, devices[d].driverMessage("Inline mode can't be set"))
             }
         }
@@ -38,7 +40,9 @@ extension EmulatorState {
     }
 
     private mutating func setMode(device d: Int, _ mode: EswitchMode) throws(DevlinkError) {
-        // Both drivers map only legacy/switchdev; switchdev_inactive fails the mode translation.
+        // From 6.19 the policy lets switchdev_inactive through: nsim_devlink_eswitch_mode_set knows
+        // only legacy and switchdev (EINVAL). mlx5 supports it from 6.19 (9da611df15aa), which the
+        // emulator does not model: it answers EINVAL as mlx5's esw_mode_from_devlink did before.
         guard mode != .switchdevInactive else { throw DevlinkError(.EINVAL) }
         let current = devices[d].eswitchMode
         guard mode != current else { return }

@@ -20,9 +20,10 @@ extension EmulatorState {
             ops.roce = true
             ops.migratable = true
             ops.maxIOEQs = true
-            // Modelling choice: without the ipsec_offload cap the ipsec ops are treated as absent.
-            ops.ipsecCrypto = config.cap("ipsec_offload") != 0
-            ops.ipsecPacket = ops.ipsecCrypto
+            // mlx5_esw_pf_vf_dl_port_ops has the ipsec ops with CONFIG_XFRM_OFFLOAD (Debian: y); the
+            // driver refuses when the device lacks the offload (see below).
+            ops.ipsecCrypto = true
+            ops.ipsecPacket = true
         case .sf:
             ops.hwAddr = true
             ops.state = true
@@ -85,10 +86,15 @@ extension EmulatorState {
             }
             devices[d].ports[handle.index]?.port.function?.migratable = migratable
         }
+        // mlx5_devlink_port_fn_ipsec_crypto_set / _packet_set: mlx5_esw_ipsec_vf_*_offload_supported.
         if let crypto = changes.ipsecCrypto {
+            guard config.cap("ipsec_offload") != 0 else { throw drv(.EOPNOTSUPP, "Device doesn't support IPsec crypto") }
             devices[d].ports[handle.index]?.port.function?.ipsecCrypto = crypto
         }
         if let packet = changes.ipsecPacket {
+            guard config.cap("ipsec_offload") != 0 else {
+                throw drv(.EOPNOTSUPP, "Device doesn't support IPsec packet mode")
+            }
             devices[d].ports[handle.index]?.port.function?.ipsecPacket = packet
         }
         // 3. max_io_eqs: the function's HCA max_num_eqs (u16) must hold the value plus 4 control EQs.
@@ -107,22 +113,23 @@ extension EmulatorState {
         if let port = devices[d].ports[handle.index]?.port { emit(.portNew(port)) }
     }
 
-    /// mlx5_devlink_sf_port_fn_state_set.
+    /// mlx5_devlink_sf_port_fn_state_set → mlx5_sf_state_set (no mode check: SF ports exist only in
+    /// switchdev).
     private mutating func setSFState(device d: Int, index: UInt32, _ state: FunctionState) throws(DevlinkError) {
         guard var record = devices[d].ports[index], let hw = record.sfState else { return }
         let device = devices[d]
-        guard device.eswitchMode == .switchdev, device.config.sfSupported else {
-            throw DevlinkError(.EOPNOTSUPP, device.driverMessage(
-                "Port state set is only supported in eswitch switchdev mode or SF ports are disabled."))
-        }
         if state == hw.state { return }
         switch state {
         case .active:
             guard hw == .allocated else {
                 throw DevlinkError(.EBUSY, device.driverMessage("SF is inactivated but it is still attached"))
             }
-            // mlx5: activating without an explicit max_io_eqs applies the SF default of 8.
-            if !record.maxIOEQsSet, device.config.cap("vhca_resource_manager") != 0 {
+            // mlx5_sf_activate: without an explicit max_io_eqs, the SF default of 8 goes through
+            // mlx5_devlink_port_fn_max_io_eqs_set (max_num_eqs_24b assumed), which needs VHCA management.
+            if !record.maxIOEQsSet {
+                guard device.config.cap("vhca_resource_manager") != 0 else {
+                    throw DevlinkError(.EOPNOTSUPP, device.driverMessage("Device doesn't support VHCA management"))
+                }
                 record.port.function?.maxIOEQs = 8
             }
             record.sfState = .active

@@ -9,6 +9,9 @@ struct PendingWork: Equatable, Sendable {
         case sfAttach
         /// The SF driver unbinds after a teardown request: inactive/attached → inactive/detached.
         case sfDetach
+        /// The firmware reports a deleted SF's function detached: its hardware id and sfnum are free
+        /// again (mlx5_sf_hw_table_sf_deferred_free, then the vhca state event).
+        case sfRelease(controller: UInt32, sfnum: UInt32, hwID: UInt32)
     }
 
     var kind: Kind
@@ -23,6 +26,12 @@ extension EmulatorState {
         pending = []
         var changed = 0
         for item in work {
+            if case .sfRelease(let controller, let sfnum, let hwID) = item.kind {
+                guard let d = deviceIndex[item.port.device] else { continue }
+                releaseSF(device: d, controller: controller, sfnum: sfnum, hwID: hwID)
+                changed += 1
+                continue
+            }
             guard let d = deviceIndex[item.port.device], var record = devices[d].ports[item.port.index],
                   let hw = record.sfState else { continue }
             switch (item.kind, hw) {

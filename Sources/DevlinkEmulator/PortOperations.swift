@@ -12,11 +12,8 @@ extension EmulatorState {
         }
         let config = device.config
         func fail(_ errno: Errno, _ text: String) -> DevlinkError { DevlinkError(errno, device.driverMessage(text)) }
-        // mlx5 sf/devlink.c, in its order.
-        guard config.sfSupported else { throw fail(.EOPNOTSUPP, "SF ports are not supported.") }
-        guard device.eswitchMode == .switchdev else {
-            throw fail(.EOPNOTSUPP, "SF ports are only supported in eswitch switchdev mode.")
-        }
+        // mlx5_devlink_sf_port_new (sf/devlink.c): mlx5_sf_new_check_attr first, then the SF table and
+        // the eswitch mode, then mlx5_sf_alloc.
         guard flavour == .pcisf else { throw fail(.EOPNOTSUPP, "Driver supports only SF port addition") }
         guard request.portIndex == nil else {
             throw fail(.EOPNOTSUPP, "Driver does not support user defined port index assignment")
@@ -27,6 +24,10 @@ extension EmulatorState {
         let controller = request.controller ?? 0
         if controller != 0, !config.isECPF { throw fail(.EOPNOTSUPP, "External controller is unsupported") }
         guard pfnum == config.pfnum else { throw fail(.EOPNOTSUPP, "Invalid pfnum supplied") }
+        guard config.sfSupported else { throw fail(.EOPNOTSUPP, "SF ports are not supported.") }
+        guard device.eswitchMode == .switchdev else {
+            throw fail(.EOPNOTSUPP, "SF ports are only supported in eswitch switchdev mode.")
+        }
         if controller != 0, !config.externalControllers.contains(controller) {
             throw fail(.EINVAL, "Invalid controller number")
         }
@@ -56,14 +57,11 @@ extension EmulatorState {
 
     mutating func deletePort(_ handle: PortHandle) throws(DevlinkError) {
         let (d, record) = try record(handle)
-        let device = devices[d]
-        guard device.profile == .mlx5, record.isSF else { throw DevlinkError(.EOPNOTSUPP) }
-        guard device.eswitchMode == .switchdev, device.config.sfSupported else {
-            throw DevlinkError(.EOPNOTSUPP, device.driverMessage(
-                "Port del is only supported in eswitch switchdev mode or SF ports are disabled."))
-        }
-        // mlx5 accepts deletion in any state; modelling choice: the sfnum is reusable at once.
-        unregister(device: d, index: handle.index)
+        // devlink_nl_port_del_doit: only SF ports have port_del (mlx5_esw_dl_sf_port_ops). SF ports
+        // exist only in switchdev (leaving it deletes them), and 6.12's mlx5_devlink_sf_port_del has no
+        // mode check: it accepts deletion in any function state (the release may wait, see unregister).
+        guard devices[d].profile == .mlx5, record.isSF else { throw DevlinkError(.EOPNOTSUPP) }
+        unregister(device: d, index: handle.index, deferRelease: true)
     }
 
     mutating func setPortType(_ handle: PortHandle, _ type: PortType) throws(DevlinkError) {

@@ -74,9 +74,23 @@ extension EmulatorState {
     }
 
     /// Removes all SF ports (mlx5 on leaving switchdev), freeing their sfnums.
+    /// Leaving switchdev tears the SF table down: every SF goes, and so do sfnums still held by SFs
+    /// deleted before (modelling choice: freed with the table).
     mutating func removeSFPorts(device d: Int) {
         let sfPorts = devices[d].ports.values.filter(\.isSF).sorted { $0.port.index > $1.port.index }
         for record in sfPorts { unregister(device: d, index: record.port.index) }
+        let handle = devices[d].handle
+        for item in pending where item.port.device == handle {
+            if case .sfRelease(let controller, let sfnum, let hwID) = item.kind {
+                releaseSF(device: d, controller: controller, sfnum: sfnum, hwID: hwID)
+            }
+        }
+        pending.removeAll { $0.port.device == handle }
+    }
+
+    mutating func releaseSF(device d: Int, controller: UInt32, sfnum: UInt32, hwID: UInt32) {
+        devices[d].sfNumbers[DeviceState.SFKey(controller: controller, sfnum: sfnum)] = nil
+        devices[d].sfIDs[controller, default: IDAllocator()].release(hwID)
     }
 
     func defaultMaxIOEQs(_ config: DeviceConfig) -> UInt32 {
@@ -131,7 +145,10 @@ extension EmulatorState {
     }
 
     /// Unregisters a port: netdev, leaf (parent child count drops), port; frees an SF's sfnum and id.
-    mutating func unregister(device d: Int, index: UInt32) {
+    /// `deferRelease`: mlx5_sf_dealloc of an SF that is not in the ALLOCATED state (active, or
+    /// inactive but still attached) keeps its hardware id, and so its sfnum, until the firmware
+    /// reports the function detached.
+    mutating func unregister(device d: Int, index: UInt32, deferRelease: Bool = false) {
         guard var record = devices[d].ports[index] else { return }
         // netdevsim destroys the leaf before the netdev, which 6.12's core reports twice (NETDEV_UNREGISTER:
         // type eth without the name, then type notset); mlx5 the other way round.
@@ -148,9 +165,13 @@ extension EmulatorState {
         if !netdevsim { removeLeaf(device: d, index) }
         devices[d].ports[index] = nil
         if case .sf(let controller, let sfnum, let hwID) = record.role {
-            devices[d].sfNumbers[DeviceState.SFKey(controller: controller, sfnum: sfnum)] = nil
-            devices[d].sfIDs[controller, default: IDAllocator()].release(hwID)
             pending.removeAll { $0.port == record.port.handle }
+            if deferRelease, record.sfState != .allocated {
+                pending.append(PendingWork(kind: .sfRelease(controller: controller, sfnum: sfnum, hwID: hwID),
+                                           port: record.port.handle))
+            } else {
+                releaseSF(device: d, controller: controller, sfnum: sfnum, hwID: hwID)
+            }
         }
         emit(.portDel(record.port))
     }

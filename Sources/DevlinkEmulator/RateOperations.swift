@@ -2,14 +2,28 @@ import DevlinkModel
 
 /// RATE_NEW / RATE_SET / RATE_DEL: net/devlink/rate.c rules (reference §4.3) plus the driver's checks.
 extension EmulatorState {
-    /// Which rate attributes a driver implements (same set for leaves and nodes in both profiles).
+    /// Which rate ops a driver has at the modeled kernel (the devlink_ops rate_* members).
     struct RateOps {
-        var txShare = true, txMax = true, priority = false, weight = false, parent = true, tcBandwidth = false
+        var txShare = true, txMax = true, priority = false, weight = false
+        var leafParent = true, nodeParent = true, tcBandwidth = false
     }
 
+    /// Neither driver implements priority or weight. mlx5 (drivers/net/ethernet/mellanox/mlx5/core/
+    /// devlink.c) gains rate_node_parent_set in 6.15; both drivers gain the tc-bw ops in 6.17.
     func rateOps(_ profile: DriverProfile) -> RateOps {
-        // mlx5 implements tc-bw (6.17+); neither implements priority/weight.
-        profile == .mlx5 ? RateOps(tcBandwidth: true) : RateOps()
+        var ops = RateOps(tcBandwidth: kernel >= KernelGate.rateTrafficClassBandwidth)
+        if profile == .mlx5 { ops.nodeParent = kernel >= KernelGate.mlx5NodeParent }
+        return ops
+    }
+
+    /// genl_family_rcv_msg_attrs_parse: devlink's rate ops are GENL_DONT_VALIDATE_STRICT, so an
+    /// attribute past the policy's maxattr is dropped unread. Before 6.17 that is RATE_TC_BWS: the
+    /// request goes through as if tc-bw had not been given.
+    private func knownAttributes(_ changes: RateChanges) -> RateChanges {
+        guard kernel < KernelGate.rateTrafficClassBandwidth, changes.tcBandwidths != nil else { return changes }
+        var known = changes
+        known.tcBandwidths = nil
+        return known
     }
 
     func rates(of device: DeviceHandle?) throws(DevlinkError) -> [RateObject] {
@@ -31,9 +45,10 @@ extension EmulatorState {
         !name.isEmpty && !name.allSatisfy { $0.isASCII && $0.isNumber }
     }
 
-    mutating func addRateNode(_ handle: RateHandle, _ changes: RateChanges) throws(DevlinkError) {
+    mutating func addRateNode(_ handle: RateHandle, _ request: RateChanges) throws(DevlinkError) {
         let d = try deviceIndexOrThrow(handle.device)
         guard case .node(let name) = handle.target else { throw DevlinkError(.EINVAL) }
+        let changes = knownAttributes(request)
         try checkPolicy(changes)
         try checkSupported(changes, ops: rateOps(devices[d].profile), isNode: true)
         guard Self.isValidNodeName(name) else { throw DevlinkError(.EINVAL) }
@@ -45,9 +60,14 @@ extension EmulatorState {
                 : "Node creation allowed only in switchdev mode."
             throw DevlinkError(.EOPNOTSUPP, devices[d].driverMessage(text))
         }
+        // mlx5 esw_qos_create_rate_group (6.12; esw_qos_create_vports_sched_node later): no
+        // scheduling depth, no nodes.
+        if devices[d].profile == .mlx5, devices[d].config.cap("log_esw_max_sched_depth") == 0 {
+            throw DevlinkError(.EOPNOTSUPP)
+        }
         devices[d].rates.insert(RateObject(handle: handle))
         do {
-            try applyRateChanges(device: d, target: handle.target, changes)
+            try applyRateChanges(device: d, target: handle.target, changes, creating: true)
         } catch {
             // Atomic create: the node goes away again, without a notification.
             devices[d].rates.rollBackInsert(handle.target)
@@ -56,8 +76,9 @@ extension EmulatorState {
         if let object = devices[d].rates.object(for: handle.target) { emit(.rateNew(object)) }
     }
 
-    mutating func setRate(_ handle: RateHandle, _ changes: RateChanges) throws(DevlinkError) {
+    mutating func setRate(_ handle: RateHandle, _ request: RateChanges) throws(DevlinkError) {
         let d = try deviceIndexOrThrow(handle.device)
+        let changes = knownAttributes(request)
         try checkPolicy(changes)
         if case .node(let name) = handle.target, !Self.isValidNodeName(name) { throw DevlinkError(.EINVAL) }
         guard devices[d].rates.object(for: handle.target) != nil else { throw DevlinkError(.ENODEV) }
@@ -93,16 +114,17 @@ extension EmulatorState {
         }
         if changes.txShare != nil, !ops.txShare { throw unsupported("TX share") }
         if changes.txMax != nil, !ops.txMax { throw unsupported("TX max") }
-        if changes.parent != nil, !ops.parent { throw unsupported("Parent") }
+        if changes.parent != nil, !(isNode ? ops.nodeParent : ops.leafParent) { throw unsupported("Parent") }
         if changes.txPriority != nil, !ops.priority { throw unsupported("TX priority") }
         if changes.txWeight != nil, !ops.weight { throw unsupported("TX weight") }
         if changes.tcBandwidths != nil, !ops.tcBandwidth { throw unsupported("TC bandwidth") }
     }
 
     /// devlink_nl_rate_set: share, max, priority, weight, parent, tc-bw; stops at the first failure and
-    /// keeps what was applied before it.
+    /// keeps what was applied before it. `creating`: devlink_nl_rate_new_doit lists the node only
+    /// after this, so the node cannot be found as its own parent.
     private mutating func applyRateChanges(device d: Int, target: RateHandle.Target,
-                                           _ changes: RateChanges) throws(DevlinkError) {
+                                           _ changes: RateChanges, creating: Bool = false) throws(DevlinkError) {
         if let share = changes.txShare {
             try validateRateValue(device: d, share)
             devices[d].rates.update(target) { $0.txShare = share }
@@ -113,7 +135,7 @@ extension EmulatorState {
         }
         if let priority = changes.txPriority { devices[d].rates.update(target) { $0.txPriority = priority } }
         if let weight = changes.txWeight { devices[d].rates.update(target) { $0.txWeight = weight } }
-        if let parent = changes.parent { try setParent(device: d, target: target, parent) }
+        if let parent = changes.parent { try setParent(device: d, target: target, parent, creating: creating) }
         if let entries = changes.tcBandwidths {
             var values = [UInt32](repeating: 0, count: RateObject.trafficClassCount)
             var seen = Set<UInt8>()
@@ -126,23 +148,40 @@ extension EmulatorState {
             guard seen.count == RateObject.trafficClassCount else {
                 throw DevlinkError(.EINVAL, "Bandwidth values must be specified for all 8 traffic classes")
             }
+            if devices[d].profile == .mlx5 { try mlx5CheckTrafficClasses(device: d, target: target, values) }
             devices[d].rates.update(target) { $0.tcBandwidths = values }
         }
     }
 
-    private mutating func setParent(device d: Int, target: RateHandle.Target, _ parent: String) throws(DevlinkError) {
+    /// devlink_nl_rate_parent_node_set: the core's checks, then the driver's parent op.
+    private mutating func setParent(device d: Int, target: RateHandle.Target, _ parent: String,
+                                    creating: Bool) throws(DevlinkError) {
         if parent.isEmpty {
-            devices[d].rates.update(target) { $0.parent = nil }   // "" unparents; no-op without a parent
+            // "" unparents; without a parent the driver is not called and nothing happens.
+            guard devices[d].rates.object(for: target)?.parent != nil else { return }
+            try driverSetParent(device: d, target: target, nil)
+            devices[d].rates.update(target) { $0.parent = nil }
             return
         }
-        guard devices[d].rates.object(for: .node(name: parent)) != nil else { throw DevlinkError(.ENODEV) }
+        guard devices[d].rates.object(for: .node(name: parent)) != nil,
+              !(creating && target == .node(name: parent)) else { throw DevlinkError(.ENODEV) }
         if case .node(let name) = target {
             guard name != parent else { throw DevlinkError(.EINVAL, "Parent to self is not allowed") }
             guard !devices[d].rates.isAncestor(name, of: parent) else {
                 throw DevlinkError(.EEXIST, "Node is already a parent of parent node.")
             }
         }
+        try driverSetParent(device: d, target: target, parent)
         devices[d].rates.update(target) { $0.parent = parent }
+    }
+
+    /// The driver's rate_leaf_parent_set / rate_node_parent_set (netdevsim's accept anything).
+    private func driverSetParent(device d: Int, target: RateHandle.Target, _ parent: String?) throws(DevlinkError) {
+        guard devices[d].profile == .mlx5 else { return }
+        switch target {
+        case .node(let name): try mlx5CheckNodeParent(device: d, node: name, parent)
+        case .leaf(let index): try mlx5CheckLeafParent(device: d, leaf: index, parent)
+        }
     }
 
     /// Driver unit checks: both drivers work in 1 Mbit/s units with a link maximum.

@@ -9,10 +9,13 @@ public struct Topology: Codable, Equatable, Sendable {
     /// Netdev naming: `udev` (predictable names like `enp6s0f0np0`) or `eth` (`eth0`, `eth1`, ... in
     /// creation order, lowest free number first, as the kernel names them without udev renaming).
     public var netdevNaming: NetdevNaming?
+    /// The kernel the devices run (`"6.15"`); default 6.12. Version-gated rules follow it.
+    public var kernelVersion: KernelVersion?
 
-    public init(devices: [DeviceSpec], netdevNaming: NetdevNaming? = nil) {
+    public init(devices: [DeviceSpec], netdevNaming: NetdevNaming? = nil, kernelVersion: KernelVersion? = nil) {
         self.devices = devices
         self.netdevNaming = netdevNaming
+        self.kernelVersion = kernelVersion
     }
 }
 
@@ -179,13 +182,16 @@ extension Topology {
         return "not valid JSON at line \(failure.line), column \(failure.column): \(failure.message)"
     }
 
-    /// A built-in topology by name (`mlx5`, `netdevsim`) or nil.
-    public static func builtin(named name: String) -> Topology? {
+    /// A built-in topology by name (`mlx5`, `netdevsim`, optionally `@VERSION`: `mlx5@6.15`) or nil.
+    public static func builtin(named word: String) -> Topology? {
+        let (name, version) = splitVersion(word)
+        let topology: Topology
         switch name {
-        case "mlx5": return .mlx5
-        case "netdevsim": return .netdevsim
+        case "mlx5": topology = .mlx5
+        case "netdevsim": topology = .netdevsim
         default: return nil
         }
+        return try? topology.at(version: version)
     }
 
     /// The file's spelling of a key the decoder converted to camelCase.

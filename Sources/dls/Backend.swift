@@ -48,7 +48,7 @@ enum Backend: Equatable {
         switch self {
         case .netlink: return "netlink (the running kernel)"
         case .emulator(let name):
-            if DLSBackend.builtinTopologies.contains(name) { return "emulator (built-in \(name) topology)" }
+            if DLSBackend.builtinTopologies.contains(DLSBackend.topologyName(of: name)) { return "emulator (built-in \(name) topology)" }
             return "emulator (topology \(name))"
         }
     }

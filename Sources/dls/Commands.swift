@@ -55,8 +55,8 @@ struct RunCommand: ParsableCommand, ScriptCommand {
     var iec = false
 
     @Option(name: .long, help: ArgumentHelp(
-        "Use the emulator: a built-in topology (mlx5, netdevsim) or a topology .json file (default: mlx5). The default backend when the kernel has no devlink.",
-        valueName: "NAME|FILE.json"))
+        "Use the emulator: a built-in topology (mlx5, netdevsim) or a topology .json file (default: mlx5), optionally @VERSION, the kernel version it models (mlx5@6.15; default 6.12). The default backend when the kernel has no devlink.",
+        valueName: "NAME|FILE.json[@VERSION]"))
     var emulator: String?
 
     @Flag(name: .long, help: "Talk to the running kernel over netlink (the default when it has devlink).")

@@ -1,3 +1,4 @@
+import DLS
 import Glibc
 
 /// `--emulator` takes an optional value (`--emulator`, `--emulator netdevsim`, `--emulator topo.json`),
@@ -11,7 +12,7 @@ enum EmulatorArgument {
             if argument == "--" { out += arguments[i...]; break }
             if argument == "--emulator" {
                 let next = i + 1 < arguments.count ? arguments[i + 1] : nil
-                if let next, next == "mlx5" || next == "netdevsim" || next.hasSuffix(".json") || looksLikeTopologyName(next) {
+                if let next, isTopology(next) {
                     out += ["--emulator=" + next]
                     i += 2
                     continue
@@ -24,6 +25,12 @@ enum EmulatorArgument {
             i += 1
         }
         return out
+    }
+
+    /// A built-in name or a `.json` file, either with an optional `@VERSION` (`mlx5@6.15`).
+    static func isTopology(_ word: String) -> Bool {
+        let name = DLSBackend.topologyName(of: word)
+        return name == "mlx5" || name == "netdevsim" || name.hasSuffix(".json") || looksLikeTopologyName(name)
     }
 
     /// A bare word that is not a file (`--emulator bogus`): meant as a topology name, so it gets

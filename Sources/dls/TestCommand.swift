@@ -28,7 +28,7 @@ struct TestCommand: ParsableCommand, ScriptCommand {
     var backend = "emulator"
 
     @Option(name: .long, help: ArgumentHelp(
-        "The topology for files that declare none: mlx5 (default), netdevsim or a .json file.", valueName: "NAME|FILE.json"))
+        "The topology for files that declare none: mlx5 (default), netdevsim or a .json file, optionally @VERSION (mlx5@6.15).", valueName: "NAME|FILE.json[@VERSION]"))
     var emulator: String?
 
     mutating func run() throws { throw ExitCode(execute()) }

@@ -136,7 +136,7 @@ struct TestFileRunner {
     /// A built-in name stays; a file is relative to the test file's directory.
     private func resolve(_ topology: String?, in file: TestFile) -> String? {
         guard let topology else { return nil }
-        if DLSBackend.builtinTopologies.contains(topology) || topology.hasPrefix("/") { return topology }
+        if DLSBackend.builtinTopologies.contains(DLSBackend.topologyName(of: topology)) || topology.hasPrefix("/") { return topology }
         return file.directory + "/" + topology
     }
 

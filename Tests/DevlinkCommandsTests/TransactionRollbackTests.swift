@@ -63,6 +63,11 @@ struct SessionView: Equatable {
         "dev eswitch set pci/0000:06:00.1 mode legacy",
     ]
 
+    /// mlx5 at 6.15, the first kernel whose mlx5 takes a node parent (the `inner` step).
+    static func session() throws -> EmulatedSession {
+        try EmulatedSession(topology: Topology.mlx5.at(version: "6.15"))
+    }
+
     /// Runs `steps[0..<n]` then a failing command, all inside one transaction.
     static func failingTransaction(after n: Int) -> String {
         "let dev = \"pci/0000:06:00.0\"\ntransaction {\n" + steps.prefix(n).joined(separator: "\n")
@@ -81,14 +86,14 @@ struct SessionView: Equatable {
     }
 
     @Test func everyStepRunsWithoutTheFailure() throws {
-        let session = try EmulatedSession()
+        let session = try Self.session()
         let script = "let dev = \"pci/0000:06:00.0\"\n" + Self.steps.joined(separator: "\n")
         #expect(run(script, on: session, undo: .journal) == nil)
     }
 
     @Test(arguments: 0...steps.count)
     func snapshotRollbackRestoresTheExactState(failingAt n: Int) throws {
-        let session = try EmulatedSession()
+        let session = try Self.session()
         let before = session.snapshot()
         let failure = run(Self.failingTransaction(after: n), on: session, undo: .automatic)
         #expect(failure?.contains("transaction rolled back: no changes were kept") == true, "\(failure ?? "no failure")")
@@ -97,7 +102,7 @@ struct SessionView: Equatable {
 
     @Test(arguments: 0...steps.count)
     func journalRollbackRestoresWhatUsersSee(failingAt n: Int) throws {
-        let session = try EmulatedSession()
+        let session = try Self.session()
         let before = try SessionView(session)
         let failure = run(Self.failingTransaction(after: n), on: session, undo: .journal)
         #expect(failure?.contains("transaction rolled back: no changes were kept") == true, "\(failure ?? "no failure")")

@@ -39,14 +39,6 @@ let coreRows: [ErrorRow] = [
              setup: { _ = try $0.addPort(H.sfRequest(88)) },
              request: { try $0.setPortFunction(H.firstSF, PortFunctionChanges(migratable: true)) },
              errno: .EOPNOTSUPP, message: "Port doesn't support migratable function attribute"),
-    ErrorRow(name: "ipsec_crypto without op", profile: "mlx5",
-             setup: { try $0.setSriovNumVFs(H.pf0, 1) },
-             request: { try $0.setPortFunction(H.vf(0), PortFunctionChanges(ipsecCrypto: true)) },
-             errno: .EOPNOTSUPP, message: "Port doesn't support ipsec_crypto function attribute"),
-    ErrorRow(name: "ipsec_packet without op", profile: "mlx5",
-             setup: { try $0.setSriovNumVFs(H.pf0, 1) },
-             request: { try $0.setPortFunction(H.vf(0), PortFunctionChanges(ipsecPacket: false)) },
-             errno: .EOPNOTSUPP, message: "Port doesn't support ipsec_packet function attribute"),
     ErrorRow(name: "max_io_eqs without op (uplink)", profile: "mlx5",
              request: { try $0.setPortFunction(H.uplink0, PortFunctionChanges(maxIOEQs: 4)) },
              errno: .EOPNOTSUPP, message: "Function does not support max_io_eqs setting"),
@@ -89,21 +81,21 @@ let coreRows: [ErrorRow] = [
     ErrorRow(name: "node exists", profile: "mlx5",
              setup: { try $0.addRateNode(H.node("g1"), RateChanges()) },
              request: { try $0.addRateNode(H.node("g1"), RateChanges()) }, errno: .EEXIST),
-    ErrorRow(name: "delete node with children", profile: "mlx5",
+    ErrorRow(name: "delete node with children", profile: "mlx5@6.15",
              setup: {
                  try $0.addRateNode(H.node("g1"), RateChanges())
                  try $0.addRateNode(H.node("g2"), RateChanges(parent: "g1"))
              },
              request: { try $0.deleteRateNode(H.node("g1")) },
              errno: .EBUSY, message: "Node has children. Cannot delete node."),
-    ErrorRow(name: "unknown parent", profile: "mlx5",
+    ErrorRow(name: "unknown parent", profile: "mlx5@6.15",
              setup: { try $0.addRateNode(H.node("g1"), RateChanges()) },
              request: { try $0.setRate(H.node("g1"), RateChanges(parent: "ghost")) }, errno: .ENODEV),
-    ErrorRow(name: "parent to self", profile: "mlx5",
+    ErrorRow(name: "parent to self", profile: "mlx5@6.15",
              setup: { try $0.addRateNode(H.node("g1"), RateChanges()) },
              request: { try $0.setRate(H.node("g1"), RateChanges(parent: "g1")) },
              errno: .EINVAL, message: "Parent to self is not allowed"),
-    ErrorRow(name: "parent loop", profile: "mlx5",
+    ErrorRow(name: "parent loop", profile: "mlx5@6.15",
              setup: {
                  try $0.addRateNode(H.node("a"), RateChanges())
                  try $0.addRateNode(H.node("b"), RateChanges(parent: "a"))
@@ -119,7 +111,7 @@ let coreRows: [ErrorRow] = [
              setup: { _ = try $0.addPort(H.sfRequest(88)) },
              request: { try $0.setRate(.leaf(H.firstSF), RateChanges(txWeight: 3)) },
              errno: .EOPNOTSUPP, message: "TX weight set isn't supported for the leafs"),
-    ErrorRow(name: "tc-bw duplicate index", profile: "mlx5",
+    ErrorRow(name: "tc-bw duplicate index", profile: "mlx5@6.17",
              setup: { try $0.addRateNode(H.node("g1"), RateChanges()) },
              request: {
                  var entries = tcAll
@@ -127,7 +119,7 @@ let coreRows: [ErrorRow] = [
                  try $0.setRate(H.node("g1"), RateChanges(tcBandwidths: entries))
              },
              errno: .EINVAL, message: "Duplicate traffic class index specified (0)"),
-    ErrorRow(name: "tc-bw fewer than 8", profile: "mlx5",
+    ErrorRow(name: "tc-bw fewer than 8", profile: "mlx5@6.17",
              setup: { try $0.addRateNode(H.node("g1"), RateChanges()) },
              request: { try $0.setRate(H.node("g1"), RateChanges(tcBandwidths: Array(tcAll.prefix(7)))) },
              errno: .EINVAL, message: "Bandwidth values must be specified for all 8 traffic classes"),
@@ -200,8 +192,9 @@ let mlx5Rows: [ErrorRow] = [
     ErrorRow(name: "inline mode other than none", profile: "mlx5",
              request: { try $0.setEswitch(H.pf0, EswitchChanges(inlineMode: .link)) },
              errno: .EOPNOTSUPP, message: mlx + "Inline mode can't be set"),
-    ErrorRow(name: "switchdev_inactive", profile: "mlx5",
-             request: { try $0.setEswitch(H.pf0, EswitchChanges(mode: .switchdevInactive)) }, errno: .EINVAL),
+    ErrorRow(name: "switchdev_inactive before 6.19 (policy)", profile: "mlx5",
+             request: { try $0.setEswitch(H.pf0, EswitchChanges(mode: .switchdevInactive)) },
+             errno: .ERANGE, message: "integer out of range"),
     ErrorRow(name: "numvfs above total", profile: "mlx5",
              request: { try $0.setSriovNumVFs(H.pf0, 9) }, errno: .ERANGE),
     ErrorRow(name: "numvfs non-zero to non-zero", profile: "mlx5",
@@ -223,6 +216,8 @@ let netdevsimRows: [ErrorRow] = [
     ErrorRow(name: "switchdev_inactive", profile: "netdevsim",
              request: { try $0.setEswitch(H.nsim, EswitchChanges(mode: .switchdevInactive)) },
              errno: .ERANGE, message: "integer out of range"),
+    ErrorRow(name: "switchdev_inactive from 6.19 (nsim_devlink_eswitch_mode_set)", profile: "netdevsim@6.19",
+             request: { try $0.setEswitch(H.nsim, EswitchChanges(mode: .switchdevInactive)) }, errno: .EINVAL),
     ErrorRow(name: "port set type same type", profile: "netdevsim",
              request: { try $0.setPortType(PortHandle(device: H.nsim, index: 0), .eth) }, errno: .EOPNOTSUPP),
     ErrorRow(name: "port add unsupported", profile: "netdevsim",
@@ -240,9 +235,13 @@ let netdevsimRows: [ErrorRow] = [
     ErrorRow(name: "tx_priority unsupported", profile: "netdevsim",
              request: { try $0.setRate(.leaf(H.nsimVF(0)), RateChanges(txPriority: 2)) },
              errno: .EOPNOTSUPP, message: "TX priority set isn't supported for the leafs"),
-    ErrorRow(name: "tc-bw unsupported", profile: "netdevsim",
-             request: { try $0.setRate(.leaf(H.nsimVF(0)), RateChanges(tcBandwidths: tcAll)) },
-             errno: .EOPNOTSUPP, message: "TC bandwidth set isn't supported for the leafs"),
+    ErrorRow(name: "tc-bw index above 7", profile: "netdevsim@6.17",
+             request: {
+                 var entries = tcAll
+                 entries[7].index = 8
+                 try $0.setRate(.leaf(H.nsimVF(0)), RateChanges(tcBandwidths: entries))
+             },
+             errno: .ERANGE, message: "integer out of range"),
     ErrorRow(name: "inline mode unsupported", profile: "netdevsim",
              request: { try $0.setEswitch(H.nsim, EswitchChanges(inlineMode: EswitchInlineMode.none)) }, errno: .EOPNOTSUPP),
     ErrorRow(name: "numvfs above max", profile: "netdevsim-novfs",
@@ -256,21 +255,27 @@ let netdevsimRows: [ErrorRow] = [
 ]
 
 func session(forProfile profile: String) throws -> EmulatedSession {
+    // `PROFILE@VERSION`: the profile at that kernel version (default 6.12).
+    let (name, version) = Topology.splitVersion(profile)
     func mlx5(_ edit: (inout DeviceSpec) -> Void) throws -> EmulatedSession {
-        var topology = Topology.mlx5
+        var topology = try Topology.mlx5.at(version: version)
         edit(&topology.devices[0])
         let session = try EmulatedSession(topology: topology)
         try session.setEswitch(H.pf0, EswitchChanges(mode: .switchdev))
         return session
     }
-    switch profile {
-    case "mlx5": return try mlx5Session()
+    switch name {
+    case "mlx5": return try mlx5Session(kernel: version)
     case "mlx5-legacy": return try mlx5Session(switchdev: false)
     case "mlx5-nosf": return try mlx5 { $0.sfSupported = false }
     case "mlx5-ecpf": return try mlx5 { $0.ecpf = true }
     case "mlx5-smalltable": return try mlx5 { $0.maxSfs = 1 }
     case "mlx5-nomig": return try mlx5 { $0.caps?["migration"] = 0 }
-    case "netdevsim": return try nsimSession()
+    case "mlx5-nosched": return try mlx5 { $0.caps?["log_esw_max_sched_depth"] = 0 }
+    case "mlx5-4tc": return try mlx5 { $0.caps?["max_tc"] = 4 }
+    case "mlx5-inline0": return try mlx5 { $0.caps?["wqe_inline_mode"] = 0 }
+    case "mlx5-novhca": return try mlx5 { $0.caps?["vhca_resource_manager"] = 0 }
+    case "netdevsim": return try nsimSession(kernel: version)
     case "netdevsim-legacy": return try nsimSession(switchdev: false)
     case "netdevsim-novfs": return try nsimSession(switchdev: false, vfs: 0)
     default: throw TopologyError("unknown test profile \(profile)")
@@ -278,7 +283,7 @@ func session(forProfile profile: String) throws -> EmulatedSession {
 }
 
 @Suite struct ErrorTableTests {
-    @Test(arguments: coreRows + mlx5Rows + netdevsimRows)
+    @Test(arguments: coreRows + mlx5Rows + netdevsimRows + mlx5QosRows + mlx5PortRows + mlx5EswitchRows)
     func row(_ row: ErrorRow) throws {
         let session = try session(forProfile: row.profile)
         try row.setup(session)

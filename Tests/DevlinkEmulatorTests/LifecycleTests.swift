@@ -64,8 +64,14 @@ import Testing
         try session.setPortFunction(H.firstSF, PortFunctionChanges(state: .active))
         try session.deletePort(H.firstSF)   // deletion in any state
         #expect(throws: DevlinkError.self) { try session.port(H.firstSF) }
-        #expect(session.pendingWorkCount == 0)
         #expect(session.netdevs["enp6s0pf0sf88"] == nil)
+        // mlx5_sf_dealloc of an active SF: its hardware id, and so the sfnum, stay taken until the
+        // firmware reports the function detached (mlx5_sf_hw_table_sf_deferred_free).
+        #expect(session.pendingWorkCount == 1)
+        expectError(.EEXIST, "mlx5_core: SF already exist. Choose different sfnum") {
+            _ = try session.addPort(H.sfRequest(88))
+        }
+        try session.settle()
         // sfnum and the index are free again.
         #expect(try session.addPort(H.sfRequest(88)).handle == H.firstSF)
     }
@@ -205,5 +211,19 @@ import Testing
         #expect(session.snapshot() == before)
         try session.setSriovNumVFs(H.pf0, 1)   // one-shot
         #expect(try session.sriovNumVFs(H.pf0) == 1)
+    }
+}
+
+extension LifecycleTests {
+    /// wqe_inline_mode 1 (MLX5_CAP_INLINE_MODE_VPORT_CONTEXT) sets any inline mode; the default 2
+    /// (not required) accepts none as a no-op. The emulator had 0 and 2 swapped.
+    @Test func inlineModeFollowsTheKernelsCapNumbering() throws {
+        var topology = Topology.mlx5
+        topology.devices[0].caps?["wqe_inline_mode"] = 1
+        let perVport = try EmulatedSession(topology: topology)
+        try perVport.setEswitch(H.pf0, EswitchChanges(inlineMode: .transport))
+        #expect(try perVport.eswitch(H.pf0).inlineMode == .transport)
+        let notRequired = try mlx5Session()
+        try notRequired.setEswitch(H.pf0, EswitchChanges(inlineMode: EswitchInlineMode.none))
     }
 }

@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct RateTreeTests {
     @Test func listingOrderNodesNewestFirstThenLeaves() throws {
-        let session = try mlx5Session()
+        let session = try mlx5Session(kernel: "6.15")
         _ = try session.addPort(H.sfRequest(1))
         _ = try session.addPort(H.sfRequest(2))
         try session.addRateNode(H.node("a"), RateChanges())
@@ -17,7 +17,7 @@ import Testing
     }
 
     @Test func partialApplicationStopsAtFirstFailure() throws {
-        let session = try mlx5Session()
+        let session = try mlx5Session(kernel: "6.15")
         try session.addRateNode(H.node("g"), RateChanges())
         _ = try session.drainEvents()
         // share applied, max refused: share stays, no notification.
@@ -36,7 +36,7 @@ import Testing
     }
 
     @Test func nodeCreationIsAtomic() throws {
-        let session = try mlx5Session()
+        let session = try mlx5Session(kernel: "6.15")
         expectError(.ENODEV, nil) { try session.addRateNode(H.node("g"), RateChanges(txMax: 125_000, parent: "x")) }
         #expect(throws: DevlinkError.self) { try session.rate(H.node("g")) }
         #expect(try session.drainEvents().isEmpty)
@@ -71,7 +71,7 @@ import Testing
     }
 
     @Test func tcBandwidthOnMlx5() throws {
-        let session = try mlx5Session()
+        let session = try mlx5Session(kernel: "6.17")
         try session.addRateNode(H.node("g"), RateChanges())
         let entries = (0..<8).map { TrafficClassBandwidth(index: UInt8(7 - $0), bandwidth: UInt32($0)) }
         try session.setRate(H.node("g"), RateChanges(tcBandwidths: entries))
@@ -79,5 +79,15 @@ import Testing
         var bad = entries
         bad[0].index = 9
         expectError(.ERANGE, "integer out of range") { try session.setRate(H.node("g"), RateChanges(tcBandwidths: bad)) }
+    }
+
+    /// devlink_nl_rate_new_doit lists the node only after applying its attributes, so `rate add g
+    /// parent g` finds no node g: ENODEV, not "Parent to self" (the emulator said that before).
+    @Test(arguments: ["mlx5", "netdevsim"])
+    func newNodeIsNotItsOwnParent(_ profile: String) throws {
+        let session = profile == "mlx5" ? try mlx5Session(kernel: "6.15") : try nsimSession()
+        let device = profile == "mlx5" ? H.pf0 : H.nsim
+        expectError(.ENODEV, nil) { try session.addRateNode(H.node("g", device), RateChanges(parent: "g")) }
+        #expect(try session.rates(of: device).allSatisfy { !$0.handle.isNode })
     }
 }

@@ -17,15 +17,16 @@ enum H {
     }
 }
 
-func mlx5Session(switchdev: Bool = true) throws -> EmulatedSession {
-    let session = try EmulatedSession(builtin: "mlx5")
+/// `kernel`: the modeled kernel version (`"6.15"`), default 6.12.
+func mlx5Session(switchdev: Bool = true, kernel: String? = nil) throws -> EmulatedSession {
+    let session = try EmulatedSession(builtin: kernel.map { "mlx5@\($0)" } ?? "mlx5")
     if switchdev { try session.setEswitch(H.pf0, EswitchChanges(mode: .switchdev)) }
     _ = try session.drainEvents()
     return session
 }
 
-func nsimSession(switchdev: Bool = true, vfs: UInt32 = 2) throws -> EmulatedSession {
-    let session = try EmulatedSession(builtin: "netdevsim")
+func nsimSession(switchdev: Bool = true, vfs: UInt32 = 2, kernel: String? = nil) throws -> EmulatedSession {
+    let session = try EmulatedSession(builtin: kernel.map { "netdevsim@\($0)" } ?? "netdevsim")
     if vfs > 0 { try session.setSriovNumVFs(H.nsim, vfs) }
     if switchdev { try session.setEswitch(H.nsim, EswitchChanges(mode: .switchdev)) }
     _ = try session.drainEvents()

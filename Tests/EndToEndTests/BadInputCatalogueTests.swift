@@ -72,8 +72,12 @@ struct BadInputCatalogueTests {
     @Test("a failed device command changes nothing", arguments: BadInputCatalogue.all.filter { $0.command != nil })
     func nothingChanged(_ input: BadInput) throws {
         let setup = input.setup.map { $0 + "\n" } ?? ""
-        let clean = try CLI.run(["-f", "-b", "-"], stdin: setup + Self.stateListing + Self.stateListing)
-        let failed = try CLI.run(["-f", "-b", "-"], stdin: setup + Self.stateListing + (input.command ?? "") + "\n" + Self.stateListing)
+        // The same emulator (and kernel version) the catalogue entry runs on.
+        let emulator = input.arguments.firstIndex(of: "--emulator").flatMap { at in
+            at + 1 < input.arguments.count ? ["--emulator", input.arguments[at + 1]] : nil
+        } ?? []
+        let clean = try CLI.run(emulator + ["-f", "-b", "-"], stdin: setup + Self.stateListing + Self.stateListing)
+        let failed = try CLI.run(emulator + ["-f", "-b", "-"], stdin: setup + Self.stateListing + (input.command ?? "") + "\n" + Self.stateListing)
         #expect(clean.status == 0, "setup failed: \(clean.stderr)")
         #expect(failed.status == 1)
         #expect(failed.stdout == clean.stdout)

@@ -13,6 +13,26 @@ struct DevlinkCLITests {
         #expect(r.stderr.isEmpty)
     }
 
+    @Test("the rate-tree example nests its groups from kernel 6.15 on, and says why not before")
+    func rateTreeExampleOnBothSidesOf615() throws {
+        let path = Self.examples.appendingPathComponent("rate-tree.dls").path
+        let old = try CLI.run([path])
+        #expect(old.stdout.hasPrefix("gold stays at the top: Error: Parent set isn't supported for the nodes.\n"))
+        let new = try CLI.run(["--emulator", "mlx5@6.15", path])
+        #expect(new.status == 0, "\(new.stderr)")
+        #expect(new.stdout.hasPrefix("pci/0000:06:00.0/silver: type node tx_share 2Gbit tx_max 4Gbit parent tenant1\n"))
+    }
+
+    @Test("--emulator NAME@VERSION: a bad version or an unknown name says which")
+    func emulatorVersionErrors() throws {
+        let bad = try CLI.run(["--emulator", "mlx5@6.x", "-c", "dev show"])
+        #expect(bad.status == 1)
+        #expect(bad.stderr == "dls: --emulator: topology: kernel version \"6.x\" is not MAJOR.MINOR (e.g. mlx5@6.15)\n")
+        let unknown = try CLI.run(["--emulator", "bogus@6.15", "-c", "dev show"])
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.hasPrefix("dls: --emulator: no built-in topology named \"bogus@6.15\""))
+    }
+
     @Test("the example batch file runs unchanged with -b")
     func exampleBatch() throws {
         let r = try CLI.run(["-b", Self.examples.appendingPathComponent("provision.batch").path])

@@ -76,11 +76,27 @@ struct UndoReplay {
     /// Adds a subfunction back, then sets the function attributes and the leaf rate it had.
     private mutating func recreate(_ old: Port, leaf: RateObject?) throws {
         let controller = old.external == true ? old.controller : nil
-        let new = try session.addPort(PortAddRequest(device: old.device, flavour: old.flavour, pfnum: old.pfnum,
-                                                     sfnum: old.sfnum, controller: controller))
+        let new = try addPortOnceReleased(PortAddRequest(device: old.device, flavour: old.flavour, pfnum: old.pfnum,
+                                                         sfnum: old.sfnum, controller: controller))
         renamed[old.handle] = new.handle
         try restoreFunction(new.handle, to: old.function, from: new.function)
         if let leaf { try restoreRate(.leaf(new.handle), to: leaf) }
+    }
+
+    /// An SF deleted while active keeps its sfnum until the firmware reports the function detached
+    /// (mlx5_sf_hw_table_sf_deferred_free): EEXIST is retried while the session lets driver work
+    /// progress (the emulator finishes it in one settle; the kernel is polled for about 2 s).
+    private func addPortOnceReleased(_ request: PortAddRequest) throws -> Port {
+        var attempts = 0
+        while true {
+            do {
+                return try session.addPort(request)
+            } catch let error as DevlinkError where error.errno == .EEXIST && attempts < 40 {
+                attempts += 1
+                let more = try session.settle()
+                guard more || attempts == 1 else { throw error }
+            }
+        }
     }
 
     private func restoreFunction(_ handle: PortHandle, to old: PortFunction?, from now: PortFunction?) throws {

@@ -1,0 +1,94 @@
+/// The kernel version an emulated topology models (`major.minor`): rules that changed between
+/// kernels follow it, so a script sees what a host running that kernel would answer.
+/// docs/fidelity.md has the table of version-gated behaviour, each entry with its commit.
+public struct KernelVersion: Comparable, Hashable, Sendable, CustomStringConvertible, Codable {
+    public var major: Int
+    public var minor: Int
+
+    public init(_ major: Int, _ minor: Int) {
+        self.major = major
+        self.minor = minor
+    }
+
+    /// The guest VM's kernel (Debian 6.12), which the netdevsim profile is checked against.
+    public static let `default` = KernelVersion(6, 12)
+
+    /// `6.15`; a third part (`6.12.118`) is accepted and dropped, since no rule depends on it.
+    public init?(parsing text: String) {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard (2...3).contains(parts.count),
+              parts.allSatisfy({ !$0.isEmpty && $0.count <= 4 && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              let major = Int(parts[0]), let minor = Int(parts[1])
+        else { return nil }
+        self.init(major, minor)
+    }
+
+    public var description: String { "\(major).\(minor)" }
+
+    public static func < (lhs: KernelVersion, rhs: KernelVersion) -> Bool {
+        (lhs.major, lhs.minor) < (rhs.major, rhs.minor)
+    }
+
+    /// A topology file spells it as a string (`"kernel_version": "6.15"`): a JSON number would
+    /// read 6.1 and 6.10 alike.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let version = KernelVersion(parsing: text) else {
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "kernel version \"\(text)\" is not MAJOR.MINOR (e.g. \"6.15\")")
+        }
+        self = version
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}
+
+/// The kernel versions at which the modeled behaviour changes: one row each of the version table in
+/// docs/fidelity.md, which FidelityTableTests keeps in step with `all`.
+public enum KernelGate {
+    /// mlx5 implements `rate_node_parent_set` ("net/mlx5: Add support for setting parent of nodes");
+    /// before it the devlink core refuses a node parent.
+    public static let mlx5NodeParent = KernelVersion(6, 15)
+    /// DEVLINK_ATTR_RATE_TC_BWS in the core with netdevsim's tc-bw ops, and mlx5's tc-bw; before it
+    /// the attribute is past the policy's maxattr and dropped unread.
+    public static let rateTrafficClassBandwidth = KernelVersion(6, 17)
+    /// mlx5's QoS depth messages carry the levels ("net/mlx5: Improve QoS error messages with actual
+    /// depth values").
+    public static let mlx5QosDepthValues = KernelVersion(6, 18)
+
+    /// DEVLINK_ESWITCH_MODE_SWITCHDEV_INACTIVE passes the eswitch policy ("devlink: Introduce
+    /// switchdev_inactive eswitch mode"); before it ERANGE.
+    public static let eswitchSwitchdevInactive = KernelVersion(6, 19)
+
+    /// Name, version and the commits that brought the change.
+    public static let all: [(name: String, version: KernelVersion, commits: [String])] = [
+        ("mlx5NodeParent", mlx5NodeParent, ["9c7bbf4c3304"]),
+        ("rateTrafficClassBandwidth", rateTrafficClassBandwidth, ["566e8f108fc7", "cf7e73770d1b"]),
+        ("mlx5QosDepthValues", mlx5QosDepthValues, ["33dbaa54ef43"]),
+        ("eswitchSwitchdevInactive", eswitchSwitchdevInactive, ["0e535824d0bc", "9da611df15aa"]),
+    ]
+}
+
+extension Topology {
+    /// `NAME@VERSION` (`mlx5@6.15`, `topo.json@6.17`) split into the name and the version text;
+    /// no `@`: the whole word and nil.
+    public static func splitVersion(_ word: String) -> (name: String, version: String?) {
+        guard let at = word.lastIndex(of: "@") else { return (word, nil) }
+        return (String(word[..<at]), String(word[word.index(after: at)...]))
+    }
+
+    /// This topology at `version` (from `NAME@VERSION`), or a TopologyError naming the bad text.
+    public func at(version text: String?) throws(TopologyError) -> Topology {
+        guard let text else { return self }
+        guard let version = KernelVersion(parsing: text) else {
+            throw TopologyError("kernel version \"\(text)\" is not MAJOR.MINOR (e.g. mlx5@6.15)")
+        }
+        var topology = self
+        topology.kernelVersion = version
+        return topology
+    }
+}

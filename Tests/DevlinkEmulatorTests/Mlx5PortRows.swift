@@ -1,0 +1,41 @@
+import DevlinkEmulator
+import DevlinkModel
+
+private let mlx = "mlx5_core: "
+
+/// mlx5's port add and port function rules as the 6.12 source has them (sf/devlink.c,
+/// eswitch_offloads.c, esw/devlink_port.c); audit rows in docs/fidelity.md.
+let mlx5PortRows: [ErrorRow] = [
+    // mlx5_devlink_sf_port_new: mlx5_sf_new_check_attr runs before the SF table and mode checks.
+    ErrorRow(name: "flavour is checked before the eswitch mode", profile: "mlx5-legacy",
+             request: { _ = try $0.addPort(PortAddRequest(device: H.pf0, flavour: .pcivf, pfnum: 0, sfnum: 1)) },
+             errno: .EOPNOTSUPP, message: mlx + "Driver supports only SF port addition"),
+    ErrorRow(name: "pfnum is checked before the eswitch mode", profile: "mlx5-legacy",
+             request: { _ = try $0.addPort(H.sfRequest(88, pfnum: 1)) },
+             errno: .EOPNOTSUPP, message: mlx + "Invalid pfnum supplied"),
+    ErrorRow(name: "sfnum is checked before SF support", profile: "mlx5-nosf",
+             request: { _ = try $0.addPort(PortAddRequest(device: H.pf0, flavour: .pcisf, pfnum: 0)) },
+             errno: .EOPNOTSUPP, message: mlx + "User must provide unique sfnum. Driver does not support auto assignment"),
+    // mlx5_sf_activate sets the default max_io_eqs through mlx5_devlink_port_fn_max_io_eqs_set.
+    ErrorRow(name: "SF activation without VHCA management", profile: "mlx5-novhca",
+             setup: { _ = try $0.addPort(H.sfRequest(88)) },
+             request: { try $0.setPortFunction(H.firstSF, PortFunctionChanges(state: .active)) },
+             errno: .EOPNOTSUPP, message: mlx + "Device doesn't support VHCA management"),
+    // VF ports have the ipsec ops (CONFIG_XFRM_OFFLOAD); the driver checks the device.
+    ErrorRow(name: "ipsec_crypto without the device offload", profile: "mlx5",
+             setup: { try $0.setSriovNumVFs(H.pf0, 1) },
+             request: { try $0.setPortFunction(H.vf(0), PortFunctionChanges(ipsecCrypto: true)) },
+             errno: .EOPNOTSUPP, message: mlx + "Device doesn't support IPsec crypto"),
+    ErrorRow(name: "ipsec_packet without the device offload", profile: "mlx5",
+             setup: { try $0.setSriovNumVFs(H.pf0, 1) },
+             request: { try $0.setPortFunction(H.vf(0), PortFunctionChanges(ipsecPacket: false)) },
+             errno: .EOPNOTSUPP, message: mlx + "Device doesn't support IPsec packet mode"),
+]
+
+/// mlx5_devlink_eswitch_inline_mode_set: the wqe_inline_mode cap in the kernel's numbering
+/// (include/linux/mlx5/vport.h MLX5_CAP_INLINE_MODE_L2 = 0, _VPORT_CONTEXT = 1, _NOT_REQUIRED = 2).
+let mlx5EswitchRows: [ErrorRow] = [
+    ErrorRow(name: "inline mode L2 refuses even none", profile: "mlx5-inline0",
+             request: { try $0.setEswitch(H.pf0, EswitchChanges(inlineMode: EswitchInlineMode.none)) },
+             errno: .EOPNOTSUPP, message: mlx + "Inline mode can't be set"),
+]
