@@ -2,6 +2,9 @@
 import PackageDescription
 
 // Module map (see DESIGN.md): text → DLSLanguage → DevlinkCommands → DeviceSession (DevlinkEmulator | Netlink).
+// No target of the DLS library uses unsafe flags, so a package can depend on dls by version. Hot class
+// properties (the interpreter's state, the netlink receive buffer) opt out of dynamic exclusivity
+// checks one by one with @exclusivity(unchecked) instead of a module-wide -enforce-exclusivity flag.
 let package = Package(
     name: "dls",
     products: [
@@ -19,17 +22,11 @@ let package = Package(
         .target(name: "RateUnits"),
         // The language alone: knows nothing of devlink.
         .target(name: "DLSLanguage",
-                dependencies: ["RateUnits", .product(name: "OrderedCollections", package: "swift-collections")],
-                // The interpreter's state lives in class properties touched on every step; dynamic
-                // exclusivity checks on them cost more than the work itself.
-                swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
+                dependencies: ["RateUnits", .product(name: "OrderedCollections", package: "swift-collections")]),
         // Domain types and the DeviceSession protocol every backend implements.
         .target(name: "DevlinkModel", dependencies: ["RateUnits"]),
         .target(name: "DevlinkEmulator", dependencies: ["DevlinkModel"]),
-        // The receive buffer is a class property touched several times per message; in release its
-        // dynamic exclusivity checks cost more per request than parsing the reply (debug keeps them).
-        .target(name: "Netlink", dependencies: ["DevlinkModel"],
-                swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
+        .target(name: "Netlink", dependencies: ["DevlinkModel"]),
         .target(name: "DevlinkCommands", dependencies: ["DLSLanguage", "DevlinkModel"]),
         .systemLibrary(name: "CLibEdit", path: "Sources/CLibEdit",
                        pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),

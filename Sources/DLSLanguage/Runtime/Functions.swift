@@ -4,10 +4,10 @@ final class FunctionProto {
     let parameters: [String]
     let location: SourceLocation
     /// Frame size: slot 0 holds the callee, parameters follow, then locals.
-    var slotCount: Int = 1
+    @exclusivity(unchecked) var slotCount: Int = 1
     var body: Exec = { _, _ in .next }
     /// Where each captured variable comes from in the enclosing frame.
-    var captures: [CaptureSource] = []
+    @exclusivity(unchecked) var captures: [CaptureSource] = []
 
     init(name: String, parameters: [String], location: SourceLocation) {
         self.name = name

@@ -19,15 +19,17 @@ public enum ScriptFailure: Error, @unchecked Sendable {
 
 /// Runs dls source. Globals persist between runs (the REPL feeds one input at a time).
 /// Frames live on one preallocated value stack; variables are resolved to slots at compile time.
+/// Its stored properties (and those of Globals, lists, maps and cells) are read and written on every
+/// step, where a dynamic exclusivity check costs more than the step: they are @exclusivity(unchecked).
 public final class Interpreter {
     public let output: OutputSink
-    public var host: CommandHost?
+    @exclusivity(unchecked) public var host: CommandHost?
     /// Deepest allowed nesting of `fn` calls; deeper recursion is an error, never a crash.
-    public var maxCallDepth = 10_000
+    @exclusivity(unchecked) public var maxCallDepth = 10_000
     /// Loop iterations + calls allowed per run (nil = unlimited).
-    public var stepLimit: Int?
+    @exclusivity(unchecked) public var stepLimit: Int?
     /// Polled during long runs; returning true stops the run as interrupted (e.g. Ctrl-C).
-    public var interruptPoll: (() -> Bool)?
+    @exclusivity(unchecked) public var interruptPoll: (() -> Bool)?
     /// Arguments visible to scripts as `args`.
     public internal(set) var sources: [String: SourceText] = [:]
 
@@ -41,10 +43,10 @@ public final class Interpreter {
     let globals = Globals()
     let stack: UnsafeMutablePointer<Value>
     let stackCapacity: Int
-    var stackTop: UnsafeMutablePointer<Value>
-    var depth = 0
-    var steps = 0
-    var nextCheck = 4096
+    @exclusivity(unchecked) var stackTop: UnsafeMutablePointer<Value>
+    @exclusivity(unchecked) var depth = 0
+    @exclusivity(unchecked) var steps = 0
+    @exclusivity(unchecked) var nextCheck = 4096
     /// Raised by `interrupt()` or a cancel handle from any thread; checked every few thousand steps.
     public let interruptSignal = InterruptSignal()
 
@@ -231,10 +233,10 @@ public final class Interpreter {
 /// buffer, not an Array, so reading a global does not retain and release the array's storage).
 /// Names referenced before assignment hold a marker cell and are reported as undefined.
 final class Globals {
-    var index: [String: Int] = [:]
-    var names: [String] = []
-    private var storage: UnsafeMutablePointer<Value>
-    private var capacity: Int
+    @exclusivity(unchecked) var index: [String: Int] = [:]
+    @exclusivity(unchecked) var names: [String] = []
+    @exclusivity(unchecked) private var storage: UnsafeMutablePointer<Value>
+    @exclusivity(unchecked) private var capacity: Int
     /// Stored in slots that were named but never assigned (globals never hold cells otherwise),
     /// so a read checks one tag instead of an Optional around the value.
     private let undefined = Cell(.null)

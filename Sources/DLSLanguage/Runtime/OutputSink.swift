@@ -14,7 +14,7 @@ extension OutputSink {
 /// stdout/stderr with our own buffer (C's `stdout` global is not concurrency-safe in Swift 6).
 /// stdout is flushed before anything goes to stderr so the two stay in order on a terminal.
 public final class StandardOutput: OutputSink {
-    private var buffer: [UInt8] = []
+    @exclusivity(unchecked) private var buffer: [UInt8] = []
     public init() { buffer.reserveCapacity(1 << 16) }
     deinit { flush() }
 
@@ -48,8 +48,8 @@ public final class StandardOutput: OutputSink {
 
 /// Collects output in memory (tests, embedding).
 public final class CapturedOutput: OutputSink {
-    public private(set) var text = ""
-    public private(set) var errors = ""
+    @exclusivity(unchecked) public private(set) var text = ""
+    @exclusivity(unchecked) public private(set) var errors = ""
     public init() {}
     public func write(_ text: String) { self.text += text }
     public func writeError(_ text: String) { errors += text }

@@ -39,13 +39,13 @@ public enum Value {
 }
 
 public final class ListObject {
-    public var items: [Value]
+    @exclusivity(unchecked) public var items: [Value]
     public init(_ items: [Value] = []) { self.items = items }
     deinit { if !items.isEmpty { ContainerRelease.release(&items) } }
 }
 
 public final class MapObject {
-    public var entries: OrderedDictionary<MapKey, Value>
+    @exclusivity(unchecked) public var entries: OrderedDictionary<MapKey, Value>
     public init(_ entries: OrderedDictionary<MapKey, Value> = [:]) { self.entries = entries }
     deinit {
         if !entries.isEmpty {
@@ -127,7 +127,7 @@ public enum MapKey: Hashable, Sendable {
 }
 
 public final class Cell {
-    public var value: Value
+    @exclusivity(unchecked) public var value: Value
     init(_ value: Value) { self.value = value }
 }
 

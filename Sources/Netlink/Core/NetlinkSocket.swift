@@ -17,11 +17,11 @@ struct SockaddrNetlink {
 public final class NetlinkSocket {
     public let netlinkProtocol: NetlinkProtocol
     /// Our port id as assigned by the kernel at bind time.
-    public private(set) var portID: UInt32 = 0
+    @exclusivity(unchecked) public private(set) var portID: UInt32 = 0
     private let fd: Int32
     /// Reused for every receive (64 KiB, twice the largest dump chunk the kernel sends).
-    private var receiveBuffer = [UInt8](repeating: 0, count: 1 << 16)
-    private var sequence: UInt32
+    @exclusivity(unchecked) private var receiveBuffer = [UInt8](repeating: 0, count: 1 << 16)
+    @exclusivity(unchecked) private var sequence: UInt32
 
     /// Opens and binds the socket, enabling extended ACK and capped ACKs.
     /// `receiveTimeout` bounds every wait for the kernel (seconds; 0 = wait forever).

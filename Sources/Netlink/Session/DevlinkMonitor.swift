@@ -5,7 +5,7 @@ import DevlinkModel
 public final class DevlinkMonitor {
     public let family: GenericFamily
     private let socket: NetlinkSocket
-    private var pending: [DevlinkEvent] = []
+    @exclusivity(unchecked) private var pending: [DevlinkEvent] = []
 
     /// Subscribes to the group. Throws NetlinkSessionError when the kernel has no devlink.
     public init() throws {

@@ -14,11 +14,11 @@ public final class NetlinkSession: DeviceSession {
     /// everything since then; otherwise at the first `drainEvents`, as `devlink monitor` does. A
     /// subscriber costs the kernel a notification for every change, even one never read.
     lazy var monitor: DevlinkMonitor? = try? DevlinkMonitor()
-    public var sriov = SysfsSRIOV()
+    @exclusivity(unchecked) public var sriov = SysfsSRIOV()
     /// Where the mlx5 hardware LAG is read from (`hardwareLag`).
-    public var lagDebugfs = MLX5LagDebugfs()
+    @exclusivity(unchecked) public var lagDebugfs = MLX5LagDebugfs()
     /// The warning text the kernel attached to the last successful request, if any.
-    public private(set) var lastWarning: String?
+    @exclusivity(unchecked) public private(set) var lastWarning: String?
     lazy var route: Result<NetlinkSocket, Error> = Result { try NetlinkSession.openSocket(.route) }
 
     /// Opens the session. Throws `NetlinkSessionError` when the kernel has no devlink (a one-line
