@@ -53,9 +53,6 @@ enum Backend: Equatable {
         }
     }
 
-    /// The REPL banner's backend line.
-    var banner: String { "Backend: \(describe())" }
-
     /// A one-line reason the backend could not be opened (printed as `dls: <reason>`).
     struct OpenError: Error {
         var message: String

@@ -6,7 +6,7 @@ import Glibc
 ///
 /// The CLI starts it with:
 /// ```swift
-/// let status = Repl.run(language: InterpreterLanguage(interpreter), hooks: myHooks,
+/// let status = Repl.run(language: myLanguage, hooks: myHooks,
 ///                       banner: "dls 0.1 — emulator (built-in topology)")
 /// exit(status)
 /// ```

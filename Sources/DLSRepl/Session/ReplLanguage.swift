@@ -1,5 +1,5 @@
-/// The language as the REPL sees it. `InterpreterLanguage` adapts DLSLanguage's interpreter; tests
-/// and the pty driver can supply others. Everything language-specific (parsing, value printing,
+/// The language as the REPL sees it. `dls` adapts its embedding engine (EngineLanguage); tests and
+/// the pty driver supply their own. Everything language-specific (parsing, value printing,
 /// diagnostics with carets) stays behind this protocol.
 public protocol ReplLanguage: AnyObject {
     /// True when `source` only fails because it ends too early (an open `{`, `(`, string, or a

@@ -87,20 +87,6 @@ public final class NetlinkSocket {
         }
     }
 
-    /// Sends one complete message to the kernel.
-    public func send(_ bytes: [UInt8]) throws {
-        var addr = SockaddrNetlink()
-        let n = bytes.withUnsafeBytes { buf in
-            withUnsafePointer(to: &addr) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                    sendto(fd, buf.baseAddress, buf.count, 0, $0, socklen_t(MemoryLayout<SockaddrNetlink>.size))
-                }
-            }
-        }
-        guard n >= 0 else { throw NetlinkError.system(call: "sendto", errno: errno) }
-        guard n == bytes.count else { throw NetlinkError.system(call: "sendto (short write)", errno: EMSGSIZE) }
-    }
-
     /// Sends one message from its parts without joining them: the headers are built on the stack and
     /// go out with the payload in one `sendmsg` (a buffer per request cost more than the syscall's setup).
     private func send(_ header: NetlinkHeader, _ generic: GenericHeader?, _ payload: [UInt8]) throws {
@@ -211,9 +197,6 @@ public final class NetlinkSocket {
         }
     }
 
-    public func receiveMessages() throws -> [NetlinkMessage] {
-        try NetlinkMessage.parseAll(try receiveDatagram())
-    }
 
     /// Sends `type` + `payload` with REQUEST|ACK (plus `flags`) and collects the answer.
     /// A dump (`flags` containing `.dump`) runs until NLMSG_DONE.

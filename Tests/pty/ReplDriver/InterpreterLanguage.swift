@@ -1,9 +1,10 @@
 import DLSLanguage
+import DLSRepl
 
 /// DLSLanguage's interpreter as a `ReplLanguage`: the parser decides incompleteness, chunks run
 /// on a large-stack thread (deep recursion must hit the call-depth limit, not the stack), output
 /// is flushed before the prompt comes back, failures are rendered with the interpreter's carets.
-public final class InterpreterLanguage: ReplLanguage, CompletionScope {
+final class InterpreterLanguage: ReplLanguage, CompletionScope {
     public let interpreter: Interpreter
     /// Names defined before the REPL started (builtins): `:vars` leaves them out.
     private let builtinNames: Set<String>
