@@ -104,6 +104,14 @@ public final class NetlinkSession: DeviceSession {
 
     // MARK: operations
 
+    // The operations batch files repeat by the hundred get their own compiled copy of `perform`:
+    // the generic one, reached through the protocol, works out the operation's type at run time.
+    @_specialize(exported: false, where Operation == SetRate)
+    @_specialize(exported: false, where Operation == GetRate)
+    @_specialize(exported: false, where Operation == SetPortFunction)
+    @_specialize(exported: false, where Operation == GetPort)
+    @_specialize(exported: false, where Operation == ListPorts)
+    @_specialize(exported: false, where Operation == ListRates)
     public func perform<Operation: DeviceOperation>(_ operation: Operation) throws -> Operation.Reply {
         try Self.handlers.perform(operation, on: self)
     }
