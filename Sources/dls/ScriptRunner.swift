@@ -43,8 +43,20 @@ enum ScriptRunner {
             try engine.run(source, file: name)
             try? transaction?.commit()
         } catch {
-            output.writeError(error.rendered + "\n" + (transaction.map(rollBackReport) ?? ""))
-            return error.kind == .syntax ? 2 : 1
+            // exit(0) ends the script successfully: --atomic keeps its changes; any other status
+            // is a failure and undoes them.
+            if case .exit(0) = error.kind {
+                try? transaction?.commit()
+                if !error.rendered.isEmpty { output.writeError(error.rendered + "\n") }
+                return 0
+            }
+            let report = error.rendered.isEmpty ? "" : error.rendered + "\n"
+            output.writeError(report + (transaction.map(rollBackReport) ?? ""))
+            switch error.kind {
+            case .exit(let status): return status
+            case .syntax: return 2
+            default: return 1
+            }
         }
         return 0
     }

@@ -1,0 +1,76 @@
+/// `import "PATH" as NAME`: the module is found, read, parsed and compiled here, at compile time,
+/// so a missing file, a cycle or an error inside the module is reported before anything runs.
+extension Compiler {
+    /// Longest chain of files importing each other.
+    static let maxImportDepth = 100
+
+    func compileImport(_ decl: ImportDecl, at location: SourceLocation) -> Exec {
+        guard context.declaresGlobals else {
+            report("'import' belongs at the top level of a file", at: location)
+            return { _, _ in .next }
+        }
+        guard let module = load(decl) else { return { _, _ in .next } }
+        let store = storer(declare(decl.name), name: decl.name, at: location, defining: true)
+        let path = decl.path
+        return { interp, base in
+            try store(interp, base, try interp.instantiate(module, importedAs: path, at: location))
+            return .next
+        }
+    }
+
+    /// The compiled module, or nil after reporting why it cannot be had.
+    private func load(_ decl: ImportDecl) -> Module? {
+        let at = decl.pathLocation
+        let path = Compiler.resolve(decl.path, from: at.file)
+        let quoted = Value.quote(decl.path)
+        let key: String
+        do throws(TextFile.Failure) {
+            key = try TextFile.realPath(path)
+        } catch {
+            report("cannot import \(quoted): \(error.reason)", at: at)
+            return nil
+        }
+        if let chain = interpreter.modules.compiling.firstIndex(where: { $0.key == key }) {
+            let cycle = interpreter.modules.compiling[chain...].map(\.path) + [path]
+            report("import cycle: \(cycle.joined(separator: " imports "))", at: at)
+            return nil
+        }
+        if let module = interpreter.modules.loaded[key] { return module }
+        guard interpreter.modules.compiling.count < Compiler.maxImportDepth else {
+            report("imports nested too deeply (limit \(Compiler.maxImportDepth) files)", at: at)
+            return nil
+        }
+        let text: String
+        do throws(TextFile.Failure) {
+            text = try TextFile.read(path)
+        } catch {
+            report("cannot import \(quoted): \(error.reason)", at: at)
+            return nil
+        }
+        let (program, syntaxErrors) = Parser.parse(text, file: path, commandWords: interpreter.host?.commandWords ?? [])
+        interpreter.sources[path] = program.source
+        guard syntaxErrors.isEmpty else {
+            diagnostics += syntaxErrors
+            return nil
+        }
+        let module = Module(path: path, key: key, builtins: interpreter.builtins)
+        interpreter.modules.compiling.append((key, path))
+        defer { interpreter.modules.compiling.removeLast() }
+        let compiler = Compiler(interpreter: interpreter, globals: module.globals, isModule: true)
+        (module.chunk, module.slotCount) = compiler.compileChunk(program.statements, echo: false)
+        diagnostics += compiler.diagnostics
+        guard compiler.diagnostics.isEmpty else { return nil }
+        interpreter.modules.loaded[key] = module
+        return module
+    }
+
+    /// `path` as written, relative to the directory of the importing file (a file name without a
+    /// directory, or `<command line>`, `<stdin>`, `<repl>`: the current directory).
+    static func resolve(_ path: String, from importer: String) -> String {
+        if path.hasPrefix("/") || importer.hasPrefix("<") { return path }
+        guard let slash = importer.lastIndex(of: "/") else { return path }
+        var relative = Substring(path)
+        while relative.hasPrefix("./") { relative = relative.dropFirst(2) }
+        return String(importer[...slash]) + relative
+    }
+}
