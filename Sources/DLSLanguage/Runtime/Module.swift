@@ -19,7 +19,8 @@ final class Module {
         self.path = path
         self.key = key
         self.builtins = builtins
-        for (name, function) in builtins { globals[globals.slot(for: name)] = .native(function) }
+        // Sorted: slot order is the order `fieldNames` lists, and must not depend on hashing.
+        for (name, function) in builtins.sorted(by: { $0.key < $1.key }) { globals[globals.slot(for: name)] = .native(function) }
     }
 
     /// What `NAME.` reaches: the names the module defined (a builtin it redefined counts).
