@@ -40,7 +40,7 @@ public struct JSONReader {
         guard offset < bytes.count else { return "end of input" }
         let b = bytes[offset]
         if b >= 0x21 && b < 0x7f { return "'\(Character(UnicodeScalar(b)))'" }
-        return b == 0x0a ? "end of line" : "byte 0x\(String(b, radix: 16, uppercase: true))"
+        return b == 0x0a ? "end of line" : "byte \(TextFile.hex(b))"
     }
 
     // MARK: values
@@ -166,7 +166,7 @@ public struct JSONReader {
                 offset += 1
                 try escape(into: &out)
             case 0..<0x20:
-                throw failure("a control character (byte 0x\(String(b, radix: 16, uppercase: true))) in a string must be escaped")
+                throw failure("a control character (byte \(TextFile.hex(b))) in a string must be escaped")
             default:
                 out.append(b)
                 offset += 1

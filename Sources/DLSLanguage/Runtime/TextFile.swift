@@ -41,7 +41,7 @@ public enum TextFile {
         }
         if let text = String(validating: bytes, as: UTF8.self) { return text }
         let bad = firstInvalidByte(bytes) ?? 0
-        let byte = bad < bytes.count ? "byte 0x\(String(bytes[bad], radix: 16, uppercase: true))" : "a truncated character"
+        let byte = bad < bytes.count ? "byte \(hex(bytes[bad]))" : "a truncated character"
         throw Failure(reason: "not UTF-8 text (\(byte) at \(position(of: bad, in: bytes)))")
     }
 
@@ -98,6 +98,12 @@ public enum TextFile {
             }
             return nil
         }
+    }
+
+    /// `0x0A`: a byte as error messages show it.
+    static func hex(_ byte: UInt8) -> String {
+        let digits = String(byte, radix: 16, uppercase: true)
+        return "0x" + (digits.count == 1 ? "0" : "") + digits
     }
 
     private static func systemFailure() -> Failure { Failure(reason: String(cString: strerror(errno))) }
