@@ -137,6 +137,18 @@ import Testing
         #expect(piped.stdout == "bye\n")
     }
 
+    /// Scripts are read like every file a script reads: a Latin-1 script is refused, not garbled.
+    @Test func aScriptThatIsNotUTF8IsRefused() throws {
+        let dir = try Self.directory(["ok.dls": "print(1)\n"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data("print(\"caf".utf8 + [0xe9] + "\")\n".utf8).write(to: dir.appendingPathComponent("latin1.dls"))
+        for arguments in [["latin1.dls"], ["check", "latin1.dls"]] {
+            let r = try CLI.run(arguments, directory: dir)
+            #expect(r.status == 2)
+            #expect(r.stderr == "dls: cannot read 'latin1.dls': not UTF-8 text (byte 0xE9 at line 1, column 11)\n")
+        }
+    }
+
     @Test func filesAreWrittenAtomicallyAndReadBackAsJSON() throws {
         let dir = try Self.directory([:])
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

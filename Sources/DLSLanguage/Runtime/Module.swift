@@ -24,12 +24,13 @@ final class Module {
     }
 
     /// What `NAME.` reaches: the names the module defined (a builtin it redefined counts).
-    var exportedNames: [String] {
-        globals.definedNames.filter { name in
-            guard let builtin = builtins[name], let index = globals.index[name],
-                  case .native(let n)? = globals[index] else { return true }
-            return n !== builtin
-        }
+    var exportedNames: [String] { globals.definedNames.filter { exported($0) != nil } }
+
+    /// The value of a name the module defined; nil for the builtins it was given and unknown names.
+    func exported(_ name: String) -> Value? {
+        guard let index = globals.index[name], let value = globals[index] else { return nil }
+        if case .native(let n) = value, n === builtins[name] { return nil }
+        return value
     }
 }
 
@@ -51,10 +52,7 @@ public final class ModuleObject: HostObject {
     public var typeName: String { "module" }
     public var fieldNames: [String] { module.exportedNames }
 
-    public func field(_ name: String) -> Value? {
-        guard fieldNames.contains(name), let index = module.globals.index[name] else { return nil }
-        return module.globals[index]
-    }
+    public func field(_ name: String) -> Value? { module.exported(name) }
 
     public var displayText: String { "<module \(module.path)>" }
 
