@@ -22,14 +22,16 @@ extension Compiler {
     private func load(_ decl: ImportDecl) -> Module? {
         let at = decl.pathLocation
         let path = Compiler.resolve(decl.path, from: at.file)
-        let quoted = Value.quote(decl.path)
-        let key: String
-        do throws(TextFile.Failure) {
-            key = try TextFile.realPath(path)
-        } catch {
-            report("cannot import \(quoted): \(error.reason)", at: at)
-            return nil
+        // The file's path or text, or nil after reporting why not (with the path as written).
+        func attempt(_ body: () throws(TextFile.Failure) -> String) -> String? {
+            do throws(TextFile.Failure) {
+                return try body()
+            } catch {
+                report("cannot import \(Value.quote(decl.path)): \(error.reason)", at: at)
+                return nil
+            }
         }
+        guard let key = attempt({ () throws(TextFile.Failure) in try TextFile.realPath(path) }) else { return nil }
         if let chain = interpreter.modules.compiling.firstIndex(where: { $0.key == key }) {
             let cycle = interpreter.modules.compiling[chain...].map(\.path) + [path]
             report("import cycle: \(cycle.joined(separator: " imports "))", at: at)
@@ -40,13 +42,7 @@ extension Compiler {
             report("imports nested too deeply (limit \(Compiler.maxImportDepth) files)", at: at)
             return nil
         }
-        let text: String
-        do throws(TextFile.Failure) {
-            text = try TextFile.read(path)
-        } catch {
-            report("cannot import \(quoted): \(error.reason)", at: at)
-            return nil
-        }
+        guard let text = attempt({ () throws(TextFile.Failure) in try TextFile.read(path) }) else { return nil }
         let (program, syntaxErrors) = Parser.parse(text, file: path, commandWords: interpreter.host?.commandWords ?? [])
         interpreter.sources[path] = program.source
         guard syntaxErrors.isEmpty else {
