@@ -44,5 +44,10 @@ import Testing
         #expect(engine.functionHelp("json_parse")?.hasPrefix("json_parse(TEXT): ") == true)
         #expect(engine.functionHelp("dev") == nil)
         #expect(engine.functionHelpIndex.contains("\nexit([STATUS]): ends the script"))
+        engine.defineSkip()
+        for name in engine.globalNames {
+            guard case .function? = engine.global(name) else { continue }
+            #expect(engine.functionHelp(name)?.hasPrefix("\(name)(") == true, "\(name) has no help text")
+        }
     }
 }
