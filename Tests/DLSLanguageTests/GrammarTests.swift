@@ -56,8 +56,11 @@ import Testing
         }
         #expect(decl.path == "lib/x.dls" && decl.name == "x")
         #expect(decl.pathLocation.column == 8)
-        for bad in ["import \"x.dls\"", "import x", "import \"${p}.dls\" as x", "import \"x.dls\" as", "import \"\" as x"] {
+        for bad in ["import \"x.dls\"", "import x", "import \"${p}.dls\" as x", "import \"x.dls\" as", "import \"\" as x",
+                    "import \"x.dls\" as let"] {
             #expect(!Parser.parse(bad, file: "g.dls").1.isEmpty, "\(bad) parsed")
+            // A finished line, not an unfinished one: the REPL reports it instead of reading more.
+            #expect(!Parser.needsMoreInput(bad), "\(bad) asks for more input")
         }
     }
 

@@ -19,11 +19,17 @@ extension Parser {
         guard let path = plainString(current.kind) else { throw error("the import path must be a plain string (no ${...})") }
         advance()
         guard !path.isEmpty else { throw error("the import path is empty", at: pathLocation) }
+        // An import is one line: at its end the statement is wrong, not unfinished (the REPL reports
+        // it instead of asking for another line).
+        var here: SourceLocation { current.kind == .eof ? endOfInputLocation : current.location }
         guard case .identifier("as") = current.kind else {
-            throw error("'as NAME' expected after the import path (import \"\(path)\" as NAME), found \(current.kind.quoted)")
+            throw error("'as NAME' expected after the import path (import \"\(path)\" as NAME), found \(current.kind.quoted)", at: here)
         }
         advance()
-        let name = try expectIdentifier("module name after 'as'")
+        guard case .identifier(let name) = current.kind else {
+            throw error("module name expected after 'as', found \(current.kind.quoted)", at: here)
+        }
+        advance()
         return .import(ImportDecl(path: path, name: name, pathLocation: pathLocation))
     }
 }
