@@ -172,6 +172,16 @@ final class ScriptDirectory {
         #expect(output.text == "1\n2\n")
     }
 
+    @Test func aChainOfImportsEndsAtTheDepthLimit() throws {
+        let limit = Compiler.maxImportDepth
+        var files: [String: String] = [:]
+        for i in 0...limit { files["m\(i).dls"] = "import \"m\(i + 1).dls\" as next\n" }
+        files["m\(limit + 1).dls"] = "let end = 1\n"
+        let dir = try ScriptDirectory(files)
+        #expect(dir.run("m0.dls").error?.hasPrefix("\(dir.path("m\(limit - 1).dls")):1:8: error: imports nested too deeply (limit \(limit) files)") == true)
+        #expect(dir.run("m2.dls").error == nil)
+    }
+
     @Test func aBinaryModuleIsAnError() throws {
         let dir = try ScriptDirectory(["main.dls": "import \"blob.dls\" as blob\n"])
         try Data([0x6c, 0x65, 0x74, 0xff, 0x0a]).write(to: URL(fileURLWithPath: dir.path("blob.dls")))

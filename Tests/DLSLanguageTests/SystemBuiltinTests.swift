@@ -12,6 +12,9 @@ import Testing
                 == "blue tenant nil 7 blue tenant\n")
         #expect(errorLine("env(1)") == "t.dls:1:4: error: env(): argument 1 must be string, got int")
         #expect(errorLine("env(\"A=B\")") == "t.dls:1:4: error: env(): \"A=B\" is not a variable name")
+        let latin1: [CChar] = [CChar(bitPattern: 0xe9), 0]
+        setenv("DLS_TEST_ENV_LATIN1", latin1, 1)
+        #expect(errorLine("env(\"DLS_TEST_ENV_LATIN1\")") == "t.dls:1:4: error: env(): environment variable DLS_TEST_ENV_LATIN1 is not UTF-8 text")
     }
 
     @Test func readFileGivesTextAndRefusesWhatIsNotText() throws {
