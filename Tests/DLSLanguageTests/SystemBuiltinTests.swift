@@ -50,6 +50,14 @@ import Testing
         #expect(errorLine("write_file(\"\(dir.url.path)\", \"x\")").hasSuffix("it is a directory"))
     }
 
+    @Test func writingThroughASymbolicLinkReplacesItsTarget() throws {
+        let dir = try ScriptDirectory(["real.txt": "old\n"])
+        try FileManager.default.createSymbolicLink(atPath: dir.path("link.txt"), withDestinationPath: "real.txt")
+        #expect(output("write_file(\"\(dir.path("link.txt"))\", \"new\\n\")") == "")
+        #expect(try String(contentsOfFile: dir.path("real.txt"), encoding: .utf8) == "new\n")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: dir.path("link.txt")) == "real.txt")
+    }
+
     /// A failed write leaves the old file as it was (here: a directory the user cannot write to).
     @Test func aFailedWriteChangesNothing() throws {
         guard geteuid() != 0 else {

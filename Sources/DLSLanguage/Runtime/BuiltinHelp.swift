@@ -42,7 +42,7 @@ extension Builtins {
         "fields": "fields(VALUE): the field names of an object, map or error",
         "env": "env(NAME[, DEFAULT]): the environment variable NAME, or DEFAULT (nil) when it is unset",
         "read_file": "read_file(PATH): the file's text (UTF-8; binary data is an error; at most 64 MiB); PATH is relative to the current directory",
-        "write_file": "write_file(PATH, TEXT): creates or replaces the file atomically (a temporary file in the same directory, then rename); an existing file keeps its mode",
+        "write_file": "write_file(PATH, TEXT): creates or replaces the file atomically (a temporary file in the same directory, then rename); an existing file keeps its mode, a symbolic link its target",
         "exit": "exit([STATUS]): ends the script with STATUS (0...255, default 0) after flushing output; a transaction it is inside is rolled back; try does not catch it",
     ]
 }

@@ -47,8 +47,12 @@ public enum TextFile {
 
     /// Replaces (or creates) `path` with `text` atomically: the text goes to a temporary file in the
     /// same directory, which is flushed to disk and renamed over `path`. Readers see the old file or
-    /// the new one, never a part; on failure `path` is untouched. An existing file keeps its mode.
-    public static func write(_ text: String, to path: String) throws(Failure) {
+    /// the new one, never a part; on failure `path` is untouched. An existing file keeps its mode; a
+    /// symbolic link stays one, and the file it points to is replaced.
+    public static func write(_ text: String, to given: String) throws(Failure) {
+        var link = stat()
+        let isLink = lstat(given, &link) == 0 && (link.st_mode & S_IFMT) == S_IFLNK
+        let path = isLink ? (try? realPath(given)) ?? given : given
         let slash = path.lastIndex(of: "/")
         let directory = slash.map { path[..<$0].isEmpty ? "/" : String(path[..<$0]) } ?? "."
         let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
