@@ -27,7 +27,7 @@ extension Builtins {
         "filter": "filter(LIST, FN): the items for which FN(item) is true",
         "map": "map(LIST, FN): FN(item) for each item",
         "sort": "sort(LIST[, KEY_FN]): a sorted copy, by the items or by KEY_FN(item)",
-        "reverse": "reverse(LIST|STRING): a reversed copy",
+        "reverse": "reverse(LIST|STRING): the items (or characters) in reverse order, as a new list",
         "join": "join(LIST[, SEPARATOR]): the items as text, joined",
         "split": "split(TEXT[, SEPARATOR]): the parts of the text (without SEPARATOR: split at blanks)",
         "min": "min(LIST | VALUE...): the smallest",
