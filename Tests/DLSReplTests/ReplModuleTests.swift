@@ -32,6 +32,19 @@ import Testing
         #expect(!captured.err.contains("exit"))
     }
 
+    @Test func loadRefusesWhatIsNotUTF8Text() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("dls-repl-latin1-\(UUID().uuidString).dls")
+        try Data("print(\"caf".utf8 + [0xe9] + "\")\n".utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let printed = CapturedOutput()
+        let captured = Captured()
+        let repl = Repl(language: InterpreterLanguage(Interpreter(output: printed)), reader: ScriptedReader([.line(":load \(file.path)")]),
+                        output: captured.output)
+        #expect(repl.run() == 0)
+        #expect(printed.text.isEmpty)
+        #expect(captured.err == "error: cannot read \(file.path): not UTF-8 text (byte 0xE9 at line 1, column 11)\n")
+    }
+
     @Test func pipedScriptsExitWithTheirStatus() {
         let reader = ScriptedReader([.line("print(1)"), .line("exit(4)"), .line("print(2)")], interactive: false)
         let printed = CapturedOutput()
