@@ -15,8 +15,10 @@ public enum TextFile {
         guard fd >= 0 else { throw systemFailure() }
         defer { close(fd) }
         var info = stat()
-        if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { throw Failure(reason: "it is a directory") }
-        if fstat(fd, &info) == 0, Int(info.st_size) > limit { throw tooLarge(limit) }
+        if fstat(fd, &info) == 0 {
+            if (info.st_mode & S_IFMT) == S_IFDIR { throw Failure(reason: "it is a directory") }
+            if Int(info.st_size) > limit { throw tooLarge(limit) }
+        }
         // Read at most one byte past the limit: files whose size stat does not know (/proc, pipes)
         // are bounded too.
         var bytes: [UInt8] = []
