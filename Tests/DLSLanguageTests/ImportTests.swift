@@ -172,6 +172,38 @@ final class ScriptDirectory {
         #expect(output.text == "1\n2\n")
     }
 
+    /// Reads through an import name are resolved when compiling; they must still follow the variable
+    /// when it is rebound, and read the module's current values.
+    @Test func moduleNamesFollowRebindingAndLiveValues() throws {
+        let dir = try ScriptDirectory([
+            "a.dls": "let v = \"a\"\nlet count = 0\nfn bump() { count += 1 }\n",
+            "b.dls": "let v = \"b\"\n",
+            "main.dls": """
+                import "a.dls" as m
+                fn get() { return m.v }
+                m.bump()
+                m.bump()
+                print(get(), m.count, m.len)
+                """,
+            "rebind.dls": """
+                import "a.dls" as m
+                fn get() { return m.v }
+                print(get())
+                import "b.dls" as m
+                print(get(), m.v)
+                m = {v: "map"}
+                print(get())
+                """,
+        ])
+        #expect(dir.run("main.dls").error?.contains("module has no field 'len' (variable 'm'); fields: v, count, bump") == true)
+        #expect(dir.run("main.dls").output == "")
+        let (out, error) = dir.run("rebind.dls")
+        #expect(error == nil)
+        #expect(out == "a\nb b\nmap\n")
+        try dir.write("main.dls", "import \"a.dls\" as m\nm.bump()\nm.bump()\nprint(m.count)\n")
+        #expect(dir.run("main.dls").output == "2\n")
+    }
+
     @Test func aChainOfImportsEndsAtTheDepthLimit() throws {
         let limit = Compiler.maxImportDepth
         var files: [String: String] = [:]

@@ -10,11 +10,29 @@ extension Compiler {
             return { _, _ in .next }
         }
         guard let module = load(decl) else { return { _, _ in .next } }
-        let store = storer(declare(decl.name), name: decl.name, at: location, defining: true)
+        let ref = declare(decl.name)
+        if case .global(let index) = ref { imports[index] = module }
+        let store = storer(ref, name: decl.name, at: location, defining: true)
         let path = decl.path
         return { interp, base in
             try store(interp, base, try interp.instantiate(module, importedAs: path, at: location))
             return .next
+        }
+    }
+
+    /// `common.f` where `common` is a global this file bound with `import`: the module is compiled
+    /// already, so the name's slot in it is known and a read is an identity check and a slot read
+    /// instead of a name lookup (a call through a module costs about what a global call does).
+    /// If the variable holds something else by then, the general path reads it.
+    func compileModuleField(_ object: Expr, _ name: String, at location: SourceLocation) -> Eval? {
+        guard case .variable(let variable) = object.kind, case .global(let index) = resolve(variable, in: context),
+              let module = imports[index], let slot = module.globals.index[name] else { return nil }
+        let load = loader(.global(index), name: variable, at: object.location)
+        let what = describe(object)
+        return { interp, base in
+            let value = try load(interp, base)
+            if case .object(let o) = value, o === module.object, let found = module.exported(at: slot, name) { return found }
+            return try Access.field(value, name, at: location, what: what)
         }
     }
 

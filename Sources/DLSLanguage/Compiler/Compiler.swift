@@ -10,6 +10,8 @@ final class Compiler {
     var context: FunctionContext
     var diagnostics: [Diagnostic] = []
     var echo = false
+    /// Globals this compilation bound with `import`, by slot (see `compileModuleField`).
+    var imports: [Int: Module] = [:]
 
     init(interpreter: Interpreter, globals: Globals? = nil, isModule: Bool = false) {
         self.interpreter = interpreter

@@ -28,7 +28,14 @@ final class Module {
 
     /// The value of a name the module defined; nil for the builtins it was given and unknown names.
     func exported(_ name: String) -> Value? {
-        guard let index = globals.index[name], let value = globals[index] else { return nil }
+        guard let slot = globals.index[name] else { return nil }
+        return exported(at: slot, name)
+    }
+
+    /// The same, for the name's slot.
+    @inline(__always)
+    func exported(at slot: Int, _ name: String) -> Value? {
+        guard let value = globals[slot] else { return nil }
         if case .native(let n) = value, n === builtins[name] { return nil }
         return value
     }
