@@ -81,6 +81,13 @@ public enum TextFile {
             unlink(temporary)
             throw failure
         }
+        // The rename is durable once the directory is on disk too (best effort: not every file
+        // system can sync a directory, and the new file is in place either way).
+        let directoryFD = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if directoryFD >= 0 {
+            fsync(directoryFD)
+            close(directoryFD)
+        }
     }
 
     /// The file's real path (symbolic links and `..` resolved): its identity.
