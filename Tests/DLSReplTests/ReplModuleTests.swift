@@ -45,6 +45,20 @@ import Testing
         #expect(captured.err == "error: cannot read \(file.path): not UTF-8 text (byte 0xE9 at line 1, column 11)\n")
     }
 
+    @Test func tabCompletesTheFileOfAnImport() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dls-repl-complete-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("lib"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "".write(to: dir.appendingPathComponent("lib/sf.dls"), atomically: true, encoding: .utf8)
+        let engine = CompletionEngine()
+        let folder = engine.complete("import \"\(dir.path)/l")
+        #expect(folder.candidates == [Candidate("\(dir.path)/lib/", terminator: "")])
+        let file = engine.complete("let a = 1\nimport \"\(dir.path)/lib/s")
+        #expect(file.candidates == [Candidate("\(dir.path)/lib/sf.dls", terminator: "\" as ")])
+        #expect(engine.complete("import \"x.dls\" as m\nprint(\"\(dir.path)/l").candidates.isEmpty)
+        #expect(engine.complete("imp").candidates.contains(Candidate("import")))
+    }
+
     @Test func pipedScriptsExitWithTheirStatus() {
         let reader = ScriptedReader([.line("print(1)"), .line("exit(4)"), .line("print(2)")], interactive: false)
         let printed = CapturedOutput()
