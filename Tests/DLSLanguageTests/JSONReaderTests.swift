@@ -8,9 +8,11 @@ import Testing
             let v = json_parse("{\\"z\\": 1, \\"a\\": [true, false, null, -0, 2.5, 1e3, \\"x\\"], \\"m\\": {}}")
             print(v, keys(v), type(v.a[4]), type(v.a[5]), type(v.a[3]))
             print(json_parse(" 42 "), json_parse("\\"s\\""), json_parse("[]"), json_parse("9223372036854775807"), json_parse("-9223372036854775808"))
+            print(json_parse("{\\"a\\": 1, \\"b\\": 2, \\"a\\": 3}"))
             """) == """
             {"z": 1, "a": [true, false, nil, 0, 2.5, 1000.0, "x"], "m": {}} ["z", "a", "m"] float float int
             42 s [] 9223372036854775807 -9223372036854775808
+            {"a": 3, "b": 2}
 
             """)
     }

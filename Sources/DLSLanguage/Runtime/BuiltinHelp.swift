@@ -5,7 +5,7 @@ extension Builtins {
         "print": "print(VALUE...): writes the values separated by blanks, then a newline",
         "type": "type(VALUE): the type name: int, float, rate, string, bool, nil, list, map, function, error, or an object's",
         "json": "json(VALUE[, INDENT]): the value as JSON text; INDENT true or 0...16 pretty-prints",
-        "json_parse": "json_parse(TEXT): JSON text as dls values (objects are maps in document order, arrays lists; integers must fit in 64 bits; nesting up to 200 levels); errors give line and column",
+        "json_parse": "json_parse(TEXT): JSON text as dls values (objects are maps in document order, a repeated member keeps its last value; arrays lists; integers must fit in 64 bits; nesting up to 200 levels); errors give line and column",
         "format": "format(TEXT, VALUE...): TEXT with each {} replaced by the next value ({N}: argument N; {:>8} aligns, {:.2} sets a float's precision)",
         "sleep": "sleep(SECONDS): waits (0...86400 seconds, int or float); Ctrl-C stops it",
         "error": "error(MESSAGE[, ERRNO]): an error value, for throw",
