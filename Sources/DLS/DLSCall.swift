@@ -67,7 +67,7 @@ extension DLSEngine {
                         return bridge.swiftValue(try args.call(function, values.map(bridge.scriptValue)))
                     } catch let error as RuntimeError {
                         throw DLSEngine.error(.runtime(error), rendered: error.rendered(sources: self.interpreter.sources),
-                                              bridge: bridge)
+                                              bridge: bridge, interpreter: self.interpreter)
                     }
                 })
             do {

@@ -2,10 +2,10 @@ import DLSLanguage
 
 /// Turning the interpreter's failures into `DLSError` and back (for errors a host throws).
 extension DLSEngine {
-    static func error(_ failure: ScriptFailure, rendered: String, bridge: ValueBridge) -> DLSError {
+    static func error(_ failure: ScriptFailure, rendered: String, bridge: ValueBridge, interpreter: Interpreter) -> DLSError {
         switch failure {
         case .syntax(let list, let source):
-            let all = list.map { diagnostic($0, source: source) }
+            let all = list.map { diagnostic($0, source: source, interpreter: interpreter) }
             let first = all.first
             return DLSError(kind: .syntax, message: first?.message ?? "syntax error", location: first?.location,
                             diagnostics: all, rendered: rendered)
@@ -15,6 +15,7 @@ extension DLSEngine {
             case .error: kind = .runtime
             case .interrupted: kind = .cancelled
             case .limit: kind = .limit
+            case .exit(let status): kind = .exit(status)
             }
             return DLSError(kind: kind, message: e.message, location: e.location.map(ValueBridge.location),
                             errno: e.errno, notes: e.notes,
@@ -23,14 +24,25 @@ extension DLSEngine {
         }
     }
 
-    static func diagnostic(_ d: Diagnostic, source: SourceText?) -> DLSDiagnostic {
+    /// `interpreter` has the sources of imported files, for errors inside them.
+    static func diagnostic(_ d: Diagnostic, source: SourceText?, interpreter: Interpreter) -> DLSDiagnostic {
         DLSDiagnostic(message: d.message, location: ValueBridge.location(d.location), atEndOfInput: d.atEndOfInput,
-                      rendered: d.rendered(source: source))
+                      rendered: interpreter.render(d, source: source))
     }
 
-    static func diagnostics(_ list: [Diagnostic], source: String, file: String) -> [DLSDiagnostic] {
+    /// Checks `source` with `interpreter` (which follows its imports) and returns every error.
+    static func check(_ source: String, file: String, with interpreter: Interpreter) -> [DLSDiagnostic] {
         let text = SourceText(name: file, text: source)
-        return list.map { diagnostic($0, source: text) }
+        return interpreter.check(source, file: file).map { diagnostic($0, source: text, interpreter: interpreter) }
+    }
+
+    private static func runtimeKind(_ kind: DLSError.Kind) -> RuntimeError.Kind {
+        switch kind {
+        case .cancelled: return .interrupted
+        case .limit: return .limit
+        case .exit(let status): return .exit(status)
+        default: return .error
+        }
     }
 
     /// An error a native function or command handler threw, as the interpreter raises it.
@@ -38,7 +50,7 @@ extension DLSEngine {
         guard let e = error as? DLSError else { return error }
         var runtime = RuntimeError(e.message, at: e.location.map { SourceLocation(file: $0.file, line: $0.line, column: $0.column) } ?? location,
                                    errno: e.errno, notes: e.notes, value: e.value.map(bridge.scriptValue),
-                                   kind: e.kind == .cancelled ? .interrupted : e.kind == .limit ? .limit : .error)
+                                   kind: runtimeKind(e.kind))
         runtime.stack = e.stack.map {
             .init(function: $0.function, callSite: SourceLocation(file: $0.callSite.file, line: $0.callSite.line, column: $0.callSite.column))
         }

@@ -5,6 +5,18 @@ extension DLSEngine {
     /// Names of the defined globals, builtins included, in definition order.
     public var globalNames: [String] { interpreter.globalNames }
 
+    /// What a builtin function does (`read_file(PATH): the file's text ...`), or nil when `name` is
+    /// not a function with a help text.
+    public func functionHelp(_ name: String) -> String? {
+        guard case .native(let function)? = interpreter.global(name) else { return nil }
+        return function.help
+    }
+
+    /// Every builtin with a help text, one line each, by name (`:help builtins`).
+    public var functionHelpIndex: String {
+        globalNames.sorted().compactMap(functionHelp).joined(separator: "\n")
+    }
+
     /// A global's value, or nil when it is not defined.
     public func global(_ name: String) -> DLSValue? {
         interpreter.global(name).map(bridge.swiftValue)

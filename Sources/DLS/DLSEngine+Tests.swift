@@ -64,11 +64,13 @@ extension DLSEngine {
     /// test, which `runTest` then reports as `.skipped(reason:)`. Outside `runTest` it fails like any
     /// error (`test skipped: reason`). Call before running the file.
     public func defineSkip() {
-        interpreter.define(NativeFunction("skip", arity: 0...1) { [unowned self] args in
+        let skip = NativeFunction("skip", arity: 0...1) { [unowned self] args in
             let reason = args.count > 0 ? args[0].str : "skipped"
             skipReason = reason
             throw args.error("test skipped: \(reason)")
-        })
+        }
+        skip.help = "skip([REASON]): ends the running test, reported as skipped (dls test)"
+        interpreter.define(skip)
     }
 
     /// The `topology "..."` a source declares at its top level, found by parsing it without running

@@ -163,7 +163,7 @@ public final class DLSEngine {
 
     /// Parses without running and returns every syntax error (empty when the source is fine).
     public func check(_ source: String, file: String = "<string>") -> [DLSDiagnostic] {
-        DLSEngine.diagnostics(interpreter.check(source, file: file), source: source, file: file)
+        DLSEngine.check(source, file: file, with: interpreter)
     }
 
     /// Parses without a backend (what `dls check` does): only command words are known.
@@ -171,7 +171,7 @@ public final class DLSEngine {
     public static func check(_ source: String, file: String = "<string>", commandWords: Set<String> = []) -> [DLSDiagnostic] {
         let interpreter = Interpreter(output: CapturedOutput())
         interpreter.host = CommandWordsOnly(words: CommandTable.standard.commandWords.union(commandWords))
-        return diagnostics(interpreter.check(source, file: file), source: source, file: file)
+        return check(source, file: file, with: interpreter)
     }
 
     /// True when `source` ends too early (an open `{`, a trailing operator or `\`): a REPL reads
@@ -218,10 +218,10 @@ public final class DLSEngine {
         do throws(ScriptFailure) {
             return bridge.swiftValue(try body())
         } catch {
-            let converted = DLSEngine.error(error, rendered: interpreter.render(error), bridge: bridge)
+            let converted = DLSEngine.error(error, rendered: interpreter.render(error), bridge: bridge, interpreter: interpreter)
             if reportsErrors {
                 output.flush()
-                output.writeError(converted.rendered + "\n")
+                if !converted.rendered.isEmpty { output.writeError(converted.rendered + "\n") }
             }
             throw converted
         }

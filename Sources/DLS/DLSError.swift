@@ -53,6 +53,9 @@ public struct DLSError: Error, Sendable, Equatable, CustomStringConvertible {
         case io
         /// The backend could not be opened (bad topology, no devlink in the kernel, ...).
         case backend
+        /// Not a failure: the script called `exit(status)`. `notes` say what was undone on the way
+        /// out (a `transaction` it was inside is rolled back).
+        case exit(Int32)
     }
 
     /// What kind of failure.

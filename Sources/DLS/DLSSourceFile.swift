@@ -1,9 +1,10 @@
+import DLSLanguage
 import Glibc
 
 /// Reading script files without Foundation (keeps start-up fast).
 public enum DLSSourceFile {
-    /// The file's text (invalid UTF-8 is repaired); an `.io` error saying
-    /// `cannot read 'PATH': <strerror>` when it cannot be read.
+    /// The file's text; an `.io` error saying `cannot read 'PATH': <why>` when it cannot be read,
+    /// is not UTF-8 text or is larger than the language's file limit (see `TextFile`).
     public static func read(_ path: String) throws(DLSError) -> String {
         switch contents(of: path) {
         case .success(let text): return text
@@ -13,29 +14,21 @@ public enum DLSSourceFile {
         }
     }
 
-    /// Why a file could not be read: the C library's text for the error (`No such file or directory`).
+    /// Why a file could not be read: the C library's text for the error (`No such file or
+    /// directory`), or what makes it no text file.
     public struct ReadFailure: Error, Sendable {
         public let reason: String
     }
 
     /// The file's text, or the reason it could not be read (for hosts that word the message themselves).
+    /// Read as scripts read files: UTF-8 only, bounded in size.
     public static func contents(of path: String) -> Result<String, ReadFailure> {
-        guard let file = fopen(path, "rb") else { return .failure(currentFailure()) }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = fread(&chunk, 1, chunk.count, file)
-            if n > 0 { bytes.append(contentsOf: chunk[0..<n]) }
-            if n < chunk.count {
-                if ferror(file) != 0 { return .failure(currentFailure()) }
-                break
-            }
+        do throws(TextFile.Failure) {
+            return .success(try TextFile.read(path))
+        } catch {
+            return .failure(ReadFailure(reason: error.reason))
         }
-        return .success(String(decoding: bytes, as: UTF8.self))
     }
-
-    private static func currentFailure() -> ReadFailure { ReadFailure(reason: String(cString: strerror(errno))) }
 
     /// All of standard input (for hosts that run piped scripts).
     public static func readStandardInput() -> String {

@@ -21,7 +21,11 @@ final class EngineLanguage: ReplLanguage, CompletionScope {
             try engine.run(source, file: name, echo: echo)  // echo prints values itself
             return .success(display: nil)
         } catch {
-            return error.kind == .syntax ? .syntaxError(message: error.rendered) : .runtimeError(message: error.rendered)
+            switch error.kind {
+            case .syntax: return .syntaxError(message: error.rendered)
+            case .exit(let status): return .exited(status: status, notes: error.rendered)
+            default: return .runtimeError(message: error.rendered)
+            }
         }
     }
 

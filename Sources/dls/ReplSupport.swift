@@ -27,9 +27,13 @@ final class DevlinkReplHooks: ReplHooks {
 
     func setJSONOutput(_ on: Bool) throws { engine.format.json = on }
 
-    func help(topic: String) -> String? { engine.commandHelp(topic) }
+    /// devlink's usage for a command object, the builtins (`builtins`, or one by name).
+    func help(topic: String) -> String? {
+        if topic == "builtins" { return engine.functionHelpIndex }
+        return engine.commandHelp(topic) ?? engine.functionHelp(topic)
+    }
 
-    var helpTopics: [String] { engine.commandObjects }
+    var helpTopics: [String] { engine.commandObjects + ["builtins"] }
 
     var completionVocabulary: CompletionVocabulary? { completion }
 }

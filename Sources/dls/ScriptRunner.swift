@@ -43,10 +43,27 @@ enum ScriptRunner {
             try engine.run(source, file: name)
             try? transaction?.commit()
         } catch {
-            output.writeError(error.rendered + "\n" + (transaction.map(rollBackReport) ?? ""))
-            return error.kind == .syntax ? 2 : 1
+            let (status, report) = conclude(error, transaction: transaction)
+            output.writeError(report)
+            return status
         }
         return 0
+    }
+
+    /// The exit status and the report of a run that ended with `error`. `exit(0)` ends the script
+    /// successfully: `--atomic` keeps its changes; any other status is a failure and undoes them.
+    static func conclude(_ error: DLSError, transaction: DLSTransaction?) -> (status: Int32, report: String) {
+        let report = error.rendered.isEmpty ? "" : error.rendered + "\n"
+        if case .exit(0) = error.kind {
+            try? transaction?.commit()
+            return (0, report)
+        }
+        let undone = transaction.map(rollBackReport) ?? ""
+        switch error.kind {
+        case .exit(let status): return (status, report + undone)
+        case .syntax: return (2, report + undone)
+        default: return (1, report + undone)
+        }
     }
 
     /// `--atomic` after a failure: undoes the script's changes; the lines to print after its error.

@@ -75,7 +75,7 @@ struct TestFileRunner {
                 }
             } catch {
                 outcome.status = .failed
-                outcome.report = error.rendered
+                outcome.report = Self.report(error)
             }
             let undone = finish(instance)
             if !undone.isEmpty {
@@ -121,9 +121,17 @@ struct TestFileRunner {
             try instance.engine.run(source, file: file.path)
         } catch {
             let undone = finish(instance)
-            throw LoadError(report: error.rendered + undone.map { "\nnot undone: \($0)" }.joined(), output: instance.printed)
+            throw LoadError(report: Self.report(error) + undone.map { "\nnot undone: \($0)" }.joined(), output: instance.printed)
         }
         return instance
+    }
+
+    /// The failure as the test report shows it. `exit()` is no error in a script, but a test file
+    /// that exits would end the whole run: it fails the test instead.
+    static func report(_ error: DLSError) -> String {
+        guard case .exit(let status) = error.kind else { return error.rendered }
+        let head = "\(error.location.map { "\($0): " } ?? "")error: exit(\(status)) called: a test cannot end the test run"
+        return ([head] + error.notes).joined(separator: "\n")
     }
 
     /// Ends an instance: on the kernel, rolls its transaction back; returns what could not be undone.

@@ -41,6 +41,30 @@ import Testing
         for unit in Rate.unitNames { #expect(Rate.multiplier(forSuffix: unit.uppercased()) != nil, "\(unit)") }
     }
 
+    @Test func contextualWordsMatchTheParser() throws {
+        #expect(try Self.alternatives(of: "contextual_word") == Parser.contextualWords)
+    }
+
+    /// The rule as written in the grammar, and the parser reading exactly that shape.
+    @Test func importFollowsItsRule() throws {
+        #expect(try Self.ebnf().contains("import_stmt    = \"import\" PLAIN_STRING \"as\" IDENT ;"))
+        #expect(try Self.ebnf().contains("| import_stmt |"))
+        let (program, diagnostics) = Parser.parse("import \"lib/x.dls\" as x\nlet import = 1\nlet as = import", file: "g.dls")
+        #expect(diagnostics.isEmpty)
+        guard case .import(let decl) = program.statements.first?.kind else {
+            Issue.record("not an import: \(String(describing: program.statements.first?.kind))")
+            return
+        }
+        #expect(decl.path == "lib/x.dls" && decl.name == "x")
+        #expect(decl.pathLocation.column == 8)
+        for bad in ["import \"x.dls\"", "import x", "import \"${p}.dls\" as x", "import \"x.dls\" as", "import \"\" as x",
+                    "import \"x.dls\" as let"] {
+            #expect(!Parser.parse(bad, file: "g.dls").1.isEmpty, "\(bad) parsed")
+            // A finished line, not an unfinished one: the REPL reports it instead of reading more.
+            #expect(!Parser.needsMoreInput(bad), "\(bad) asks for more input")
+        }
+    }
+
     @Test func everyExampleParses() throws {
         let words = try Self.alternatives(of: "command_word")
         #expect(words.contains("port"))
@@ -71,6 +95,10 @@ import Testing
         }
         for word in try GrammarTests.alternatives(of: "command_word") {
             #expect(text.contains(word), "editor grammar lacks command word '\(word)'")
+        }
+        for word in Parser.contextualWords {
+            #expect(text.contains("(\(word))") || text.contains("|\(word)") || text.contains("\(word)|"),
+                    "editor grammar lacks '\(word)'")
         }
     }
 }

@@ -7,11 +7,24 @@ import TestSupport
 /// The limits are lowered here so the tests stay small; no other test comes near these sizes.
 @Suite(.serialized) struct SizeLimitTests {
     static func withLowLimits(_ body: () -> Void) {
-        let (strings, lists) = (Limits.maxStringBytes, Limits.maxListItems)
+        let (strings, lists, files) = (Limits.maxStringBytes, Limits.maxListItems, Limits.maxFileBytes)
         Limits.maxStringBytes = 1 << 22
         Limits.maxListItems = 500_000
-        defer { Limits.maxStringBytes = strings; Limits.maxListItems = lists }
+        Limits.maxFileBytes = 1 << 20
+        defer { Limits.maxStringBytes = strings; Limits.maxListItems = lists; Limits.maxFileBytes = files }
         body()
+    }
+
+    /// A file past the limit is refused, whether its size is known beforehand or not (/dev/zero).
+    @Test func readingStopsAtTheFileLimit() throws {
+        let dir = try ScriptDirectory(["big.json": String(repeating: " ", count: (1 << 20) + 1), "fits.json": String(repeating: " ", count: (1 << 20) - 1) + "1"])
+        Self.withLowLimits {
+            #expect(errorLine("read_file(\"\(dir.path("big.json"))\")")
+                    == "t.dls:1:10: error: read_file(): cannot read \"\(dir.path("big.json"))\": larger than the 1048576-byte limit for files a script reads")
+            #expect(errorLine("read_file(\"/dev/zero\")")
+                    == "t.dls:1:10: error: read_file(): cannot read \"/dev/zero\": larger than the 1048576-byte limit for files a script reads")
+            #expect(output("print(len(read_file(\"\(dir.path("fits.json"))\")))") == "1048576\n")
+        }
     }
 
     @Test func concatenationStopsAtTheStringLimit() {

@@ -18,7 +18,8 @@ enum CLI {
         var stderr: String
     }
 
-    static func run(_ arguments: [String], stdin: String? = nil, directory: URL? = nil) throws -> Result {
+    static func run(_ arguments: [String], stdin: String? = nil, directory: URL? = nil,
+                    environment extra: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -27,6 +28,7 @@ enum CLI {
         environment["NO_COLOR"] = "1"
         // Scripts without --emulator/--netlink expect the emulator, also on hosts whose kernel has devlink.
         if environment["DLS_BACKEND"] == nil { environment["DLS_BACKEND"] = "emulator" }
+        environment.merge(extra) { _, given in given }
         process.environment = environment
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out

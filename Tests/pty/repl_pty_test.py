@@ -182,6 +182,17 @@ def test_ctrl_d_exits_zero(env):
     quit_ok(c)
 
 
+def test_exit_leaves_with_its_status(env):
+    c = env.spawn()
+    c.sendline("fn leave() { exit(3) }")
+    c.expect(PROMPT)
+    c.sendline("leave()")
+    c.expect(pexpect.EOF)
+    c.close()
+    assert c.exitstatus == 3, f"exit status {c.exitstatus}, signal {c.signalstatus}"
+    assert os.path.exists(env.hist), "history not saved on exit()"
+
+
 def test_piped_stdin_has_no_prompt(env):
     script = PIPED_SCRIPT
     r = subprocess.run([BINARY] + EXTRA, input=script, capture_output=True, text=True,
@@ -201,7 +212,8 @@ PIPED_OUTPUT = r"^42$"
 
 TESTS = [test_command_word_completes, test_port_handle_completes, test_state_values_listed,
          test_multiline_for_block, test_history_recalled_after_restart, test_ctrl_c_interrupts_loop,
-         test_ctrl_c_clears_line_and_block, test_utf8_input_and_backspace, test_ctrl_d_exits_zero, test_piped_stdin_has_no_prompt]
+         test_ctrl_c_clears_line_and_block, test_utf8_input_and_backspace, test_ctrl_d_exits_zero, test_exit_leaves_with_its_status,
+         test_piped_stdin_has_no_prompt]
 
 
 def main():

@@ -26,6 +26,8 @@ private func run(_ source: String) {
     // Real waiting would only slow the fuzzer down: these return at once.
     interpreter.define(NativeFunction("sleep", arity: 1...1) { _ in .null })
     interpreter.define(NativeFunction("wait", arity: 1...2) { _ in .bool(true) })
+    // Fuzzed scripts run as the fuzzing user: they may read files, never replace them.
+    interpreter.define(NativeFunction("write_file", arity: 2...2) { _ in .null })
     interpreter.stepLimit = 20_000
     interpreter.maxCallDepth = 2_000
     do throws(ScriptFailure) {

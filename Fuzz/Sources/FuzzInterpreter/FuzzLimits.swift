@@ -6,5 +6,6 @@ enum FuzzLimits {
     static func install() {
         Limits.maxStringBytes = 1 << 20
         Limits.maxListItems = 100_000
+        Limits.maxFileBytes = 1 << 20
     }
 }

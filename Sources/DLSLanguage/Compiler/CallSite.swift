@@ -3,6 +3,8 @@
 /// call-heavy run with a dozen of them), a method reads only the fields its path needs.
 final class CallSite {
     let callee: Eval
+    /// The namespace `globalIndex` is a slot of.
+    let globals: Globals
     let arguments: [EvalBox]
     let labels: [String?]
     let hasLabels: Bool
@@ -15,9 +17,10 @@ final class CallSite {
     let a0: Eval
     let a1: Eval
 
-    init(callee: @escaping Eval, arguments: [EvalBox], labels: [String?], globalIndex: Int, what: String,
-         location: SourceLocation) {
+    init(callee: @escaping Eval, arguments: [EvalBox], labels: [String?], globals: Globals, globalIndex: Int,
+         what: String, location: SourceLocation) {
         self.callee = callee
+        self.globals = globals
         self.arguments = arguments
         self.labels = labels
         self.hasLabels = labels.contains { $0 != nil }
@@ -32,8 +35,8 @@ final class CallSite {
 
     func call(_ interp: Interpreter, _ base: UnsafeMutablePointer<Value>) throws -> Value {
         if globalIndex >= 0, !hasLabels {
-            if let f = interp.globals.function(at: globalIndex) { return try callUser(f, interp, base) }
-            if let n = interp.globals.native(at: globalIndex) { return try callNative(n, interp, base) }
+            if let f = globals.function(at: globalIndex) { return try callUser(f, interp, base) }
+            if let n = globals.native(at: globalIndex) { return try callNative(n, interp, base) }
         }
         let function = try callee(interp, base)
         switch function {

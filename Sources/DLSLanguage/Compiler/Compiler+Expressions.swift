@@ -69,6 +69,7 @@ extension Compiler {
             let what = describe(container)
             return { interp, base in try Access.index(try c(interp, base), try k(interp, base), at: location, what: what) }
         case .field(let object, let name):
+            if let read = compileModuleField(object, name, at: location) { return read }
             let o = compileExpression(object)
             let what = describe(object)
             return { interp, base in try Access.field(try o(interp, base), name, at: location, what: what) }

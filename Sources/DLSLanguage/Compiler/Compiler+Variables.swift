@@ -14,8 +14,9 @@ extension Compiler {
                 return f.captures[index].value
             }
         case .global(let index):
-            return { interp, _ in
-                guard let value = interp.globals[index] else {
+            let globals = self.globals
+            return { _, _ in
+                guard let value = globals[index] else {
                     throw RuntimeError("undefined variable '\(name)'", at: location)
                 }
                 return value
@@ -45,12 +46,13 @@ extension Compiler {
                 f.captures[index].value = value
             }
         case .global(let index):
-            if defining { return { interp, _, value in interp.globals[index] = value } }
-            return { interp, _, value in
-                guard !interp.globals[index].isAbsent else {
+            let globals = self.globals
+            if defining { return { _, _, value in globals[index] = value } }
+            return { _, _, value in
+                guard !globals[index].isAbsent else {
                     throw RuntimeError("assignment to undeclared variable '\(name)' (declare it with 'let \(name) = ...')", at: location)
                 }
-                interp.globals[index] = value
+                globals[index] = value
             }
         }
     }

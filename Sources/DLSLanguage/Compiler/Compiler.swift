@@ -2,13 +2,22 @@
 /// slot, a captured cell or a global index, so running a program does no name lookups.
 final class Compiler {
     let interpreter: Interpreter
+    /// The top-level names of what is compiled: the session's, or a module's own (see `import`).
+    let globals: Globals
+    /// Compiling a module: its `test`, `setup` and `topology` statements belong to its own file's
+    /// runs and are left out here, so an importer's tests do not run them again.
+    let isModule: Bool
     var context: FunctionContext
     var diagnostics: [Diagnostic] = []
     var echo = false
+    /// Globals this compilation bound with `import`, by slot (see `compileModuleField`).
+    var imports: [Int: Module] = [:]
 
-    init(interpreter: Interpreter) {
+    init(interpreter: Interpreter, globals: Globals? = nil, isModule: Bool = false) {
         self.interpreter = interpreter
-        self.context = FunctionContext(parent: nil, isChunk: true, name: "main chunk")
+        self.globals = globals ?? interpreter.globals
+        self.isModule = isModule
+        self.context = FunctionContext(parent: nil, isChunk: true, name: isModule ? "module" : "main chunk")
     }
 
     func compileChunk(_ statements: [Stmt], echo: Bool) -> (Exec, Int) {
@@ -91,7 +100,7 @@ final class Compiler {
         case .function(let decl):
             let make = compileFunction(decl)
             guard let name = decl.name else { return { _, _ in .next } }
-            let ref: VariableRef = context.declaresGlobals ? .global(interpreter.globals.slot(for: name)) : resolve(name, in: context)
+            let ref: VariableRef = context.declaresGlobals ? .global(globals.slot(for: name)) : resolve(name, in: context)
             let store = storer(ref, name: name, at: location, defining: true)
             return { interp, base in try store(interp, base, try make(interp, base)); return .next }
         case .if(let branches, let elseBody):
@@ -129,6 +138,8 @@ final class Compiler {
             return compileBlock(block)
         case .test, .setup, .topology, .expectError, .transaction:
             return compileTestingStatement(stmt)
+        case .import(let decl):
+            return compileImport(decl, at: location)
         }
     }
 
@@ -138,7 +149,8 @@ final class Compiler {
         case .local(let slot):
             return { interp, base in base[slot] = try eval(interp, base); return .next }
         case .global(let index):
-            return { interp, base in interp.globals[index] = try eval(interp, base); return .next }
+            let globals = self.globals
+            return { interp, base in globals[index] = try eval(interp, base); return .next }
         case .capture:
             return { interp, base in _ = try eval(interp, base); return .next }  // unreachable: declare() never captures
         }

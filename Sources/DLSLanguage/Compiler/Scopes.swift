@@ -39,9 +39,9 @@ extension Compiler {
         for scope in context.scopes.reversed() {
             if let slot = scope[name] { return .local(slot) }
         }
-        if context.isChunk { return .global(interpreter.globals.slot(for: name)) }
+        if context.isChunk { return .global(globals.slot(for: name)) }
         if let i = context.captureIndex[name] { return .capture(i) }
-        guard let parent = context.parent else { return .global(interpreter.globals.slot(for: name)) }
+        guard let parent = context.parent else { return .global(globals.slot(for: name)) }
         let source: CaptureSource
         switch resolve(name, in: parent) {
         case .global(let g): return .global(g)
@@ -56,7 +56,7 @@ extension Compiler {
 
     /// Declares `name` in the current scope: a global at the chunk's top level, else a new slot.
     func declare(_ name: String) -> VariableRef {
-        if context.declaresGlobals { return .global(interpreter.globals.slot(for: name)) }
+        if context.declaresGlobals { return .global(globals.slot(for: name)) }
         return .local(context.newSlot(name))
     }
 

@@ -97,6 +97,8 @@ enum Access {
         switch object {
         case .map(let map):
             map.entries[.string(name)] = value
+        case .object(let module as ModuleObject):
+            throw RuntimeError("module \(module.path) is read-only: assign its names from inside it (call one of its functions)", at: location)
         case .object(let o):
             throw RuntimeError("fields of a \(o.typeName) are read-only; change it with a command\(suffix(what))", at: location)
         default:

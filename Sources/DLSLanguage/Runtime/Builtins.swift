@@ -4,7 +4,10 @@ import OrderedCollections
 /// The builtin functions every script has. Hosts add their own with `Interpreter.define`.
 enum Builtins {
     static func install(in interpreter: Interpreter) {
-        for f in core + collections + conversions + strings { interpreter.define(f) }
+        for f in core + collections + conversions + strings + system {
+            f.help = help[f.name]
+            interpreter.define(f)
+        }
     }
 
     static var core: [NativeFunction] { [

@@ -51,6 +51,8 @@ public final class NativeFunction {
     public let arity: ClosedRange<Int>
     /// Accepted named arguments (`ports(dev, flavour: "pcisf")`).
     public let labels: Set<String>
+    /// `name(ARGS): what it does`, for `:help name` (see `Builtins.help`).
+    public var help: String?
     let body: (inout Arguments) throws -> Value
     /// Set on builtins whose common case the interpreter runs inline (see Interpreter.callNative).
     let intrinsic: Intrinsic?

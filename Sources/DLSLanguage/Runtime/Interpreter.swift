@@ -41,6 +41,10 @@ public final class Interpreter {
     public internal(set) var topologyFile: String?
 
     let globals = Globals()
+    /// Functions given to `define` (builtins and the host's): every module sees them.
+    var builtins: [String: NativeFunction] = [:]
+    /// The files imported by the current run.
+    var modules = ModuleTable()
     let stack: UnsafeMutablePointer<Value>
     let stackCapacity: Int
     @exclusivity(unchecked) var stackTop: UnsafeMutablePointer<Value>
@@ -72,8 +76,11 @@ public final class Interpreter {
         let (program, diagnostics) = Parser.parse(source, file: file, commandWords: host?.commandWords ?? [])
         guard diagnostics.isEmpty else { return diagnostics }
         // Compile in a scratch interpreter: finds misplaced break/test without touching these globals.
-        let compiler = Compiler(interpreter: Interpreter(host: host, output: CapturedOutput()))
-        _ = compiler.compileChunk(program.statements, echo: false)
+        // Compiling follows imports; their sources are kept here to render their errors.
+        let scratch = Interpreter(host: host, output: CapturedOutput())
+        let compiler = Compiler(interpreter: scratch)
+        _ = scratch.compileRun(program.statements, file: file, echo: false, compiler: compiler)
+        sources.merge(scratch.sources) { _, imported in imported }
         return compiler.diagnostics
     }
 
@@ -95,7 +102,7 @@ public final class Interpreter {
     func execute(_ statements: [Stmt], source: SourceText, echo: Bool) throws(ScriptFailure) -> Value {
         let file = source.name
         let compiler = Compiler(interpreter: self)
-        let (chunk, slotCount) = compiler.compileChunk(statements, echo: echo)
+        let (chunk, slotCount) = compileRun(statements, file: file, echo: echo, compiler: compiler)
         guard compiler.diagnostics.isEmpty else { throw .syntax(compiler.diagnostics, source) }
         interruptSignal.clear()
         steps = 0
@@ -114,11 +121,21 @@ public final class Interpreter {
         }
     }
 
+    /// Compiles the top level of a run. Each run loads its imports afresh (a REPL line that imports a
+    /// file again sees its changes); the file itself heads the import chain, so a module that
+    /// imports it back is a cycle.
+    func compileRun(_ statements: [Stmt], file: String, echo: Bool, compiler: Compiler) -> (Exec, Int) {
+        modules = ModuleTable()
+        if let key = try? TextFile.realPath(file) { modules.compiling = [(key, file)] }
+        defer { modules.compiling = [] }
+        return compiler.compileChunk(statements, echo: echo)
+    }
+
     /// Renders a failure the way the CLI prints it (all diagnostics, or the runtime report).
     public func render(_ failure: ScriptFailure) -> String {
         switch failure {
         case .syntax(let diagnostics, let source):
-            return diagnostics.map { $0.rendered(source: source) }.joined(separator: "\n")
+            return diagnostics.map { render($0, source: source) }.joined(separator: "\n")
         case .runtime(let error):
             return error.rendered(sources: sources)
         }
@@ -133,6 +150,12 @@ public final class Interpreter {
     /// Asks a running script to stop; safe from any thread or a signal-polling loop.
     public func interrupt() {
         interruptSignal.raise()
+    }
+
+    /// One diagnostic with its source line: from `source`, or from the imported file it is in.
+    public func render(_ diagnostic: Diagnostic, source: SourceText?) -> String {
+        let file = diagnostic.location.file
+        return diagnostic.rendered(source: source?.name == file ? source : sources[file] ?? source)
     }
 
     // MARK: globals
@@ -150,6 +173,7 @@ public final class Interpreter {
 
     public func define(_ function: NativeFunction) {
         setGlobal(function.name, .native(function))
+        builtins[function.name] = function
     }
 
     // MARK: frames and limits

@@ -264,7 +264,14 @@ public enum Limits {
         set { stringBytes.store(newValue, ordering: .relaxed) }
     }
 
+    /// Largest file `read_file` and `import` read.
+    public static var maxFileBytes: Int {
+        get { fileBytes.load(ordering: .relaxed) }
+        set { fileBytes.store(newValue, ordering: .relaxed) }
+    }
+
     private static let listItems = Atomic<Int>(50_000_000)
+    private static let fileBytes = Atomic<Int>(64 << 20)
     private static let stringBytes = Atomic<Int>(1 << 30)
 
     static func stringTooLong(_ bytes: Int, at location: SourceLocation?) -> RuntimeError {

@@ -1,7 +1,11 @@
 /// An error raised while running: from the interpreter, a builtin, a command or `throw`.
 /// It carries where it happened and the chain of `fn` calls that led there.
 public struct RuntimeError: Error, @unchecked Sendable {
-    public enum Kind: Sendable { case error, interrupted, limit }
+    public enum Kind: Sendable, Equatable {
+        case error, interrupted, limit
+        /// `exit(N)`: not a failure; ends the script with status N (`try` does not catch it).
+        case exit(Int32)
+    }
 
     public var message: String
     public var location: SourceLocation?
@@ -36,7 +40,9 @@ public struct RuntimeError: Error, @unchecked Sendable {
     }
 
     /// The full report: location, message, source line with caret, notes, then the call stack.
+    /// After `exit(N)` only the notes (what was rolled back on the way out): exiting is no error.
     public func rendered(sources: [String: SourceText]) -> String {
+        if case .exit = kind { return notes.joined(separator: "\n") }
         var out: String
         // devlink's own lines (`Error: mlx5_core: ...`) already say what they are.
         let kind = message.hasPrefix("Error: ") || message.hasPrefix("Warning: ") ? nil : "error"

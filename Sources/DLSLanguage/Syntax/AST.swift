@@ -115,6 +115,16 @@ public indirect enum StmtKind: Sendable {
     case expectError(ErrorExpectation, Block)
     /// `transaction { }`: all of the block's device changes, or none.
     case transaction(Block)
+    /// `import "lib/common.dls" as common`: the module's top-level names under `common.`.
+    case `import`(ImportDecl)
+}
+
+public struct ImportDecl: Sendable {
+    /// The path as written (relative to the importing file).
+    public var path: String
+    public var name: String
+    /// Where the path string is, for errors about the file.
+    public var pathLocation: SourceLocation
 }
 
 public enum ErrorExpectation: Sendable, Equatable {

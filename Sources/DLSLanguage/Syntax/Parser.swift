@@ -173,6 +173,7 @@ public struct Parser {
         func stmt(_ kind: StmtKind) -> Stmt { Stmt(kind: kind, location: location) }
         if isCommandStart() { return stmt(.command(try parseCommand())) }
         if let kind = try parseTestingStatement() { return stmt(kind) }
+        if let kind = try parseImport() { return stmt(kind) }
         switch current.kind {
         case .keyword(.let):
             advance()

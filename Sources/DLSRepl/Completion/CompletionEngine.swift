@@ -28,6 +28,13 @@ public struct CompletionEngine {
     }
 
     public func complete(_ textBeforeCursor: String) -> Completion {
+        if let fragment = CompletionEngine.importPath(textBeforeCursor) {
+            // A module: files relative to the current directory, as the REPL's imports resolve.
+            let files = FilePathCompleter.candidates(for: fragment).map {
+                $0.terminator.isEmpty ? $0 : Candidate($0.text, terminator: "\" as ")
+            }
+            return Completion(fragment: fragment, candidates: files)
+        }
         let starters = Set((vocabulary?.commandWords ?? []) + (vocabulary?.commandPrefixes ?? []))
         let context = CursorScanner(commandStarters: starters).scan(textBeforeCursor)
         switch context {
@@ -56,6 +63,19 @@ public struct CompletionEngine {
         case .meta(let words, let fragment):
             return meta(words: words, fragment: fragment)
         }
+    }
+
+    /// The path typed so far when the cursor is in the string of `import "...`, else nil.
+    static func importPath(_ text: String) -> String? {
+        let line = text.split(separator: "\n", omittingEmptySubsequences: false).last ?? ""
+        var rest = line.drop { $0 == " " || $0 == "\t" }
+        guard rest.hasPrefix("import") else { return nil }
+        rest = rest.dropFirst("import".count)
+        guard rest.first == " " || rest.first == "\t" else { return nil }
+        rest = rest.drop { $0 == " " || $0 == "\t" }
+        guard rest.first == "\"" else { return nil }
+        let path = rest.dropFirst()
+        return path.contains("\"") ? nil : String(path)
     }
 
     private func commandStarters() -> [String] {
@@ -91,7 +111,7 @@ public enum MetaArgument {
 public enum LanguageKeywords {
     public static let statement = [
         "let", "if", "while", "for", "fn", "return", "break", "continue", "try", "assert",
-        "expect_error", "test", "transaction",
+        "expect_error", "test", "transaction", "import",
     ]
     public static let expression = ["true", "false", "nil", "fn", "in", "else", "catch", "not", "and", "or"]
 }

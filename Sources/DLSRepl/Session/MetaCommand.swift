@@ -1,4 +1,4 @@
-import FoundationEssentials
+import DLSLanguage
 import Glibc
 
 /// REPL meta commands: `:help [topic]`, `:vars`, `:backend`, `:reset`, `:load FILE`, `:save FILE`,
@@ -89,20 +89,22 @@ extension Repl {
     private func load(path: String) {
         guard !path.isEmpty else { return output.error("usage: :load FILE") }
         let expanded = Paths.expandingTilde(path)
-        guard let data = FileManager.default.contents(atPath: expanded) else {
-            return output.error("error: cannot read \(path)")
+        // Read as scripts read files: UTF-8 text only, bounded in size.
+        do throws(TextFile.Failure) {
+            execute(try TextFile.read(expanded), name: expanded, echo: false)
+        } catch {
+            output.error("error: cannot read \(path): \(error.reason)")
         }
-        execute(String(decoding: data, as: UTF8.self), name: path, echo: false)
     }
 
     private func save(path: String) {
         guard !path.isEmpty else { return output.error("usage: :save FILE") }
         let expanded = Paths.expandingTilde(path)
-        do {
-            try Data(transcript.utf8).write(to: URL(fileURLWithPath: expanded))
+        do throws(TextFile.Failure) {
+            try TextFile.write(transcript, to: expanded)
             output.line("saved \(accepted.count) input\(accepted.count == 1 ? "" : "s") to \(path)")
         } catch {
-            output.error("error: cannot write \(path): \(error)")
+            output.error("error: cannot write \(path): \(error.reason)")
         }
     }
 }

@@ -29,6 +29,8 @@ public final class Repl {
     private(set) var accepted: [String] = []
     /// Lines of an unfinished chunk.
     private var pending: [String] = []
+    /// Set when the code called `exit(status)`: the loop ends with it.
+    private(set) var exitStatus: Int32?
 
     public init(language: ReplLanguage, hooks: ReplHooks? = nil, reader: LineReader,
                 output: ReplOutput = .standard, prompts: Prompts = Prompts()) {
@@ -71,6 +73,7 @@ public final class Repl {
                 pending = []
             case .line(let text):
                 if case .quit = accept(text) { return 0 }
+                if let exitStatus { return exitStatus }
             }
         }
     }
@@ -113,6 +116,9 @@ public final class Repl {
             output.error(message)
         case .interrupted:
             output.error("interrupted")
+        case .exited(let status, let notes):
+            if !notes.isEmpty { output.error(notes) }
+            exitStatus = status
         }
         return outcome
     }

@@ -31,6 +31,8 @@ enum ReplHelp {
             port show            a command: the same words devlink takes; $x, $x.field, $(expr) interpolate
             let sf = port add pci/0000:06:00.0 flavour pcisf pfnum 0 sfnum 88    commands return objects
             try { } catch e { }  assert cond, "msg"    expect_error EEXIST { }
+            import "lib/common.dls" as common    then common.f(x): a file's names, loaded once per run
+            env("NAME", "default")  read_file(p)  write_file(p, text)  json_parse(text)  exit(3)
             """
         case "commands":
             return hooks?.help(topic: "commands")

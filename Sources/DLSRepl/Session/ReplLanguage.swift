@@ -31,6 +31,9 @@ public enum ReplOutcome: Equatable, Sendable {
     case runtimeError(message: String)
     /// Stopped by Ctrl-C.
     case interrupted
+    /// The code called `exit(status)`: the REPL ends with that status. `notes` (what was rolled
+    /// back on the way out) may be empty.
+    case exited(status: Int32, notes: String)
 
     /// The exit status a script ending this way gets (DESIGN: 0 ok, 1 runtime, 2 syntax).
     public var exitStatus: Int32 {
@@ -38,6 +41,7 @@ public enum ReplOutcome: Equatable, Sendable {
         case .success: return 0
         case .syntaxError: return 2
         case .runtimeError, .interrupted: return 1
+        case .exited(let status, _): return status
         }
     }
 }

@@ -28,7 +28,12 @@ final class InterpreterLanguage: ReplLanguage, CompletionScope {
                 interpreter.output.flush()
                 switch error {
                 case .syntax: outcome = .syntaxError(message: interpreter.render(error))
-                case .runtime: outcome = .runtimeError(message: interpreter.render(error))
+                case .runtime(let e):
+                    if case .exit(let status) = e.kind {
+                        outcome = .exited(status: status, notes: interpreter.render(error))
+                    } else {
+                        outcome = .runtimeError(message: interpreter.render(error))
+                    }
                 }
             }
             interpreter.output.flush()

@@ -1,0 +1,17 @@
+/// What each query builtin does, for `:help NAME` and `:help builtins` (attached by `DevlinkHost.install`).
+enum QueryHelp {
+    static let text: [String: String] = [
+        "devices": "devices(): the devlink devices, as objects (handle, bus, name)",
+        "ports": "ports([DEV], flavour: F): the ports (of DEV), as objects; flavour: \"pcisf\", \"pcivf\", \"physical\", ...",
+        "port": "port(HANDLE | NETDEV): one port as an object (sf.index, sf.netdev, sf.function.state, ...)",
+        "rates": "rates([DEV]): the rate objects (leaves and nodes) of DEV or of every device",
+        "eswitch": "eswitch(DEV): the device's eswitch (mode, inline_mode, encap_mode)",
+        "mac": "mac(TEXT | INT): a MAC address value; mac(\"00:00:00:00:88:00\") + i steps it",
+        "wait": "wait(FN[, SECONDS]): calls FN until it returns true, letting the device's pending work progress (default 10 s); an error after the timeout",
+        "bonds": "bonds(): the bonding interfaces, as objects (name, mode, slaves, lag)",
+        "bond": "bond(NAME): one bond as an object",
+        "hardware_lag": "hardware_lag(DEV): the device's mlx5 hardware LAG (state, mode, port map, RDMA device)",
+        "interfaces": "interfaces(): the network interfaces (name, ifindex, kind, up, carrier, master)",
+        "fw_log": "fw_log(DEV): the firmware LAG commands the device received, oldest first",
+    ]
+}
