@@ -128,6 +128,11 @@ public final class EmulatedSession: DeviceSession {
 
     public func rates(of device: DeviceHandle?) throws -> [RateObject] { try state.rates(of: device) }
 
+    public func uplinkSpeed(_ device: DeviceHandle) throws -> UInt64? { try state.uplinkSpeed(device) }
+
+    /// The release the profiles model (docs/differences.md: the netdevsim profile is checked against 6.12).
+    public var kernelRelease: String? { "6.12" }
+
     public func rate(_ handle: RateHandle) throws -> RateObject { try state.rate(handle) }
 
     public func addRateNode(_ handle: RateHandle, _ changes: RateChanges) throws {

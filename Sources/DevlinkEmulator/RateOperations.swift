@@ -19,6 +19,14 @@ extension EmulatorState {
         return devices.flatMap { $0.rates.listing() }
     }
 
+    /// The uplink speed the driver checks rates against: mlx5's link maximum (topology
+    /// `link_speed_mbps`), netdevsim's fixed 5000 Mbit/s (NSIM_LINK_SPEED_MAX).
+    func uplinkSpeed(_ device: DeviceHandle) throws(DevlinkError) -> UInt64 {
+        let config = devices[try deviceIndexOrThrow(device)].config
+        let unit: UInt64 = 125_000
+        return config.profile == .mlx5 ? config.linkSpeedMbps * unit : 5000 * unit
+    }
+
     func rate(_ handle: RateHandle) throws(DevlinkError) -> RateObject {
         let d = try deviceIndexOrThrow(handle.device)
         if case .node(let name) = handle.target, !Self.isValidNodeName(name) { throw DevlinkError(.EINVAL) }

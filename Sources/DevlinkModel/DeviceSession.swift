@@ -74,6 +74,11 @@ public protocol DeviceSession: AnyObject {
     func settle() throws -> Bool
 
     // MARK: optional capabilities
+    /// What a device's rate tree shares: its uplink's speed in bytes/s, nil when unknown (used by
+    /// `simulate` and `rate lint`; devlink itself has no such attribute).
+    func uplinkSpeed(_ device: DeviceHandle) throws -> UInt64?
+    /// The kernel release the backend runs or models (`6.12.0-...`), nil when unknown.
+    var kernelRelease: String? { get }
     /// This session's bonds and links, when it has them. Asked of the session instead of found with
     /// `as? LinkSession`: a cast to a protocol makes the Swift runtime scan every conformance record
     /// in the binary (~0.3M instructions a cast, paid at every dls start).
@@ -83,6 +88,8 @@ public protocol DeviceSession: AnyObject {
 }
 
 extension DeviceSession {
+    public func uplinkSpeed(_ device: DeviceHandle) throws -> UInt64? { nil }
+    public var kernelRelease: String? { nil }
     public var linkSession: LinkSession? { nil }
     public var restorableSession: (any RestorableSession)? { nil }
 }

@@ -46,6 +46,8 @@ class JournalingSession: DeviceSession {
     func ports(of device: DeviceHandle?) throws -> [Port] { try inner.ports(of: device) }
     func port(_ handle: PortHandle) throws -> Port { try inner.port(handle) }
     func rates(of device: DeviceHandle?) throws -> [RateObject] { try inner.rates(of: device) }
+    func uplinkSpeed(_ device: DeviceHandle) throws -> UInt64? { try inner.uplinkSpeed(device) }
+    var kernelRelease: String? { inner.kernelRelease }
     func rate(_ handle: RateHandle) throws -> RateObject { try inner.rate(handle) }
     func eswitch(_ device: DeviceHandle) throws -> Eswitch { try inner.eswitch(device) }
     func sriovNumVFs(_ device: DeviceHandle) throws -> UInt32 { try inner.sriovNumVFs(device) }

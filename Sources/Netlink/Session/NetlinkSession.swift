@@ -151,6 +151,29 @@ public final class NetlinkSession: DeviceSession {
 
     // MARK: rates
 
+    /// The uplink's speed from sysfs (`/sys/class/net/NETDEV/speed`, Mbit/s) of the device's physical
+    /// port; nil when there is none or the link is down (the kernel then reports -1).
+    public func uplinkSpeed(_ device: DeviceHandle) throws -> UInt64? {
+        guard let netdev = try ports(of: device).first(where: { $0.flavour == .physical })?.netdev,
+              !netdev.contains("/"), netdev != "..", netdev != "." else { return nil }
+        guard let file = fopen("/sys/class/net/\(netdev)/speed", "r") else { return nil }
+        defer { fclose(file) }
+        var buffer = [CChar](repeating: 0, count: 32)
+        guard fgets(&buffer, Int32(buffer.count), file) != nil else { return nil }
+        let text = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        guard let mbps = UInt64(String(text.prefix { $0.isASCII && $0.isNumber })), mbps > 0 else { return nil }
+        return mbps.multipliedReportingOverflow(by: 125_000).overflow ? nil : mbps * 125_000
+    }
+
+    /// `uname -r`.
+    public var kernelRelease: String? {
+        var names = utsname()
+        guard uname(&names) == 0 else { return nil }
+        return withUnsafeBytes(of: &names.release) { raw in
+            String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+        }
+    }
+
     public func rates(of device: DeviceHandle?) throws -> [RateObject] {
         let rates = try all(.dumpRates()) { try DevlinkDecoder.rate(lookingUp: $0) }
         guard let device else { return rates }

@@ -1,0 +1,219 @@
+/// A fluid, work-conserving model of a rate tree under load: what each leaf and node gets.
+///
+/// Wants are computed bottom-up (a leaf wants min(demand, tx_max); a node min(tx_max, what its
+/// children want)); then each parent's allocation is split among its children top-down by the
+/// driver's rules (`RateArbitration`), each child never above its want, so unused bandwidth moves to
+/// siblings. The root is the uplink: it has the link speed to give.
+public enum RateSimulator {
+    /// `objects` are the device's rate objects (`rates(dev)`); `demands` the offered load per leaf.
+    /// A leaf missing from `demands` offers nothing. Throws for a demand on a node or on a handle
+    /// that is not a leaf of the device, and for a tree the kernel could not report.
+    public static func simulate(device: DeviceHandle, objects: [RateObject], demands: [RateHandle: RateDemand],
+                                arbitration: RateArbitration) throws(RateTree.Invalid) -> RateSimulation {
+        let own = objects.filter { $0.handle.device == device }
+        let tree = try RateTree(own, group0: arbitration.mlx5Group0)
+        let e = tree.elements
+        let n = e.count
+        var demand = [Double](repeating: 0, count: n)
+        var leafDemand = [RateDemand?](repeating: nil, count: n)
+        var indexOf: [RateHandle: Int] = [:]
+        for i in 1..<n { if let h = e[i].object?.handle { indexOf[h] = i } }
+        for (handle, d) in demands.sorted(by: { $0.key.description < $1.key.description }) {
+            guard let i = indexOf[handle] else {
+                throw RateTree.Invalid(description: "\(handle) is not a rate object of \(device)")
+            }
+            guard e[i].kind == .leaf else {
+                throw RateTree.Invalid(description: "\(handle) is a node; only leaves offer traffic")
+            }
+            leafDemand[i] = d
+            demand[i] = Double(d.total)
+        }
+        let link = arbitration.link.map { Double($0) } ?? .infinity
+        // Bottom-up: children come after their parent in preorder, so walk it backwards.
+        var want = [Double](repeating: 0, count: n)
+        for i in tree.preorder.reversed() {
+            let cap = i == 0 ? link : e[i].cap
+            if e[i].kind == .leaf {
+                want[i] = min(cap, demand[i])
+            } else {
+                var sum = 0.0, offered = 0.0
+                for c in e[i].children {
+                    sum += want[c]
+                    offered += demand[c]
+                }
+                want[i] = min(cap, sum)
+                demand[i] = offered
+            }
+        }
+        // Top-down: split each parent's allocation among its children.
+        var alloc = [Double](repeating: 0, count: n)
+        alloc[0] = want[0]
+        var notes: [String] = []
+        for p in tree.preorder where !e[p].children.isEmpty {
+            let children = e[p].children
+            let shares = split(alloc[p], among: children, of: tree, want: want, arbitration: arbitration)
+            for (k, c) in children.enumerated() { alloc[c] = shares[k] }
+            if arbitration.rules == .mlx5, let object = e[p].object, object.tcBandwidths.contains(where: { $0 > 0 }) {
+                notes.append("tc-bw on node \(object.handle) is not modeled: its children share it as if tc-bw were unset")
+            }
+        }
+        // Whole bytes: leaves round down, nodes add up their children, so nothing exceeds a cap or a
+        // demand and every node is exactly the sum of its children.
+        var bytes = [UInt64](repeating: 0, count: n)
+        var perClass = [[UInt64]?](repeating: nil, count: n)
+        for i in tree.preorder.reversed() {
+            if e[i].kind == .leaf {
+                bytes[i] = alloc[i] >= 1.8e19 ? .max : UInt64(max(0, alloc[i]).rounded(.down))
+                if let d = leafDemand[i], let object = e[i].object {
+                    perClass[i] = classSplit(bytes[i], demand: d, object: object, arbitration: arbitration)
+                }
+            } else {
+                bytes[i] = e[i].children.reduce(UInt64(0)) { $0 &+ bytes[$1] }
+            }
+        }
+        let bounds = self.bounds(tree, want: want, demand: demand, alloc: alloc)
+        var allocations: [RateAllocation] = []
+        allocations.reserveCapacity(n)
+        for i in tree.preorder {
+            guard let object = e[i].object else { continue }
+            let depth = tree.ancestors(of: i).filter { e[$0].kind != .group0 }.count
+            allocations.append(RateAllocation(
+                handle: object.handle, isLeaf: e[i].kind == .leaf, parent: object.parent,
+                demand: demand[i] >= 1.8e19 ? .max : UInt64(demand[i]), allocated: bytes[i], bound: bounds[i],
+                perClass: perClass[i], depth: depth))
+        }
+        return RateSimulation(device: device, arbitration: arbitration, allocations: allocations, total: bytes[0],
+                              notes: notes)
+    }
+
+    /// One parent's allocation split among its children by the driver's rules.
+    static func split(_ capacity: Double, among children: [Int], of tree: RateTree, want: [Double],
+                      arbitration: RateArbitration) -> [Double] {
+        let e = tree.elements
+        let wants = children.map { want[$0] }
+        switch arbitration.rules {
+        case .mlx5:
+            // One DWRR TSAR per node: weights are the siblings' bw_share (esw_qos_normalize_min_rate
+            // runs per parent); all zero means an even split.
+            let shares = arbitration.mlx5BandwidthShares(children.map { e[$0].object?.txShare ?? 0 })
+            let weights = shares.allSatisfy { $0 == 0 } ? shares.map { _ in 1.0 } : shares.map { Double(max($0, 1)) }
+            return WaterFill.fill(capacity, wants: wants, weights: weights)
+        case .documented:
+            return documentedSplit(capacity, children: children.map { e[$0].object }, wants: wants,
+                                   usePriorityAndWeight: true)
+        }
+    }
+
+    /// devlink-port.rst: `tx_share` is each sibling's minimum; what is left goes to the highest
+    /// `tx_priority` first ("choose ... the highest priority that stays within the BW limit"), shared
+    /// by WFQ on `tx_weight` within a priority, then to lower priorities. A weight of 0 (unset)
+    /// counts as 1. Guarantees above the capacity are scaled down in proportion (the linter reports
+    /// such a tree).
+    static func documentedSplit(_ capacity: Double, children: [RateObject?], wants: [Double],
+                                usePriorityAndWeight: Bool) -> [Double] {
+        var result = zip(children, wants).map { object, want in min(Double(object?.txShare ?? 0), want) }
+        let guaranteed = result.reduce(0, +)
+        if guaranteed > capacity, guaranteed > 0 {
+            return result.map { $0 * capacity / guaranteed }
+        }
+        var left = capacity - guaranteed
+        let priorities = Set(children.map { usePriorityAndWeight ? ($0?.txPriority ?? 0) : 0 }).sorted(by: >)
+        for priority in priorities where left > 0 {
+            let members = children.indices.filter { (usePriorityAndWeight ? (children[$0]?.txPriority ?? 0) : 0) == priority }
+            let extra = WaterFill.fill(left, wants: members.map { wants[$0] - result[$0] },
+                                       weights: members.map { Double(max(usePriorityAndWeight ? (children[$0]?.txWeight ?? 0) : 0, 1)) })
+            for (k, m) in members.enumerated() {
+                result[m] += extra[k]
+                left -= extra[k]
+            }
+        }
+        return result
+    }
+
+    /// A leaf's allocation split over its traffic classes. mlx5 with tc-bw set: the leaf is a TC
+    /// arbiter (esw_qos_vport_tc_enable) whose classes share by esw_qos_set_tc_arbiter_bw_shares'
+    /// weights. Otherwise only a demand spread over classes is split, evenly among classes (no
+    /// per-class arbitration); nil when there is nothing to split.
+    static func classSplit(_ total: UInt64, demand: RateDemand, object: RateObject, arbitration: RateArbitration) -> [UInt64]? {
+        let tcArbiter = arbitration.rules == .mlx5 && object.tcBandwidths.contains { $0 > 0 }
+        guard tcArbiter || demand.isPerClass else { return nil }
+        let weights = tcArbiter ? arbitration.mlx5TrafficClassShares(object.tcBandwidths).map { Double($0) }
+                                : demand.perClass.map { _ in 1.0 }
+        let shares = WaterFill.fill(Double(total), wants: demand.perClass.map { Double($0) }, weights: weights)
+        var classes = shares.map { UInt64(max(0, $0).rounded(.down)) }
+        // Rounding down each class may lose a few bytes; give them to the largest class with room.
+        var missing = total &- min(total, classes.reduce(0, +))
+        for c in classes.indices.sorted(by: { shares[$0] > shares[$1] }) where missing > 0 {
+            let room = demand.perClass[c] &- min(demand.perClass[c], classes[c])
+            let add = min(room, missing)
+            classes[c] += add
+            missing -= add
+        }
+        return classes
+    }
+
+    /// Which constraint bound each element, parents before children.
+    static func bounds(_ tree: RateTree, want: [Double], demand: [Double], alloc: [Double]) -> [RateBound] {
+        let e = tree.elements
+        var bounds = [RateBound](repeating: .demand, count: e.count)
+        func short(_ i: Int) -> Bool { alloc[i] < want[i] - tolerance(want[i]) }
+        func reaches(_ value: Double, _ limit: Double) -> Bool { value >= limit - tolerance(limit) }
+        // How many children of each parent were left wanting (counted once, not per child).
+        var wanting = [Int](repeating: 0, count: e.count), active = [Int](repeating: 0, count: e.count)
+        for i in 1..<e.count {
+            if short(i) { wanting[e[i].parent] += 1 }
+            if want[i] > 0 { active[e[i].parent] += 1 }
+        }
+        for i in tree.preorder where i != 0 {
+            let offered = e[i].kind == .leaf ? demand[i] : e[i].children.reduce(0) { $0 + want[$1] }
+            if reaches(alloc[i], offered) { bounds[i] = .demand; continue }
+            if e[i].cap.isFinite, reaches(alloc[i], e[i].cap) { bounds[i] = .txMax; continue }
+            let p = e[i].parent
+            // Others wanting more too, or it got less than an even split (priority or weights took it):
+            // the arbitration decided.
+            let even = alloc[p] / Double(max(active[p], 1))
+            guard wanting[p] <= 1, reaches(alloc[i], even) else { bounds[i] = .share(e[p].handle); continue }
+            // The only sibling left wanting, with at least an even split: what limited the parent
+            // limited it.
+            if p == 0 { bounds[i] = .link; continue }
+            switch bounds[p] {
+            case .txMax: bounds[i] = .ancestorTxMax(e[p].handle ?? "")
+            case .demand: bounds[i] = .share(e[p].handle)
+            case let other: bounds[i] = other
+            }
+        }
+        return bounds
+    }
+
+    static func tolerance(_ value: Double) -> Double { max(0.5, abs(value) * 1e-9) }
+}
+
+/// Weighted max-min fair sharing (water-filling): each item gets min(want, level × weight), the
+/// level chosen so that the capacity is used up or every want is met.
+enum WaterFill {
+    static func fill(_ capacity: Double, wants: [Double], weights: [Double]) -> [Double] {
+        var result = [Double](repeating: 0, count: wants.count)
+        let total = wants.reduce(0) { $0 + max(0, $1) }
+        if total <= capacity {
+            for i in wants.indices { result[i] = max(0, wants[i]) }
+            return result
+        }
+        // Items in the order they are satisfied as the level rises: by want / weight.
+        let order = wants.indices.sorted { max(0, wants[$0]) / weights[$0] < max(0, wants[$1]) / weights[$1] }
+        var left = max(0, capacity)
+        var weightLeft = order.reduce(0.0) { $0 + weights[$1] }
+        for (k, i) in order.enumerated() {
+            let want = max(0, wants[i])
+            if want * weightLeft <= left * weights[i] {
+                result[i] = want
+                left -= want
+                weightLeft -= weights[i]
+            } else {
+                let level = left / weightLeft
+                for j in order[k...] { result[j] = level * weights[j] }
+                break
+            }
+        }
+        return result
+    }
+}
