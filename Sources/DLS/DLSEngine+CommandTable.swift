@@ -103,7 +103,7 @@ extension DLSEngine {
         case .bool: return .bool
         case .choice: return .choice
         case .mac: return .mac
-        case .text: return .text
+        case .text, .demand: return .text
         case .trafficClasses: return .trafficClasses
         case .flag: return .flag
         }

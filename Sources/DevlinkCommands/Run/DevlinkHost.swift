@@ -21,7 +21,7 @@ public final class DevlinkHost: CommandHost {
     /// Attaches this host to an interpreter and defines the query builtins.
     public func install(in interpreter: Interpreter) {
         interpreter.host = self
-        for function in QueryBuiltins.functions(runner) + LagValues.builtins(runner) { interpreter.define(function) }
+        for function in QueryBuiltins.functions(runner) + LagValues.builtins(runner) + RateSimulationValues.builtins(runner) { interpreter.define(function) }
     }
 
     public func run(_ command: CommandInvocation, display: Bool, interpreter: Interpreter) throws -> Value {

@@ -57,18 +57,30 @@ public enum RateSimulator {
                 notes.append("tc-bw on node \(object.handle) is not modeled: its children share it as if tc-bw were unset")
             }
         }
-        // Whole bytes: leaves round down, nodes add up their children, so nothing exceeds a cap or a
-        // demand and every node is exactly the sum of its children.
+        // Whole bytes, top-down: each parent's bytes are dealt to its children, each child its
+        // rounded-down share first, the bytes rounding lost to the largest remainders (never above
+        // a child's want). So nothing exceeds a cap or a demand and every node is exactly the sum
+        // of its children.
         var bytes = [UInt64](repeating: 0, count: n)
+        bytes[0] = whole(alloc[0])
+        for p in tree.preorder where !e[p].children.isEmpty {
+            let children = e[p].children
+            var left = bytes[p]
+            for c in children {
+                bytes[c] = min(whole(alloc[c]), left)
+                left -= bytes[c]
+            }
+            for c in children.sorted(by: { alloc[$0] - alloc[$0].rounded(.down) > alloc[$1] - alloc[$1].rounded(.down) }) where left > 0 {
+                let room = whole(want[c]) &- min(whole(want[c]), bytes[c])
+                let add = min(room, left, 1)
+                bytes[c] += add
+                left -= add
+            }
+        }
         var perClass = [[UInt64]?](repeating: nil, count: n)
-        for i in tree.preorder.reversed() {
-            if e[i].kind == .leaf {
-                bytes[i] = alloc[i] >= 1.8e19 ? .max : UInt64(max(0, alloc[i]).rounded(.down))
-                if let d = leafDemand[i], let object = e[i].object {
-                    perClass[i] = classSplit(bytes[i], demand: d, object: object, arbitration: arbitration)
-                }
-            } else {
-                bytes[i] = e[i].children.reduce(UInt64(0)) { $0 &+ bytes[$1] }
+        for i in 1..<n where e[i].kind == .leaf {
+            if let d = leafDemand[i], let object = e[i].object {
+                perClass[i] = classSplit(bytes[i], demand: d, object: object, arbitration: arbitration)
             }
         }
         let bounds = self.bounds(tree, want: want, demand: demand, alloc: alloc)
@@ -186,6 +198,11 @@ public enum RateSimulator {
     }
 
     static func tolerance(_ value: Double) -> Double { max(0.5, abs(value) * 1e-9) }
+
+    /// Rounded down to whole bytes/s, saturating.
+    static func whole(_ value: Double) -> UInt64 {
+        value >= 1.8e19 ? .max : UInt64(max(0, value).rounded(.down))
+    }
 }
 
 /// Weighted max-min fair sharing (water-filling): each item gets min(want, level × weight), the
