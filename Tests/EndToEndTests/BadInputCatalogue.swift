@@ -204,7 +204,7 @@ enum BadInputCatalogue {
                  file: (#"bad.dls"#, #"devlink bogus show\#n"#),
                  command: #"devlink bogus show"#,
                  status: 1,
-                 stderr: #"bad.dls:1:9: error: Object "bogus" not found\#n    devlink bogus show\#n            ^\#nnote: expected one of: dev, port, monitor, lag, link\#n"#),
+                 stderr: #"bad.dls:1:9: error: Object "bogus" not found\#n    devlink bogus show\#n            ^\#nnote: expected one of: dev, port, monitor, lag, link, qos\#n"#),
         BadInput(name: #"handle: unknown device"#,
                  arguments: [#"bad.dls"#],
                  file: (#"bad.dls"#, #"dev show pci/0000:99:00.0\#n"#),

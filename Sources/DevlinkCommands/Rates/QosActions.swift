@@ -5,30 +5,42 @@ enum QosActions {
     @Sendable static func simulate(_ c: CommandContext, _ p: ParsedCommand) throws -> CommandResult {
         guard case .device(let device)? = p.handle else { return .none }
         var demands: [RateHandle: RateDemand] = [:]
+        let objects = try c.session.rates(of: device)
         for (value, word) in p.values("demand") {
             guard case .demand(let text, let trafficClass, let rate) = value else { continue }
             switch try RateInputs.leaf(text, of: device, session: c.session) {
-            case .success(let leaf): RateInputs.add(rate, trafficClass: trafficClass ?? 0, to: leaf, in: &demands)
+            case .success(let leaf):
+                // Checked here too, so that the caret points at the word.
+                guard objects.contains(where: { $0.handle == leaf && !$0.handle.isNode }) else {
+                    throw ClientError("\(leaf) is not a rate leaf of \(device)", word: word + 1,
+                                      hint: "its leaves: " + objects.filter { !$0.handle.isNode }.map { String($0.portIndex ?? 0) }.joined(separator: ", "))
+                }
+                RateInputs.add(rate, trafficClass: trafficClass ?? 0, to: leaf, in: &demands)
             case .failure(let error): throw ClientError(error.message, word: word + 1)
             }
         }
         let arbitration = try self.arbitration(c, p, device)
-        do {
-            let simulation = try RateSimulator.simulate(device: device, objects: try c.session.rates(of: device),
-                                                        demands: demands, arbitration: arbitration)
-            return .rateSimulation(simulation, svgFile: p.word("svg"))
-        } catch let error as RateTree.Invalid {
-            throw ClientError(error.description, word: p.handleWordIndex ?? 0)
+        let simulation = try model(p) { () throws(RateTree.Invalid) in
+            try RateSimulator.simulate(device: device, objects: objects, demands: demands, arbitration: arbitration)
         }
+        return .rateSimulation(simulation, svgFile: p.word("svg"))
     }
 
     @Sendable static func lint(_ c: CommandContext, _ p: ParsedCommand) throws -> CommandResult {
         guard case .device(let device)? = p.handle else { return .none }
         let arbitration = try self.arbitration(c, p, device)
+        let objects = try c.session.rates(of: device)
+        let findings = try model(p) { () throws(RateTree.Invalid) in
+            try RateLinter.lint(device: device, objects: objects, arbitration: arbitration)
+        }
+        return .rateFindings(device, findings)
+    }
+
+    /// A tree the model cannot take, reported at the device word.
+    private static func model<T>(_ p: ParsedCommand, _ body: () throws(RateTree.Invalid) -> T) throws(ClientError) -> T {
         do {
-            return .rateFindings(device, try RateLinter.lint(device: device, objects: try c.session.rates(of: device),
-                                                            arbitration: arbitration))
-        } catch let error as RateTree.Invalid {
+            return try body()
+        } catch {
             throw ClientError(error.description, word: p.handleWordIndex ?? 0)
         }
     }
