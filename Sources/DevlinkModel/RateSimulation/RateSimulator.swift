@@ -18,15 +18,23 @@ public enum RateSimulator {
         var leafDemand = [RateDemand?](repeating: nil, count: n)
         var indexOf: [RateHandle: Int] = [:]
         for i in 1..<n { if let h = e[i].object?.handle { indexOf[h] = i } }
-        for (handle, d) in demands.sorted(by: { $0.key.description < $1.key.description }) {
+        // Unsorted (sorting 10,000 handles by their text cost more than the simulation); on bad
+        // input the first failing handle in text order is reported, so the message is stable.
+        var failures: [(handle: RateHandle, message: String)] = []
+        for (handle, d) in demands {
             guard let i = indexOf[handle] else {
-                throw RateTree.Invalid(description: "\(handle) is not a rate object of \(device)")
+                failures.append((handle, "\(handle) is not a rate object of \(device)"))
+                continue
             }
             guard e[i].kind == .leaf else {
-                throw RateTree.Invalid(description: "\(handle) is a node; only leaves offer traffic")
+                failures.append((handle, "\(handle) is a node; only leaves offer traffic"))
+                continue
             }
             leafDemand[i] = d
             demand[i] = Double(d.total)
+        }
+        if let first = failures.min(by: { $0.handle.description < $1.handle.description }) {
+            throw RateTree.Invalid(description: first.message)
         }
         let link = arbitration.link.map { Double($0) } ?? .infinity
         // Bottom-up: children come after their parent in preorder, so walk it backwards.
@@ -70,6 +78,7 @@ public enum RateSimulator {
                 bytes[c] = min(whole(alloc[c]), left)
                 left -= bytes[c]
             }
+            guard left > 0 else { continue }
             for c in children.sorted(by: { alloc[$0] - alloc[$0].rounded(.down) > alloc[$1] - alloc[$1].rounded(.down) }) where left > 0 {
                 let room = whole(want[c]) &- min(whole(want[c]), bytes[c])
                 let add = min(room, left, 1)
