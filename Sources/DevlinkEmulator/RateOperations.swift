@@ -20,7 +20,8 @@ extension EmulatorState {
     }
 
     /// The uplink speed the driver checks rates against: mlx5's link maximum (topology
-    /// `link_speed_mbps`), netdevsim's fixed 5000 Mbit/s (NSIM_LINK_SPEED_MAX).
+    /// `link_speed_mbps`, what mlx5e_port_max_linkspeed reports), netdevsim's fixed 5000 Mbit/s
+    /// (its "TX rate value exceed link maximum speed 5000Mbps." check below).
     func uplinkSpeed(_ device: DeviceHandle) throws(DevlinkError) -> UInt64 {
         let config = devices[try deviceIndexOrThrow(device)].config
         let unit: UInt64 = 125_000

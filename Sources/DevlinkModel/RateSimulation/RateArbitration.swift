@@ -47,8 +47,9 @@ public struct RateArbitration: Equatable, Sendable {
         rules == .mlx5 && (kernel.major < 6 || (kernel.major == 6 && kernel.minor <= 12))
     }
 
-    /// Whether the driver arbitrates by `tx_priority` / `tx_weight`: ice does (ice_devlink.c sets both
-    /// on its scheduler nodes); mlx5 has no such ops, netdevsim only stores them.
+    /// Whether the driver arbitrates by `tx_priority` / `tx_weight`: ice does (its devlink rate ops
+    /// ice_devlink_rate_leaf_tx_priority_set / ..._tx_weight_set program its scheduler nodes); mlx5
+    /// has no such ops; netdevsim only stores them.
     public var honoursPriorityAndWeight: Bool
 
     /// The rules and whether priority/weight count, for a driver name as `dev info` reports it.

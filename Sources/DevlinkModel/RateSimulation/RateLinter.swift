@@ -26,14 +26,19 @@ public struct RateFinding: Equatable, Sendable {
     /// For `ignoredPriorityWeight`: amount is tx_priority, limit tx_weight.
     public var limitedBy: String?
 
+    private func shares(_ names: [String], _ rate: (UInt64) -> String) -> String {
+        names.count == 1 ? "the tx_share of \(names[0]) is \(rate(amount))"
+            : "the tx_share of \(names.joined(separator: ", ")) add up to \(rate(amount))"
+    }
+
     /// The sentence a report prints; `rate` formats a rate as the caller's output does.
     public func message(_ rate: (UInt64) -> String) -> String {
         let first = handles.first ?? ""
         switch rule {
         case .sharesAboveParentMax:
-            return "the tx_share of \(handles.dropFirst().joined(separator: ", ")) add up to \(rate(amount)), above the tx_max \(rate(limit)) of \(first)"
+            return "\(shares(Array(handles.dropFirst()), rate)), above the tx_max \(rate(limit)) of \(first)"
         case .sharesAboveLink:
-            return "the tx_share of \(handles.joined(separator: ", ")) add up to \(rate(amount)), above the link speed \(rate(limit))"
+            return "\(shares(handles, rate)), above the link speed \(rate(limit))"
         case .shareAboveMax:
             return "\(first) has tx_share \(rate(amount)) above its own tx_max \(rate(limit))"
         case .ignoredPriorityWeight:
