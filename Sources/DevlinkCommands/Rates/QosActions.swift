@@ -12,8 +12,10 @@ enum QosActions {
             case .success(let leaf):
                 // Checked here too, so that the caret points at the word.
                 guard objects.contains(where: { $0.handle == leaf && !$0.handle.isNode }) else {
+                    let leaves = objects.compactMap { $0.portIndex.map(String.init) }
                     throw ClientError("\(leaf) is not a rate leaf of \(device)", word: word + 1,
-                                      hint: "its leaves: " + objects.filter { !$0.handle.isNode }.map { String($0.portIndex ?? 0) }.joined(separator: ", "))
+                                      hint: leaves.isEmpty ? "the device has no rate leaves (VFs and SFs get one in switchdev mode)"
+                                                           : "its leaves: " + leaves.joined(separator: ", "))
                 }
                 RateInputs.add(rate, trafficClass: trafficClass ?? 0, to: leaf, in: &demands)
             case .failure(let error): throw ClientError(error.message, word: word + 1)
