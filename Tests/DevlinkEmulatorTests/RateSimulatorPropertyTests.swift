@@ -5,7 +5,8 @@ import Testing
 /// Random trees, loads and rules: no allocation exceeds a cap or a demand, every node is the sum of
 /// its children, and offering more never gets a leaf less.
 @Suite struct RateSimulatorPropertyTests {
-    /// A random case decoded from integers: up to 5 nodes (each under an earlier node or at the top),
+    /// A random case decoded from integers: up to 5 nodes (each under an earlier node or at the top, some
+    /// with tc-bw),
     /// up to 8 leaves, caps, shares, priorities, weights, demands, the rules and the link.
     struct Case {
         var objects: [RateObject] = []
@@ -23,8 +24,10 @@ import Testing
             var names: [String] = []
             for i in 0..<nodeCount {
                 let parent = names.isEmpty || next(3) == 0 ? nil : names[next(names.count)]
-                objects.append(Sim.node("n\(i)", share: UInt64(next(4)) * g, max: UInt64(next(3) == 0 ? 0 : next(40)) * g,
-                                        parent: parent))
+                var node = Sim.node("n\(i)", share: UInt64(next(4)) * g, max: UInt64(next(3) == 0 ? 0 : next(40)) * g,
+                                    parent: parent)
+                if next(4) == 0 { node.tcBandwidths = [10, 0, 0, 20, 70, 0, 0, 0] }   // a TC arbiter node
+                objects.append(node)
                 names.append("n\(i)")
             }
             for index in 1...UInt32(1 + next(8)) {

@@ -167,6 +167,29 @@ extension RateSimulation {
         #expect(r.bound(S.h(1)) == .txMax)
     }
 
+    /// A node with tc-bw 3:20 4:80 is a TC arbiter: its 10G go 2G to class 3 (leaf 1) and 8G to
+    /// class 4 (leaf 2). With leaf 2 capped at 5G by its rate limiter, class 4 needs only 5G and class
+    /// 3 takes the other 5G.
+    @Test func nodeTrafficClassArbiter() throws {
+        var node = S.node("n", max: 10 * g)
+        node.tcBandwidths = [0, 0, 0, 20, 80, 0, 0, 0]
+        func demands() -> [RateHandle: RateDemand] {
+            var tc3 = [UInt64](repeating: 0, count: 8), tc4 = tc3
+            tc3[3] = 10 * g
+            tc4[4] = 10 * g
+            return [S.h(1): RateDemand(perClass: tc3), S.h(2): RateDemand(perClass: tc4)]
+        }
+        let arbitration = RateArbitration(rules: .mlx5, link: 100 * g, kernel: (6, 17))
+        var r = try RateSimulator.simulate(device: S.dev, objects: [node, S.leaf(1, parent: "n"), S.leaf(2, parent: "n")],
+                                           demands: demands(), arbitration: arbitration)
+        #expect(r.got(S.h(1)) == 2 * g && r.got(S.h(2)) == 8 * g && r.got(S.n("n")) == 10 * g)
+        #expect(r.allocation(S.h(2))?.perClass?[4] == 8 * g)
+        r = try RateSimulator.simulate(device: S.dev, objects: [node, S.leaf(1, parent: "n"), S.leaf(2, max: 5 * g, parent: "n")],
+                                       demands: demands(), arbitration: arbitration)
+        #expect(r.got(S.h(1)) == 5 * g && r.got(S.h(2)) == 5 * g)
+        #expect(r.bound(S.h(2)) == .txMax && r.bound(S.h(1)) == .ancestorTxMax("pci/0000:06:00.0/n"))
+    }
+
     @Test func badInputIsAnErrorNamingTheHandle() throws {
         #expect(throws: RateTree.Invalid.self) { try S.run([S.leaf(1, parent: "ghost")], [:]) }
         do {

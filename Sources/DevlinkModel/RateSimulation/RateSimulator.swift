@@ -56,14 +56,22 @@ public enum RateSimulator {
         // Top-down: split each parent's allocation among its children.
         var alloc = [Double](repeating: 0, count: n)
         alloc[0] = want[0]
-        var notes: [String] = []
+        let notes: [String] = []
+        // Per-class shares of the children of mlx5 TC arbiter nodes, decided with their parent.
+        var arbitrated: [Int: [Double]] = [:]
         for p in tree.preorder where !e[p].children.isEmpty {
             let children = e[p].children
+            if arbitration.rules == .mlx5, let object = e[p].object, object.tcBandwidths.contains(where: { $0 > 0 }) {
+                let split = ClassArbitration.tcArbiterNode(alloc[p], children: children, of: tree, demands: leafDemand,
+                                                           want: want, arbitration: arbitration)
+                for (k, c) in children.enumerated() {
+                    alloc[c] = split.perChild[k]
+                    arbitrated[c] = split.perClass[k]
+                }
+                continue
+            }
             let shares = split(alloc[p], among: children, of: tree, want: want, arbitration: arbitration)
             for (k, c) in children.enumerated() { alloc[c] = shares[k] }
-            if arbitration.rules == .mlx5, let object = e[p].object, object.tcBandwidths.contains(where: { $0 > 0 }) {
-                notes.append("tc-bw on node \(object.handle) is not modeled: its children share it as if tc-bw were unset")
-            }
         }
         // Whole bytes, top-down: each parent's bytes are dealt to its children, each child its
         // rounded-down share first, the bytes rounding lost to the largest remainders (never above
@@ -89,7 +97,8 @@ public enum RateSimulator {
         var perClass = [[UInt64]?](repeating: nil, count: n)
         for i in 1..<n where e[i].kind == .leaf {
             if let d = leafDemand[i], let object = e[i].object {
-                perClass[i] = classSplit(bytes[i], demand: d, object: object, arbitration: arbitration)
+                perClass[i] = arbitrated[i].map { ClassArbitration.whole(bytes[i], shares: $0, demand: d) }
+                    ?? ClassArbitration.leaf(bytes[i], demand: d, object: object, arbitration: arbitration)
             }
         }
         let bounds = self.bounds(tree, want: want, demand: demand, alloc: alloc)
@@ -149,28 +158,6 @@ public enum RateSimulator {
             }
         }
         return result
-    }
-
-    /// A leaf's allocation split over its traffic classes. mlx5 with tc-bw set: the leaf is a TC
-    /// arbiter (esw_qos_vport_tc_enable) whose classes share by esw_qos_set_tc_arbiter_bw_shares'
-    /// weights. Otherwise only a demand spread over classes is split, evenly among classes (no
-    /// per-class arbitration); nil when there is nothing to split.
-    static func classSplit(_ total: UInt64, demand: RateDemand, object: RateObject, arbitration: RateArbitration) -> [UInt64]? {
-        let tcArbiter = arbitration.rules == .mlx5 && object.tcBandwidths.contains { $0 > 0 }
-        guard tcArbiter || demand.isPerClass else { return nil }
-        let weights = tcArbiter ? arbitration.mlx5TrafficClassShares(object.tcBandwidths).map { Double($0) }
-                                : demand.perClass.map { _ in 1.0 }
-        let shares = WaterFill.fill(Double(total), wants: demand.perClass.map { Double($0) }, weights: weights)
-        var classes = shares.map { UInt64(max(0, $0).rounded(.down)) }
-        // Rounding down each class may lose a few bytes; give them to the largest class with room.
-        var missing = total &- min(total, classes.reduce(0, +))
-        for c in classes.indices.sorted(by: { shares[$0] > shares[$1] }) where missing > 0 {
-            let room = demand.perClass[c] &- min(demand.perClass[c], classes[c])
-            let add = min(room, missing)
-            classes[c] += add
-            missing -= add
-        }
-        return classes
     }
 
     /// Which constraint bound each element, parents before children.
