@@ -72,6 +72,7 @@ struct QosCommandTests {
             pci/0000:06:00.0/3     1Gbit      1Gbit  demand      ███▎
             pci/0000:06:00.0/4      0bit       0bit  demand
             pci/0000:06:00.0: mlx5 rules, kernel 6.12, link 100Gbit, total 11Gbit
+            note: kernel 6.12: the leaves without a parent share mlx5's group0, one sibling of the top-level nodes
 
             """)
         #expect(!plain.out.contains("\u{1B}["))

@@ -56,7 +56,13 @@ public enum RateSimulator {
         // Top-down: split each parent's allocation among its children.
         var alloc = [Double](repeating: 0, count: n)
         alloc[0] = want[0]
-        let notes: [String] = []
+        var notes: [String] = []
+        if arbitration.rules == .documented && !arbitration.honoursPriorityAndWeight {
+            notes.append("this driver does not arbitrate by priority or weight: the allocations are what devlink-port.rst describes")
+        }
+        if e.contains(where: { $0.kind == .group0 }) && e.contains(where: { $0.kind == .node && $0.parent == 0 }) {
+            notes.append("kernel \(arbitration.kernel.major).\(arbitration.kernel.minor): the leaves without a parent share mlx5's group0, one sibling of the top-level nodes")
+        }
         // Per-class shares of the children of mlx5 TC arbiter nodes, decided with their parent.
         var arbitrated: [Int: [Double]] = [:]
         for p in tree.preorder where !e[p].children.isEmpty {
