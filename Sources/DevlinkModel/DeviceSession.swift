@@ -79,6 +79,9 @@ public protocol DeviceSession: AnyObject {
     func uplinkSpeed(_ device: DeviceHandle) throws -> UInt64?
     /// The kernel release the backend runs or models (`6.12.0-...`), nil when unknown.
     var kernelRelease: String? { get }
+    /// The VF rates `ip link` set on the device's PF (IFLA_VF_RATE), for `rate lint`; empty when the
+    /// backend cannot read them.
+    func vfRates(_ device: DeviceHandle) throws -> [VFRate]
     /// This session's bonds and links, when it has them. Asked of the session instead of found with
     /// `as? LinkSession`: a cast to a protocol makes the Swift runtime scan every conformance record
     /// in the binary (~0.3M instructions a cast, paid at every dls start).
@@ -90,6 +93,7 @@ public protocol DeviceSession: AnyObject {
 extension DeviceSession {
     public func uplinkSpeed(_ device: DeviceHandle) throws -> UInt64? { nil }
     public var kernelRelease: String? { nil }
+    public func vfRates(_ device: DeviceHandle) throws -> [VFRate] { [] }
     public var linkSession: LinkSession? { nil }
     public var restorableSession: (any RestorableSession)? { nil }
 }

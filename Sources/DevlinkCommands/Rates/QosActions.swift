@@ -33,7 +33,8 @@ enum QosActions {
         let arbitration = try self.arbitration(c, p, device)
         let objects = try c.session.rates(of: device)
         let findings = try model(p) { () throws(RateTree.Invalid) in
-            try RateLinter.lint(device: device, objects: objects, arbitration: arbitration)
+            try RateLinter.lint(device: device, objects: objects, arbitration: arbitration,
+                                vfLinkRates: RateInputs.vfLinkRates(c.session, device))
         }
         return .rateFindings(device, findings)
     }

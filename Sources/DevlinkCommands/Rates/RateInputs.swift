@@ -14,6 +14,20 @@ enum RateInputs {
         return RateArbitration.forDriver(driver, link: speed, kernel: release)
     }
 
+    /// VF rates set with `ip link`, by the VF's rate leaf (local VFs: `ip link` on the PF lists only
+    /// those). Unreadable rates count as none: the linter then has nothing to compare.
+    static func vfLinkRates(_ session: DeviceSession, _ device: DeviceHandle) -> [RateHandle: (minTx: UInt64, maxTx: UInt64)] {
+        guard let rates = try? session.vfRates(device), !rates.isEmpty,
+              let ports = try? session.ports(of: device) else { return [:] }
+        var result: [RateHandle: (minTx: UInt64, maxTx: UInt64)] = [:]
+        for rate in rates {
+            guard let port = ports.first(where: { $0.flavour == .pcivf && $0.external != true && $0.vfnum.map(UInt32.init) == rate.vf })
+            else { continue }
+            result[.leaf(port.handle)] = (rate.minTx, rate.maxTx)
+        }
+        return result
+    }
+
     /// `6.12.0-31-amd64` or `6.17` → (6, 12) / (6, 17); nil for anything else.
     static func version(_ text: String) -> (major: Int, minor: Int)? {
         let parts = text.split(separator: ".", maxSplits: 2, omittingEmptySubsequences: false)

@@ -21,7 +21,8 @@ enum RateSimulationValues {
                 let device = try self.device(args)
                 let arbitration = try self.arbitration(args, device, session())
                 return findings(try QueryBuiltins.call {
-                    try RateLinter.lint(device: device, objects: try session().rates(of: device), arbitration: arbitration)
+                    try RateLinter.lint(device: device, objects: try session().rates(of: device), arbitration: arbitration,
+                                        vfLinkRates: RateInputs.vfLinkRates(session(), device))
                 })
             },
         ]

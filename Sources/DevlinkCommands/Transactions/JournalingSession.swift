@@ -48,6 +48,7 @@ class JournalingSession: DeviceSession {
     func rates(of device: DeviceHandle?) throws -> [RateObject] { try inner.rates(of: device) }
     func uplinkSpeed(_ device: DeviceHandle) throws -> UInt64? { try inner.uplinkSpeed(device) }
     var kernelRelease: String? { inner.kernelRelease }
+    func vfRates(_ device: DeviceHandle) throws -> [VFRate] { try inner.vfRates(device) }
     func rate(_ handle: RateHandle) throws -> RateObject { try inner.rate(handle) }
     func eswitch(_ device: DeviceHandle) throws -> Eswitch { try inner.eswitch(device) }
     func sriovNumVFs(_ device: DeviceHandle) throws -> UInt32 { try inner.sriovNumVFs(device) }

@@ -165,6 +165,13 @@ public final class NetlinkSession: DeviceSession {
         return mbps.multipliedReportingOverflow(by: 125_000).overflow ? nil : mbps * 125_000
     }
 
+    /// The VF rates of the device's PF: RTM_GETLINK on its physical port's netdev, which lists its
+    /// VFs (IFLA_VFINFO_LIST, asked for with RTEXT_FILTER_VF as `ip link show` does).
+    public func vfRates(_ device: DeviceHandle) throws -> [VFRate] {
+        guard let netdev = try ports(of: device).first(where: { $0.flavour == .physical })?.netdev else { return [] }
+        return try link(named: netdev).vfRates
+    }
+
     /// `uname -r`.
     public var kernelRelease: String? {
         var names = utsname()
