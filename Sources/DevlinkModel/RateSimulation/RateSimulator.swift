@@ -56,13 +56,6 @@ public enum RateSimulator {
         // Top-down: split each parent's allocation among its children.
         var alloc = [Double](repeating: 0, count: n)
         alloc[0] = want[0]
-        var notes: [String] = []
-        if arbitration.rules == .documented && !arbitration.honoursPriorityAndWeight {
-            notes.append("this driver does not arbitrate by priority or weight: the allocations are what devlink-port.rst describes")
-        }
-        if e.contains(where: { $0.kind == .group0 }) && e.contains(where: { $0.kind == .node && $0.parent == 0 }) {
-            notes.append("kernel \(arbitration.kernel.major).\(arbitration.kernel.minor): the leaves without a parent share mlx5's group0, one sibling of the top-level nodes")
-        }
         // Per-class shares of the children of mlx5 TC arbiter nodes, decided with their parent.
         var arbitrated: [Int: [Double]] = [:]
         for p in tree.preorder where !e[p].children.isEmpty {
@@ -79,27 +72,7 @@ public enum RateSimulator {
             let shares = split(alloc[p], among: children, of: tree, want: want, arbitration: arbitration)
             for (k, c) in children.enumerated() { alloc[c] = shares[k] }
         }
-        // Whole bytes, top-down: each parent's bytes are dealt to its children, each child its
-        // rounded-down share first, the bytes rounding lost to the largest remainders (never above
-        // a child's want). So nothing exceeds a cap or a demand and every node is exactly the sum
-        // of its children.
-        var bytes = [UInt64](repeating: 0, count: n)
-        bytes[0] = whole(alloc[0])
-        for p in tree.preorder where !e[p].children.isEmpty {
-            let children = e[p].children
-            var left = bytes[p]
-            for c in children {
-                bytes[c] = min(whole(alloc[c]), left)
-                left -= bytes[c]
-            }
-            guard left > 0 else { continue }
-            for c in children.sorted(by: { alloc[$0] - alloc[$0].rounded(.down) > alloc[$1] - alloc[$1].rounded(.down) }) where left > 0 {
-                let room = whole(want[c]) &- min(whole(want[c]), bytes[c])
-                let add = min(room, left, 1)
-                bytes[c] += add
-                left -= add
-            }
-        }
+        let bytes = wholeBytes(tree, alloc: alloc, want: want)
         var perClass = [[UInt64]?](repeating: nil, count: n)
         for i in 1..<n where e[i].kind == .leaf {
             if let d = leafDemand[i], let object = e[i].object {
@@ -119,7 +92,47 @@ public enum RateSimulator {
                 perClass: perClass[i], depth: depth))
         }
         return RateSimulation(device: device, arbitration: arbitration, allocations: allocations, total: bytes[0],
-                              notes: notes)
+                              notes: notes(tree, arbitration))
+    }
+
+    /// Whole bytes, top-down: each parent's bytes are dealt to its children, each child its
+    /// rounded-down share first, the bytes rounding lost to the largest remainders (never above a
+    /// child's want). So nothing exceeds a cap or a demand and every node is exactly the sum of its
+    /// children.
+    static func wholeBytes(_ tree: RateTree, alloc: [Double], want: [Double]) -> [UInt64] {
+        let e = tree.elements
+        var bytes = [UInt64](repeating: 0, count: e.count)
+        bytes[0] = whole(alloc[0])
+        for p in tree.preorder where !e[p].children.isEmpty {
+            let children = e[p].children
+            var left = bytes[p]
+            for c in children {
+                bytes[c] = min(whole(alloc[c]), left)
+                left -= bytes[c]
+            }
+            guard left > 0 else { continue }
+            func remainder(_ i: Int) -> Double { alloc[i] - alloc[i].rounded(.down) }
+            for c in children.sorted(by: { remainder($0) > remainder($1) }) where left > 0 {
+                let room = whole(want[c]) &- min(whole(want[c]), bytes[c])
+                let add = min(room, left, 1)
+                bytes[c] += add
+                left -= add
+            }
+        }
+        return bytes
+    }
+
+    /// What a reader of the table should know about the rules used.
+    static func notes(_ tree: RateTree, _ arbitration: RateArbitration) -> [String] {
+        var notes: [String] = []
+        let e = tree.elements
+        if arbitration.rules == .documented && !arbitration.honoursPriorityAndWeight {
+            notes.append("this driver does not arbitrate by priority or weight: the allocations are what devlink-port.rst describes")
+        }
+        if e.contains(where: { $0.kind == .group0 }) && e.contains(where: { $0.kind == .node && $0.parent == 0 }) {
+            notes.append("kernel \(arbitration.kernel.major).\(arbitration.kernel.minor): the leaves without a parent share mlx5's group0, one sibling of the top-level nodes")
+        }
+        return notes
     }
 
     /// One parent's allocation split among its children by the driver's rules.
@@ -204,35 +217,5 @@ public enum RateSimulator {
     /// Rounded down to whole bytes/s, saturating.
     static func whole(_ value: Double) -> UInt64 {
         value >= 1.8e19 ? .max : UInt64(max(0, value).rounded(.down))
-    }
-}
-
-/// Weighted max-min fair sharing (water-filling): each item gets min(want, level × weight), the
-/// level chosen so that the capacity is used up or every want is met.
-enum WaterFill {
-    static func fill(_ capacity: Double, wants: [Double], weights: [Double]) -> [Double] {
-        var result = [Double](repeating: 0, count: wants.count)
-        let total = wants.reduce(0) { $0 + max(0, $1) }
-        if total <= capacity {
-            for i in wants.indices { result[i] = max(0, wants[i]) }
-            return result
-        }
-        // Items in the order they are satisfied as the level rises: by want / weight.
-        let order = wants.indices.sorted { max(0, wants[$0]) / weights[$0] < max(0, wants[$1]) / weights[$1] }
-        var left = max(0, capacity)
-        var weightLeft = order.reduce(0.0) { $0 + weights[$1] }
-        for (k, i) in order.enumerated() {
-            let want = max(0, wants[i])
-            if want * weightLeft <= left * weights[i] {
-                result[i] = want
-                left -= want
-                weightLeft -= weights[i]
-            } else {
-                let level = left / weightLeft
-                for j in order[k...] { result[j] = level * weights[j] }
-                break
-            }
-        }
-        return result
     }
 }

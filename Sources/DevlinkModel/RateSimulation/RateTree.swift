@@ -83,9 +83,4 @@ public struct RateTree: Sendable {
         }
         return result
     }
-
-    /// The element of a handle, nil if it is not in the tree.
-    public func index(of handle: RateHandle) -> Int? {
-        elements.firstIndex { $0.object?.handle == handle }
-    }
 }
