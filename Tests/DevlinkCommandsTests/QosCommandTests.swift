@@ -81,6 +81,19 @@ struct QosCommandTests {
         #expect(coloured.out.contains("\u{1B}[32m███▎\u{1B}[0m"))
     }
 
+    /// Each subtree is listed under its parent (depth first), as the table's indentation needs.
+    @Test func treeOrderIsDepthFirst() throws {
+        let r = try run("""
+            port function rate add $dev/tenant1 tx_max 10gbit
+            port function rate add $dev/gold parent tenant1 tx_share 6gbit
+            port function rate set $dev/1 parent gold
+            port function rate set $dev/3 parent tenant1
+            print(join(map(keys(simulate(dev, {}, kernel: "6.17")), fn(h) { split(h, "/")[2] }), " "))
+            """)
+        #expect(r.failure == nil, "\(r.failure ?? "")")
+        #expect(r.out == "tenant1 gold 1 3 2 4\n")
+    }
+
     @Test func jsonAndSVG() throws {
         let path = "/tmp/dls-qos-\(getpid()).svg"
         defer { unlink(path) }

@@ -20,7 +20,7 @@ public struct RateTree: Sendable {
     }
 
     public private(set) var elements: [Element]
-    /// Elements in an order where every parent comes before its children (the root first).
+    /// Elements depth first: every parent before its children, each subtree together (the root first).
     public private(set) var preorder: [Int]
 
     public struct Invalid: Error, Equatable, CustomStringConvertible {
@@ -55,13 +55,14 @@ public struct RateTree: Sendable {
             elements[elements[i].parent].children.append(i)
         }
         if let group0Index { elements[0].children.append(group0Index) }
-        // Every element must be reachable from the root; one that is not sits on a cycle.
-        var order: [Int] = [0]
+        // Depth first, children in listing order, so that a table lists each subtree under its
+        // parent. Every element must be reachable from the root; one that is not sits on a cycle.
+        var order: [Int] = []
         order.reserveCapacity(elements.count)
-        var next = 0
-        while next < order.count {
-            order.append(contentsOf: elements[order[next]].children)
-            next += 1
+        var stack = [0]
+        while let i = stack.popLast() {
+            order.append(i)
+            stack.append(contentsOf: elements[i].children.reversed())
         }
         guard order.count == elements.count else {
             var reached = [Bool](repeating: false, count: elements.count)
