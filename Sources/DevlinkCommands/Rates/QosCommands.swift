@@ -11,7 +11,8 @@ enum QosCommands {
         "       LEAF - port index, DEV/PORT_INDEX or the port's netdev name; a leaf not named offers nothing",
         "       RATE - as in devlink (10gbit, 1.5Gbps); link defaults to the uplink's speed",
         "       VERSION - the kernel whose driver rules apply (default: the running or modelled one), e.g. 6.17",
-        "       See docs/rates.md for the rules and their sources.",
+        "       In scripts: simulate(dev, {LEAF: RATE, ...} [, link: RATE] [, kernel: \"6.17\"] [, detail: true])",
+        "       and lint_rates(dev [, link: RATE]). See docs/rates.md for the rules and their sources.",
     ]
 
     static var node: CommandNode {
