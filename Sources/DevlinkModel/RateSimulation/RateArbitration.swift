@@ -39,8 +39,9 @@ public struct RateArbitration: Equatable, Sendable {
     }
 
     /// Up to 6.12, mlx5 put every vport without a parent node into an internal "group0" TSAR that
-    /// competes with the user's nodes as one sibling (esw/qos.c `esw->qos.group0`, "Assign all vports
-    /// to internal unlimited zero group by default", commit 1ae258f8). The 2024 rework into
+    /// competes with the user's nodes as one sibling (esw/qos.c `esw->qos.group0`; commit 1ae258f8
+    /// "net/mlx5: E-switch, Introduce rate limiting groups API": "Assign all vports to internal
+    /// unlimited zero group by default"). The 2024 rework into
     /// `mlx5_esw_sched_node` (commit 045815fe and its series, net-next for 6.13 — inferred from the
     /// merge date) attaches such vports to the root TSAR directly, next to the nodes.
     public var mlx5Group0: Bool {
