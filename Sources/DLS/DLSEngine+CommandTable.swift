@@ -103,7 +103,8 @@ extension DLSEngine {
         case .bool: return .bool
         case .choice: return .choice
         case .mac: return .mac
-        case .text, .demand: return .text
+        case .text: return .text
+        case .demand: return .demand
         case .trafficClasses: return .trafficClasses
         case .flag: return .flag
         }
