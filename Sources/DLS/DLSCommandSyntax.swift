@@ -65,4 +65,6 @@ public enum DLSOptionKind: Sendable, Equatable {
     case trafficClasses
     /// Any word (names, parameter values).
     case text
+    /// A leaf, optionally `tc INDEX`, then a rate (`qos simulate ... demand`): completes as a port.
+    case demand
 }

@@ -104,6 +104,7 @@ extension DLSEngine {
         case .choice: return .choice
         case .mac: return .mac
         case .text: return .text
+        case .demand: return .demand
         case .trafficClasses: return .trafficClasses
         case .flag: return .flag
         }

@@ -25,12 +25,20 @@ public final class DLSEngine {
         public var pretty: Bool
         /// IEC units (`Kibit`) for rates in text output.
         public var iec: Bool
+        /// ANSI colour in dls's own tables (`qos simulate`); devlink's output never has any.
+        public var color: Bool
 
         /// Text output with SI units unless told otherwise.
-        public init(json: Bool = false, pretty: Bool = false, iec: Bool = false) {
+        public init(json: Bool = false, pretty: Bool = false, iec: Bool = false, color: Bool = false) {
             self.json = json
             self.pretty = pretty
             self.iec = iec
+            self.color = color
+        }
+
+        /// Colour on a terminal unless NO_COLOR is set to anything non-empty (no-color.org).
+        public static func colorWanted(terminal: Bool, environment noColor: String?) -> Bool {
+            terminal && (noColor ?? "").isEmpty
         }
     }
 
@@ -74,7 +82,7 @@ public final class DLSEngine {
         self.backend = backend
         self.session = session
         self.output = output
-        let options = OutputOptions(json: format.json, pretty: format.pretty, iec: format.iec)
+        let options = OutputOptions(json: format.json, pretty: format.pretty, iec: format.iec, color: format.color)
         let devlink = DevlinkHost(session: session, options: options)
         interpreter = Interpreter(output: SinkAdapter(output))
         devlink.install(in: interpreter)

@@ -157,6 +157,8 @@ public final class EmulatedSession: DeviceSession {
                 st.lagEnableChange(op.device)
             }
         }
+        .on(GetUplinkSpeed.self) { s, op in try s.state.uplinkSpeed(op.device) }
+        .on(GetKernelRelease.self) { s, _ in s.state.kernel.description }
         .on(ListParams.self) { s, op in try s.state.params(of: op.device) }
         .on(GetParam.self) { s, op in try s.state.param(op.device, name: op.name) }
         .on(SetParam.self) { s, op in

@@ -33,6 +33,15 @@ extension EmulatorState {
         return devices.flatMap { $0.rates.listing() }
     }
 
+    /// The uplink speed the driver checks rates against: mlx5's link maximum (topology
+    /// `link_speed_mbps`, what mlx5e_port_max_linkspeed reports), netdevsim's fixed 5000 Mbit/s
+    /// (its "TX rate value exceed link maximum speed 5000Mbps." check below).
+    func uplinkSpeed(_ device: DeviceHandle) throws(DevlinkError) -> UInt64 {
+        let config = devices[try deviceIndexOrThrow(device)].config
+        let unit: UInt64 = 125_000
+        return config.profile == .mlx5 ? config.linkSpeedMbps * unit : 5000 * unit
+    }
+
     func rate(_ handle: RateHandle) throws(DevlinkError) -> RateObject {
         let d = try deviceIndexOrThrow(handle.device)
         if case .node(let name) = handle.target, !Self.isValidNodeName(name) { throw DevlinkError(.EINVAL) }

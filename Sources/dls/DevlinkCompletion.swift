@@ -57,6 +57,7 @@ final class DevlinkCompletion: CompletionVocabulary {
         case .rate: return .quantity(units: ["bit", "kbit", "mbit", "gbit", "tbit", "bps", "kbps", "mbps", "gbps"])
         case .mac: return .text(hint: "a hardware address like 00:11:22:33:44:55")
         case .text where option.name == "parent": return .handle(.rateNode)
+        case .demand: return .handle(.port)
         default: return .text(hint: option.expectation)
         }
     }

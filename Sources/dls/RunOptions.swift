@@ -25,7 +25,9 @@ struct RunOptions: Equatable {
         }
         return RunConfiguration(
             backend: Backend.choose(netlink: netlink, emulator: emulator),
-            format: DLSEngine.Format(json: json, pretty: pretty, iec: iec))
+            format: DLSEngine.Format(json: json, pretty: pretty, iec: iec,
+                                     color: DLSEngine.Format.colorWanted(terminal: isatty(STDOUT_FILENO) == 1,
+                                                                         environment: getenv("NO_COLOR").map { String(cString: $0) })))
     }
 
     func execute() -> Int32 {

@@ -15,6 +15,12 @@ import Testing
         #expect(syntax.options.first { $0.name == "state" }?.choices == ["inactive", "active"])
         #expect(engine.commandHelp("port")?.hasPrefix("Usage: devlink port") == true)
         #expect(engine.commandHelp("nosuch") == nil)
+        // dls's own qos object: a device, then demands that complete as ports.
+        let simulate = try #require(engine.commandSyntax(["qos", "simulate"]))
+        #expect(simulate.handle?.kind == .device)
+        #expect(simulate.options.map(\.name) == ["demand", "link", "kernel", "svg"])
+        #expect(simulate.options.first?.kind == .demand)
+        #expect(engine.commandHelp("qos")?.hasPrefix("Usage: dls qos help") == true)
     }
 
     @Test func liveHandlesComeFromTheSession() throws {

@@ -1,4 +1,5 @@
 import Testing
+import DevlinkModel
 @testable import Netlink
 
 /// rtnetlink requests against what iproute2 `ip` sent, and decoding of the kernel's link replies.
@@ -69,5 +70,32 @@ import Testing
         #expect(throws: NetlinkError.kernel(KernelError(errno: 1, message: "Device can not be enslaved while up"))) {
             try c.consume(reply)
         }
+    }
+}
+
+/// IFLA_VFINFO_LIST as the kernel sends it for a PF with VFs (RTEXT_FILTER_VF): the rates `ip link set
+/// PF vf N min_tx_rate/max_tx_rate` gave each VF, in Mbit/s, read as bytes/s.
+@Suite struct VFRateDecodingTests {
+    static func rate(vf: UInt32, min: UInt32, max: UInt32) -> [UInt8] {
+        var b: [UInt8] = []
+        Bytes.append(vf, to: &b)
+        Bytes.append(min, to: &b)
+        Bytes.append(max, to: &b)
+        return b
+    }
+
+    @Test func decodesEachVFsRate() throws {
+        var w = AttributeWriter(markNested: false)
+        w.putString(LinkAttr.ifname, "enp8s0f0np0")
+        w.nest(LinkAttr.vfInfoList) { list in
+            list.nest(VFInfoAttr.info) { $0.put(VFInfoAttr.rate, Self.rate(vf: 0, min: 0, max: 2000)) }
+            list.nest(VFInfoAttr.info) { $0.put(VFInfoAttr.rate, Self.rate(vf: 1, min: 100, max: 0)) }
+            list.nest(VFInfoAttr.info) { $0.put(VFInfoAttr.rate, [1, 2, 3]) }   // short: skipped, not a crash
+        }
+        let message = NetlinkMessage(header: NetlinkHeader(type: RouteMessage.newLink, flags: []),
+                                     payload: RouteLinkRequest.ifinfo(index: 7) + w.bytes)
+        let link = try RouteLinkDecoder.link(message)
+        #expect(link.name == "enp8s0f0np0")
+        #expect(link.vfRates == [VFRate(vf: 0, minTx: 0, maxTx: 250_000_000), VFRate(vf: 1, minTx: 12_500_000, maxTx: 0)])
     }
 }

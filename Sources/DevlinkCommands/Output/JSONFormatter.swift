@@ -8,6 +8,8 @@ struct JSONFormatter {
         case .none, .usage: return
         case .lag(let r): LagJSON.write(r, into: &w)
         case .events(let events): for e in events { MonitorFormat.json(e, into: &w) }
+        case .rateSimulation(let s, _): RateSimulationJSON.write(s, into: &w)
+        case .rateFindings(let device, let findings): RateSimulationJSON.write(device, findings, into: &w)
         case .devices(let devices, _):
             section("dev", &w) { w in for d in devices { object(d.description, [], &w) } }
         case .ports(let ports, _):

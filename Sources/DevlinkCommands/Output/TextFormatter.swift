@@ -4,8 +4,13 @@ import DevlinkModel
 public struct TextFormatter: Sendable {
     /// `-i`: IEC units (`Kibit`) for rates.
     public var iec: Bool
+    /// ANSI colour in dls's own tables (`qos simulate`); devlink's output never has any.
+    public var color: Bool
 
-    public init(iec: Bool = false) { self.iec = iec }
+    public init(iec: Bool = false, color: Bool = false) {
+        self.iec = iec
+        self.color = color
+    }
 
     /// The full text of a result, every line ending in a newline.
     public func format(_ result: CommandResult) -> String {
@@ -19,6 +24,8 @@ public struct TextFormatter: Sendable {
         case .params(let params, _): return self.params(params)
         case .lag(let r): return LagText.format(r)
         case .events(let events): return events.map { MonitorFormat.text($0, self) }.joined()
+        case .rateSimulation(let s, _): return RateSimulationText(iec: iec, color: color).simulation(s)
+        case .rateFindings(let device, let findings): return RateSimulationText(iec: iec, color: color).findings(device, findings)
         }
     }
 

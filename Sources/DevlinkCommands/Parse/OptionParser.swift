@@ -74,12 +74,18 @@ struct OptionParser {
                     i += 1
                 }
                 value = .trafficClasses(shares)
+            case .demand:
+                value = try demand(at: &i, option: option, start: start)
             default:
                 guard i < words.count else { throw missingValue(option, at: offset + start) }
                 value = try convert(words[offset + i], for: option, at: offset + i)
                 i += 1
             }
-            parsed.set(option.key, name: option.name, value, wordIndex: offset + start)
+            if option.repeatable {
+                parsed.append(option.key, name: option.name, value, wordIndex: offset + start)
+            } else {
+                parsed.set(option.key, name: option.name, value, wordIndex: offset + start)
+            }
         }
         for option in spec.options {
             if let message = option.requiredMessage, !parsed.has(option.key) {
@@ -87,6 +93,29 @@ struct OptionParser {
                                   hint: "add \(option.name) \(option.kind == .flag ? "" : placeholder(option))")
             }
         }
+    }
+
+    /// `HANDLE [ tc INDEX ] RATE` after a `demand` word; `i` is moved past it.
+    private func demand(at i: inout Int, option: OptionSpec, start: Int) throws(ClientError) -> OptionValue {
+        let hint = "\(option.name) takes \(option.kind.expectation)"
+        guard i < words.count else { throw ClientError("Leaf expected after \"\(option.name)\"", word: offset + start, hint: hint) }
+        let leaf = words[offset + i].text
+        i += 1
+        var trafficClass: Int?
+        if i < words.count, words[offset + i].text == "tc" {
+            guard i + 1 < words.count, let index = WordParsers.unsigned(words[offset + i + 1].text, max: 7) else {
+                throw ClientError("Traffic class index expected after \"tc\" (0 to 7)", word: offset + min(i + 1, words.count - 1), hint: hint)
+            }
+            trafficClass = Int(index)
+            i += 2
+        }
+        guard i < words.count else { throw ClientError("Rate expected after \"\(leaf)\"", word: offset + i - 1, hint: hint) }
+        let rateOption = OptionSpec(option.name, .rate)
+        guard case .rate(let bytes) = try convert(words[offset + i], for: rateOption, at: offset + i) else {
+            throw ClientError("Invalid rate value: \"\(words[offset + i].text)\"", word: offset + i, hint: hint)
+        }
+        i += 1
+        return .demand(leaf: leaf, trafficClass: trafficClass, rate: bytes)
     }
 
     private func placeholder(_ option: OptionSpec) -> String {
@@ -170,7 +199,7 @@ struct OptionParser {
             return .word(text)
         case .text:
             return .word(text)
-        case .flag, .trafficClasses:
+        case .flag, .trafficClasses, .demand:
             return .flag
         }
     }

@@ -35,6 +35,8 @@ public enum OptionValue: Sendable, Equatable {
     /// Bandwidth share per traffic class 0...7.
     case trafficClasses([UInt32])
     case flag
+    /// A leaf as typed, its traffic class if given, bytes/s.
+    case demand(leaf: String, trafficClass: Int?, rate: UInt64)
 }
 
 /// A command line after table lookup and option parsing: which command, its handle, its options.
@@ -83,6 +85,16 @@ public struct ParsedCommand: Sendable {
         let length = key.utf8.count
         for i in settings.indices where settings[i].key.utf8.count == length && settings[i].key == key { return i }
         return nil
+    }
+
+    /// Adds a value of a repeatable option, keeping earlier ones.
+    mutating func append(_ key: String, name: String, _ value: OptionValue, wordIndex: Int) {
+        settings.append(Setting(key: key, name: name, value: value, wordIndex: wordIndex))
+    }
+
+    /// Every value set under `key` with the index of its first word, in the order given.
+    func values(_ key: String) -> [(value: OptionValue, wordIndex: Int)] {
+        settings.filter { $0.key == key }.map { ($0.value, $0.wordIndex) }
     }
 
     public func has(_ key: String) -> Bool { position(key) != nil }

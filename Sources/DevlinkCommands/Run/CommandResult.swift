@@ -17,6 +17,10 @@ public enum CommandResult: Sendable {
     case lag(LagResult)
     /// `monitor`: the notifications shown, oldest first (already printed if they were streamed).
     case events([DevlinkEvent])
+    /// `qos simulate`: the outcome, and the SVG file asked for (written by the runner).
+    case rateSimulation(RateSimulation, svgFile: String?)
+    /// `qos lint`: what the device's rate tree cannot honour.
+    case rateFindings(DeviceHandle, [RateFinding])
 }
 
 /// What actions get: the session to talk to.

@@ -1,4 +1,9 @@
 import DevlinkModel
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
 
 /// Output switches shared with devlink's command line.
 public struct OutputOptions: Sendable {
@@ -10,8 +15,11 @@ public struct OutputOptions: Sendable {
     public var iec = false
     /// `-n`: accepted for compatibility; dls never replaces handles by netdev names.
     public var noNiceNames = false
+    /// Colour in dls's own tables; the CLI sets it on a terminal without NO_COLOR.
+    public var color = false
 
-    public init(json: Bool = false, pretty: Bool = false, iec: Bool = false, noNiceNames: Bool = false) {
+    public init(json: Bool = false, pretty: Bool = false, iec: Bool = false, noNiceNames: Bool = false, color: Bool = false) {
+        self.color = color
         self.json = json
         self.pretty = pretty
         self.iec = iec
@@ -44,7 +52,7 @@ public final class CommandRunner {
 
     public var session: DeviceSession { context.session }
 
-    public var textFormatter: TextFormatter { TextFormatter(iec: options.iec) }
+    public var textFormatter: TextFormatter { TextFormatter(iec: options.iec, color: options.color) }
 
     /// The last command line's `ParsedCommand`, emptied and filled again for the next line so that
     /// its settings array is not allocated and freed per line.
@@ -88,6 +96,7 @@ public final class CommandRunner {
                 throw error
             }
             spareParse = consume parsed
+            if case .rateSimulation(let simulation, let file?) = result { try writeSVG(simulation, to: file) }
             return result
         } catch let error as ClientError {
             throw FailureReport(error)
@@ -97,6 +106,20 @@ public final class CommandRunner {
             throw error
         } catch {
             throw FailureReport(other: error)
+        }
+    }
+
+    /// `qos simulate ... svg FILE`: the picture is drawn by the formatter and written here, so that
+    /// `let s = qos simulate ...` writes it too.
+    private func writeSVG(_ simulation: RateSimulation, to path: String) throws(FailureReport) {
+        let text = RateSimulationSVG.render(simulation, iec: options.iec)
+        guard let file = fopen(path, "w") else {
+            throw FailureReport(ClientError("Cannot write \(path): \(String(cString: strerror(errno)))", errno: .EINVAL))
+        }
+        let written = text.utf8CString.withUnsafeBufferPointer { fputs($0.baseAddress, file) }
+        let closed = fclose(file)
+        guard written >= 0, closed == 0 else {
+            throw FailureReport(ClientError("Cannot write \(path): \(String(cString: strerror(errno)))", errno: .EIO))
         }
     }
 

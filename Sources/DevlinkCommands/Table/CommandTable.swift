@@ -10,7 +10,7 @@ public struct CommandTable: Sendable {
     }
 
     /// devlink's objects in its matching order, then dls's own.
-    public static var standardObjects: [CommandNode] { [DevCommands.node, PortCommands.node, MonitorCommands.node, LagCommands.node, LinkCommands.node] }
+    public static var standardObjects: [CommandNode] { [DevCommands.node, PortCommands.node, MonitorCommands.node, LagCommands.node, LinkCommands.node, QosCommands.node] }
 
     public static let standard = CommandTable(objects: standardObjects)
 
@@ -133,6 +133,7 @@ public struct CommandTable: Sendable {
             switch option.kind {
             case .flag: j += 1
             case .trafficClasses: j += 9
+            case .demand: j += rest.count > j + 2 && rest[j + 2] == "tc" ? 5 : 3
             default:
                 if j + 1 == rest.count { return Completions(words: option.kind.choices, expectsValueOf: option.name) }
                 j += 2

@@ -12,15 +12,18 @@ public final class OptionSpec: Sendable {
     public let requiredMessage: String?
     /// For `choice` options: devlink's prefix for an unknown word (`Unknown eswitch mode`).
     public let unknownValue: String?
+    /// Each use adds a value instead of replacing the last one (`demand ... demand ...`).
+    public let repeatable: Bool
 
     public init(_ name: String, _ kind: ValueKind, aliases: [String] = [], key: String? = nil,
-                required requiredMessage: String? = nil, unknownValue: String? = nil) {
+                required requiredMessage: String? = nil, unknownValue: String? = nil, repeatable: Bool = false) {
         self.name = name
         self.aliases = aliases
         self.kind = kind
         self.key = key ?? name
         self.requiredMessage = requiredMessage
         self.unknownValue = unknownValue
+        self.repeatable = repeatable
     }
 
     public var isRequired: Bool { requiredMessage != nil }

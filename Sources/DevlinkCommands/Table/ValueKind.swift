@@ -17,6 +17,8 @@ public enum ValueKind: Sendable, Equatable {
     case trafficClasses
     /// A flag word without a value (`noparent`, `default`).
     case flag
+    /// `HANDLE [ tc INDEX ] RATE`: one leaf's offered load (dls's `qos simulate ... demand`).
+    case demand
 
     /// Words a completer can offer for this kind.
     public var choices: [String] {
@@ -40,6 +42,7 @@ public enum ValueKind: Sendable, Equatable {
         case .text: return "a word"
         case .trafficClasses: return "eight INDEX:BW words, e.g. 0:60 1:10 2:0 3:0 4:30 5:0 6:0 7:0"
         case .flag: return "nothing"
+        case .demand: return "a leaf (port index or DEV/PORT_INDEX), optionally tc INDEX, and a rate, e.g. 1 10gbit or 1 tc 3 2gbit"
         }
     }
 }

@@ -5,6 +5,8 @@ enum QueryHelp {
         "ports": "ports([DEV], flavour: F): the ports (of DEV), as objects; flavour: \"pcisf\", \"pcivf\", \"physical\", ...",
         "port": "port(HANDLE | NETDEV): one port as an object (sf.index, sf.netdev, sf.function.state, ...)",
         "rates": "rates([DEV]): the rate objects (leaves and nodes) of DEV or of every device",
+        "simulate": "simulate(DEV, DEMANDS[, link: RATE, kernel: \"X.Y\", detail: BOOL]): what each leaf and node of DEV's rate tree gets for DEMANDS, a map from leaf handle to offered rate (docs/rates.md); with detail, the demand, the bound and what bound it",
+        "lint_rates": "lint_rates(DEV): what DEV's rate tree cannot honour (shares above a cap or the link, share above tx_max, ignored weights or priorities, ip link VF rates), each finding naming its handles",
         "eswitch": "eswitch(DEV): the device's eswitch (mode, inline_mode, encap_mode)",
         "mac": "mac(TEXT | INT): a MAC address value; mac(\"00:00:00:00:88:00\") + i steps it",
         "wait": "wait(FN[, SECONDS]): calls FN until it returns true, letting the device's pending work progress (default 10 s); an error after the timeout",

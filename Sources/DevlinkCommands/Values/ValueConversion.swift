@@ -18,6 +18,8 @@ enum ValueConversion {
         case .params(let params, let single): return many(params.map(param), single)
         case .lag(let r): return LagValues.value(r)
         case .events(let events): return .list(ListObject(events.map { EventValue.value($0, formatter: formatter) }))
+        case .rateSimulation(let s, _): return RateSimulationValues.allocations(s)
+        case .rateFindings(_, let findings): return RateSimulationValues.findings(findings)
         }
     }
 

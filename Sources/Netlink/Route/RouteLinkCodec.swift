@@ -116,6 +116,15 @@ public enum RouteLinkDecoder {
                 l.bondSlave = try slave(data)
             }
         }
+        if let list = try a[LinkAttr.vfInfoList]?.nested() {
+            l.vfRates = try list.all(VFInfoAttr.info).compactMap { info in
+                guard let rate = try info.nested()[VFInfoAttr.rate]?.payload, rate.count >= 12 else { return nil }
+                let mbit: UInt64 = 125_000
+                return VFRate(vf: try Bytes.read(UInt32.self, rate, at: 0),
+                              minTx: UInt64(try Bytes.read(UInt32.self, rate, at: 4)) * mbit,
+                              maxTx: UInt64(try Bytes.read(UInt32.self, rate, at: 8)) * mbit)
+            }
+        }
         return l
     }
 

@@ -78,6 +78,8 @@ public struct LinkInfo: Equatable, Sendable {
     public var bond: BondOptions?
     public var bondADInfo: BondADInfo?
     public var bondSlave: BondSlaveInfo?
+    /// IFLA_VF_RATE of each VF of a PF, bytes/s.
+    public var vfRates: [VFRate] = []
 
     public var isUp: Bool { flags & interfaceUpFlag != 0 }
     /// IFF_LOWER_UP: the driver reports carrier.

@@ -14,6 +14,16 @@ public enum LinkAttr {
     public static let operState: UInt16 = 16
     public static let linkInfo: UInt16 = 18
     public static let extMask: UInt16 = 29
+    /// IFLA_VFINFO_LIST: one IFLA_VF_INFO nest per VF (with RTEXT_FILTER_VF).
+    public static let vfInfoList: UInt16 = 22
+}
+
+/// Inside IFLA_VFINFO_LIST.
+public enum VFInfoAttr {
+    /// IFLA_VF_INFO, one per VF.
+    public static let info: UInt16 = 1
+    /// IFLA_VF_RATE: struct ifla_vf_rate { u32 vf; u32 min_tx_rate; u32 max_tx_rate } in Mbit/s.
+    public static let rate: UInt16 = 6
 }
 
 public enum LinkInfoAttr {

@@ -145,6 +145,12 @@ public final class NetlinkSession: DeviceSession {
         .on(SetEswitch.self) { s, op in try s.acknowledged(.setEswitch(op.device, op.changes)) }
         .on(GetNumVFs.self) { s, op in try s.sriov.numVFs(op.device) }
         .on(SetNumVFs.self) { s, op in try s.sriov.setNumVFs(op.device, op.count) }
+        .on(GetUplinkSpeed.self) { s, op in try s.readUplinkSpeed(op.device) }
+        .on(GetKernelRelease.self) { _, _ in NetlinkSession.runningRelease() }
+        .on(ListVFRates.self) { s, op in
+            guard let netdev = try s.ports(of: op.device).first(where: { $0.flavour == .physical })?.netdev else { return [] }
+            return try s.link(named: netdev).vfRates
+        }
         .on(ListParams.self) { s, op in
             let params = try s.all(.dumpParams()) { try DevlinkDecoder.param($0) }
             guard let device = op.device else { return params }
@@ -156,6 +162,29 @@ public final class NetlinkSession: DeviceSession {
         .on(SetParam.self) { s, op in
             try s.acknowledged(.setParam(op.device, name: op.name, value: op.value, cmode: op.cmode))
         }
+
+    /// The uplink's speed from sysfs (`/sys/class/net/NETDEV/speed`, Mbit/s) of the device's physical
+    /// port; nil when there is none or the link is down (the kernel then reports -1).
+    private func readUplinkSpeed(_ device: DeviceHandle) throws -> UInt64? {
+        guard let netdev = try ports(of: device).first(where: { $0.flavour == .physical })?.netdev,
+              !netdev.contains("/"), netdev != "..", netdev != "." else { return nil }
+        guard let file = fopen("/sys/class/net/\(netdev)/speed", "r") else { return nil }
+        defer { fclose(file) }
+        var buffer = [CChar](repeating: 0, count: 32)
+        guard fgets(&buffer, Int32(buffer.count), file) != nil else { return nil }
+        let text = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        guard let mbps = UInt64(String(text.prefix { $0.isASCII && $0.isNumber })), mbps > 0 else { return nil }
+        return mbps.multipliedReportingOverflow(by: 125_000).overflow ? nil : mbps * 125_000
+    }
+
+    /// `uname -r`.
+    private static func runningRelease() -> String? {
+        var names = utsname()
+        guard uname(&names) == 0 else { return nil }
+        return withUnsafeBytes(of: &names.release) { raw in
+            String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+        }
+    }
 
     /// The kernel answers PORT_NEW with the new port (cmd 7, or 3 on older kernels) before the ACK.
     private func addPort(_ request: PortAddRequest) throws -> Port {

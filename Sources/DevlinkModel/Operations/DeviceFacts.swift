@@ -1,0 +1,41 @@
+/// What a device's rate tree shares: the uplink's speed in bytes/s, nil when unknown (read by
+/// `simulate` and `qos lint`; devlink itself has no such attribute). The netlink backend reads
+/// sysfs `speed` of the device's physical port.
+public struct GetUplinkSpeed: DeviceQuery {
+    public typealias Reply = UInt64?
+    public static let command = "uplink speed"
+    public var device: DeviceHandle
+    public init(_ device: DeviceHandle) { self.device = device }
+}
+
+/// The kernel release the backend runs (`uname -r`) or models (`6.12`), nil when unknown.
+public struct GetKernelRelease: DeviceQuery {
+    public typealias Reply = String?
+    public static let command = "kernel release"
+    public init() {}
+}
+
+/// The VF rates `ip link set … vf N min_tx_rate/max_tx_rate` gave the device's PF (IFLA_VF_RATE).
+public struct ListVFRates: DeviceQuery {
+    public typealias Reply = [VFRate]
+    public static let command = "RTM_GETLINK vf rates"
+    public var device: DeviceHandle
+    public init(_ device: DeviceHandle) { self.device = device }
+}
+
+/// The same, read by name. A session without these operations (EOPNOTSUPP) reads as "unknown".
+extension DeviceSession {
+    public func uplinkSpeed(_ device: DeviceHandle) throws -> UInt64? {
+        try unsupportedAsNil { try perform(GetUplinkSpeed(device)) } ?? nil
+    }
+
+    public var kernelRelease: String? { (try? unsupportedAsNil { try perform(GetKernelRelease()) }) ?? nil }
+
+    public func vfRates(_ device: DeviceHandle) throws -> [VFRate] {
+        try unsupportedAsNil { try perform(ListVFRates(device)) } ?? []
+    }
+
+    private func unsupportedAsNil<T>(_ body: () throws -> T) throws -> T? {
+        do { return try body() } catch let error as DevlinkError where error.errno == .EOPNOTSUPP && error.message == nil { return nil }
+    }
+}
