@@ -5,7 +5,39 @@ import DevlinkModel
 extension EmulatedSession: LinkSession {
     public var linkSession: LinkSession? { self }
 
-    public func interfaces() throws -> [NetInterface] {
+    /// The link operations, added to `EmulatedSession.handlers`.
+    static func linkHandlers(_ table: consuming OperationHandlers<EmulatedSession>) -> OperationHandlers<EmulatedSession> {
+        table
+            .on(ListInterfaces.self) { s, _ in s.interfaceList() }
+            .on(ListBonds.self) { s, _ in
+                s.state.netdevs.sortedByIndex.filter { $0.kind == .bond }.compactMap { s.state.bondView($0.name) }
+            }
+            .on(GetBond.self) { s, op in
+                _ = try s.state.netdevOrThrow(op.name)
+                guard let bond = s.state.bondView(op.name) else { throw DevlinkError(.EINVAL, "\(op.name) is not a bond") }
+                return bond
+            }
+            .on(CreateBond.self) { s, op in
+                try s.mutateLinks { (st) throws(DevlinkError) in try st.createBond(name: op.name, config: op.config) }
+            }
+            .on(ChangeBond.self) { s, op in
+                try s.mutateLinks { (st) throws(DevlinkError) in try st.changeBond(name: op.name, config: op.config) }
+            }
+            .on(DeleteLink.self) { s, op in try s.mutateLinks { (st) throws(DevlinkError) in try st.deleteLink(named: op.name) } }
+            .on(Enslave.self) { s, op in try s.mutateLinks { (st) throws(DevlinkError) in try st.enslave(op.slave, to: op.bond) } }
+            .on(Release.self) { s, op in try s.mutateLinks { (st) throws(DevlinkError) in try st.release(op.slave) } }
+            .on(SetLinkUp.self) { s, op in try s.mutateLinks { (st) throws(DevlinkError) in try st.setLink(op.name, up: op.up) } }
+            .on(GetHardwareLag.self) { s, op in
+                _ = try s.state.deviceIndexOrThrow(op.device)
+                return s.state.lagIndex(of: op.device).map(s.state.hardwareLag)
+            }
+            .on(GetFirmwareLog.self) { s, op in
+                _ = try s.state.deviceIndexOrThrow(op.device)
+                return s.state.links.firmwareLogs[op.device] ?? []
+            }
+    }
+
+    private func interfaceList() -> [NetInterface] {
         state.netdevs.sortedByIndex.map { netdev in
             let kind: NetInterface.Kind
             switch netdev.kind {
@@ -16,51 +48,6 @@ extension EmulatedSession: LinkSession {
             return NetInterface(name: netdev.name, ifindex: netdev.ifindex, kind: kind, adminUp: netdev.adminUp,
                                 carrier: netdev.carrier, master: netdev.master)
         }
-    }
-
-    public func bonds() throws -> [Bond] {
-        state.netdevs.sortedByIndex.filter { $0.kind == .bond }.compactMap { state.bondView($0.name) }
-    }
-
-    public func bond(named name: String) throws -> Bond {
-        _ = try state.netdevOrThrow(name)
-        guard let bond = state.bondView(name) else { throw DevlinkError(.EINVAL, "\(name) is not a bond") }
-        return bond
-    }
-
-    public func createBond(name: String, config: BondConfig) throws {
-        try mutateLinks { (s) throws(DevlinkError) in try s.createBond(name: name, config: config) }
-    }
-
-    public func changeBond(name: String, config: BondConfig) throws {
-        try mutateLinks { (s) throws(DevlinkError) in try s.changeBond(name: name, config: config) }
-    }
-
-    public func deleteLink(named name: String) throws {
-        try mutateLinks { (s) throws(DevlinkError) in try s.deleteLink(named: name) }
-    }
-
-    @discardableResult
-    public func enslave(_ slave: String, to bond: String) throws -> String? {
-        try mutateLinks { (s) throws(DevlinkError) in try s.enslave(slave, to: bond) }
-    }
-
-    public func release(_ slave: String) throws {
-        try mutateLinks { (s) throws(DevlinkError) in try s.release(slave) }
-    }
-
-    public func setLink(_ name: String, up: Bool) throws {
-        try mutateLinks { (s) throws(DevlinkError) in try s.setLink(name, up: up) }
-    }
-
-    public func hardwareLag(_ device: DeviceHandle) throws -> HardwareLag? {
-        _ = try state.deviceIndexOrThrow(device)
-        return state.lagIndex(of: device).map(state.hardwareLag)
-    }
-
-    public func firmwareLog(_ device: DeviceHandle) throws -> [FirmwareCommand] {
-        _ = try state.deviceIndexOrThrow(device)
-        return state.links.firmwareLogs[device] ?? []
     }
 
     // MARK: emulator only

@@ -103,7 +103,9 @@ public final class EmulatedSession: DeviceSession {
 
     /// The emulator's devlink ops: reads answer from the state, changes go through `mutate` (faults,
     /// vanished bond slaves, immediate settling).
-    static let handlers = OperationHandlers<EmulatedSession>()
+    static let handlers = linkHandlers(devlinkHandlers)
+
+    static let devlinkHandlers = OperationHandlers<EmulatedSession>()
         .on(ListDevices.self) { s, _ in s.state.devices.map(\.handle) }
         .on(GetDeviceInfo.self) { s, op in try s.state.info(op.device) }
         .on(ListPorts.self) { s, op in

@@ -12,11 +12,22 @@ final class JournalingLinkSession: JournalingSession, LinkSession {
         super.init(inner, journal: journal)
     }
 
-    func interfaces() throws -> [NetInterface] { try links.interfaces() }
-    func bonds() throws -> [Bond] { try links.bonds() }
-    func bond(named name: String) throws -> Bond { try links.bond(named: name) }
-    func hardwareLag(_ device: DeviceHandle) throws -> HardwareLag? { try links.hardwareLag(device) }
-    func firmwareLog(_ device: DeviceHandle) throws -> [FirmwareCommand] { try links.firmwareLog(device) }
+    /// The link changes dls can undo, added to `JournalingSession.undoPlans` (reads go straight through).
+    static func linkUndoPlans(_ table: consuming OperationHandlers<JournalingSession>) -> OperationHandlers<JournalingSession> {
+        table
+            .on(CreateBond.self) { j, op in try links(j).createBond(name: op.name, config: op.config) }
+            .on(ChangeBond.self) { j, op in try links(j).changeBond(name: op.name, config: op.config) }
+            .on(DeleteLink.self) { j, op in try links(j).deleteLink(named: op.name) }
+            .on(Enslave.self) { j, op in try links(j).enslave(op.slave, to: op.bond) }
+            .on(Release.self) { j, op in try links(j).release(op.slave) }
+            .on(SetLinkUp.self) { j, op in try links(j).setLink(op.name, up: op.up) }
+    }
+
+    /// The journal as a link journal: it is one exactly when the wrapped session has links.
+    private static func links(_ journal: JournalingSession) throws -> JournalingLinkSession {
+        guard let links = journal as? JournalingLinkSession else { throw DevlinkError(.EOPNOTSUPP) }
+        return links
+    }
 
     private func interface(_ name: String) throws -> NetInterface {
         guard let found = try links.interfaces().first(where: { $0.name == name }) else {
@@ -25,12 +36,12 @@ final class JournalingLinkSession: JournalingSession, LinkSession {
         return found
     }
 
-    func createBond(name: String, config: BondConfig) throws {
+    private func createBond(name: String, config: BondConfig) throws {
         try links.createBond(name: name, config: config)
         journal.record(.deleteLink(name))
     }
 
-    func changeBond(name: String, config: BondConfig) throws {
+    private func changeBond(name: String, config: BondConfig) throws {
         try change("lag set \(name)", read: { try links.bond(named: name) },
                    apply: { try links.changeBond(name: name, config: config) }) { old in
             guard let now = try? links.bond(named: name) else { return [] }
@@ -46,14 +57,14 @@ final class JournalingLinkSession: JournalingSession, LinkSession {
         }
     }
 
-    func deleteLink(named name: String) throws {
+    private func deleteLink(named name: String) throws {
         try change("lag del \(name)", read: { try links.bond(named: name) }, apply: { try links.deleteLink(named: name) }) { old in
             (try? interface(name)) == nil ? [.recreateBond(old)] : []
         }
     }
 
     @discardableResult
-    func enslave(_ slave: String, to bond: String) throws -> String? {
+    private func enslave(_ slave: String, to bond: String) throws -> String? {
         var warning: String?
         try change("lag slave add \(bond) \(slave)", read: { try interface(slave) },
                    apply: { warning = try links.enslave(slave, to: bond) }) { old in
@@ -65,14 +76,14 @@ final class JournalingLinkSession: JournalingSession, LinkSession {
         return warning
     }
 
-    func release(_ slave: String) throws {
+    private func release(_ slave: String) throws {
         try change("lag slave del \(slave)", read: { try interface(slave) }, apply: { try links.release(slave) }) { old in
             guard let master = old.master, (try? interface(slave))?.master == nil else { return [] }
             return [.enslave(slave, to: master)]
         }
     }
 
-    func setLink(_ name: String, up: Bool) throws {
+    private func setLink(_ name: String, up: Bool) throws {
         try change("link set \(name)", read: { try interface(name).adminUp }, apply: { try links.setLink(name, up: up) }) { old in
             (try? interface(name))?.adminUp == old ? [] : [.setLink(name, up: old)]
         }

@@ -58,7 +58,9 @@ class JournalingSession: DeviceSession {
     @discardableResult func settle() throws -> Bool { try inner.settle() }
 
     /// The changes dls can undo, each with its plan below.
-    static let undoPlans = OperationHandlers<JournalingSession>()
+    static let undoPlans = JournalingLinkSession.linkUndoPlans(devlinkUndoPlans)
+
+    static let devlinkUndoPlans = OperationHandlers<JournalingSession>()
         .on(AddPort.self) { j, op in try j.addPort(op.request) }
         .on(DeletePort.self) { j, op in try j.deletePort(op.handle) }
         .on(SetPortType.self) { j, op in try j.setPortType(op.handle, op.type) }

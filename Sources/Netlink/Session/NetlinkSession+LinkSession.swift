@@ -6,7 +6,34 @@ import DevlinkModel
 extension NetlinkSession: LinkSession {
     public var linkSession: LinkSession? { self }
 
-    public func interfaces() throws -> [NetInterface] {
+    /// The link operations, added to `NetlinkSession.handlers`.
+    static func linkHandlers(_ table: consuming OperationHandlers<NetlinkSession>) -> OperationHandlers<NetlinkSession> {
+        table
+            .on(ListInterfaces.self) { s, _ in try s.interfaceList() }
+            .on(ListBonds.self) { s, _ in
+                let all = try s.links()
+                return try all.filter(\.isBond).sorted { $0.index < $1.index }.map { try s.bond($0, all: all) }
+            }
+            .on(GetBond.self) { s, op in
+                let l = try s.link(named: op.name)
+                guard l.isBond else { throw DevlinkError(.EINVAL, "\(op.name) is not a bond") }
+                return try s.bond(l, all: try s.links())
+            }
+            .on(CreateBond.self) { s, op in try s.createBond(name: op.name, options: BondOptions(op.config)) }
+            .on(ChangeBond.self) { s, op in try s.changeBond(name: op.name, options: BondOptions(op.config)) }
+            .on(DeleteLink.self) { s, op in try s.deleteLink(named: op.name) }
+            .on(Enslave.self) { s, op in try s.enslave(op.slave, to: op.bond) }
+            .on(Release.self) { s, op in try s.release(op.slave) }
+            .on(SetLinkUp.self) { s, op in try s.setLink(op.name, up: op.up) }
+            .on(GetHardwareLag.self) { s, op in
+                guard op.device.bus == "pci" else { return nil }   // only PCI functions (mlx5) form a hardware LAG
+                return s.lagDebugfs.read(op.device)
+            }
+            // The firmware command log is not observable on a real kernel.
+            .on(GetFirmwareLog.self) { _, _ in [] }
+    }
+
+    private func interfaceList() throws -> [NetInterface] {
         let all = try links()
         let roles = try netdevRoles()
         let names = Dictionary(all.map { ($0.index, $0.name) }, uniquingKeysWith: { a, _ in a })
@@ -16,32 +43,6 @@ extension NetlinkSession: LinkSession {
                                 carrier: l.hasCarrier, master: l.master.flatMap { names[$0] })
         }
     }
-
-    public func bonds() throws -> [Bond] {
-        let all = try links()
-        return try all.filter(\.isBond).sorted { $0.index < $1.index }.map { try bond($0, all: all) }
-    }
-
-    public func bond(named name: String) throws -> Bond {
-        let l = try link(named: name)
-        guard l.isBond else { throw DevlinkError(.EINVAL, "\(name) is not a bond") }
-        return try bond(l, all: try links())
-    }
-
-    public func createBond(name: String, config: BondConfig) throws {
-        try createBond(name: name, options: BondOptions(config))
-    }
-
-    public func changeBond(name: String, config: BondConfig) throws {
-        try changeBond(name: name, options: BondOptions(config))
-    }
-
-    public func hardwareLag(_ device: DeviceHandle) throws -> HardwareLag? {
-        guard device.bus == "pci" else { return nil }   // only PCI functions (mlx5) form a hardware LAG
-        return lagDebugfs.read(device)
-    }
-
-    public func firmwareLog(_ device: DeviceHandle) throws -> [FirmwareCommand] { [] }
 
     // MARK: building the model's values
 

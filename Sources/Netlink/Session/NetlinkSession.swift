@@ -117,7 +117,9 @@ public final class NetlinkSession: DeviceSession {
     }
 
     /// Each operation's request and how its reply is read.
-    static let handlers = OperationHandlers<NetlinkSession>()
+    static let handlers = linkHandlers(devlinkHandlers)
+
+    static let devlinkHandlers = OperationHandlers<NetlinkSession>()
         .on(ListDevices.self) { s, _ in try s.all(.dumpDevices()) { try DevlinkDecoder.device(lookingUp: $0) } }
         .on(GetDeviceInfo.self) { s, op in try s.single(.getInfo(op.device), "dev info reply") { try DevlinkDecoder.info($0) } }
         .on(ListPorts.self) { s, op in
