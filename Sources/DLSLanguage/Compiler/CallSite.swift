@@ -3,8 +3,8 @@
 /// call-heavy run with a dozen of them), a method reads only the fields its path needs.
 final class CallSite {
     let callee: Eval
-    /// The namespace `globalIndex` is a slot of.
-    let globals: Globals
+    /// The namespace `globalIndex` is a slot of: a module's, or nil for the running interpreter's.
+    let globals: Globals?
     let arguments: [EvalBox]
     let labels: [String?]
     let hasLabels: Bool
@@ -17,7 +17,7 @@ final class CallSite {
     let a0: Eval
     let a1: Eval
 
-    init(callee: @escaping Eval, arguments: [EvalBox], labels: [String?], globals: Globals, globalIndex: Int,
+    init(callee: @escaping Eval, arguments: [EvalBox], labels: [String?], globals: Globals?, globalIndex: Int,
          what: String, location: SourceLocation) {
         self.callee = callee
         self.globals = globals
@@ -35,6 +35,7 @@ final class CallSite {
 
     func call(_ interp: Interpreter, _ base: UnsafeMutablePointer<Value>) throws -> Value {
         if globalIndex >= 0, !hasLabels {
+            let globals = self.globals ?? interp.globals
             if let f = globals.function(at: globalIndex) { return try callUser(f, interp, base) }
             if let n = globals.native(at: globalIndex) { return try callNative(n, interp, base) }
         }

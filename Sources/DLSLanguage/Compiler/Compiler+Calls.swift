@@ -52,7 +52,7 @@ extension Compiler {
         }
         let site = CallSite(callee: compileExpression(calleeExpr),
                             arguments: arguments.map { EvalBox(compileExpression($0.value)) },
-                            labels: arguments.map(\.label), globals: globals, globalIndex: globalIndex,
+                            labels: arguments.map(\.label), globals: moduleGlobals, globalIndex: globalIndex,
                             what: describe(calleeExpr) ?? "expression", location: location)
         return { interp, base in try site.call(interp, base) }
     }

@@ -75,6 +75,7 @@ extension Compiler {
         diagnostics += compiler.diagnostics
         guard compiler.diagnostics.isEmpty else { return nil }
         interpreter.modules.loaded[key] = module
+        interpreter.everyModule.append(module)
         return module
     }
 

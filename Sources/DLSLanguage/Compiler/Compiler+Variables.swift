@@ -14,11 +14,14 @@ extension Compiler {
                 return f.captures[index].value
             }
         case .global(let index):
-            let globals = self.globals
-            return { _, _ in
-                guard let value = globals[index] else {
-                    throw RuntimeError("undefined variable '\(name)'", at: location)
+            if let globals = moduleGlobals {
+                return { _, _ in
+                    guard let value = globals[index] else { throw RuntimeError("undefined variable '\(name)'", at: location) }
+                    return value
                 }
+            }
+            return { interp, _ in
+                guard let value = interp.globals[index] else { throw RuntimeError("undefined variable '\(name)'", at: location) }
                 return value
             }
         }
@@ -46,9 +49,10 @@ extension Compiler {
                 f.captures[index].value = value
             }
         case .global(let index):
-            let globals = self.globals
-            if defining { return { _, _, value in globals[index] = value } }
-            return { _, _, value in
+            let module = moduleGlobals
+            if defining { return { interp, _, value in (module ?? interp.globals)[index] = value } }
+            return { interp, _, value in
+                let globals = module ?? interp.globals
                 guard !globals[index].isAbsent else {
                     throw RuntimeError("assignment to undeclared variable '\(name)' (declare it with 'let \(name) = ...')", at: location)
                 }

@@ -4,6 +4,10 @@ final class Compiler {
     let interpreter: Interpreter
     /// The top-level names of what is compiled: the session's, or a module's own (see `import`).
     let globals: Globals
+    /// The globals compiled code keeps: a module's own. The session's globals are reached through
+    /// the running interpreter instead, so that no function stored in them holds them (a cycle that
+    /// kept every interpreter alive); a module's cycle is broken when its interpreter goes.
+    var moduleGlobals: Globals? { isModule ? globals : nil }
     /// Compiling a module: its `test`, `setup` and `topology` statements belong to its own file's
     /// runs and are left out here, so an importer's tests do not run them again.
     let isModule: Bool
@@ -149,8 +153,8 @@ final class Compiler {
         case .local(let slot):
             return { interp, base in base[slot] = try eval(interp, base); return .next }
         case .global(let index):
-            let globals = self.globals
-            return { interp, base in globals[index] = try eval(interp, base); return .next }
+            if let globals = moduleGlobals { return { interp, base in globals[index] = try eval(interp, base); return .next } }
+            return { interp, base in interp.globals[index] = try eval(interp, base); return .next }
         case .capture:
             return { interp, base in _ = try eval(interp, base); return .next }  // unreachable: declare() never captures
         }

@@ -45,6 +45,9 @@ public final class Interpreter {
     var builtins: [String: NativeFunction] = [:]
     /// The files imported by the current run.
     var modules = ModuleTable()
+    /// Every module any run loaded. A module's functions keep its globals, which keep its functions,
+    /// and a module and its value keep each other: `deinit` breaks both cycles to let them go.
+    var everyModule: [Module] = []
     let stack: UnsafeMutablePointer<Value>
     let stackCapacity: Int
     @exclusivity(unchecked) var stackTop: UnsafeMutablePointer<Value>
@@ -66,6 +69,10 @@ public final class Interpreter {
     }
 
     deinit {
+        for module in everyModule {
+            module.globals.removeAllValues()
+            module.object = nil
+        }
         stack.deallocate()
     }
 
@@ -282,6 +289,11 @@ final class Globals {
             return value
         }
         @inline(__always) set { storage[i] = newValue ?? .cell(undefined) }
+    }
+
+    /// Every slot back to undefined (drops the values, and with them any cycle through them).
+    func removeAllValues() {
+        for i in 0..<names.count { storage[i] = .cell(undefined) }
     }
 
     /// The user function in the slot, if that is what it holds: one retain, no copy of the Value.

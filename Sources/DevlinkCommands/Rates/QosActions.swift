@@ -6,16 +6,16 @@ enum QosActions {
         guard case .device(let device)? = p.handle else { return .none }
         var demands: [RateHandle: RateDemand] = [:]
         let objects = try c.session.rates(of: device)
+        let (leafHandles, leafNames) = leaves(of: objects)
         for (value, word) in p.values("demand") {
             guard case .demand(let text, let trafficClass, let rate) = value else { continue }
             switch try RateInputs.leaf(text, of: device, session: c.session) {
             case .success(let leaf):
                 // Checked here too, so that the caret points at the word.
-                guard objects.contains(where: { $0.handle == leaf && !$0.handle.isNode }) else {
-                    let leaves = objects.compactMap { $0.portIndex.map(String.init) }
+                guard leafHandles.contains(leaf) else {
                     throw ClientError("\(leaf) is not a rate leaf of \(device)", word: word + 1,
-                                      hint: leaves.isEmpty ? "the device has no rate leaves (VFs and SFs get one in switchdev mode)"
-                                                           : "its leaves: " + leaves.joined(separator: ", "))
+                                      hint: leafNames.isEmpty ? "the device has no rate leaves (VFs and SFs get one in switchdev mode)"
+                                                              : "its leaves: " + leafNames.joined(separator: ", "))
                 }
                 RateInputs.add(rate, trafficClass: trafficClass ?? 0, to: leaf, in: &demands)
             case .failure(let error): throw ClientError(error.message, word: word + 1)
@@ -37,6 +37,22 @@ enum QosActions {
                                 vfLinkRates: RateInputs.vfLinkRates(c.session, device))
         }
         return .rateFindings(device, findings)
+    }
+
+    /// The leaves among `objects`, as handles and as port numbers. A function of its own, kept out of
+    /// line: swiftc 6.3.1's release optimizer crashed (CopyPropagation, ownership verifier) on the same
+    /// reads of each object's handle inlined into `simulate`.
+    @inline(never)
+    private static func leaves(of objects: [RateObject]) -> (handles: Set<RateHandle>, names: [String]) {
+        var handles = Set<RateHandle>()
+        var names: [String] = []
+        for object in objects {
+            let handle = object.handle
+            guard case .leaf(let index) = handle.target else { continue }
+            handles.insert(handle)
+            names.append(String(index))
+        }
+        return (handles, names)
     }
 
     /// A tree the model cannot take, reported at the device word.
