@@ -19,6 +19,23 @@ struct HostTests {
         }
     }
 
+    /// `wait` answers false when the time is up (issue: it used to throw, so `assert wait(...), "msg"`
+    /// never showed its message); it throws only on misuse.
+    @Test func waitIsFalseWhenTheTimeIsUp() throws {
+        let r = try run("""
+            print(wait(fn() { false }, 0.3))
+            print(wait(fn() { true }))
+            if !wait(fn() { false }, 0) { print("fallback") }
+            assert wait(fn() { false }, 0.1), "never true"
+            """)
+        #expect(r.out == "false\ntrue\nfallback\n")
+        #expect(r.failure?.hasPrefix("t.dls:4:1: error: never true") == true, "\(r.failure ?? "")")
+        let misuse = try run("wait(fn() { 1 }, 1)")
+        #expect(misuse.failure?.contains("the condition must return a bool, got int") == true, "\(misuse.failure ?? "")")
+        let badTimeout = try run("wait(fn() { true }, -1)")
+        #expect(badTimeout.failure?.contains("timeout must be a non-negative number of seconds") == true)
+    }
+
     @Test func bareCommandsPrintAndBoundOnesDoNot() throws {
         let r = try run("dev show\nlet d = dev show\nprint(len(d), d[0].handle)")
         #expect(r.out == "pci/0000:06:00.0\npci/0000:06:00.1\n2 pci/0000:06:00.0\n")

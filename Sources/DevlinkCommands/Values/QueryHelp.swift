@@ -9,7 +9,7 @@ enum QueryHelp {
         "lint_rates": "lint_rates(DEV): what DEV's rate tree cannot honour (shares above a cap or the link, share above tx_max, ignored weights or priorities, ip link VF rates), each finding naming its handles",
         "eswitch": "eswitch(DEV): the device's eswitch (mode, inline_mode, encap_mode)",
         "mac": "mac(TEXT | INT): a MAC address value; mac(\"00:00:00:00:88:00\") + i steps it",
-        "wait": "wait(FN[, SECONDS]): calls FN until it returns true, letting the device's pending work progress (default 10 s); an error after the timeout",
+        "wait": "wait(FN[, SECONDS]): calls FN until it returns true, letting the device's pending work progress (default 10 s); true, or false once the time is up (or, on the emulator, once no work is left)",
         "bonds": "bonds(): the bonding interfaces, as objects (name, mode, slaves, lag)",
         "bond": "bond(NAME): one bond as an object",
         "hardware_lag": "hardware_lag(DEV): the device's mlx5 hardware LAG (state, mode, port map, RDMA device)",
