@@ -8,6 +8,11 @@ import Glibc
 if getenv("DLS_MALLOC_DEFAULTS") == nil { dls_malloc_tune() }
 
 let arguments = EmulatorArgument.normalize(Array(CommandLine.arguments.dropFirst()))
+// `-V`, as devlink and ip spell it, is `--version`.
+if arguments == ["-V"] {
+    print("dls \(dlsVersion)")
+    exit(0)
+}
 // The common invocations skip ArgumentParser's start-up cost (see QuickCommandLine).
 if let options = QuickCommandLine.parse(arguments) {
     exit(options.execute())

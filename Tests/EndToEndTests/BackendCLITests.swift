@@ -10,6 +10,14 @@ import Testing
         #expect(r.stdout.contains("Here: emulator (built-in mlx5 topology), from DLS_BACKEND."))
     }
 
+    @Test("-V prints the version, as --version does (devlink's and ip's spelling)")
+    func versionFlag() throws {
+        let short = try CLI.run(["-V"]), long = try CLI.run(["--version"])
+        #expect(short.status == 0)
+        #expect(short.stdout.hasPrefix("dls ") && short.stdout.hasSuffix("\n"))
+        #expect(short.stdout == long.stdout)
+    }
+
     @Test("DLS_BACKEND=emulator makes a flagless run use the mlx5 emulator")
     func environmentDefault() throws {
         let r = try CLI.run(["-c", "dev show"])
