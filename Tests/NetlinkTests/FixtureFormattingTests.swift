@@ -82,10 +82,5 @@ import Testing
         }
     }
 
-    static func json(_ result: CommandResult, pretty: Bool) -> String {
-        var writer = IPJSONWriter(pretty: pretty)
-        JSONFormatter.write(result, into: &writer)
-        let body = writer.finish()
-        return body == "\n" ? "" : body
-    }
+    static func json(_ result: CommandResult, pretty: Bool) -> String { JSONFormatter.document(result, pretty: pretty) }
 }

@@ -2,6 +2,14 @@ import DevlinkModel
 
 /// devlink's `-j` / `-jp` output (reference §3.8): one `{"section":{handle:{...}}}` object per command.
 struct JSONFormatter {
+    /// One result as a complete JSON document (`{...}` and a newline), or "" when it has no output.
+    static func document(_ result: CommandResult, pretty: Bool) -> String {
+        var writer = IPJSONWriter(pretty: pretty)
+        write(result, into: &writer)
+        let body = writer.finish()
+        return body == "\n" ? "" : body
+    }
+
     /// Writes one command's object into `w` (several may share a writer in batch mode, as in devlink).
     static func write(_ result: CommandResult, into w: inout IPJSONWriter) {
         switch result {

@@ -133,9 +133,6 @@ public final class CommandRunner {
 
     /// One result as a complete JSON document (`{...}` and a newline), or "" when it has no output.
     public func jsonDocument(_ result: CommandResult) -> String {
-        var writer = IPJSONWriter(pretty: options.pretty)
-        JSONFormatter.write(result, into: &writer)
-        let body = writer.finish()
-        return body == "\n" ? "" : body
+        JSONFormatter.document(result, pretty: options.pretty)
     }
 }

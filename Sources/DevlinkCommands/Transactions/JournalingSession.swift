@@ -41,14 +41,15 @@ class JournalingSession: DeviceSession {
 
     // MARK: operations
 
-    /// Reads go straight through; a change goes through its undo plan, which reads what it will
-    /// overwrite and records the inverse. A change without a plan still runs, and inside a transaction
-    /// is reported as not undoable.
+    /// Reads, and anything outside a transaction, go straight through (batches set rates by the
+    /// hundred, and reading the old state costs more than the change). Inside one, a change goes
+    /// through its undo plan, which reads what it will overwrite and records the inverse; a change
+    /// without a plan still runs and is reported as not undoable.
     func perform<Operation: DeviceOperation>(_ operation: Operation) throws -> Operation.Reply {
-        guard Operation.changesState else { return try inner.perform(operation) }
+        guard Operation.changesState, journal.isRecording else { return try inner.perform(operation) }
         guard Self.undoPlans.handles(Operation.self) else {
             let reply = try inner.perform(operation)
-            if journal.isRecording { journal.record(.irreversible("\(Operation.command) (dls cannot undo it)")) }
+            journal.record(.irreversible("\(Operation.command) (dls cannot undo it)"))
             return reply
         }
         return try Self.undoPlans.perform(operation, on: self)
@@ -140,9 +141,6 @@ class JournalingSession: DeviceSession {
     }
 
     private func setRate(_ handle: RateHandle, _ changes: RateChanges) throws {
-        // Outside a transaction only forward: batches set rates by the hundred, and the closures
-        // `change` takes cost more than the forwarding.
-        guard journal.isRecording else { return try inner.setRate(handle, changes) }
         try change("port function rate set \(handle)", read: { try inner.rate(handle) },
                    apply: { try inner.setRate(handle, changes) }) { old in
             guard let now = try? inner.rate(handle) else { return [] }
