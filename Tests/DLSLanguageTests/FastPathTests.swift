@@ -23,6 +23,25 @@ import Testing
         """) == "after 1\n")
     }
 
+    @Test func mapLiteralsWithConstantKeysBehaveAsTheGeneralPath() {
+        // Maps built from one literal are independent; keys keep the literal's order.
+        #expect(output(#"""
+        let ms = []
+        for i in 0..<3 { append(ms, {"id": i, "name": "sf${i}", 7: true, false: nil}) }
+        ms[0]["id"] = 99
+        ms[1]["extra"] = 1
+        print(ms[0], ms[1], ms[2])
+        print(keys(ms[2]), ms[2][7], ms[2][false])
+        """#) == #"{"id": 99, "name": "sf0", 7: true, false: nil} {"id": 1, "name": "sf1", 7: true, false: nil, "extra": 1} {"id": 2, "name": "sf2", 7: true, false: nil}"#
+                + "\n" + #"["id", "name", 7, false] true nil"# + "\n")
+        // A repeated key takes the general path: the last value wins, at the first key's place.
+        #expect(output(#"print({"a": 1, "b": 2, "a": 3})"#) == #"{"a": 3, "b": 2}"# + "\n")
+        // 1 and 1.0 are one key, as in the general path.
+        #expect(output(#"print({1: "x", 1.0: "y"})"#) == #"{1: "y"}"# + "\n")
+        // A value that throws stops the literal.
+        #expect(errorLine(#"let m = {"a": 1, "b": [][3]}"#).contains("index"))
+    }
+
     @Test func lenCountsCharacters() {
         #expect(output(#"print(len(""), len("abc"), len("a\r\nb"), len("\r\n\r\n"), len("\r"), len("\n\r"))"#) == "0 3 3 2 1 2\n")
         // "\r\n" across the eight-byte blocks the ASCII path reads.

@@ -33,9 +33,10 @@ extension Compiler {
                 return .list(ListObject(values))
             }
         case .map(let entries):
+            if let literal = compileConstantKeyMap(entries) { return literal }
             let evals = entries.map { (EvalBox(compileExpression($0.key)), EvalBox(compileExpression($0.value)), $0.key.location) }
             return { interp, base in
-                var dict = OrderedDictionary<MapKey, Value>()
+                var dict = OrderedDictionary<MapKey, Value>(minimumCapacity: evals.count)
                 for (k, v, keyLocation) in evals {
                     let key = try k.eval(interp, base)
                     guard let mapKey = MapKey(key) else {
