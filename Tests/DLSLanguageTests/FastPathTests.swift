@@ -42,6 +42,31 @@ import Testing
         #expect(errorLine(#"let m = {"a": 1, "b": [][3]}"#).contains("index"))
     }
 
+    @Test func asciiSplitGivesWhatTheCharacterSplitGives() {
+        func general(_ text: String, _ sep: String?) -> [String] {
+            guard let sep else { return text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init) }
+            return text.split(separator: sep, omittingEmptySubsequences: false).map(String.init)
+        }
+        func strings(_ values: [Value]?) -> [String]? { values?.map(\.str) }
+        var random = SystemRandomNumberGenerator()
+        let alphabet = Array("ab ,\t\n")
+        var cases: [(String, String)] = [("", ","), ("a", "abc"), (",a,", ","), ("aaaa", "aa"), ("a, b,, c", ", "), ("abc", "abc")]
+        for _ in 0..<500 {
+            let text = String((0..<Int.random(in: 0...12, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
+            let sep = String((0..<Int.random(in: 1...3, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
+            cases.append((text, sep))
+        }
+        for (text, sep) in cases {
+            #expect(strings(ASCIISplit.split(text, separator: sep)) == general(text, sep), "split(\(text.debugDescription), \(sep.debugDescription))")
+            #expect(strings(ASCIISplit.splitAtBlanks(text)) == general(text, nil), "split(\(text.debugDescription))")
+        }
+        // Where bytes are not characters the general path answers: "\r\n" is one character, é two bytes.
+        #expect(ASCIISplit.split("a\r\nb", separator: "\n") == nil)
+        #expect(ASCIISplit.splitAtBlanks("é b") == nil)
+        #expect(output(#"print(split("a\r\nb", "\n"), split("x\r\ny z"), split("é,b", ","))"#)
+                == "[\"a\\r\\nb\"] [\"x\\r\\ny\", \"z\"] [\"é\", \"b\"]\n")
+    }
+
     @Test func lenCountsCharacters() {
         #expect(output(#"print(len(""), len("abc"), len("a\r\nb"), len("\r\n\r\n"), len("\r"), len("\n\r"))"#) == "0 3 3 2 1 2\n")
         // "\r\n" across the eight-byte blocks the ASCII path reads.

@@ -119,10 +119,12 @@ extension Builtins {
         NativeFunction("split", arity: 1...2) { args in
             let s = try args.string(0)
             if args.count == 1 {
+                if let parts = ASCIISplit.splitAtBlanks(s) { return .list(ListObject(parts)) }
                 return .list(ListObject(s.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map { .string(String($0)) }))
             }
             let separator = try args.string(1)
             guard !separator.isEmpty else { throw args.error("separator must not be empty") }
+            if let parts = ASCIISplit.split(s, separator: separator) { return .list(ListObject(parts)) }
             return .list(ListObject(s.split(separator: separator, omittingEmptySubsequences: false).map { .string(String($0)) }))
         },
         NativeFunction("min", arity: 1...Int.max) { args in try extreme(args, wantLess: true) },
