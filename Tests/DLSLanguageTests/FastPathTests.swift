@@ -67,6 +67,18 @@ import Testing
                 == "[\"a\\r\\nb\"] [\"x\\r\\ny\", \"z\"] [\"é\", \"b\"]\n")
     }
 
+    @Test func intKeyedMapsFindEveryKey() {
+        // Int keys hash their own way (MapKeyHashing); 1.0 is the key 1, 1.5 a float key.
+        #expect(output("""
+        let m = {}
+        for i in -2000..<2000 { m[i * 7919] = i }
+        let found = 0
+        for i in -2000..<2000 { if m[i * 7919] == i { found += 1 } }
+        m[9223372036854775807] = "max"; m[-9223372036854775807 - 1] = "min"; m[1.0] = "one"; m[1.5] = "x"
+        print(found, len(m), contains(m, 7919), contains(m, 7918), m[1], m[1.5], m[9223372036854775807], m[-9223372036854775807 - 1])
+        """) == "4000 4004 true false one x max min\n")
+    }
+
     @Test func lenCountsCharacters() {
         #expect(output(#"print(len(""), len("abc"), len("a\r\nb"), len("\r\n\r\n"), len("\r"), len("\n\r"))"#) == "0 3 3 2 1 2\n")
         // "\r\n" across the eight-byte blocks the ASCII path reads.
