@@ -29,9 +29,14 @@ extension BondRecord {
         }
     }
 
+    /// bond_opt_check_deps, then the extack bond_opt_error_interpret sets for its errno (since 6.0,
+    /// "bonding: netlink error message support for options"; the guest's 6.12 answers the ENOTEMPTY
+    /// text, LiveBondTests).
     private func checkDeps(noSlaves: Bool, ifDown: Bool, isUp: Bool) throws(DevlinkError) {
-        if noSlaves, !slaves.isEmpty { throw DevlinkError(Errno(number: 39)) }   // ENOTEMPTY
-        if ifDown, isUp { throw DevlinkError(.EBUSY) }
+        if noSlaves, !slaves.isEmpty {
+            throw DevlinkError(Errno(number: 39), "unable to set option because the bond device has slaves")   // ENOTEMPTY
+        }
+        if ifDown, isUp { throw DevlinkError(.EBUSY, "unable to set option because the bond is up") }
     }
 
     func view(ifindex: UInt32, netdev: Netdev?, slaveIndex: (String) -> UInt32, lag: HardwareLag?) -> Bond {
