@@ -89,7 +89,20 @@ import Testing
             lag slave add bond0 enp6s0f1np1
             """)
         #expect(r.failure == nil && r.stdout.isEmpty)
-        #expect(r.stderr == "Warning: mlx5_core: Can't activate LAG offload, TX type isn't supported\n")
+        #expect(r.stderr == "Warning: mlx5_core: Can't activate LAG offload, TX type isn't supported.\n")
+    }
+
+    @Test func aCommandUsedAsAValueKeepsItsWarning() throws {
+        let r = try run("""
+            lag add bond0 mode balance-rr
+            lag slave add bond0 enp6s0f0np0
+            let w = lag slave add bond0 enp6s0f1np1
+            print(w.warning)
+            let none = lag set bond0 miimon 100
+            print(none)
+            """)
+        #expect(r.failure == nil && r.stderr.isEmpty)
+        #expect(r.stdout == "mlx5_core: Can't activate LAG offload, TX type isn't supported\nnil\n")
     }
 
     /// The failure's message and notes, one per line.

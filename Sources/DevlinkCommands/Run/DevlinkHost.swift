@@ -68,7 +68,8 @@ public final class DevlinkHost: CommandHost {
             return
         }
         if case .lag(.warning(let message)) = result {
-            output.writeError("Warning: \(message)\n")   // a successful reply's extack, as ip prints it
+            // A successful reply's extack, as iproute2's nl_dump_ext_ack prints it: a final '.' added.
+            output.writeError("Warning: \(message)\(message.hasSuffix(".") ? "" : ".")\n")
             return
         }
         let text = runner.options.json ? runner.jsonDocument(result) : runner.text(result)

@@ -6,7 +6,11 @@ import DLSLanguage
 enum LagValues {
     static func value(_ result: LagResult) -> Value {
         switch result {
-        case .warning: return .null
+        case .warning(let message):
+            // The command succeeded with the driver's warning: a script reads it as `r.warning`.
+            let m = MapObject()
+            m.entries[.string("warning")] = .string(message)
+            return .map(m)
         case .created(let b): return .object(BondValue(b))
         case .bonds(let bonds, let single):
             return single && bonds.count == 1 ? .object(BondValue(bonds[0])) : .list(ListObject(bonds.map { .object(BondValue($0)) }))
