@@ -21,6 +21,7 @@ public final class EmulatedSession: DeviceSession {
     public init(topology: Topology = .mlx5, eventsFromOpen: Bool = true) throws(TopologyError) {
         state = try EmulatorState(topology: topology)
         subscribed = eventsFromOpen
+        faults = (topology.faults ?? []).map { Fault(kind: $0.operation, error: DevlinkError($0.errno, $0.message)) }
     }
 
     public init(state: EmulatorState) {
@@ -161,6 +162,7 @@ public final class EmulatedSession: DeviceSession {
         }
         .on(GetUplinkSpeed.self) { s, op in try s.state.uplinkSpeed(op.device) }
         .on(GetKernelRelease.self) { s, _ in s.state.kernel.description }
+        .on(ArmFault.self) { s, op in try s.arm(op) }
         .on(ListParams.self) { s, op in try s.state.params(of: op.device) }
         .on(GetParam.self) { s, op in try s.state.param(op.device, name: op.name) }
         .on(SetParam.self) { s, op in

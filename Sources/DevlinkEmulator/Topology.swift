@@ -11,11 +11,15 @@ public struct Topology: Codable, Equatable, Sendable {
     public var netdevNaming: NetdevNaming?
     /// The kernel the devices run (`"6.15"`); default 6.12. Version-gated rules follow it.
     public var kernelVersion: KernelVersion?
+    /// Failures armed from the start (FaultSpec), for scenarios that test what a refusal leaves.
+    public var faults: [FaultSpec]?
 
-    public init(devices: [DeviceSpec], netdevNaming: NetdevNaming? = nil, kernelVersion: KernelVersion? = nil) {
+    public init(devices: [DeviceSpec], netdevNaming: NetdevNaming? = nil, kernelVersion: KernelVersion? = nil,
+                faults: [FaultSpec]? = nil) {
         self.devices = devices
         self.netdevNaming = netdevNaming
         self.kernelVersion = kernelVersion
+        self.faults = faults
     }
 }
 

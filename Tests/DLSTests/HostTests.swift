@@ -129,4 +129,11 @@ import Testing
         #expect(error?.errno == "EOPNOTSUPP")
         #expect(throws: DLSError.self) { try engine.reset() }
     }
+
+    /// A session without fault injection (the kernel, a host's own): inject_fault says what it needs.
+    @Test func faultInjectionNeedsTheEmulator() throws {
+        let engine = DLSEngine(session: FakeSession(), output: DLSCapturedOutput())
+        let error = #expect(throws: DLSError.self) { try engine.run(#"inject_fault("portAdd", "EIO")"#) }
+        #expect(error?.message.contains("fault injection needs the emulator") == true, "\(String(describing: error))")
+    }
 }

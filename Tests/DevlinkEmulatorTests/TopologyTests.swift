@@ -41,6 +41,12 @@ import Testing
         ("{\"devices\": [{\"handle\": \"pci/x\", \"profile\": \"ice\"}]}", "devices[0].profile: unknown profile \"ice\" (expected \"mlx5\" or \"netdevsim\")"),
         ("{\"devices\": [{\"handle\": \"pci/x\", \"profile\": \"mlx5\", \"max_vfs\": -1}]}", "a number does not fit its field"),
         ("{\"netdev_naming\": \"biosdevname\", \"devices\": []}", "netdev_naming: unknown netdev naming \"biosdevname\" (expected \"udev\" or \"eth\")"),
+        ("{\"devices\": [{\"handle\": \"pci/x\", \"profile\": \"mlx5\"}], \"faults\": [{\"operation\": \"eswitchSett\", \"errno\": \"EIO\"}]}",
+         "faults[0].operation: unknown operation \"eswitchSett\" (expected one of portAdd,"),
+        ("{\"devices\": [{\"handle\": \"pci/x\", \"profile\": \"mlx5\"}], \"faults\": [{\"operation\": \"portAdd\", \"errno\": \"EIOX\"}]}",
+         "faults[0].errno: unknown errno \"EIOX\""),
+        ("{\"devices\": [{\"handle\": \"pci/x\", \"profile\": \"mlx5\"}], \"faults\": [{\"errno\": \"EIO\"}]}",
+         "missing field \"operation\""),
     ])
     func rejectsBadTopologies(json: String, fragment: String) {
         do {
