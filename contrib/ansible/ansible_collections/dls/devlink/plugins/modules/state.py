@@ -144,8 +144,8 @@ after:
   returned: success
   type: dict
 rc:
-  description: The exit status of dls.
-  returned: always
+  description: The exit status of dls (Ansible reads a non-zero rc as a failure, so it is returned only then).
+  returned: failure
   type: int
 '''
 
@@ -244,7 +244,6 @@ def main():
         changed=bool(report.get('changed', False)),
         commands=step_lines(report),
         steps=report.get('steps', []),
-        rc=rc,
     )
     if module.check_mode:
         ok = rc in (PLAN_NO_CHANGES, PLAN_CHANGES_PENDING)
@@ -254,7 +253,7 @@ def main():
     if not ok:
         result['changed'] = False
         module.fail_json(msg=report.get('error') or err.strip() or 'dls %s failed (exit %d)' % (subcommand, rc),
-                         stderr=err, **result)
+                         rc=rc, stderr=err, **result)
 
     result['before'] = report.get('before')
     result['after'] = report.get('after')
