@@ -11,6 +11,18 @@ public struct RateObject: Equatable, Sendable {
     /// Relative bandwidth shares of the 8 traffic classes (`tc-bw`), index 0...7; all zero when unset.
     public var tcBandwidths: [UInt32]
 
+    /// Attributes the kernel did not send because it does not have them (a kernel before 6.17 has
+    /// no tc-bw): scripts read them as nil, never as a zero default. Text and JSON print what
+    /// devlink prints either way.
+    public var absent: Absent = []
+
+    public struct Absent: OptionSet, Hashable, Sendable {
+        public let rawValue: UInt8
+        public init(rawValue: UInt8) { self.rawValue = rawValue }
+        /// DEVLINK_ATTR_RATE_TC_BWS (devlink_rate_put_tc_bws sends all eight from 6.17 on).
+        public static let tcBandwidths = Absent(rawValue: 1 << 0)
+    }
+
     /// DEVLINK_RATE_TCS_MAX.
     public static let trafficClassCount = 8
 
