@@ -15,6 +15,8 @@ public final class EmulatedSession: DeviceSession {
     /// Run pending driver work at the end of each request instead of waiting for `settle()`.
     public var settlesImmediately = false
     private var faults: [Fault] = []
+    /// The modeled kernel's features, made once per declared version (EmulatedSession+KernelFeatures).
+    var modeledFeatures: KernelFeatures?
 
     /// `eventsFromOpen: false`: events start at the first `drainEvents`, as a kernel socket that
     /// subscribes to the `config` group only then sees nothing from before.
@@ -99,7 +101,10 @@ public final class EmulatedSession: DeviceSession {
     @_specialize(exported: false, where Operation == ListPorts)
     @_specialize(exported: false, where Operation == ListRates)
     public func perform<Operation: DeviceOperation>(_ operation: Operation) throws -> Operation.Reply {
-        try Self.handlers.perform(operation, on: self)
+        // The netlink backend's refusal, from the same probes over the modeled policy.
+        let needs = operation.policyNeeds
+        if !needs.isEmpty { try kernelFeatures.require(needs) }
+        return try Self.handlers.perform(operation, on: self)
     }
 
     /// The emulator's devlink ops: reads answer from the state, changes go through `mutate` (faults,
@@ -162,6 +167,7 @@ public final class EmulatedSession: DeviceSession {
         }
         .on(GetUplinkSpeed.self) { s, op in try s.state.uplinkSpeed(op.device) }
         .on(GetKernelRelease.self) { s, _ in s.state.kernel.description }
+        .on(GetKernelFeatures.self) { s, _ in s.kernelFeatures }
         .on(ArmFault.self) { s, op in try s.arm(op) }
         .on(ListParams.self) { s, op in try s.state.params(of: op.device) }
         .on(GetParam.self) { s, op in try s.state.param(op.device, name: op.name) }

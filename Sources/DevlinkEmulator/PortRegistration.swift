@@ -139,13 +139,13 @@ extension EmulatorState {
     }
 
     private mutating func removeLeaf(device d: Int, _ index: UInt32) {
-        if let leaf = devices[d].rates.remove(.leaf(portIndex: index)) { emit(.rateDel(leaf)) }
+        if let leaf = devices[d].rates.remove(.leaf(portIndex: index)) { emit(.rateDel(reported(leaf))) }
     }
 
     private mutating func addLeaf(device d: Int, _ handle: PortHandle) {
         let leaf = RateObject(handle: .leaf(handle))
         devices[d].rates.insert(leaf)
-        emit(.rateNew(leaf))
+        emit(.rateNew(reported(leaf)))
     }
 
     /// Unregisters a port: netdev, leaf (parent child count drops), port; frees an SF's sfnum and id.

@@ -1,6 +1,15 @@
 /// A devlink rate object: a leaf (bound to a port, created by the driver) or a node (created by the user).
 /// Rates are bytes per second; 0 means unset (no guarantee / unlimited).
 public struct RateObject: Equatable, Sendable {
+    /// The same object whichever kernel sent it: `absent` says what a read carried, not what the
+    /// object is, so it takes no part (a plan comparing a read with a desired object, or a test
+    /// comparing with a literal, sees the values).
+    public static func == (lhs: RateObject, rhs: RateObject) -> Bool {
+        lhs.handle == rhs.handle && lhs.txShare == rhs.txShare && lhs.txMax == rhs.txMax
+            && lhs.txPriority == rhs.txPriority && lhs.txWeight == rhs.txWeight && lhs.parent == rhs.parent
+            && lhs.tcBandwidths == rhs.tcBandwidths
+    }
+
     public var handle: RateHandle
     public var txShare: UInt64
     public var txMax: UInt64
@@ -10,6 +19,18 @@ public struct RateObject: Equatable, Sendable {
     public var parent: String?
     /// Relative bandwidth shares of the 8 traffic classes (`tc-bw`), index 0...7; all zero when unset.
     public var tcBandwidths: [UInt32]
+
+    /// Attributes the kernel did not send because it does not have them (a kernel before 6.17 has
+    /// no tc-bw): scripts read them as nil, never as a zero default. Text and JSON print what
+    /// devlink prints either way.
+    public var absent: Absent = []
+
+    public struct Absent: OptionSet, Hashable, Sendable, Codable {
+        public let rawValue: UInt8
+        public init(rawValue: UInt8) { self.rawValue = rawValue }
+        /// DEVLINK_ATTR_RATE_TC_BWS (devlink_rate_put_tc_bws sends all eight from 6.17 on).
+        public static let tcBandwidths = Absent(rawValue: 1 << 0)
+    }
 
     /// DEVLINK_RATE_TCS_MAX.
     public static let trafficClassCount = 8

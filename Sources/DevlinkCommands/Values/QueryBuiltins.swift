@@ -119,6 +119,8 @@ enum QueryBuiltins {
             return try body()
         } catch let error as DevlinkError {
             throw DevlinkHost.failure(FailureReport(error))
+        } catch let error as KernelFeatureError {
+            throw DevlinkHost.failure(FailureReport(error))
         }
     }
 }

@@ -1,0 +1,16 @@
+import DevlinkModel
+
+extension EmulatedSession {
+    /// The devlink features of the declared kernel version, as the kernel's policy would show them
+    /// (`KernelPolicy.modeled(at:)`): a request that needs a later feature is refused before the
+    /// state is touched, with the netlink backend's words. Below that refusal the state still
+    /// models the kernel itself (an attribute past the policy is dropped unread), for callers that
+    /// drive `EmulatorState` directly.
+    public var kernelFeatures: KernelFeatures {
+        let version = state.kernel
+        if let known = modeledFeatures, known.version == version { return known }
+        let features = KernelFeatures.modeled(at: version)
+        modeledFeatures = features
+        return features
+    }
+}
