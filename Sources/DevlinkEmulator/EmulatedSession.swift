@@ -176,6 +176,7 @@ public final class EmulatedSession: DeviceSession {
                 try st.setParam(op.device, name: op.name, value: op.value, cmode: op.cmode)
             }
         }
+        .on(ReloadDevice.self) { s, op in try s.mutate(.reload) { (st) throws(DevlinkError) in try st.reload(op) } }
 
     public func drainEvents() throws -> [DevlinkEvent] {
         defer { state.events = [] }

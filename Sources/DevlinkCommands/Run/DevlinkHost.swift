@@ -75,6 +75,9 @@ public final class DevlinkHost: CommandHost {
         }
         let text = runner.options.json ? runner.jsonDocument(result) : runner.text(result)
         if !text.isEmpty { output.write(text) }
+        if case .object(let o) = result, let message = o.warning {
+            output.writeError("Warning: \(message)\(message.hasSuffix(".") ? "" : ".")\n")
+        }
     }
 
     /// devlink's lines as a language error: first line is the message, the rest (and the dls hint) notes.

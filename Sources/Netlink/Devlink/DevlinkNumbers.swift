@@ -23,6 +23,7 @@ public enum DevlinkCommand {
     public static let paramSet: UInt8 = 39
     public static let paramNew: UInt8 = 40
     public static let paramDel: UInt8 = 41
+    public static let reload: UInt8 = 37
     public static let infoGet: UInt8 = 51
     public static let rateGet: UInt8 = 74
     public static let rateSet: UInt8 = 75
@@ -73,6 +74,9 @@ public enum DevlinkAttr {
     public static let portSplittable: UInt16 = 148
     public static let portExternal: UInt16 = 149
     public static let portControllerNumber: UInt16 = 150
+    public static let reloadAction: UInt16 = 153
+    public static let reloadActionsPerformed: UInt16 = 154
+    public static let reloadLimits: UInt16 = 155
     public static let portPCISFNumber: UInt16 = 164
     public static let rateType: UInt16 = 165
     public static let rateTxShare: UInt16 = 166

@@ -170,6 +170,12 @@ public final class NetlinkSession: DeviceSession {
         .on(SetParam.self) { s, op in
             try s.acknowledged(.setParam(op.device, name: op.name, value: op.value, cmode: op.cmode))
         }
+        .on(ReloadDevice.self) { s, op in
+            // The kernel answers with the performed actions only when an action or limit was sent.
+            var actions: [ReloadAction]?
+            try s.exchange(.reload(op)) { a in if actions == nil { actions = try DevlinkDecoder.reloadActions(a) } }
+            return ReloadReply(device: op.device, actionsPerformed: actions, warning: s.lastWarning)
+        }
 
     /// The uplink's speed from sysfs (`/sys/class/net/NETDEV/speed`, Mbit/s) of the device's physical
     /// port; nil when there is none or the link is down (the kernel then reports -1).
