@@ -59,7 +59,7 @@ public final class EmulatedSession: DeviceSession {
     }
 
     /// Number of queued asynchronous driver work items (SF attach/detach, mlx5 LAG bond work).
-    public var pendingWorkCount: Int { state.pending.count + state.links.queuedLagWork.count }
+    public var pendingWorkCount: Int { state.pending.count + state.links.queuedLagWork.count + state.links.fibWork.count }
 
     /// Netdevs by name (for the LAG work and for tests).
     public var netdevs: NetdevTable { state.netdevs }
@@ -69,15 +69,20 @@ public final class EmulatedSession: DeviceSession {
         if let position = faults.firstIndex(where: { $0.kind == kind }) {
             throw faults.remove(at: position).error
         }
+        let links = state.fibLinkSnapshot()
         let result = try body(&state)
         state.releaseVanishedSlaves()
+        state.fibNetdevsChanged(since: links)
         if settlesImmediately { settleAll() }
         return result
     }
 
     /// Link requests (bonds, enslave, up/down): no devlink operation faults apply to them.
     func mutateLinks<T>(_ body: (inout EmulatorState) throws(DevlinkError) -> T) throws(DevlinkError) -> T {
+        // Interface changes reach the FIB as netdev events after the request (FibNetdevEvents.swift).
+        let links = state.fibLinkSnapshot()
         let result = try body(&state)
+        state.fibNetdevsChanged(since: links)
         if settlesImmediately { settleAll() }
         return result
     }

@@ -95,7 +95,7 @@ extension EmulatorState {
         map.reduce(0) { $0 | (1 << ($1 - 1)) }
     }
 
-    private func mapText(_ map: [UInt8], hash: Bool) -> String {
+    func mapText(_ map: [UInt8], hash: Bool) -> String {
         if hash {
             let ports = (1...map.count).filter { p in map.contains(UInt8(p)) }
             return "lag map active ports: " + ports.map(String.init).joined(separator: ", ")
@@ -170,11 +170,12 @@ extension EmulatorState {
 
     // MARK: remap
 
-    /// `mlx5_modify_lag`: only a changed map reaches the hardware.
-    mutating func modifyLag(_ l: Int) {
+    /// `mlx5_modify_lag`: only a changed map reaches the hardware. `tracker` is the bond's unless the
+    /// caller builds one (multipath's port affinity).
+    mutating func modifyLag(_ l: Int, tracker: LagTracker? = nil) {
         guard let dev0 = links.lags[l].dev0 else { return }
         let lag = links.lags[l]
-        let map = inferMap(lag.tracker, ports: lag.ports)
+        let map = inferMap(tracker ?? lag.tracker, ports: lag.ports)
         guard map != lag.v2p else { return }
         let hash = lag.flags.contains(.hashBased)
         if hash {
@@ -222,6 +223,7 @@ extension EmulatorState {
         links.lags[l].mode = .none
         links.lags[l].flags = []
         links.lags[l].portSelectMode = nil
+        links.lags[l].multipathFib = nil   // mlx5_lag_mp_reset
         let destroy = issueFirmware(.destroyLag, on: dev0, lag: l)
         guard destroy.succeeded else {
             // Mode is already NONE; the IB devices are not re-added.

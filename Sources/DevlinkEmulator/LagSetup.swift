@@ -43,8 +43,9 @@ extension EmulatorState {
     mutating func settleLinks() {
         for _ in 0..<64 {
             let monitors = runBondMonitors()
-            let work = !links.queuedLagWork.isEmpty
+            let work = !links.queuedLagWork.isEmpty || !links.fibWork.isEmpty
             runLagWork()
+            runFibWork()
             if !monitors, !work { return }
         }
     }

@@ -17,6 +17,10 @@ struct LinkState: Equatable, Sendable {
     var queuedLagWork: [Int] = []
     /// dmesg lines of the bonding and mlx5 drivers, oldest first.
     var kernelLog: [String] = []
+    /// The IPv4 main table (FibTable.swift).
+    var fib = FibTable()
+    /// FIB notifier events queued for mlx5's multipath work, oldest first (LagMultipath.swift).
+    var fibWork: [FibWork] = []
 }
 
 /// A one-shot firmware failure: the next command with this opcode (on `device`, or on any device)
@@ -92,6 +96,8 @@ struct LagRecord: Equatable, Sendable {
     var vportLag = false
     /// Why the last activation failed, for the `reason` of the view; cleared when it forms.
     var lastFailure: String?
+    /// The route multipath LAG follows (`mp->fib`), nil when none.
+    var multipathFib: MultipathFib?
 
     var ports: Int { members.count }
     var dev0: DeviceHandle? { members.first ?? nil }

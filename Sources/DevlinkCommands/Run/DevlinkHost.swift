@@ -21,8 +21,9 @@ public final class DevlinkHost: CommandHost {
     /// Attaches this host to an interpreter and defines the query builtins.
     public func install(in interpreter: Interpreter) {
         interpreter.host = self
-        for function in QueryBuiltins.functions(runner) + LagValues.builtins(runner) + RateSimulationValues.builtins(runner)
-                            + FaultBuiltins.functions(runner) + KernelBuiltins.functions(runner) {
+        for function in QueryBuiltins.functions(runner) + LagValues.builtins(runner) + RouteValues.builtins(runner)
+                            + RateSimulationValues.builtins(runner) + FaultBuiltins.functions(runner)
+                            + KernelBuiltins.functions(runner) {
             function.help = QueryHelp.text[function.name]
             interpreter.define(function)
         }

@@ -122,7 +122,7 @@ public final class NetlinkSession: DeviceSession {
     }
 
     /// Each operation's request and how its reply is read.
-    static let handlers = linkHandlers(devlinkHandlers)
+    static let handlers = routeHandlers(linkHandlers(devlinkHandlers))
 
     static let devlinkHandlers = OperationHandlers<NetlinkSession>()
         .on(ListDevices.self) { s, _ in try s.all(.dumpDevices()) { try DevlinkDecoder.device(lookingUp: $0) } }
