@@ -22,7 +22,7 @@ public final class DevlinkHost: CommandHost {
     public func install(in interpreter: Interpreter) {
         interpreter.host = self
         for function in QueryBuiltins.functions(runner) + LagValues.builtins(runner) + RateSimulationValues.builtins(runner)
-                            + FaultBuiltins.functions(runner) {
+                            + FaultBuiltins.functions(runner) + ClockBuiltins.functions(runner) {
             function.help = QueryHelp.text[function.name]
             interpreter.define(function)
         }
