@@ -29,3 +29,9 @@ extension DLSEngine {
         }
     }
 }
+
+extension DLSEngine {
+    /// Runs the emulator's driver work that is due by now (the REPL's idle tick). Never call it while
+    /// a run is in progress: the engine is not thread-safe.
+    public func runDueWork() { session.timedSession?.runDueWork() }
+}
