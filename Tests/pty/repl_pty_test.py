@@ -258,6 +258,19 @@ def test_lag_forms_while_idle(env):
     quit_ok(c)
 
 
+def test_output_streams_on_a_terminal(env):
+    """Issue 17: stdout is line-buffered on a terminal: a loop's prints show as they happen."""
+    if os.path.basename(BINARY) != "dls":
+        raise Skip("needs the dls binary")
+    c = pexpect.spawn(BINARY, EXTRA + ["-c", 'for k in 0..<2 { print("tick", k); sleep(1.5) }'],
+                      env=env.env(), encoding="utf-8", timeout=TIMEOUT)
+    c.expect(r"tick 0")
+    # Block-buffered, both lines would arrive together at the end.
+    assert "tick 1" not in c.buffer, c.buffer
+    c.expect(r"tick 1")
+    c.expect(pexpect.EOF)
+
+
 # What the language prints for the inputs above.
 BLOCK_OUTPUT = r"0\s+1\s+2"
 AFTER_INTERRUPT = 'print("after")'
@@ -268,7 +281,7 @@ PIPED_OUTPUT = r"^42$"
 TESTS = [test_command_word_completes, test_port_handle_completes, test_state_values_listed,
          test_multiline_for_block, test_history_recalled_after_restart, test_ctrl_c_interrupts_loop,
          test_ctrl_c_clears_line_and_block, test_utf8_input_and_backspace, test_ctrl_d_exits_zero, test_exit_leaves_with_its_status,
-         test_sf_attaches_while_idle, test_lag_forms_while_idle,
+         test_sf_attaches_while_idle, test_lag_forms_while_idle, test_output_streams_on_a_terminal,
          test_piped_stdin_has_no_prompt]
 
 
