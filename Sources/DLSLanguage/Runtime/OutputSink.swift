@@ -20,7 +20,10 @@ public final class StandardOutput: OutputSink {
     /// Flush at every newline.
     public let lineBuffered: Bool
 
-    public init(lineBuffered: Bool = isatty(STDOUT_FILENO) == 1) {
+    /// Line-buffered exactly when stdout is a terminal.
+    public convenience init() { self.init(lineBuffered: isatty(STDOUT_FILENO) == 1) }
+
+    public init(lineBuffered: Bool) {
         self.lineBuffered = lineBuffered
         buffer.reserveCapacity(1 << 16)
     }
