@@ -11,6 +11,8 @@ public struct EmulatorState: Equatable, Sendable {
     public internal(set) var kernel: KernelVersion
     /// Asynchronous driver work not yet done (see `EmulatedSession.settle()`).
     var pending: [PendingWork] = []
+    /// How far the emulated time has gone, and which bond timers may still change something.
+    var clock = ClockState()
     var events: [DevlinkEvent] = []
     var recordEvents = true
     /// Bonds, mlx5 LAG per card, RDMA names, firmware logs (see LinkState.swift).

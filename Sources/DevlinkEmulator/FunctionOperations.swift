@@ -133,10 +133,10 @@ extension EmulatorState {
                 record.port.function?.maxIOEQs = 8
             }
             record.sfState = .active
-            pending.append(PendingWork(kind: .sfAttach, port: record.port.handle))
+            schedule(.sfAttach, port: record.port.handle)
         case .inactive:
             record.sfState = .teardownRequest
-            pending.append(PendingWork(kind: .sfDetach, port: record.port.handle))
+            schedule(.sfDetach, port: record.port.handle)
         }
         record.port.function?.state = record.sfState?.state
         record.port.function?.opstate = record.sfState?.opstate

@@ -5,11 +5,16 @@ import DevlinkModel
 /// selection (hash when the `port_select_flow_table` cap allows), the v2p map and its remap, and
 /// deactivation, with the RDMA devices removed and re-added the way the driver does it.
 extension EmulatorState {
-    /// Runs the queued bond work of every LAG, in queue order.
-    mutating func runLagWork() {
-        let work = links.queuedLagWork
-        links.queuedLagWork = []
+    /// Runs the queued bond work due by `time`, in queue order; returns whether any ran. Work the
+    /// run queues again waits for its own due time.
+    @discardableResult
+    mutating func runLagWork(dueBy time: EmulatorInstant = EmulatorInstant(nanoseconds: .max)) -> Bool {
+        let work = links.queuedLagWork.filter { (links.lagWorkDue[$0] ?? .zero) <= time }
+        guard !work.isEmpty else { return false }
+        links.queuedLagWork.removeAll { work.contains($0) }
+        for l in work { links.lagWorkDue[l] = nil }
         for l in work where links.lags.indices.contains(l) { doBond(l) }
+        return true
     }
 
     mutating func doBond(_ l: Int) {

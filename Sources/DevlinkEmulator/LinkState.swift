@@ -15,6 +15,9 @@ struct LinkState: Equatable, Sendable {
     /// LAGs (indexes into `lags`) whose bond work is queued; queueing twice is a no-op, like
     /// `queue_delayed_work` on a pending work item.
     var queuedLagWork: [Int] = []
+    /// When each queued LAG's bond work runs (DriverLatency.bondWork after it was queued); work queued
+    /// without an entry is due at once.
+    var lagWorkDue: [Int: EmulatorInstant] = [:]
     /// dmesg lines of the bonding and mlx5 drivers, oldest first.
     var kernelLog: [String] = []
     /// The IPv4 main table (FibTable.swift).

@@ -171,8 +171,7 @@ extension EmulatorState {
         if case .sf(let controller, let sfnum, let hwID) = record.role {
             pending.removeAll { $0.port == record.port.handle }
             if deferRelease, record.sfState != .allocated {
-                pending.append(PendingWork(kind: .sfRelease(controller: controller, sfnum: sfnum, hwID: hwID),
-                                           port: record.port.handle))
+                schedule(.sfRelease(controller: controller, sfnum: sfnum, hwID: hwID), port: record.port.handle)
             } else {
                 releaseSF(device: d, controller: controller, sfnum: sfnum, hwID: hwID)
             }

@@ -40,6 +40,9 @@ final class DevlinkReplHooks: ReplHooks {
     var helpTopics: [String] { engine.commandObjects + ["builtins"] }
 
     var completionVocabulary: CompletionVocabulary? { completion }
+
+    /// The emulator's driver work that fell due while the user was idle runs now (on the wall clock).
+    func idle() { engine.runDueWork() }
 }
 
 extension ScriptRunner {

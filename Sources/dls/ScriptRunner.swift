@@ -11,9 +11,13 @@ struct RunConfiguration {
 enum ScriptRunner {
     nonisolated(unsafe) static var keptUntilExit: DLSEngine?
 
-    /// An engine on the configured backend; the error is the `dls: ...` line to print.
+    /// An engine on the configured backend; the error is the `dls: ...` line to print. Scripts, batch
+    /// files and the REPL run the emulator on the wall clock, so its driver work completes on its own as
+    /// on hardware (`DLS_CLOCK=virtual` keeps the test clock; `dls test` always does).
     static func makeEngine(output: DLSOutput, config: RunConfiguration, eventsFromOpen: Bool = true) throws(Backend.OpenError) -> DLSEngine {
-        try config.backend.engine(output: output, format: config.format, eventsFromOpen: eventsFromOpen)
+        let engine = try config.backend.engine(output: output, format: config.format, eventsFromOpen: eventsFromOpen)
+        engine.useClock(DLSClock.fromEnvironment(getenv("DLS_CLOCK").map { String(cString: $0) }, fallback: .wall))
+        return engine
     }
 
     static func run(source: String, name: String, arguments: [String], stepLimit: Int?, config: RunConfiguration,

@@ -14,6 +14,21 @@ public final class EditLineReader: LineReader {
         set { state.completer = newValue }
     }
 
+    /// Called every `idleInterval` ms while the prompt waits for a key; it must not print (the line
+    /// being edited stays as it is). The REPL lets the emulator's driver work run from it.
+    public var idle: (() -> Void)? {
+        get { state.idle }
+        set {
+            state.idle = newValue
+            dls_intr_set_idle(newValue == nil ? nil : { el in EditLineReader.state(of: el)?.idle?() },
+                              newValue == nil ? 0 : Self.idleInterval)
+        }
+    }
+
+    /// Often enough that work due at a time completes within 50 ms of it at the prompt; rare enough to
+    /// cost nothing (the tick is a clock read when nothing is pending).
+    public static let idleInterval: Int32 = 50
+
     private let editor: OpaquePointer
     private let libeditHistory: OpaquePointer
     private let state = EditorState()
@@ -55,6 +70,7 @@ public final class EditLineReader: LineReader {
     }
 
     deinit {
+        if state.idle != nil { dls_intr_set_idle(nil, 0) }
         el_end(editor)
         history_end(libeditHistory)
     }
@@ -141,6 +157,7 @@ public final class EditLineReader: LineReader {
 /// Editor state reachable from C callbacks. Owned by the reader for the whole life of the EditLine.
 private final class EditorState {
     var completer: ((String) -> Completion)?
+    var idle: (() -> Void)?
     private(set) var prompt: UnsafeMutablePointer<CChar>? = strdup("")
 
     func setPrompt(_ text: String) {

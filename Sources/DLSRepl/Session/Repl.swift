@@ -41,6 +41,7 @@ public final class Repl {
         self.prompts = prompts
         if let editor = reader as? EditLineReader {
             editor.completer = { [unowned self] before in self.complete(before) }
+            if let hooks { editor.idle = { [unowned hooks] in hooks.idle() } }
         }
     }
 
