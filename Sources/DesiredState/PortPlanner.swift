@@ -81,7 +81,8 @@ extension DevicePlanner {
                         }
                     }
                 } else {
-                    guard let pfnum = port.pfnum ?? current.allPorts.first(where: { $0.flavour == .physical })?.pfnum else {
+                    guard let pfnum = port.pfnum ?? current.allPorts.first(where: { $0.flavour == .physical })?.pfnum
+                            ?? pciFunction else {
                         throw PlanError(path: portPath, message: "pfnum is needed to create the SF")
                     }
                     var command = "port add \(handle) flavour pcisf pfnum \(pfnum) sfnum \(sfnum)"
@@ -95,6 +96,13 @@ extension DevicePlanner {
                 try functionSteps(port.key, port.function, path: portPath)
             }
         }
+    }
+
+    /// The PF number of a PCI device from its name (`pci/0000:06:00.1` → 1), the PF an SF is created on
+    /// when the document gives no pfnum (physical ports do not report one).
+    var pciFunction: UInt16? {
+        guard handle.bus == "pci", let dot = handle.name.lastIndex(of: ".") else { return nil }
+        return UInt16(handle.name[handle.name.index(after: dot)...])
     }
 
     private func fixedAttribute(_ name: String, _ value: String?) -> String {

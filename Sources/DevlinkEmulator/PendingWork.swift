@@ -3,8 +3,8 @@ import DevlinkModel
 /// Driver work that the kernel does after the request returns (firmware events, SF driver probe/remove).
 /// The emulator queues it and runs it only in `settle()`, so scripts see the same intermediate states a
 /// real system shows right after the command (e.g. `active`/`detached`), and waiting is deterministic.
-struct PendingWork: Equatable, Sendable {
-    enum Kind: Equatable, Sendable {
+struct PendingWork: Equatable, Sendable, Codable {
+    enum Kind: Equatable, Sendable, Codable {
         /// The SF auxiliary device is created and its driver binds: active/detached → active/attached.
         case sfAttach
         /// The SF driver unbinds after a teardown request: inactive/attached → inactive/detached.
