@@ -2,7 +2,7 @@ import DevlinkModel
 
 /// The whole emulated world as one value: devices, netdevs, pending driver work and undrained events.
 /// Copying it is a snapshot (copy-on-write storage makes that cheap); assigning it back restores exactly.
-public struct EmulatorState: Equatable, Sendable {
+public struct EmulatorState: Equatable, Sendable, Codable {
     var devices: [DeviceState] = []
     var deviceIndex: [DeviceHandle: Int] = [:]
     public internal(set) var netdevs = NetdevTable()

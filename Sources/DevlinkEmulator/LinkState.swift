@@ -3,7 +3,7 @@ import DevlinkModel
 /// Everything beyond devlink that bonding and mlx5 LAG need: bonds, one LAG per LAG-capable card,
 /// RDMA device names, firmware command logs, the driver's log, and queued LAG work. Part of
 /// `EmulatorState`, so snapshots and restores cover it.
-struct LinkState: Equatable, Sendable {
+struct LinkState: Equatable, Sendable, Codable {
     var bonds: [String: BondRecord] = [:]
     var lags: [LagRecord] = []
     var rdma = RdmaTable()
@@ -28,7 +28,7 @@ struct LinkState: Equatable, Sendable {
 
 /// A one-shot firmware failure: the next command with this opcode (on `device`, or on any device)
 /// completes with `status` and `syndrome`.
-public struct FirmwareFault: Equatable, Sendable {
+public struct FirmwareFault: Equatable, Sendable, Codable {
     public var opcode: FirmwareOpcode
     public var status: FirmwareStatus
     public var syndrome: UInt32
@@ -43,7 +43,7 @@ public struct FirmwareFault: Equatable, Sendable {
 }
 
 /// A bond master (`struct bonding` params and slave list).
-struct BondRecord: Equatable, Sendable {
+struct BondRecord: Equatable, Sendable, Codable {
     var name: String
     var mode: BondMode = .balanceRR
     // Modelling choice: a netlink-created bond gets miimon 100 when neither miimon nor arp_interval is
@@ -59,7 +59,7 @@ struct BondRecord: Equatable, Sendable {
     var activeSlave: String?
 }
 
-struct SlaveRecord: Equatable, Sendable {
+struct SlaveRecord: Equatable, Sendable, Codable {
     var name: String
     var state: BondSlaveState
     var mii: BondLinkState
@@ -70,13 +70,13 @@ struct SlaveRecord: Equatable, Sendable {
 }
 
 /// `struct netdev_lag_lower_state_info`.
-struct LowerState: Equatable, Sendable {
+struct LowerState: Equatable, Sendable, Codable {
     var linkUp = false
     var txEnabled = false
 }
 
 /// `struct lag_tracker`: the driver's copy of what the bond told it.
-struct LagTracker: Equatable, Sendable {
+struct LagTracker: Equatable, Sendable, Codable {
     var txType: LagTxType = .unknown
     var hashType: LagHashType = .none
     var netdevState: [LowerState]
@@ -85,7 +85,7 @@ struct LagTracker: Equatable, Sendable {
 }
 
 /// `struct mlx5_lag` of one card, plus the firmware's side of the LAG.
-struct LagRecord: Equatable, Sendable {
+struct LagRecord: Equatable, Sendable, Codable {
     /// Member PFs by dev index (PCI function); nil where that PF is absent (then the LAG never forms).
     var members: [DeviceHandle?]
     var tracker: LagTracker

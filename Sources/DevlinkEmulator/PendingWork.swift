@@ -4,8 +4,8 @@ import DevlinkModel
 /// The emulator queues it with a due time (its kind's latency, EmulatorClock.swift) and runs it when the
 /// clock reaches that time, so scripts see the same intermediate states a real system shows right after
 /// the command (e.g. `active`/`detached`), and on a virtual clock waiting is deterministic.
-struct PendingWork: Equatable, Sendable {
-    enum Kind: Equatable, Sendable {
+struct PendingWork: Equatable, Sendable, Codable {
+    enum Kind: Equatable, Sendable, Codable {
         /// The SF auxiliary device is created and its driver binds: active/detached → active/attached.
         case sfAttach
         /// The SF driver unbinds after a teardown request: inactive/attached → inactive/detached.

@@ -1,6 +1,6 @@
 /// A devlink rate object: a leaf (bound to a port, created by the driver) or a node (created by the user).
 /// Rates are bytes per second; 0 means unset (no guarantee / unlimited).
-public struct RateObject: Equatable, Sendable {
+public struct RateObject: Equatable, Sendable, Codable {
     /// The same object whichever kernel sent it: `absent` says what a read carried, not what the
     /// object is, so it takes no part (a plan comparing a read with a desired object, or a test
     /// comparing with a literal, sees the values).
@@ -66,7 +66,7 @@ public struct RateObject: Equatable, Sendable {
 }
 
 /// One traffic-class bandwidth entry as sent in RATE_TC_BWS (the kernel wants all 8, no duplicates).
-public struct TrafficClassBandwidth: Hashable, Sendable {
+public struct TrafficClassBandwidth: Hashable, Sendable, Codable {
     public var index: UInt8
     public var bandwidth: UInt32
 
@@ -78,7 +78,7 @@ public struct TrafficClassBandwidth: Hashable, Sendable {
 
 /// One RATE_SET / RATE_NEW request: only given attributes are carried. The kernel applies them in the order
 /// tx_share, tx_max, tx_priority, tx_weight, parent, tc_bws and stops at the first failure.
-public struct RateChanges: Equatable, Sendable {
+public struct RateChanges: Equatable, Sendable, Codable {
     public var txShare: UInt64?
     public var txMax: UInt64?
     public var txPriority: UInt32?
