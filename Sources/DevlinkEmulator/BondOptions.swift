@@ -9,24 +9,40 @@ extension BondRecord {
         if let mode = config.mode {
             try checkDeps(noSlaves: true, ifDown: true, isUp: isUp)
             self.mode = mode
+            // bond_option_mode_set: a mode without ARP monitoring (802.3ad, tlb, alb) gets
+            // BOND_DEFAULT_MIIMON when MII monitoring is off.
+            if !mode.usesArp, miimon == 0 { miimon = 100 }
         }
-        if let miimon = config.miimon { self.miimon = miimon }
-        if let updelay = config.updelay {
-            // bond_option_updelay_set/downdelay_set refuse without MII monitoring (no extack).
-            guard miimon != 0 else { throw DevlinkError(.EPERM) }
-            self.updelay = updelay
+        if let miimon = config.miimon {
+            try Self.checkIntMax(miimon)
+            self.miimon = miimon   // the delays stay in ticks: their ms value follows the new interval
         }
-        if let downdelay = config.downdelay {
-            guard miimon != 0 else { throw DevlinkError(.EPERM) }
-            self.downdelay = downdelay
-        }
+        if let updelay = config.updelay { self.updelay = try delayTicks(updelay) }
+        if let downdelay = config.downdelay { self.downdelay = try delayTicks(downdelay) }
         if let policy = config.xmitHashPolicy { xmitHashPolicy = policy }
-        if let minLinks = config.minLinks { self.minLinks = minLinks }
+        if let minLinks = config.minLinks {
+            try Self.checkIntMax(minLinks)
+            self.minLinks = minLinks
+        }
         if let rate = config.lacpRate {
             guard mode == .ieee8023ad else { throw DevlinkError(Errno(number: 13), "option not supported in mode") }
             try checkDeps(noSlaves: false, ifDown: true, isUp: isUp)
             lacpRate = rate
         }
+    }
+
+    /// bond_opt_parse on bond_intmax_tbl (miimon, updelay, downdelay, min_links): 0 ... INT_MAX; the
+    /// netlink u32 is read into an int, so anything above INT_MAX is out of range.
+    static func checkIntMax(_ value: UInt32) throws(DevlinkError) {
+        guard value <= UInt32(Int32.max) else { throw DevlinkError(.EINVAL, "invalid option value") }
+    }
+
+    /// `_bond_option_delay_set`, after the range check: EPERM without MII monitoring (no extack), else
+    /// the value in whole miimon ticks (a remainder is dropped with a warning in the kernel log).
+    func delayTicks(_ ms: UInt32) throws(DevlinkError) -> UInt32 {
+        try Self.checkIntMax(ms)
+        guard miimon != 0 else { throw DevlinkError(.EPERM) }
+        return ms / miimon
     }
 
     /// bond_opt_check_deps, then the extack bond_opt_error_interpret sets for its errno (since 6.0,
@@ -41,7 +57,8 @@ extension BondRecord {
 
     func view(ifindex: UInt32, netdev: Netdev?, slaveIndex: (String) -> UInt32, lag: HardwareLag?) -> Bond {
         Bond(name: name, ifindex: ifindex, adminUp: netdev?.adminUp ?? false, carrier: netdev?.carrier ?? false,
-             mode: mode, miimon: miimon, updelay: updelay, downdelay: downdelay, xmitHashPolicy: xmitHashPolicy,
+             mode: mode, miimon: miimon, updelay: updelay &* miimon, downdelay: downdelay &* miimon,
+             xmitHashPolicy: xmitHashPolicy,
              lacpRate: mode == .ieee8023ad ? lacpRate : nil, minLinks: minLinks,
              activeSlave: mode == .activeBackup ? activeSlave : nil,
              slaves: slaves.map { BondSlave(name: $0.name, ifindex: slaveIndex($0.name), state: $0.state,

@@ -177,11 +177,14 @@ public final class EmulatedSession: DeviceSession {
         .on(GetEswitch.self) { s, op in try s.state.eswitch(op.device) }
         .on(SetEswitch.self) { s, op in
             try s.mutate(.eswitchSet) { (st) throws(DevlinkError) in
-                // A mode change disables an active LAG first and lets the bond work re-evaluate after it
-                // (mlx5_lag_disable_change/enable_change); tried on a copy so a failed request changes nothing.
+                // mlx5_devlink_eswitch_mode_set calls mlx5_lag_disable_change before it compares the modes,
+                // so every mode set that reaches the driver, the same mode included, disables an active
+                // LAG (MPESW too) and lets the bond work re-evaluate after it (mlx5_lag_enable_change).
+                // Tried on a copy so a failed request changes nothing (the kernel would still have
+                // disabled and re-queued the LAG: not modelled).
                 var trial = st
                 try trial.setEswitch(op.device, op.changes)
-                guard try trial.eswitch(op.device).mode != st.eswitch(op.device).mode else { st = trial; return }
+                guard op.changes.mode != nil else { st = trial; return }
                 st.lagDisableChange(op.device)
                 try st.setEswitch(op.device, op.changes)
                 st.lagEnableChange(op.device)
@@ -190,10 +193,15 @@ public final class EmulatedSession: DeviceSession {
         .on(GetNumVFs.self) { s, op in try s.state.sriovNumVFs(op.device) }
         .on(SetNumVFs.self) { s, op in
             try s.mutate(.sriovSet) { (st) throws(DevlinkError) in
-                // Enabling or disabling SR-IOV re-enables the eswitch: the same LAG disable/enable change.
+                // mlx5_eswitch_enable toggles the LAG (mlx5_lag_disable_change/enable_change) only when it
+                // creates the FDB: enabling SR-IOV in legacy mode. In switchdev the FDB exists and only
+                // VF vports load; mlx5_eswitch_disable_sriov never toggles, so no bond work follows it.
                 var trial = st
                 try trial.setSriovNumVFs(op.device, op.count)
-                guard try trial.sriovNumVFs(op.device) != st.sriovNumVFs(op.device) else { st = trial; return }
+                let before = try st.sriovNumVFs(op.device)
+                let mode = try st.eswitch(op.device).mode
+                let toggles = before == 0 && op.count > 0 && mode == .legacy
+                guard toggles else { st = trial; return }
                 st.lagDisableChange(op.device)
                 try st.setSriovNumVFs(op.device, op.count)
                 st.lagEnableChange(op.device)

@@ -46,9 +46,12 @@ public struct FirmwareFault: Equatable, Sendable, Codable {
 struct BondRecord: Equatable, Sendable, Codable {
     var name: String
     var mode: BondMode = .balanceRR
-    // Modelling choice: a netlink-created bond gets miimon 100 when neither miimon nor arp_interval is
-    // given (bond_check_params' BOND_DEFAULT_MIIMON; lag.md §3.5 marks this UNVERIFIED).
-    var miimon: UInt32 = 100
+    // The module default is miimon 0 (bond_main.c `static int miimon`): a netlink-created bond has no
+    // link monitoring until miimon is given, except that setting an 802.3ad/tlb/alb mode forces 100
+    // (bond_option_mode_set, BOND_DEFAULT_MIIMON). Checked in the guest (6.12).
+    var miimon: UInt32 = 0
+    /// In miimon ticks, as bond->params.updelay/downdelay keep them (_bond_option_delay_set stores
+    /// value / miimon); shown as ticks × miimon.
     var updelay: UInt32 = 0
     var downdelay: UInt32 = 0
     var xmitHashPolicy: BondXmitHashPolicy = .layer2

@@ -28,6 +28,9 @@ public enum BondMode: UInt8, DevlinkNamed, Codable {
         }
     }
 
+    /// `bond_mode_uses_arp`: every mode but 802.3ad, balance-tlb and balance-alb can use ARP monitoring.
+    public var usesArp: Bool { self != .ieee8023ad && self != .balanceTLB && self != .balanceALB }
+
     /// Modes in which only one slave (or the LACP-selected ones) transmits: slaves start as backup.
     public var usesBackupSlaves: Bool { self == .activeBackup || self == .ieee8023ad }
 }
