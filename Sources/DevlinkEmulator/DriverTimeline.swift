@@ -36,8 +36,7 @@ extension EmulatorState {
         func consider(_ t: EmulatorInstant) { if next.map({ t < $0 }) ?? true { next = t } }
         for item in pending { consider(item.due) }
         for l in links.queuedLagWork { consider(links.lagWorkDue[l] ?? clock.now) }
-        // mlx5 queues FIB events on the LAG workqueue without a delay (mlx5_lag_fib_event).
-        if !links.fibWork.isEmpty { consider(clock.now) }
+        if !links.fibWork.isEmpty { consider(links.fibWorkDue ?? clock.now) }
         for name in clock.restlessBonds {
             if let period = bondTimerPeriod(name) { consider(Self.nextTick(after: clock.now, period: period)) }
         }
@@ -98,7 +97,7 @@ extension EmulatorState {
             }
         }
         if runLagWork(dueBy: now) { changed = true }
-        if !links.fibWork.isEmpty {
+        if !links.fibWork.isEmpty, (links.fibWorkDue ?? now) <= now {
             runFibWork()
             changed = true
         }

@@ -16,6 +16,7 @@ extension EmulatorState {
         for l in links.lags.indices where multipathPrerequisitesMet(l) {
             // `fi->nh` (nexthop objects) cannot occur: dls routes carry their paths inline.
             links.fibWork.append(FibWork(lag: l, event: event))
+            if links.fibWorkDue == nil { links.fibWorkDue = clock.now.adding(.fibWork) }
         }
     }
 
@@ -36,6 +37,7 @@ extension EmulatorState {
     mutating func runFibWork() {
         let work = links.fibWork
         links.fibWork = []
+        links.fibWorkDue = nil
         for item in work where links.lags.indices.contains(item.lag) {
             switch item.event {
             case .entryReplace(let prefix, let info): fibRouteEvent(item.lag, delete: false, prefix: prefix, info: info)

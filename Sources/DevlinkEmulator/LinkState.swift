@@ -24,6 +24,8 @@ struct LinkState: Equatable, Sendable, Codable {
     var fib = FibTable()
     /// FIB notifier events queued for mlx5's multipath work, oldest first (LagMultipath.swift).
     var fibWork: [FibWork] = []
+    /// When the queued FIB work runs (DriverLatency.fibWork after the first of it was queued).
+    var fibWorkDue: EmulatorInstant?
 }
 
 /// A one-shot firmware failure: the next command with this opcode (on `device`, or on any device)
