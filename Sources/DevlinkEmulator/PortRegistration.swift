@@ -16,7 +16,11 @@ extension EmulatorState {
             port.splitGroup = split.group
             port.splitSubportNumber = split.subport
             port.lanes = split.lanes
-            netdevName = nil
+            // Split-capable drivers give subports a phys_port_name suffix (`s0`, `s1`), and the usual
+            // udev rules append it to the parent's name: swp3 splits into swp3s0 and swp3s1. A parent
+            // that kept its kernel name (ethN) had no rule renaming it, so its subports take kernel
+            // names too.
+            netdevName = spec.netdev.flatMap { $0.isKernelEthName ? nil : "\($0)s\(split.subport)" }
         }
         let name = netdevName ?? uniqueName(config.udevFunctionBase.map { base in
             "\(base)np\(portNumber)" + (split.map { "s\($0.subport)" } ?? "")
@@ -177,5 +181,13 @@ extension EmulatorState {
             }
         }
         emit(.portDel(record.port))
+    }
+}
+
+private extension String {
+    /// `eth` and a number: the name the kernel gives a netdev that udev did not rename.
+    var isKernelEthName: Bool {
+        let digits = utf8.dropFirst(3)
+        return hasPrefix("eth") && !digits.isEmpty && digits.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
     }
 }
