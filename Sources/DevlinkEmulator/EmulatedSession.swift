@@ -10,13 +10,13 @@ import DevlinkModel
 /// Set `settlesImmediately` to run that work at the end of every request instead.
 public final class EmulatedSession: DeviceSession {
     public private(set) var state: EmulatorState
+    /// The modeled kernel's features, made once per declared version (EmulatedSession+KernelFeatures).
+    var modeledFeatures: KernelFeatures?
     /// Whether events since the last `drainEvents` are shown (see `init(topology:eventsFromOpen:)`).
     private var subscribed = true
     /// Run pending driver work at the end of each request instead of waiting for `settle()`.
     public var settlesImmediately = false
     private var faults: [Fault] = []
-    /// The modeled kernel's features, made once per declared version (EmulatedSession+KernelFeatures).
-    var modeledFeatures: KernelFeatures?
 
     /// `eventsFromOpen: false`: events start at the first `drainEvents`, as a kernel socket that
     /// subscribes to the `config` group only then sees nothing from before.
@@ -101,9 +101,7 @@ public final class EmulatedSession: DeviceSession {
     @_specialize(exported: false, where Operation == ListPorts)
     @_specialize(exported: false, where Operation == ListRates)
     public func perform<Operation: DeviceOperation>(_ operation: Operation) throws -> Operation.Reply {
-        // The netlink backend's refusal, from the same probes over the modeled policy.
-        let needs = operation.policyNeeds
-        if !needs.isEmpty { try kernelFeatures.require(needs) }
+        try refuseUnlessKernelHas(operation)
         return try Self.handlers.perform(operation, on: self)
     }
 

@@ -22,10 +22,12 @@ public final class DevlinkHost: CommandHost {
     public func install(in interpreter: Interpreter) {
         interpreter.host = self
         for function in QueryBuiltins.functions(runner) + LagValues.builtins(runner) + RateSimulationValues.builtins(runner)
-                            + FaultBuiltins.functions(runner) + KernelBuiltins.functions(runner) {
+                            + FaultBuiltins.functions(runner) {
             function.help = QueryHelp.text[function.name]
             interpreter.define(function)
         }
+
+        KernelBuiltins.functions(runner).forEach(interpreter.define)
     }
 
     public func run(_ command: CommandInvocation, display: Bool, interpreter: Interpreter) throws -> Value {
