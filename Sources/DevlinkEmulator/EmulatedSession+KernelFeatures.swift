@@ -13,4 +13,12 @@ extension EmulatedSession {
         modeledFeatures = features
         return features
     }
+
+    /// The netlink backend's refusal, from the same probes over the modeled policy: before the state
+    /// is touched, so a refused request changes nothing and notifies nothing.
+    @inline(__always)
+    func refuseUnlessKernelHas<Operation: DeviceOperation>(_ operation: Operation) throws(KernelFeatureError) {
+        let needs = operation.policyNeeds
+        if !needs.isEmpty { try kernelFeatures.require(needs) }
+    }
 }

@@ -11,6 +11,8 @@ import DevlinkModel
 /// `dls` binary does. Set `settlesImmediately` to run all work at the end of every request instead.
 public final class EmulatedSession: DeviceSession {
     public private(set) var state: EmulatorState
+    /// The modeled kernel's features, made once per declared version (EmulatedSession+KernelFeatures).
+    var modeledFeatures: KernelFeatures?
     /// Whether events since the last `drainEvents` are shown (see `init(topology:eventsFromOpen:)`).
     private var subscribed = true
     /// Run pending driver work at the end of each request instead of waiting for `settle()`.
@@ -18,8 +20,6 @@ public final class EmulatedSession: DeviceSession {
     /// Where the present comes from: virtual (the default) or the wall clock.
     public private(set) var clock = EmulatorClock.virtual
     private var faults: [Fault] = []
-    /// The modeled kernel's features, made once per declared version (EmulatedSession+KernelFeatures).
-    var modeledFeatures: KernelFeatures?
 
     /// `eventsFromOpen: false`: events start at the first `drainEvents`, as a kernel socket that
     /// subscribes to the `config` group only then sees nothing from before.
@@ -134,10 +134,8 @@ public final class EmulatedSession: DeviceSession {
     @_specialize(exported: false, where Operation == ListPorts)
     @_specialize(exported: false, where Operation == ListRates)
     public func perform<Operation: DeviceOperation>(_ operation: Operation) throws -> Operation.Reply {
+        try refuseUnlessKernelHas(operation)
         catchUp()   // a read sees the work that fell due, as the kernel's state would show it
-        // The netlink backend's refusal, from the same probes over the modeled policy.
-        let needs = operation.policyNeeds
-        if !needs.isEmpty { try kernelFeatures.require(needs) }
         return try Self.handlers.perform(operation, on: self)
     }
 

@@ -97,7 +97,10 @@ extension EmulatorState {
         devices[d].sfIDs[controller, default: IDAllocator()].release(hwID)
     }
 
-    func defaultMaxIOEQs(_ config: DeviceConfig) -> UInt32 {
+    func defaultMaxIOEQs(_ config: DeviceConfig) -> UInt32? {
+        // Before 6.10 devlink has no DEVLINK_PORT_FN_ATTR_MAX_IO_EQS (5af3e3876d56), so a port
+        // dump carries none (nil, as the netlink decoder reads it).
+        guard kernel >= DevlinkFeature.maxIOEQs.since else { return nil }
         // mlx5 reports the function's HCA max_num_eqs minus 4 control EQs.
         let eqs = config.cap("max_num_eqs")
         return eqs > 4 ? UInt32(clamping: eqs - 4) : 0

@@ -1,15 +1,6 @@
 /// A devlink rate object: a leaf (bound to a port, created by the driver) or a node (created by the user).
 /// Rates are bytes per second; 0 means unset (no guarantee / unlimited).
 public struct RateObject: Equatable, Sendable, Codable {
-    /// The same object whichever kernel sent it: `absent` says what a read carried, not what the
-    /// object is, so it takes no part (a plan comparing a read with a desired object, or a test
-    /// comparing with a literal, sees the values).
-    public static func == (lhs: RateObject, rhs: RateObject) -> Bool {
-        lhs.handle == rhs.handle && lhs.txShare == rhs.txShare && lhs.txMax == rhs.txMax
-            && lhs.txPriority == rhs.txPriority && lhs.txWeight == rhs.txWeight && lhs.parent == rhs.parent
-            && lhs.tcBandwidths == rhs.tcBandwidths
-    }
-
     public var handle: RateHandle
     public var txShare: UInt64
     public var txMax: UInt64
@@ -98,4 +89,15 @@ public struct RateChanges: Equatable, Sendable, Codable {
     }
 
     public var isEmpty: Bool { self == RateChanges() }
+}
+
+extension RateObject {
+    /// The same object whichever kernel sent it: `absent` says what a read carried, not what the
+    /// object is, so it takes no part (a plan comparing a read with a desired object, or a test
+    /// comparing with a literal, sees the values).
+    public static func == (lhs: RateObject, rhs: RateObject) -> Bool {
+        lhs.handle == rhs.handle && lhs.txShare == rhs.txShare && lhs.txMax == rhs.txMax
+            && lhs.txPriority == rhs.txPriority && lhs.txWeight == rhs.txWeight && lhs.parent == rhs.parent
+            && lhs.tcBandwidths == rhs.tcBandwidths
+    }
 }

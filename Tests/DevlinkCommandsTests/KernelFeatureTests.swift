@@ -77,4 +77,17 @@ import Testing
         #expect(r.failure == nil, "\(r.failure ?? "")")
         #expect(r.out == "Error: max_io_eqs needs kernel 6.10 or later (this kernel is 6.9; nothing was sent).\n")
     }
+
+    /// Before 6.10 devlink has no MAX_IO_EQS: the emulated mlx5 reports none (nil), from 6.10 it does.
+    @Test func maxIOEQsIsReportedFrom610() throws {
+        let script = """
+            let d = "pci/0000:06:00.0"
+            dev eswitch set $d mode switchdev
+            let sf = port add $d flavour pcisf pfnum 0 sfnum 88
+            print(sf.function.max_io_eqs)
+            """
+        #expect(try run(script, topology: "mlx5@6.9").out == "nil\n")
+        let current = try run(script, topology: "mlx5@6.10")
+        #expect(current.failure == nil && current.out != "nil\n", "\(current.out)")
+    }
 }

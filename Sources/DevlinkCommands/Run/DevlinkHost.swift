@@ -23,10 +23,12 @@ public final class DevlinkHost: CommandHost {
         interpreter.host = self
         for function in QueryBuiltins.functions(runner) + LagValues.builtins(runner) + RouteValues.builtins(runner)
                             + RateSimulationValues.builtins(runner) + FaultBuiltins.functions(runner)
-                            + KernelBuiltins.functions(runner) + ClockBuiltins.functions(runner) {
+                            + ClockBuiltins.functions(runner) {
             function.help = QueryHelp.text[function.name]
             interpreter.define(function)
         }
+
+        KernelBuiltins.functions(runner).forEach(interpreter.define)
     }
 
     public func run(_ command: CommandInvocation, display: Bool, interpreter: Interpreter) throws -> Value {

@@ -17,8 +17,16 @@ enum KernelBuiltins {
                 guard let features = runner.session.kernelFeatures else { return .null }
                 return value(features)
             },
-        ]
+        ].map { function in
+            function.help = help[function.name]
+            return function
+        }
     }
+
+    /// `:help kernel`.
+    static let help: [String: String] = [
+        "kernel": "kernel(): the kernel this session talks to: release, version, source (\"policy\", \"modeled\", \"unchecked\"), features (rates, tc_bw, max_io_eqs, switchdev_inactive, param_default, health_burst_period: true or false) and note",
+    ]
 
     static func value(_ features: KernelFeatures) -> Value {
         let table = MapObject()

@@ -17,7 +17,6 @@ enum QueryHelp {
         "hardware_lag": "hardware_lag(DEV): the device's mlx5 hardware LAG (state, mode, port map, RDMA device)",
         "interfaces": "interfaces(): the network interfaces (name, ifindex, kind, up, carrier, master)",
         "inject_fault": "inject_fault(OPERATION, ERRNO[, MESSAGE]): the emulated driver refuses the next OPERATION (portAdd, portDelete, portSetType, portSplit, portUnsplit, functionSet, rateNodeAdd, rateSet, rateNodeDelete, eswitchSet, sriovSet, paramSet, reload) with ERRNO (\"EIO\" or a number) and MESSAGE, changing nothing; emulator only",
-        "kernel": "kernel(): the kernel this session talks to: release, version, source (\"policy\", \"modeled\", \"unchecked\"), features (rates, tc_bw, max_io_eqs, switchdev_inactive, param_default, health_burst_period: true or false) and note",
         "fw_log": "fw_log(DEV): the firmware LAG commands the device received, oldest first",
     ]
 }

@@ -62,7 +62,6 @@ extension KernelPolicy {
         public static let u32: UInt32 = 4
         public static let u64: UInt32 = 5
         public static let nested: UInt32 = 13
-        public static let nestedArray: UInt32 = 14
         public static let flag: UInt32 = 1
     }
 
@@ -91,7 +90,8 @@ extension KernelPolicy {
                     attributes[listed] = [:]
                 }
             case .attribute(let command, let attribute):
-                let type = attribute == FeatureProbe.Attribute.rateTCBandwidths ? AttributeType.nestedArray
+                // RATE_TC_BWS is a repeated nest (YNL multi-attr: NLA_NESTED with its own policy).
+                let type = attribute == FeatureProbe.Attribute.rateTCBandwidths ? AttributeType.nested
                     : attribute == FeatureProbe.Attribute.paramResetDefault ? AttributeType.flag : AttributeType.u64
                 attributes[command, default: [:]][attribute] = Attribute(type: type)
                 if command == FeatureProbe.Command.rateSet {

@@ -10,6 +10,13 @@ extension NetlinkSession {
         return found
     }
 
+    /// Refused here, before anything is sent, when the kernel's policy lacks what `operation` needs.
+    @inline(__always)
+    func refuseUnlessKernelHas<Operation: DeviceOperation>(_ operation: Operation) throws(KernelFeatureError) {
+        let needs = operation.policyNeeds
+        if !needs.isEmpty { try kernelFeatures.require(needs) }
+    }
+
     /// The features from `fetch`'s policy; a kernel that does not answer it (before 5.8, or a
     /// refusal) leaves them unchecked, and requests go out as they always did.
     static func features(release: String, fetch: () throws -> KernelPolicy) -> KernelFeatures {

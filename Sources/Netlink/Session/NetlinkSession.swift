@@ -115,9 +115,7 @@ public final class NetlinkSession: DeviceSession {
     @_specialize(exported: false, where Operation == ListPorts)
     @_specialize(exported: false, where Operation == ListRates)
     public func perform<Operation: DeviceOperation>(_ operation: Operation) throws -> Operation.Reply {
-        // Refused here, before anything is sent, when the kernel's policy lacks what it needs.
-        let needs = operation.policyNeeds
-        if !needs.isEmpty { try kernelFeatures.require(needs) }
+        try refuseUnlessKernelHas(operation)
         return try Self.handlers.perform(operation, on: self)
     }
 
