@@ -15,6 +15,13 @@ struct DeviceState: Equatable, Sendable {
     var rates = RateTable()
     var params: [ParamRecord]
     var nextPortSequence: UInt64 = 0
+    /// devlink resources the driver registered (Resource/ResourceOperations.swift).
+    var resources: [Resource] = []
+    /// devlink_reload_failed_set: the last reload's reload_up failed (the driver is half down).
+    var reloadFailed = false
+    /// The physical ports a reload brings back (netdevsim re-adds its bus device's ports), kept while a
+    /// failed reload leaves the device without any.
+    var physicalPortsAtProbe: [Port] = []
 
     struct SFKey: Hashable, Sendable {
         var controller: UInt32

@@ -34,7 +34,8 @@ public struct EmulatorState: Equatable, Sendable {
                 throw TopologyError("device \"\(config.handle)\": eswitch_mode \"\(other)\" (expected legacy or switchdev)")
             }
             deviceIndex[config.handle] = devices.count
-            devices.append(DeviceState(config: config, eswitchMode: mode, params: Self.defaultParams(config.profile)))
+            devices.append(DeviceState(config: config, eswitchMode: mode, params: Self.defaultParams(config.profile),
+                                       resources: Self.defaultResources(config)))
             try registerInitialPorts(device: devices.count - 1, spec: spec)
             let vfs = spec.numVfs ?? 0
             if vfs > config.maxVFs {
