@@ -22,6 +22,8 @@ struct DeviceState: Equatable, Sendable {
     /// The physical ports a reload brings back (netdevsim re-adds its bus device's ports), kept while a
     /// failed reload leaves the device without any.
     var physicalPortsAtProbe: [Port] = []
+    /// Set when this instance is an SF's own (`auxiliary/mlx5_core.sf.N`), SFDevice/SFAuxDevice.swift.
+    var sfAux: SFAuxDevice?
 
     struct SFKey: Hashable, Sendable {
         var controller: UInt32

@@ -52,6 +52,8 @@ extension EmulatorState {
         let performed: [ReloadAction]
         var warning: String?
         switch devices[d].profile {
+        case .mlx5 where devices[d].sfAux != nil:
+            performed = try reloadSFDevice(d, action: action)
         case .netdevsim:
             try reloadNetdevsim(d)
             performed = [.driverReinit]
