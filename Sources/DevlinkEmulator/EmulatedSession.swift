@@ -217,6 +217,10 @@ public final class EmulatedSession: DeviceSession {
             }
         }
         .on(ReloadDevice.self) { s, op in try s.mutate(.reload) { (st) throws(DevlinkError) in try st.reload(op) } }
+        .on(ListResources.self) { s, op in try s.state.resources(op.device) }
+        .on(SetResourceSize.self) { s, op in
+            try s.mutate(.resourceSet) { (st) throws(DevlinkError) in try st.setResourceSize(op) }
+        }
 
     public func drainEvents() throws -> [DevlinkEvent] {
         catchUp()

@@ -3,6 +3,9 @@ import DevlinkModel
 /// The kernel versions at which the modeled behaviour changes: one row each of the version table in
 /// docs/fidelity.md, which FidelityTableTests keeps in step with `all`.
 public enum KernelGate {
+    /// mlx5 probes local SFs on the eswitch manager light (devlink and params only, enable_eth/rdma/vnet
+    /// false) until `dev reload` ("net/mlx5: Light probe local SFs").
+    public static let mlx5LightProbeSF = KernelVersion(6, 5)
     /// mlx5 implements `rate_node_parent_set` ("net/mlx5: Add support for setting parent of nodes");
     /// before it the devlink core refuses a node parent.
     public static let mlx5NodeParent = KernelVersion(6, 15)
@@ -19,6 +22,7 @@ public enum KernelGate {
 
     /// Name, version and the commits that brought the change.
     public static let all: [(name: String, version: KernelVersion, commits: [String])] = [
+        ("mlx5LightProbeSF", mlx5LightProbeSF, ["e71383fb"]),
         ("mlx5NodeParent", mlx5NodeParent, ["9c7bbf4c3304"]),
         ("rateTrafficClassBandwidth", rateTrafficClassBandwidth, ["566e8f108fc7", "cf7e73770d1b"]),
         ("mlx5QosDepthValues", mlx5QosDepthValues, ["33dbaa54ef43"]),

@@ -34,6 +34,8 @@ extension EmulatorState {
         for item in work {
             if case .sfRelease(let controller, let sfnum, let hwID) = item.kind {
                 guard let d = deviceIndex[item.port.device] else { continue }
+                // The firmware's detach event also removes a deleted SF's auxiliary device.
+                removeSFDevice(of: item.port)
                 releaseSF(device: d, controller: controller, sfnum: sfnum, hwID: hwID)
                 changed += 1
                 continue
@@ -51,6 +53,8 @@ extension EmulatorState {
             record.port.function?.state = record.sfState?.state
             record.port.function?.opstate = record.sfState?.opstate
             devices[d].ports[item.port.index] = record
+            // The auxiliary device and its driver come and go with the attach (SFAuxDevice.swift).
+            if record.sfState == .inUse { probeSFDevice(parent: d, port: item.port) } else { removeSFDevice(of: item.port) }
             changed += 1
         }
         return changed

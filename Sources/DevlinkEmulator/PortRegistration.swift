@@ -86,6 +86,7 @@ extension EmulatorState {
         let handle = devices[d].handle
         for item in pending where item.port.device == handle {
             if case .sfRelease(let controller, let sfnum, let hwID) = item.kind {
+                removeSFDevice(of: item.port)
                 releaseSF(device: d, controller: controller, sfnum: sfnum, hwID: hwID)
             }
         }
@@ -111,9 +112,10 @@ extension EmulatorState {
         return devices[d].nextPortSequence
     }
 
-    /// The preferred udev-style name if free, else the lowest free ethN.
+    /// The preferred udev-style name if free and short enough, else the lowest free ethN: udev never
+    /// renames to a name over IFNAMSIZ - 1 (15) bytes (dev_valid_name), so the kernel's name stays.
     func uniqueName(_ preferred: String?) -> String {
-        if let preferred, !netdevs.contains(preferred) { return preferred }
+        if let preferred, preferred.utf8.count <= 15, !netdevs.contains(preferred) { return preferred }
         return netdevs.nextEthName()
     }
 
@@ -176,6 +178,7 @@ extension EmulatorState {
             if deferRelease, record.sfState != .allocated {
                 schedule(.sfRelease(controller: controller, sfnum: sfnum, hwID: hwID), port: record.port.handle)
             } else {
+                removeSFDevice(of: record.port.handle)
                 releaseSF(device: d, controller: controller, sfnum: sfnum, hwID: hwID)
             }
         }

@@ -6,11 +6,14 @@ import DLSLanguage
 public enum ObjectResult: Sendable {
     /// `dev reload`'s answer.
     case reload(ReloadReply)
+    /// `resource show`'s resources of one device.
+    case resources(DeviceResources)
 
     /// devlink's text for it ("" when devlink prints nothing).
     func text(_ formatter: TextFormatter) -> String {
         switch self {
         case .reload(let r): ReloadFormat.text(r)
+        case .resources(let r): ResourceFormat.text(r)
         }
     }
 
@@ -18,6 +21,7 @@ public enum ObjectResult: Sendable {
     func json(into w: inout IPJSONWriter) {
         switch self {
         case .reload(let r): ReloadFormat.json(r, into: &w)
+        case .resources(let r): ResourceFormat.json(r, into: &w)
         }
     }
 
@@ -25,6 +29,7 @@ public enum ObjectResult: Sendable {
     func value(_ formatter: TextFormatter) -> Value {
         switch self {
         case .reload(let r): ReloadFormat.value(r)
+        case .resources(let r): ResourceFormat.value(r)
         }
     }
 
@@ -32,6 +37,7 @@ public enum ObjectResult: Sendable {
     var warning: String? {
         switch self {
         case .reload(let r): r.warning
+        case .resources: nil
         }
     }
 }

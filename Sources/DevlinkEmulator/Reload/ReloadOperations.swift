@@ -33,6 +33,7 @@ extension EmulatorState {
             }
         }
         let d = try deviceIndexOrThrow(op.device)
+        try validateResourcesForReload(d)
         // devlink_nl_reload_doit: the action defaults to driver_reinit.
         let action = op.action ?? .driverReinit
         let ops = reloadOps(d)
@@ -51,13 +52,20 @@ extension EmulatorState {
         let performed: [ReloadAction]
         var warning: String?
         switch devices[d].profile {
+        case .mlx5 where devices[d].sfAux != nil:
+            performed = try reloadSFDevice(d, action: action)
         case .netdevsim:
-            reloadNetdevsim(d)
+            try reloadNetdevsim(d)
             performed = [.driverReinit]
         case .mlx5:
             (performed, warning) = try reloadMlx5(d, action: action, limit: op.limit)
         }
-        // devlink_reload_stats_update → devlink_notify(DEVLINK_CMD_NEW) once the reload succeeded.
+        // devlink_reload_failed_set(false) after an earlier failure notifies, and so does
+        // devlink_reload_stats_update (DEVLINK_CMD_NEW) once the reload succeeded.
+        if devices[d].reloadFailed {
+            devices[d].reloadFailed = false
+            emit(.deviceNew(op.device))
+        }
         emit(.deviceNew(op.device))
         // "For backward compatibility generate reply only if attributes used by user."
         let answered = op.action != nil || op.limit != nil
@@ -70,19 +78,36 @@ extension EmulatorState {
     /// bus device's ports come back with fresh netdevs. Without VFs the eswitch mode survives the reload.
     /// The new driverinit parameter values are loaded (devlink_params_driverinit_load_new); the
     /// emulator shows the latest set value at once, as PARAM_GET does, so nothing more changes here.
-    private mutating func reloadNetdevsim(_ d: Int) {
-        if devices[d].numVFs > 0 {
-            try? setSriovNumVFs(devices[d].handle, 0)
+    private mutating func reloadNetdevsim(_ d: Int) throws(DevlinkError) {
+        // nsim_dev_reload_destroy does nothing after a failed reload: it already tore everything down.
+        if !devices[d].reloadFailed {
+            if devices[d].numVFs > 0 {
+                try? setSriovNumVFs(devices[d].handle, 0)
+            }
+            devices[d].physicalPortsAtProbe = devices[d].ports.values.filter { $0.role == .physical }
+                .sorted { $0.port.index < $1.port.index }.map(\.port)
+            for record in devices[d].ports.values.sorted(by: { $0.sequence > $1.sequence }) {
+                unregister(device: d, index: record.port.index)
+            }
         }
-        let physical = devices[d].ports.values.filter { $0.role == .physical }.sorted { $0.port.index < $1.port.index }
-        for record in devices[d].ports.values.sorted(by: { $0.sequence > $1.sequence }) {
-            unregister(device: d, index: record.port.index)
+        // nsim_fib_create: the resource sizes are read (nsim_fib_set_max_all), then the FIB notifier
+        // replays the namespace's routes and rules; more than a size allows fails the reload, before
+        // any port is added (nsim_fib_account: "Exceeded number of supported fib entries"; the guest's
+        // 6.12 answers EPERM). The device is then left reload_failed, without ports.
+        let limits = NetdevsimFib.readAtLoad.compactMap { id in readResourceSize(device: d, id: id).map { (id, $0) } }
+        for (id, max) in limits {
+            let occupancy = devices[d].resources.flatMap(\.flattened).first { $0.id == id }?.occupancy ?? 0
+            if occupancy > max {
+                devices[d].reloadFailed = true
+                emit(.deviceNew(devices[d].handle))
+                throw DevlinkError(.EPERM, devices[d].driverMessage("Exceeded number of supported fib entries"))
+            }
         }
         // __nsim_dev_port_add for i in 0..<port_count: index i, port number i + 1, a kernel ethN name.
-        for (position, record) in physical.enumerated() {
-            let spec = PhysicalPortSpec(index: record.port.index, portNumber: record.port.portNumber,
-                                        lanes: record.port.lanes, splittable: record.hasSplitOps ? record.port.splittable : nil)
-            registerPhysicalPort(device: d, index: record.port.index, spec: spec, position: position, split: nil)
+        for (position, port) in devices[d].physicalPortsAtProbe.enumerated() {
+            let spec = PhysicalPortSpec(index: port.index, portNumber: port.portNumber, lanes: port.lanes,
+                                        splittable: port.splittable ? true : nil)
+            registerPhysicalPort(device: d, index: port.index, spec: spec, position: position, split: nil)
         }
     }
 

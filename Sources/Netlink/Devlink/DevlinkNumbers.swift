@@ -23,6 +23,8 @@ public enum DevlinkCommand {
     public static let paramSet: UInt8 = 39
     public static let paramNew: UInt8 = 40
     public static let paramDel: UInt8 = 41
+    public static let resourceSet: UInt8 = 35
+    public static let resourceDump: UInt8 = 36
     public static let reload: UInt8 = 37
     public static let infoGet: UInt8 = 51
     public static let rateGet: UInt8 = 74
@@ -47,6 +49,18 @@ public enum DevlinkAttr {
     public static let eswitchInlineMode: UInt16 = 26
     public static let pad: UInt16 = 61
     public static let eswitchEncapMode: UInt16 = 62
+    public static let resourceList: UInt16 = 63
+    public static let resource: UInt16 = 64
+    public static let resourceName: UInt16 = 65
+    public static let resourceID: UInt16 = 66
+    public static let resourceSize: UInt16 = 67
+    public static let resourceSizeNew: UInt16 = 68
+    public static let resourceSizeValid: UInt16 = 69
+    public static let resourceSizeMin: UInt16 = 70
+    public static let resourceSizeMax: UInt16 = 71
+    public static let resourceSizeGranularity: UInt16 = 72
+    public static let resourceUnit: UInt16 = 73
+    public static let resourceOccupancy: UInt16 = 74
     public static let portFlavour: UInt16 = 77
     public static let portNumber: UInt16 = 78
     public static let portSplitSubportNumber: UInt16 = 79

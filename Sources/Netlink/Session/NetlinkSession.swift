@@ -174,6 +174,10 @@ public final class NetlinkSession: DeviceSession {
             try s.exchange(.reload(op)) { a in if actions == nil { actions = try DevlinkDecoder.reloadActions(a) } }
             return ReloadReply(device: op.device, actionsPerformed: actions, warning: s.lastWarning)
         }
+        .on(ListResources.self) { s, op in
+            try s.single(.dumpResources(op.device), "resource reply") { try DevlinkDecoder.resources($0) }
+        }
+        .on(SetResourceSize.self) { s, op in try s.acknowledged(.setResourceSize(op)) }
 
     /// The uplink's speed from sysfs (`/sys/class/net/NETDEV/speed`, Mbit/s) of the device's physical
     /// port; nil when there is none or the link is down (the kernel then reports -1).
