@@ -107,12 +107,20 @@ struct RouteSyntax {
                     i += 2
                 case "dev":
                     guard i + 1 < words.count else { throw ClientError("Command line is not complete. Try option \"help\"", word: start + i) }
-                    nh.device = try device(words[i + 1], at: i + 1)
+                    do {
+                        nh.device = try device(words[i + 1], at: i + 1)
+                    } catch {
+                        // parse_nexthops reports the failed nexthop after nodev's line.
+                        var e = error
+                        e.lines.append("Error: cannot parse nexthop")
+                        throw e
+                    }
                     i += 2
                 case "weight":
                     guard i + 1 < words.count else { throw ClientError("Command line is not complete. Try option \"help\"", word: start + i) }
                     guard let w = WordParsers.unsigned(words[i + 1], max: UInt64(UInt32.max)), (1...256).contains(w) else {
-                        throw ClientError("Error: argument \"\(words[i + 1])\" is wrong: \"weight\" is invalid", word: start + i + 1,
+                        // invarg's message ends in its own "\n": ip prints an empty line after it.
+                        throw ClientError("Error: argument \"\(words[i + 1])\" is wrong: \"weight\" is invalid", "", word: start + i + 1,
                                           hint: "weight takes 1 to 256")
                     }
                     nh.weight = Int(w)
