@@ -100,4 +100,32 @@ import Testing
             """, json: false, on: s)
         #expect(out == "198.51.100.0/24 [\"rt_trap\"] 2 10.1.1.2 3 [\"onlink\"]\nEEXIST\n1 198.51.100.0/24\n")
     }
+
+    /// The journal (what a netlink session uses) undoes route changes with inverse requests: the
+    /// state after rollback equals the state before, on the emulator where both can be compared.
+    @Test func journalUndoesRouteChanges() throws {
+        let s = try EmulatedSession(topology: .netdevsim)
+        for n in ["eth0", "eth1"] { try s.setLink(n, up: true) }
+        try s.addRoute(Route(prefix: IPv4Prefix(parsing: "198.51.100.0/24")!, metric: 5,
+                             nexthops: [RouteNexthop(device: "eth1"), RouteNexthop(device: "eth0")]))
+        try s.addRoute(Route(prefix: IPv4Prefix(parsing: "192.0.2.128/25")!,
+                             nexthops: [RouteNexthop(gateway: IPv4Address(parsing: "10.1.1.1"), device: "eth0", weight: 2, onlink: true),
+                                        RouteNexthop(device: "eth1")]))
+        let before = try s.routes()
+        let output = CapturedOutput()
+        let interpreter = Interpreter(output: output)
+        DevlinkHost(session: s, undo: .journal).install(in: interpreter)
+        _ = try interpreter.run("""
+            try {
+                transaction {
+                    route add 203.0.113.0/24 dev eth1
+                    route del 198.51.100.0/24 metric 5
+                    route replace 192.0.2.128/25 nexthop dev eth1 nexthop via 10.1.1.1 dev eth0 onlink
+                    route add 203.0.113.0/24 dev eth1
+                }
+            } catch e { print(e.errno) }
+            """, file: "t.dls")
+        #expect(output.text == "EEXIST\n")
+        #expect(try s.routes() == before)
+    }
 }
