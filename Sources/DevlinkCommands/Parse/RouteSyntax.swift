@@ -8,7 +8,6 @@ struct RouteSyntax {
     /// Index of `words[0]` in the whole command line (for carets).
     let start: Int
     let interfaces: Set<String>
-    let deleting: Bool
 
     /// What the words ask for: the route to add, or what to delete.
     struct Request {
@@ -74,14 +73,13 @@ struct RouteSyntax {
             }
         }
         guard let prefix else {
-            throw ClientError("Error: an inet prefix is expected rather than \"\".", word: start + max(0, words.count - 1),
-                              hint: "route add PREFIX nexthop dev IFNAME [ via GW ] nexthop dev IFNAME [ via GW ]")
+            // ip prints its whole usage here; dls prints the part that applies.
+            throw ClientError("Usage: " + RouteCommands.usage[2].drop { $0 == " " }, RouteCommands.usage[3],
+                              word: start + max(0, words.count - 1),
+                              hint: "a destination PREFIX (A.B.C.D/LEN or default) is required")
         }
         if topGiven { nexthops.insert(top, at: 0) }
-        if !deleting, nexthops.isEmpty {
-            // iproute2 sends it; the kernel finds no device for the path.
-            return Request(prefix: prefix, metric: metric, nexthops: [], viaNexthopKeyword: usedNexthop)
-        }
+        // No path at all goes to the kernel as it is, as ip sends it: the kernel refuses it (ENODEV).
         return Request(prefix: prefix, metric: metric, nexthops: nexthops, viaNexthopKeyword: usedNexthop)
     }
 
