@@ -172,4 +172,21 @@ import Testing
         try s.settle()
         #expect(try Lag.opcodes(s) == ["CREATE_LAG"])
     }
+
+    @Test func mpeswAndMultipathExcludeEachOther() throws {
+        // MPESW on: multipath's prerequisite (no other mode active) fails, the route is not followed.
+        let s = try Self.uplinks(caps: LagMpeswTests.caps)
+        try LagMpeswTests.setMpesw(s, true)
+        try s.addRoute(Self.ecmp())
+        try s.settle()
+        #expect(try Lag.lag(s).mode == .mpesw)
+        #expect(s.pendingWorkCount == 0)
+        // Multipath on: enabling MPESW is EINVAL (mlx5_lag_mpesw_enable needs mode NONE).
+        let m = try Self.uplinks(caps: LagMpeswTests.caps)
+        try m.addRoute(Self.ecmp())
+        try m.settle()
+        #expect(try Lag.lag(m).mode == .multipath && Lag.lag(m).portSelectMode == .queueAffinity)
+        #expect(throws: DevlinkError(.EINVAL)) { try LagMpeswTests.setMpesw(m, true) }
+        #expect(try Lag.lag(m).mode == .multipath)
+    }
 }

@@ -8,7 +8,6 @@ struct RouteSyntax {
     /// Index of `words[0]` in the whole command line (for carets).
     let start: Int
     let interfaces: Set<String>
-    let deleting: Bool
 
     /// What the words ask for: the route to add, or what to delete.
     struct Request {
@@ -74,14 +73,13 @@ struct RouteSyntax {
             }
         }
         guard let prefix else {
-            throw ClientError("Error: an inet prefix is expected rather than \"\".", word: start + max(0, words.count - 1),
-                              hint: "route add PREFIX nexthop dev IFNAME [ via GW ] nexthop dev IFNAME [ via GW ]")
+            // ip prints its whole usage here; dls prints the part that applies.
+            throw ClientError("Usage: " + RouteCommands.usage[2].drop { $0 == " " }, RouteCommands.usage[3],
+                              word: start + max(0, words.count - 1),
+                              hint: "a destination PREFIX (A.B.C.D/LEN or default) is required")
         }
         if topGiven { nexthops.insert(top, at: 0) }
-        if !deleting, nexthops.isEmpty {
-            // iproute2 sends it; the kernel finds no device for the path.
-            return Request(prefix: prefix, metric: metric, nexthops: [], viaNexthopKeyword: usedNexthop)
-        }
+        // No path at all goes to the kernel as it is, as ip sends it: the kernel refuses it (ENODEV).
         return Request(prefix: prefix, metric: metric, nexthops: nexthops, viaNexthopKeyword: usedNexthop)
     }
 
@@ -107,12 +105,20 @@ struct RouteSyntax {
                     i += 2
                 case "dev":
                     guard i + 1 < words.count else { throw ClientError("Command line is not complete. Try option \"help\"", word: start + i) }
-                    nh.device = try device(words[i + 1], at: i + 1)
+                    do {
+                        nh.device = try device(words[i + 1], at: i + 1)
+                    } catch {
+                        // parse_nexthops reports the failed nexthop after nodev's line.
+                        var e = error
+                        e.lines.append("Error: cannot parse nexthop")
+                        throw e
+                    }
                     i += 2
                 case "weight":
                     guard i + 1 < words.count else { throw ClientError("Command line is not complete. Try option \"help\"", word: start + i) }
                     guard let w = WordParsers.unsigned(words[i + 1], max: UInt64(UInt32.max)), (1...256).contains(w) else {
-                        throw ClientError("Error: argument \"\(words[i + 1])\" is wrong: \"weight\" is invalid", word: start + i + 1,
+                        // invarg's message ends in its own "\n": ip prints an empty line after it.
+                        throw ClientError("Error: argument \"\(words[i + 1])\" is wrong: \"weight\" is invalid", "", word: start + i + 1,
                                           hint: "weight takes 1 to 256")
                     }
                     nh.weight = Int(w)

@@ -27,7 +27,7 @@ enum RouteActions {
 
     private static func modify(_ c: CommandContext, _ p: ParsedCommand, replace: Bool) throws -> CommandResult {
         let s = try LagActions.links(c)
-        let request = try syntax(s, p, deleting: false).parse()
+        let request = try syntax(s, p).parse()
         // iproute2: scope link for a route with neither gateway nor `nexthop` groups, else universe.
         let linkScope = !request.viaNexthopKeyword && request.nexthops.allSatisfy { $0.gateway == nil }
         let route = Route(prefix: request.prefix, metric: request.metric ?? 0, protocolNumber: RouteProtocol.boot,
@@ -38,14 +38,14 @@ enum RouteActions {
 
     @Sendable static func delete(_ c: CommandContext, _ p: ParsedCommand) throws -> CommandResult {
         let s = try LagActions.links(c)
-        let request = try syntax(s, p, deleting: true).parse()
+        let request = try syntax(s, p).parse()
         try kernel { try s.deleteRoute(RouteSelector(prefix: request.prefix, metric: request.metric, nexthops: request.nexthops)) }
         return .none
     }
 
-    private static func syntax(_ s: LinkSession, _ p: ParsedCommand, deleting: Bool) throws -> RouteSyntax {
+    private static func syntax(_ s: LinkSession, _ p: ParsedCommand) throws -> RouteSyntax {
         let names = Set(try kernel { try s.interfaces() }.map(\.name))
-        return RouteSyntax(words: p.rawWords, start: p.rawWordsStart, interfaces: names, deleting: deleting)
+        return RouteSyntax(words: p.rawWords, start: p.rawWordsStart, interfaces: names)
     }
 
     /// A kernel refusal as `ip` prints it (libnetlink `rtnl_talk_error`): the extack with a final '.',
