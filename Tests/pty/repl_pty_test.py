@@ -271,6 +271,21 @@ def test_output_streams_on_a_terminal(env):
     c.expect(pexpect.EOF)
 
 
+def test_help_exit_hint_and_inline_options(env):
+    """Issue 17: help at the prompt, python's hint for a bare exit, devlink's -j after `devlink`."""
+    c = spawn_dls(env)
+    c.sendline("help wait")
+    c.expect(r"wait\(FN\[, SECONDS\]\): calls FN")
+    c.expect(PROMPT)
+    c.sendline("exit")
+    c.expect(r"Use exit\(\) or Ctrl-D \(or :quit\) to leave\.")
+    c.expect(PROMPT)
+    c.sendline("devlink -j dev show")
+    c.expect(r'\{"dev":\{"pci/0000:06:00.0":\{\},"pci/0000:06:00.1":\{\}\}\}')
+    c.expect(PROMPT)
+    quit_ok(c)
+
+
 # What the language prints for the inputs above.
 BLOCK_OUTPUT = r"0\s+1\s+2"
 AFTER_INTERRUPT = 'print("after")'
@@ -282,6 +297,7 @@ TESTS = [test_command_word_completes, test_port_handle_completes, test_state_val
          test_multiline_for_block, test_history_recalled_after_restart, test_ctrl_c_interrupts_loop,
          test_ctrl_c_clears_line_and_block, test_utf8_input_and_backspace, test_ctrl_d_exits_zero, test_exit_leaves_with_its_status,
          test_sf_attaches_while_idle, test_lag_forms_while_idle, test_output_streams_on_a_terminal,
+         test_help_exit_hint_and_inline_options,
          test_piped_stdin_has_no_prompt]
 
 
