@@ -20,6 +20,10 @@ extension DLSEngine {
         return commandHelp(path.joined(separator: " "))
     }
 
+    /// The words that start a devlink command line in every engine (`dev`, `port`, ..., `devlink`):
+    /// `dls port show` runs that line when no file `port` exists.
+    public static var standardCommandWords: Set<String> { CommandTable.standard.commandWords }
+
     var overview: String {
         let builtins = globalNames.sorted().filter { functionHelp($0) != nil }
         return """
