@@ -271,6 +271,69 @@ def test_output_streams_on_a_terminal(env):
     c.expect(pexpect.EOF)
 
 
+def test_help_exit_hint_and_inline_options(env):
+    """Issue 17: help at the prompt, python's hint for a bare exit, devlink's -j after `devlink`."""
+    c = spawn_dls(env)
+    c.sendline("help wait")
+    c.expect(r"wait\(FN\[, SECONDS\]\): calls FN")
+    c.expect(PROMPT)
+    c.sendline("exit")
+    c.expect(r"Use exit\(\) or Ctrl-D \(or :quit\) to leave\.")
+    c.expect(PROMPT)
+    c.sendline("devlink -j dev show")
+    c.expect(r'\{"dev":\{"pci/0000:06:00.0":\{\},"pci/0000:06:00.1":\{\}\}\}')
+    c.expect(PROMPT)
+    quit_ok(c)
+
+
+def test_history_survives_kill_9(env):
+    """Issue 17: every entry reaches the history file at once; a killed terminal keeps it."""
+    c = env.spawn()
+    c.send("let survivor = 7\r")
+    c.expect(PROMPT)
+    time.sleep(0.2)
+    os.kill(c.pid, 9)
+    c.expect(pexpect.EOF)
+    c.close()
+    with open(env.hist, encoding="utf-8") as f:
+        assert "survivor" in f.read()
+    mode = stat.S_IMODE(os.stat(env.hist).st_mode)
+    assert mode == 0o600, f"history mode {oct(mode)}"
+    c = env.spawn()
+    c.send("\x1b[A")                     # Up: the entry from the killed session
+    c.expect(r"let survivor = 7")
+    c.sendcontrol("u")
+    quit_ok(c)
+
+
+def test_utf8_without_lang(env):
+    """Issue 17: with LANG and LC_* unset, the editor falls back to C.UTF-8 instead of dropping bytes."""
+    e = {k: v for k, v in env.env().items() if k != "LANG" and not k.startswith("LC_")}
+    c = pexpect.spawn(BINARY, EXTRA, env=e, encoding="utf-8", dimensions=(30, 120), timeout=TIMEOUT)
+    c.expect(PROMPT)
+    c.send('print(len("é✓x"))\r')
+    c.expect(r"\r\n3\r\n")
+    c.expect(PROMPT)
+    quit_ok(c)
+
+
+def test_unwritable_history_is_one_line(env):
+    """A history file that cannot be written: one readable line, and the session goes on."""
+    if os.path.basename(BINARY) != "dls":
+        raise Skip("needs the dls binary")
+    os.makedirs(env.hist)                # a directory where the file should be: EISDIR, even as root
+    c = env.spawn()
+    c.send("let a = 1\r")
+    c.expect(r"dls: history is not kept: cannot write .*history: Is a directory\r\n")
+    c.expect(PROMPT)
+    c.send("let b = 2\r")
+    c.expect(PROMPT)
+    assert "history is not kept" not in c.before, c.before
+    c.sendcontrol("d")
+    c.expect(pexpect.EOF)
+    assert "Error Domain" not in c.before and "CocoaError" not in c.before, c.before
+
+
 # What the language prints for the inputs above.
 BLOCK_OUTPUT = r"0\s+1\s+2"
 AFTER_INTERRUPT = 'print("after")'
@@ -282,6 +345,8 @@ TESTS = [test_command_word_completes, test_port_handle_completes, test_state_val
          test_multiline_for_block, test_history_recalled_after_restart, test_ctrl_c_interrupts_loop,
          test_ctrl_c_clears_line_and_block, test_utf8_input_and_backspace, test_ctrl_d_exits_zero, test_exit_leaves_with_its_status,
          test_sf_attaches_while_idle, test_lag_forms_while_idle, test_output_streams_on_a_terminal,
+         test_help_exit_hint_and_inline_options, test_history_survives_kill_9, test_utf8_without_lang,
+         test_unwritable_history_is_one_line,
          test_piped_stdin_has_no_prompt]
 
 

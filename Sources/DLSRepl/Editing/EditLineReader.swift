@@ -100,6 +100,7 @@ public final class EditLineReader: LineReader {
     public func addHistory(_ entry: String) {
         let existed = store.entries.contains(HistoryStore.normalized(entry))
         guard store.add(entry) else { return }
+        appendToFile(entry)
         if existed {
             // A duplicate moved to the end: rebuild libedit's list so Up sees one copy.
             _ = shim_hist_clear(libeditHistory)
@@ -110,12 +111,34 @@ public final class EditLineReader: LineReader {
     }
 
     public func saveHistory() {
-        guard let url = historyURL else { return }
+        guard let url = historyURL, !historyFailed else { return }
         do {
             try store.save(to: url)
         } catch {
-            Paths.writeError("dls: cannot save history to \(url.path): \(error)\n")
+            Paths.writeError("dls: cannot save history to \(url.path): \(Self.reason(error))\n")
         }
+    }
+
+    /// Set after the first failed write: one line about it, not one per entry.
+    private var historyFailed = false
+
+    private func appendToFile(_ entry: String) {
+        guard let url = historyURL, !historyFailed else { return }
+        do {
+            try HistoryStore.append(entry, to: url)
+        } catch {
+            historyFailed = true
+            Paths.writeError("dls: history is not kept: cannot write \(url.path): \(Self.reason(error))\n")
+        }
+    }
+
+    /// strerror's text for a POSIX error, not the error value's dump.
+    static func reason(_ error: any Error) -> String {
+        if let posix = error as? POSIXError { return String(cString: strerror(posix.code.rawValue)) }
+        if let cocoa = error as? CocoaError, let underlying = cocoa.underlying as? POSIXError {
+            return String(cString: strerror(underlying.code.rawValue))
+        }
+        return "\(error)"
     }
 
     // MARK: callbacks (non-capturing: state arrives through EL_CLIENTDATA)

@@ -88,6 +88,12 @@ public final class Repl {
             reader.addHistory(text)
             return runMeta(text) ? .quit : .done
         }
+        // What python does for a bare `exit`: say how, rather than "undefined variable".
+        if pending.isEmpty, ["exit", "quit"].contains(text.trimmedOfWhitespace) {
+            reader.addHistory(text)
+            output.line("Use exit() or Ctrl-D (or :quit) to leave.")
+            return .done
+        }
         pending.append(text)
         let source = pending.joined(separator: "\n")
         if source.trimmedOfWhitespace.isEmpty {
