@@ -178,6 +178,18 @@ public final class Applier {
     private func waitFor(_ condition: WaitCondition, on target: DeviceSession) throws {
         let deadline = Self.now() + waitTimeout
         switch condition {
+        case .lag(let name):
+            guard let links = target.linkSession else { return }
+            while true {
+                // No hardware LAG to see (the kernel shows it only in debugfs; a card without LAG):
+                // nothing to wait for. Inactive with nothing pending: the driver decided (its reason
+                // is in `lag show`), which the bond's configuration accepted.
+                guard let lag = try links.bond(named: name).hardwareLag, !lag.isActive else { return }
+                guard try target.settle() else { return }
+                if Self.now() > deadline {
+                    throw WaitTimeout(message: "the hardware LAG of \(name) did not come up within \(Int(waitTimeout)) s")
+                }
+            }
         case .opstate(let device, let key, let opstate):
             let port = try handle(device, key, on: target)
             while try target.port(port).function?.opstate != opstate {

@@ -12,6 +12,12 @@ enum BondPlanner {
         func add(_ op: PlanStep.Op, _ command: String, _ action: StepAction, _ change: String? = nil) {
             steps.append(PlanStep(op: op, command: command, change: change, action: action, wait: nil))
         }
+        // mlx5's bond work activates the LAG after the last slave joins (mlx5_do_bond, queued by the
+        // netdev events): the step that completes the slave list waits for it.
+        func waitForLag(_ bond: String) {
+            guard let last = steps.indices.last, case .enslave = steps[last].action else { return }
+            steps[last].wait = .lag(bond: bond)
+        }
         if prune {
             for bond in current where !wanted.contains(where: { $0.name == bond.name }) {
                 add(.delete, "lag del \(bond.name)", .deleteBond(bond.name))
@@ -24,6 +30,7 @@ enum BondPlanner {
                 for slave in bond.slaves ?? [] {
                     add(.create, "lag slave add \(bond.name) \(slave)", .enslave(slave: slave, bond: bond.name))
                 }
+                waitForLag(bond.name)
                 continue
             }
             var config = BondConfig()
@@ -52,6 +59,7 @@ enum BondPlanner {
             for slave in slaves where !present.contains(slave) {
                 add(.create, "lag slave add \(bond.name) \(slave)", .enslave(slave: slave, bond: bond.name))
             }
+            waitForLag(bond.name)
         }
         return steps
     }

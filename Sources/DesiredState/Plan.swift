@@ -51,6 +51,8 @@ enum StepAction: Equatable, Sendable {
 /// Asynchronous results a later step depends on.
 enum WaitCondition: Equatable, Sendable {
     case opstate(DeviceHandle, PortKey, FunctionOpState)
+    /// The hardware LAG of the bond's card is active (where the session can see it: the emulator).
+    case lag(bond: String)
 }
 
 public struct Plan: Equatable, Sendable {

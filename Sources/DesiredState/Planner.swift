@@ -25,7 +25,8 @@ public enum Planner {
 /// One device's steps, with the state the steps so far leave behind (`ports`, `nodes`, `leaves`).
 struct DevicePlanner {
     let current: ObservedState.Device
-    let want: DeviceDocument
+    /// The document's device; after a legacy window, plus what the window deletes and must come back.
+    var want: DeviceDocument
     let prune: Bool
     let path: String
     var steps: [PlanStep] = []
@@ -84,7 +85,9 @@ struct DevicePlanner {
             && (!legacyParams.isEmpty || (vfsChange && DriverRules.numVFsChangeNeedsLegacy(profile, currentVFs: currentVFs)))
         let leaving = inSwitchdev && (!toSwitchdev || window)
         if leaving {
+            let old = captureSwitchdevObjects()
             try teardown(window: window)
+            if window { carryOver(old, vfCount: wantVFs) }
             add(.change, "dev eswitch set \(handle) mode legacy", .eswitch(handle, EswitchChanges(mode: .legacy)),
                 change: "mode switchdev → legacy" + (window ? ", until the switchdev step below" : ""))
         }
@@ -94,7 +97,7 @@ struct DevicePlanner {
                 add(.change, "dev sriov set \(handle) numvfs 0", .numVFs(handle, 0), change: "numvfs \(currentVFs) → 0")
             }
             add(.change, "dev sriov set \(handle) numvfs \(wantVFs)", .numVFs(handle, wantVFs),
-                change: "numvfs \(currentVFs) → \(wantVFs)")
+                change: "numvfs \(currentVFs != 0 && wantVFs != 0 ? 0 : currentVFs) → \(wantVFs)")
             // The VF ports (representors) of the new count appear in switchdev; their indexes and
             // function attributes are known only then.
             ports = ports.filter { !isVF($0.key) }

@@ -27,6 +27,7 @@ extension DevicePlanner {
         }
 
         // New nodes, parents first (the kernel needs the parent to exist).
+        var created: Set<String> = []
         var pending = wanted.filter { $0.key.nodeName.map { nodes[$0] == nil } ?? false }
         while !pending.isEmpty {
             guard let next = pending.firstIndex(where: { rate in
@@ -45,13 +46,12 @@ extension DevicePlanner {
             add(.create, (["port function rate add \(handle)/\(name)"] + words).joined(separator: " "),
                 .addNode(.node(handle, name), changes))
             nodes[name] = Self.applied(changes, to: fresh)
+            created.insert(name)
         }
 
         // Existing nodes the document changes (with prune, unlisted attributes go back to defaults).
         for rate in wanted {
-            guard let name = rate.key.nodeName, let old = nodes[name], !steps.contains(where: {
-                if case .addNode(let h, _) = $0.action { return h == .node(handle, name) } else { return false }
-            }) else { continue }
+            guard let name = rate.key.nodeName, let old = nodes[name], !created.contains(name) else { continue }
             let (changes, words, notes) = Self.rateChanges(rate, old, prune: pruning)
             guard !changes.isEmpty else { continue }
             add(.change, (["port function rate set \(handle)/\(name)"] + words).joined(separator: " "),
@@ -61,8 +61,10 @@ extension DevicePlanner {
 
         // Leaves: the listed ones, and with prune every other leaf back to defaults.
         var leafKeys: [PortKey] = []
+        var wantedLeaves: [PortKey: RateDocument] = [:]
         for rate in wanted {
             guard case .leaf(let key) = rate.key else { continue }
+            wantedLeaves[key] = rate
             guard ports.keys.contains(key) else {
                 throw PlanError(path: Node.path(ratesPath, rate.key.description),
                                 message: "no port \(key) on this device (list it under ports, or set sriov.numvfs)")
@@ -70,10 +72,10 @@ extension DevicePlanner {
             leafKeys.append(key)
         }
         if pruning {
-            leafKeys += leaves.keys.filter { !leafKeys.contains($0) && ports.keys.contains($0) }.sorted()
+            leafKeys += leaves.keys.filter { wantedLeaves[$0] == nil && ports.keys.contains($0) }.sorted()
         }
         for key in leafKeys {
-            let rate = wanted.first { $0.key == .leaf(key) } ?? RateDocument(key: .leaf(key))
+            let rate = wantedLeaves[key] ?? RateDocument(key: .leaf(key))
             let old = leaves[key] ?? RateObject(handle: RateHandle(device: handle, target: .leaf(portIndex: 0)))
             let (changes, words, notes) = Self.rateChanges(rate, old, prune: pruning)
             guard !changes.isEmpty else { continue }

@@ -113,6 +113,21 @@ import Testing
         }
     }
 
+    /// Without prune, SFs and rate nodes the document does not mention survive (also across a legacy
+    /// window), as long as the device stays in switchdev.
+    static func expectLeftAlone(_ old: DesiredDocument, _ new: DesiredDocument, _ document: DesiredDocument, _ context: String) {
+        for wanted in document.devices where !(wanted.prune ?? document.prune) {
+            guard let before = old.device(wanted.handle), let after = new.device(wanted.handle),
+                  before.eswitch?.mode == .switchdev, after.eswitch?.mode == .switchdev else { continue }
+            for port in before.ports ?? [] where port.key.isSF {
+                #expect(after.port(port.key) != nil, "\(port.key) left alone: \(context)")
+            }
+            for rate in before.rates ?? [] where rate.key.nodeName != nil {
+                #expect(after.rates?.contains { $0.key == rate.key } == true, "\(rate.key) left alone: \(context)")
+            }
+        }
+    }
+
     static func check(profile: String, _ codes: [Int]) throws {
         var c = Codes(codes: codes)
         let build = profile == "mlx5" ? mlx5Document : nsimDocument
@@ -121,12 +136,15 @@ import Testing
         let session = try EmulatedSession(builtin: profile)
         for (round, document) in [first, second].enumerated() {
             let text = DocumentEncoder.encode(document)
+            let old = try Snapshot.take(session)
             let plan = try Planner.plan(document, against: ObservedState.read(session))
             let report = Applier(session: session).apply(plan)
             #expect(report.error == nil, "round \(round): \(report.error ?? "")\n\(text)\n\(plan.text)")
             guard report.error == nil else { return }
             let context = "round \(round)\n\(text)\n\(plan.text)"
-            expectCovers(try Snapshot.take(session), document, context)
+            let new = try Snapshot.take(session)
+            expectCovers(new, document, context)
+            expectLeftAlone(old, new, document, context)
             let again = try Planner.plan(document, against: ObservedState.read(session))
             #expect(again.isEmpty, "second plan: \(again.text)\n\(context)")
             // A snapshot planned against a fresh device and applied reproduces the same snapshot.

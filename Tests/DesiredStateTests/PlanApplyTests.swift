@@ -87,3 +87,39 @@ import Testing
         #expect(session.snapshot() == before)
     }
 }
+
+/// Bonds: created with their options and slaves after the devices, changed in one `lag set`, and a
+/// second plan is empty; the mlx5 LAG the bond drives comes up.
+@Suite struct BondPlanTests {
+    @Test func bondWithBothUplinks() throws {
+        let session = try EmulatedSession(builtin: "mlx5")
+        let document = try DocumentDecoder.decode("""
+        {"devices": {"pci/0000:06:00.0": {"eswitch": {"mode": "switchdev"}}, "pci/0000:06:00.1": {"eswitch": {"mode": "switchdev"}}},
+         "bonds": {"bond0": {"mode": "802.3ad", "miimon": 100, "xmit_hash_policy": "layer3+4", "slaves": ["enp6s0f0np0", "enp6s0f1np1"]}}}
+        """)
+        let plan = try Planner.plan(document, against: ObservedState.read(session))
+        #expect(plan.text.hasSuffix("""
+        + lag add bond0 mode 802.3ad miimon 100 xmit_hash_policy layer3+4
+        + lag slave add bond0 enp6s0f0np0
+        + lag slave add bond0 enp6s0f1np1
+
+        """), "\(plan.text)")
+        #expect(Applier(session: session).apply(plan).error == nil)
+        #expect(try session.hardwareLag(DeviceHandle(bus: "pci", name: "0000:06:00.0"))?.isActive == true,
+                "apply waited for the LAG")
+        #expect(try Planner.plan(document, against: ObservedState.read(session)).isEmpty)
+        let bond = try session.bond(named: "bond0")
+        #expect(bond.slaves.map(\.name) == ["enp6s0f0np0", "enp6s0f1np1"] && bond.xmitHashPolicy == .layer34)
+        let changed = try DocumentDecoder.decode(#"{"bonds": {"bond0": {"miimon": 200, "slaves": ["enp6s0f0np0"]}}}"#)
+        let second = try Planner.plan(changed, against: ObservedState.read(session))
+        #expect(second.text == """
+        ~ lag set bond0 miimon 200   (miimon 100 → 200)
+        - lag slave del enp6s0f1np1
+
+        """)
+        #expect(Applier(session: session).apply(second).error == nil)
+        #expect(try session.bond(named: "bond0").slaves.map(\.name) == ["enp6s0f0np0"])
+        let pruned = try Planner.plan(try DocumentDecoder.decode(#"{"prune": true, "bonds": {}}"#), against: ObservedState.read(session))
+        #expect(pruned.text == "- lag del bond0\n")
+    }
+}
