@@ -5,6 +5,19 @@ import DevlinkModel
 /// IFDOWN options on an up bond EBUSY. Options apply one at a time in IFLA_BOND_* order, so an error
 /// leaves the earlier ones applied, as `bond_changelink` does.
 extension BondRecord {
+    /// `bond_option_primary_set`: a slave's name makes it the primary and forces the next selection;
+    /// another name is remembered for when it is enslaved (and drops the current primary slave); ""
+    /// clears. Whether bond_select_active_slave runs is left in `needsReselect`.
+    mutating func setPrimary(_ name: String) {
+        if name.isEmpty || slaves.contains(where: { $0.name == name }) {
+            forcePrimary = !name.isEmpty
+            needsReselect = true
+        } else if primarySlave != nil {
+            needsReselect = true
+        }
+        primary = String(name.utf8.prefix(15)) ?? name
+    }
+
     mutating func apply(_ config: BondConfig, isUp: Bool) throws(DevlinkError) {
         if let mode = config.mode {
             try checkDeps(noSlaves: true, ifDown: true, isUp: isUp)
@@ -19,6 +32,16 @@ extension BondRecord {
         }
         if let updelay = config.updelay { self.updelay = try delayTicks(updelay) }
         if let downdelay = config.downdelay { self.downdelay = try delayTicks(downdelay) }
+        if let primary = config.primary {
+            // bond_opts[BOND_OPT_PRIMARY]: active-backup, balance-tlb and balance-alb only.
+            guard mode.usesPrimary else { throw DevlinkError(Errno(number: 13), "option not supported in mode") }
+            setPrimary(primary)
+        }
+        if let reselect = config.primaryReselect {
+            // No mode restriction (checked in the guest: balance-rr takes it).
+            primaryReselect = reselect
+            needsReselect = true
+        }
         if let policy = config.xmitHashPolicy { xmitHashPolicy = policy }
         if let minLinks = config.minLinks {
             try Self.checkIntMax(minLinks)
@@ -60,7 +83,8 @@ extension BondRecord {
              mode: mode, miimon: miimon, updelay: updelay &* miimon, downdelay: downdelay &* miimon,
              xmitHashPolicy: xmitHashPolicy,
              lacpRate: mode == .ieee8023ad ? lacpRate : nil, minLinks: minLinks,
-             activeSlave: mode == .activeBackup ? activeSlave : nil,
+             activeSlave: mode == .activeBackup ? activeSlave : nil, primary: primarySlave?.name,
+             primaryReselect: primaryReselect,
              slaves: slaves.map { BondSlave(name: $0.name, ifindex: slaveIndex($0.name), state: $0.state,
                                             miiStatus: $0.mii, linkFailureCount: $0.linkFailureCount) },
              hardwareLag: lag)

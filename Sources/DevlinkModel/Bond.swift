@@ -8,9 +8,13 @@ public struct BondConfig: Equatable, Sendable {
     public var xmitHashPolicy: BondXmitHashPolicy?
     public var lacpRate: BondLacpRate?
     public var minLinks: UInt32?
+    /// The primary slave's name (IFLA_BOND_PRIMARY carries its ifindex); active-backup, tlb and alb only.
+    public var primary: String?
+    public var primaryReselect: BondPrimaryReselect?
 
     public init(mode: BondMode? = nil, miimon: UInt32? = nil, updelay: UInt32? = nil, downdelay: UInt32? = nil,
-                xmitHashPolicy: BondXmitHashPolicy? = nil, lacpRate: BondLacpRate? = nil, minLinks: UInt32? = nil) {
+                xmitHashPolicy: BondXmitHashPolicy? = nil, lacpRate: BondLacpRate? = nil, minLinks: UInt32? = nil,
+                primary: String? = nil, primaryReselect: BondPrimaryReselect? = nil) {
         self.mode = mode
         self.miimon = miimon
         self.updelay = updelay
@@ -18,6 +22,8 @@ public struct BondConfig: Equatable, Sendable {
         self.xmitHashPolicy = xmitHashPolicy
         self.lacpRate = lacpRate
         self.minLinks = minLinks
+        self.primary = primary
+        self.primaryReselect = primaryReselect
     }
 
     public var isEmpty: Bool { self == BondConfig() }
@@ -57,6 +63,9 @@ public struct Bond: Equatable, Sendable {
     public var minLinks: UInt32
     /// The current active slave (active-backup), if any.
     public var activeSlave: String?
+    /// The primary slave, reported while the named interface is a slave (bond->primary_slave).
+    public var primary: String?
+    public var primaryReselect: BondPrimaryReselect
     public var slaves: [BondSlave]
     /// The hardware LAG of the card whose ports are slaves of this bond, if any.
     public var hardwareLag: HardwareLag?
@@ -64,7 +73,8 @@ public struct Bond: Equatable, Sendable {
     public init(name: String, ifindex: UInt32, adminUp: Bool = false, carrier: Bool = false, mode: BondMode = .balanceRR,
                 miimon: UInt32 = 0, updelay: UInt32 = 0, downdelay: UInt32 = 0,
                 xmitHashPolicy: BondXmitHashPolicy = .layer2, lacpRate: BondLacpRate? = nil, minLinks: UInt32 = 0,
-                activeSlave: String? = nil, slaves: [BondSlave] = [], hardwareLag: HardwareLag? = nil) {
+                activeSlave: String? = nil, primary: String? = nil, primaryReselect: BondPrimaryReselect = .always,
+                slaves: [BondSlave] = [], hardwareLag: HardwareLag? = nil) {
         self.name = name
         self.ifindex = ifindex
         self.adminUp = adminUp
@@ -77,6 +87,8 @@ public struct Bond: Equatable, Sendable {
         self.lacpRate = lacpRate
         self.minLinks = minLinks
         self.activeSlave = activeSlave
+        self.primary = primary
+        self.primaryReselect = primaryReselect
         self.slaves = slaves
         self.hardwareLag = hardwareLag
     }

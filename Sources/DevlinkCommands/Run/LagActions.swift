@@ -73,6 +73,8 @@ enum LagActions {
                    downdelay: p.number("downdelay").map { UInt32($0) },
                    xmitHashPolicy: p.word("xmit_hash_policy").flatMap(BondXmitHashPolicy.init(name:)),
                    lacpRate: p.word("lacp_rate").flatMap(BondLacpRate.init(name:)),
-                   minLinks: p.number("min_links").map { UInt32($0) })
+                   minLinks: p.number("min_links").map { UInt32($0) },
+                   primary: p.word("primary"),
+                   primaryReselect: p.word("primary_reselect").flatMap(BondPrimaryReselect.init(name:)))
     }
 }

@@ -53,6 +53,10 @@ final class JournalingLinkSession: JournalingSession, LinkSession {
             if config.xmitHashPolicy != nil, now.xmitHashPolicy != old.xmitHashPolicy { undo.xmitHashPolicy = old.xmitHashPolicy }
             if config.lacpRate != nil, now.lacpRate != old.lacpRate { undo.lacpRate = old.lacpRate }
             if config.minLinks != nil, now.minLinks != old.minLinks { undo.minLinks = old.minLinks }
+            if config.primary != nil, now.primary != old.primary { undo.primary = old.primary ?? "" }
+            if config.primaryReselect != nil, now.primaryReselect != old.primaryReselect {
+                undo.primaryReselect = old.primaryReselect
+            }
             return undo.isEmpty ? [] : [.changeBond(name, undo)]
         }
     }
@@ -104,12 +108,14 @@ extension UndoReplay {
         case .setLink(let name, let up): try links.setLink(name, up: up)
         case .recreateBond(let bond):
             let config = BondConfig(mode: bond.mode, miimon: bond.miimon, updelay: bond.updelay, downdelay: bond.downdelay,
-                                    xmitHashPolicy: bond.xmitHashPolicy, lacpRate: bond.lacpRate, minLinks: bond.minLinks)
+                                    xmitHashPolicy: bond.xmitHashPolicy, lacpRate: bond.lacpRate, minLinks: bond.minLinks,
+                                    primaryReselect: bond.primaryReselect == .always ? nil : bond.primaryReselect)
             try links.createBond(name: bond.name, config: config)
             for slave in bond.slaves {
                 try links.setLink(slave.name, up: false)
                 try links.enslave(slave.name, to: bond.name)
             }
+            if let primary = bond.primary { try links.changeBond(name: bond.name, config: BondConfig(primary: primary)) }
             if bond.adminUp { try links.setLink(bond.name, up: true) }
         default:
             break

@@ -83,6 +83,7 @@ extension AttributeWriter {
         if let v = o.downdelay { putU32(BondAttr.downdelay, v) }
         if let v = o.useCarrier { putU8(BondAttr.useCarrier, v) }
         if let v = o.primary { putU32(BondAttr.primary, v) }
+        if let v = o.primaryReselect { putU8(BondAttr.primaryReselect, v.rawValue) }
         if let v = o.failOverMac { putU8(BondAttr.failOverMac, v) }
         if let v = o.xmitHashPolicy { putU8(BondAttr.xmitHashPolicy, v.rawValue) }
         if let v = o.allSlavesActive { putU8(BondAttr.allSlavesActive, v) }
@@ -137,6 +138,7 @@ public enum RouteLinkDecoder {
         o.downdelay = try a[BondAttr.downdelay]?.u32()
         o.useCarrier = try a[BondAttr.useCarrier]?.u8()
         o.primary = try a[BondAttr.primary]?.u32()
+        o.primaryReselect = (try a[BondAttr.primaryReselect]?.u8()).flatMap(BondPrimaryReselect.init(rawValue:))
         o.failOverMac = try a[BondAttr.failOverMac]?.u8()
         o.xmitHashPolicy = (try a[BondAttr.xmitHashPolicy]?.u8()).flatMap(BondXmitHashPolicy.init(rawValue:))
         o.allSlavesActive = try a[BondAttr.allSlavesActive]?.u8()

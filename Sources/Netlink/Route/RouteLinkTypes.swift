@@ -10,6 +10,7 @@ public struct BondOptions: Equatable, Sendable {
     public var downdelay: UInt32?
     public var useCarrier: UInt8?
     public var primary: UInt32?
+    public var primaryReselect: BondPrimaryReselect?
     public var failOverMac: UInt8?
     public var xmitHashPolicy: BondXmitHashPolicy?
     public var allSlavesActive: UInt8?
@@ -21,7 +22,9 @@ public struct BondOptions: Equatable, Sendable {
     public init(mode: BondMode? = nil, activeSlave: UInt32? = nil, miimon: UInt32? = nil, updelay: UInt32? = nil,
                 downdelay: UInt32? = nil, useCarrier: UInt8? = nil, primary: UInt32? = nil, failOverMac: UInt8? = nil,
                 xmitHashPolicy: BondXmitHashPolicy? = nil, allSlavesActive: UInt8? = nil, minLinks: UInt32? = nil,
-                lacpRate: BondLacpRate? = nil, adSelect: UInt8? = nil, lacpActive: UInt8? = nil) {
+                lacpRate: BondLacpRate? = nil, adSelect: UInt8? = nil, lacpActive: UInt8? = nil,
+                primaryReselect: BondPrimaryReselect? = nil) {
+        self.primaryReselect = primaryReselect
         self.mode = mode
         self.activeSlave = activeSlave
         self.miimon = miimon
