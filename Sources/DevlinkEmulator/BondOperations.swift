@@ -80,7 +80,13 @@ extension EmulatorState {
             $0.carrier = carrier
             $0.master = bondName
         }
-        let mii: BondLinkState = bond.miimon == 0 || carrier ? (bond.miimon != 0 && bond.updelay > 0 ? .back : .up) : .down
+        // bond_enslave: with miimon the carrier (and updelay), with ARP monitoring the carrier, else up.
+        let mii: BondLinkState
+        if bond.miimon != 0 {
+            mii = carrier ? (bond.updelay > 0 ? .back : .up) : .down
+        } else {
+            mii = bond.arpInterval != 0 && !carrier ? .down : .up
+        }
         let state: BondSlaveState = bond.mode.usesBackupSlaves ? .backup : .active
         bond.slaves.append(SlaveRecord(name: slaveName, state: state, mii: mii))
         // bond_enslave: the interface named as primary becomes the primary slave and is forced.

@@ -50,6 +50,9 @@ struct BondRecord: Equatable, Sendable {
     var xmitHashPolicy: BondXmitHashPolicy = .layer2
     var lacpRate: BondLacpRate = .slow
     var minLinks: UInt32 = 0
+    /// bond->params.arp_interval (ms) and arp_targets (dotted quads, at most BOND_MAX_ARP_TARGETS).
+    var arpInterval: UInt32 = 0
+    var arpTargets: [String] = []
     /// bond->params.primary: the name given, kept while that interface is not (or no longer) a slave.
     var primary = ""
     var primaryReselect: BondPrimaryReselect = .always

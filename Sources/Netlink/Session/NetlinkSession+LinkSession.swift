@@ -75,7 +75,8 @@ extension NetlinkSession: LinkSession {
                      lacpRate: mode == .ieee8023ad ? (o.lacpRate ?? .slow) : nil, minLinks: o.minLinks ?? 0,
                      activeSlave: mode == .activeBackup ? o.activeSlave.flatMap { names[Int32(bitPattern: $0)] } : nil,
                      primary: o.primary.flatMap { names[Int32(bitPattern: $0)] },
-                     primaryReselect: o.primaryReselect ?? .always)
+                     primaryReselect: o.primaryReselect ?? .always, arpInterval: o.arpInterval ?? 0,
+                     arpIPTargets: (o.arpIPTargets ?? []).map(IPv4Text.text))
         b.slaves = slaves.map { s in
             BondSlave(name: s.name, ifindex: UInt32(bitPattern: s.index),
                       state: s.bondSlave?.state.flatMap(BondSlaveState.init(rawValue:)) ?? .backup,
@@ -102,6 +103,7 @@ extension BondOptions {
     init(_ c: BondConfig) {
         self.init(mode: c.mode, miimon: c.miimon, updelay: c.updelay, downdelay: c.downdelay,
                   xmitHashPolicy: c.xmitHashPolicy, minLinks: c.minLinks, lacpRate: c.lacpRate,
-                  primaryReselect: c.primaryReselect)
+                  primaryReselect: c.primaryReselect, arpInterval: c.arpInterval,
+                  arpIPTargets: c.arpIPTargets.map { $0.compactMap(IPv4Text.bytes) })
     }
 }
