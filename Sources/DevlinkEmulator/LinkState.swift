@@ -59,9 +59,25 @@ struct BondRecord: Equatable, Sendable, Codable {
     var xmitHashPolicy: BondXmitHashPolicy = .layer2
     var lacpRate: BondLacpRate = .slow
     var minLinks: UInt32 = 0
+    /// bond->params.arp_interval (ms) and arp_targets (dotted quads, at most BOND_MAX_ARP_TARGETS).
+    var arpInterval: UInt32 = 0
+    var arpTargets: [String] = []
+    /// bond->params.primary: the name given, kept while that interface is not (or no longer) a slave.
+    var primary = ""
+    var primaryReselect: BondPrimaryReselect = .always
+    /// bond->force_primary: the next selection takes the primary (set when it is named or enslaved).
+    var forcePrimary = false
+    /// Set by an option whose kernel setter calls bond_select_active_slave; the request runs it.
+    var needsReselect = false
     /// In enslave order.
     var slaves: [SlaveRecord] = []
     var activeSlave: String?
+
+    /// bond->primary_slave: the slave named by `primary`, in a mode that has one.
+    var primarySlave: SlaveRecord? {
+        guard mode.usesPrimary, !primary.isEmpty else { return nil }
+        return slaves.first { $0.name == primary }
+    }
 }
 
 struct SlaveRecord: Equatable, Sendable, Codable {

@@ -59,4 +59,19 @@ import Testing
         // Without MII monitoring a delay is EPERM with no message.
         Self.expectError(.EPERM, nil) { try s.createBond(name: "b5", config: BondConfig(updelay: 100)) }
     }
+
+    // bond_enslave: under ARP monitoring a slave's link is its carrier at enslave.
+    @Test func arpMonitoredSlaveWithoutCarrierStartsDown() throws {
+        let s = try EmulatedSession()
+        try s.createBond(name: "b15", config: BondConfig(mode: .activeBackup, arpInterval: 100, arpIPTargets: ["192.0.2.1"]))
+        try s.setCable(Lag.p0, plugged: false)
+        try s.enslave(Lag.p0, to: "b15")
+        try s.enslave(Lag.p1, to: "b15")
+        #expect(try s.bond(named: "b15").slaves.map(\.miiStatus) == [.down, .up])
+        // Without any monitoring a slave is up whatever its carrier.
+        try s.createBond(name: "b16", config: BondConfig(mode: .activeBackup))
+        try s.release(Lag.p0)
+        try s.enslave(Lag.p0, to: "b16")
+        #expect(try s.bond(named: "b16").slaves.map(\.miiStatus) == [.up])
+    }
 }
