@@ -74,7 +74,7 @@ public enum BondLacpRate: UInt8, DevlinkNamed, Codable {
 }
 
 /// `primary_reselect` (bond_primary_reselect_tbl): always 0 (default), better 1, failure 2.
-public enum BondPrimaryReselect: UInt8, DevlinkNamed {
+public enum BondPrimaryReselect: UInt8, DevlinkNamed, Codable {
     case always = 0, better = 1, failure = 2
 
     public var name: String {
