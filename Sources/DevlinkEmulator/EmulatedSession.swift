@@ -172,6 +172,14 @@ public final class EmulatedSession: DeviceSession {
         }
         .on(ReloadDevice.self) { s, op in try s.mutate(.reload) { (st) throws(DevlinkError) in try st.reload(op) } }
         .on(ListResources.self) { s, op in try s.state.resources(op.device) }
+        .on(ListHealthReporters.self) { s, op in try s.state.healthReporters(of: op.device) }
+        .on(GetHealthReporter.self) { s, op in try s.state.healthReporter(op.device, name: op.name) }
+        .on(SetHealthReporter.self) { s, op in
+            try s.mutate(.healthSet) { (st) throws(DevlinkError) in try st.setHealthReporter(op) }
+        }
+        .on(RecoverHealthReporter.self) { s, op in
+            try s.mutate(.healthRecover) { (st) throws(DevlinkError) in try st.recoverHealthReporter(op) }
+        }
         .on(SetResourceSize.self) { s, op in
             try s.mutate(.resourceSet) { (st) throws(DevlinkError) in try st.setResourceSize(op) }
         }

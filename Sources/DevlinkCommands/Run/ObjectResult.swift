@@ -8,12 +8,15 @@ public enum ObjectResult: Sendable {
     case reload(ReloadReply)
     /// `resource show`'s resources of one device.
     case resources(DeviceResources)
+    /// `health show`'s reporters.
+    case health([HealthReporter])
 
     /// devlink's text for it ("" when devlink prints nothing).
     func text(_ formatter: TextFormatter) -> String {
         switch self {
         case .reload(let r): ReloadFormat.text(r)
         case .resources(let r): ResourceFormat.text(r)
+        case .health(let r): HealthFormat.text(r)
         }
     }
 
@@ -22,6 +25,7 @@ public enum ObjectResult: Sendable {
         switch self {
         case .reload(let r): ReloadFormat.json(r, into: &w)
         case .resources(let r): ResourceFormat.json(r, into: &w)
+        case .health(let r): HealthFormat.json(r, into: &w)
         }
     }
 
@@ -30,6 +34,7 @@ public enum ObjectResult: Sendable {
         switch self {
         case .reload(let r): ReloadFormat.value(r)
         case .resources(let r): ResourceFormat.value(r)
+        case .health(let r): HealthFormat.value(r, single: r.count == 1)
         }
     }
 
@@ -37,7 +42,7 @@ public enum ObjectResult: Sendable {
     var warning: String? {
         switch self {
         case .reload(let r): r.warning
-        case .resources: nil
+        case .resources, .health: nil
         }
     }
 }

@@ -174,6 +174,19 @@ public final class NetlinkSession: DeviceSession {
             try s.single(.dumpResources(op.device), "resource reply") { try DevlinkDecoder.resources($0) }
         }
         .on(SetResourceSize.self) { s, op in try s.acknowledged(.setResourceSize(op)) }
+        .on(ListHealthReporters.self) { s, op in
+            let all = try s.all(.dumpHealthReporters()) { try DevlinkDecoder.healthReporter($0) }.compactMap { $0 }
+            return op.device.map { d in all.filter { $0.device == d } } ?? all
+        }
+        .on(GetHealthReporter.self) { s, op in
+            let reporter = try s.single(.getHealthReporter(op.device, name: op.name), "health reporter reply") {
+                try DevlinkDecoder.healthReporter($0)
+            }
+            guard let reporter else { throw DevlinkError(NetlinkError.missingAttribute("device health reporter")) }
+            return reporter
+        }
+        .on(SetHealthReporter.self) { s, op in try s.acknowledged(.setHealthReporter(op)) }
+        .on(RecoverHealthReporter.self) { s, op in try s.acknowledged(.recoverHealthReporter(op)) }
 
     /// The uplink's speed from sysfs (`/sys/class/net/NETDEV/speed`, Mbit/s) of the device's physical
     /// port; nil when there is none or the link is down (the kernel then reports -1).
