@@ -1,7 +1,7 @@
 import DevlinkModel
 
 /// The mutable state of one devlink instance.
-struct DeviceState: Equatable, Sendable {
+struct DeviceState: Equatable, Sendable, Codable {
     var config: DeviceConfig
     var eswitchMode: EswitchMode
     var inlineMode: EswitchInlineMode = .none
@@ -27,7 +27,7 @@ struct DeviceState: Equatable, Sendable {
     /// Device health reporters (Health/HealthOperations.swift).
     var healthReporters: [HealthReporterRecord] = []
 
-    struct SFKey: Hashable, Sendable {
+    struct SFKey: Hashable, Sendable, Codable {
         var controller: UInt32
         var sfnum: UInt32
     }
@@ -45,7 +45,7 @@ struct DeviceState: Equatable, Sendable {
 }
 
 /// Lowest-free id allocation, like mlx5's SF hardware table scan.
-struct IDAllocator: Equatable, Sendable {
+struct IDAllocator: Equatable, Sendable, Codable {
     private var next: UInt32 = 0
     private var freed: Set<UInt32> = []
 
@@ -76,7 +76,7 @@ extension UInt32 {
 }
 
 /// A parameter with its per-cmode values and what the driver accepts.
-struct ParamRecord: Equatable, Sendable {
+struct ParamRecord: Equatable, Sendable, Codable {
     var name: String
     var generic: Bool
     var type: ParamType

@@ -2,7 +2,7 @@ import DevlinkModel
 
 /// The whole emulated world as one value: devices, netdevs, pending driver work and undrained events.
 /// Copying it is a snapshot (copy-on-write storage makes that cheap); assigning it back restores exactly.
-public struct EmulatorState: Equatable, Sendable {
+public struct EmulatorState: Equatable, Sendable, Codable {
     var devices: [DeviceState] = []
     var deviceIndex: [DeviceHandle: Int] = [:]
     public internal(set) var netdevs = NetdevTable()
@@ -11,6 +11,8 @@ public struct EmulatorState: Equatable, Sendable {
     public internal(set) var kernel: KernelVersion
     /// Asynchronous driver work not yet done (see `EmulatedSession.settle()`).
     var pending: [PendingWork] = []
+    /// How far the emulated time has gone, and which bond timers may still change something.
+    var clock = ClockState()
     var events: [DevlinkEvent] = []
     var recordEvents = true
     /// Bonds, mlx5 LAG per card, RDMA names, firmware logs (see LinkState.swift).

@@ -105,7 +105,7 @@ extension EmulatorState {
             devices[d].rates.update(object.handle.target) { $0.parent = nil }
         }
         for object in all where object.handle.isNode {
-            if let removed = devices[d].rates.remove(object.handle.target) { emit(.rateDel(removed)) }
+            if let removed = devices[d].rates.remove(object.handle.target) { emit(.rateDel(reported(removed))) }
         }
     }
 }

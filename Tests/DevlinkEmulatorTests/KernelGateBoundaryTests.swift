@@ -40,8 +40,10 @@ import Testing
         let values = (0..<8).map { TrafficClassBandwidth(index: UInt8($0), bandwidth: $0 == 0 ? 1 : 0) }
         for (kernel, stored) in [("6.16", false), ("6.17", true)] {
             let session = try nsimSession(kernel: kernel)
-            try session.setRate(.leaf(H.nsimVF(0)), RateChanges(tcBandwidths: values))
+            // Before 6.17 the session refuses tc-bw before sending (issue 25): nothing is stored.
+            _ = try? session.setRate(.leaf(H.nsimVF(0)), RateChanges(tcBandwidths: values))
             #expect((try session.rate(.leaf(H.nsimVF(0))).tcBandwidths[0] == 1) == stored, "kernel \(kernel)")
+            #expect(session.kernelFeatures.has(.tcBandwidth) == stored, "kernel \(kernel)")
         }
     }
 

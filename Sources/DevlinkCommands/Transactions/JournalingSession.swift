@@ -14,6 +14,8 @@ class JournalingSession: DeviceSession {
 
     /// A class member (not the protocol's default) so JournalingLinkSession can answer itself.
     var linkSession: LinkSession? { nil }
+    /// Time passes for the wrapped session: `sleep`, `wait` and `settle` reach its clock.
+    var timedSession: TimedSession? { inner.timedSession }
 
     /// Keeps `LinkSession` visible when the wrapped session has it.
     static func wrapping(_ inner: DeviceSession, journal: UndoJournal) -> JournalingSession {

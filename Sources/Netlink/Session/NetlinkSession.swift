@@ -19,6 +19,8 @@ public final class NetlinkSession: DeviceSession {
     @exclusivity(unchecked) public var lagDebugfs = MLX5LagDebugfs()
     /// The warning text the kernel attached to the last successful request, if any.
     @exclusivity(unchecked) public private(set) var lastWarning: String?
+    /// The kernel's devlink features, fetched at the first request that needs them.
+    let features = KernelFeaturesCache()
     lazy var route: Result<NetlinkSocket, Error> = Result { try NetlinkSession.openSocket(.route) }
 
     /// Opens the session. Throws `NetlinkSessionError` when the kernel has no devlink (a one-line
@@ -113,11 +115,12 @@ public final class NetlinkSession: DeviceSession {
     @_specialize(exported: false, where Operation == ListPorts)
     @_specialize(exported: false, where Operation == ListRates)
     public func perform<Operation: DeviceOperation>(_ operation: Operation) throws -> Operation.Reply {
-        try Self.handlers.perform(operation, on: self)
+        try refuseUnlessKernelHas(operation)
+        return try Self.handlers.perform(operation, on: self)
     }
 
     /// Each operation's request and how its reply is read.
-    static let handlers = linkHandlers(devlinkHandlers)
+    static let handlers = routeHandlers(linkHandlers(devlinkHandlers))
 
     static let devlinkHandlers = OperationHandlers<NetlinkSession>()
         .on(ListDevices.self) { s, _ in try s.all(.dumpDevices()) { try DevlinkDecoder.device(lookingUp: $0) } }
@@ -149,6 +152,7 @@ public final class NetlinkSession: DeviceSession {
         .on(SetNumVFs.self) { s, op in try s.sriov.setNumVFs(op.device, op.count) }
         .on(GetUplinkSpeed.self) { s, op in try s.readUplinkSpeed(op.device) }
         .on(GetKernelRelease.self) { _, _ in NetlinkSession.runningRelease() }
+        .on(GetKernelFeatures.self) { s, _ in s.kernelFeatures }
         .on(ListVFRates.self) { s, op in
             guard let netdev = try s.ports(of: op.device).first(where: { $0.flavour == .physical })?.netdev else { return [] }
             return try s.link(named: netdev).vfRates
@@ -203,7 +207,7 @@ public final class NetlinkSession: DeviceSession {
     }
 
     /// `uname -r`.
-    private static func runningRelease() -> String? {
+    static func runningRelease() -> String? {
         var names = utsname()
         guard uname(&names) == 0 else { return nil }
         return withUnsafeBytes(of: &names.release) { raw in
