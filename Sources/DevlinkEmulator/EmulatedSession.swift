@@ -219,7 +219,7 @@ public final class EmulatedSession: DeviceSession {
         .on(ReloadDevice.self) { s, op in try s.mutate(.reload) { (st) throws(DevlinkError) in try st.reload(op) } }
         .on(ListResources.self) { s, op in try s.state.resources(op.device) }
         .on(ListHealthReporters.self) { s, op in try s.state.healthReporters(of: op.device) }
-        .on(GetHealthReporter.self) { s, op in try s.state.healthReporter(op.device, name: op.name) }
+        .on(GetHealthReporter.self) { s, op in try s.state.healthReporter(op) }
         .on(SetHealthReporter.self) { s, op in
             try s.mutate(.healthSet) { (st) throws(DevlinkError) in try st.setHealthReporter(op) }
         }

@@ -37,4 +37,19 @@ import Testing
         #expect(try s.perform(GetHealthReporter(H.nsim, name: "dummy")).recoverCount == 0)
         expectError(.EINVAL, nil) { try s.perform(RecoverHealthReporter(H.nsim, name: "nosuch")) }
     }
+
+    @Test func mlx5RepresentorsHaveVnicReporters() throws {
+        let s = try mlx5Session()
+        try s.setSriovNumVFs(H.pf0, 1)
+        let sf = try s.addPort(H.sfRequest(88))
+        let all = try s.perform(ListHealthReporters(of: H.pf0))
+        // Device reporters first, then the ports' in index order (VF 1, SF 32768; the uplink has none).
+        #expect(all.map(\.owner) == ["pci/0000:06:00.0", "pci/0000:06:00.0", "pci/0000:06:00.0/1", "pci/0000:06:00.0/32768"])
+        let vnic = try s.perform(GetHealthReporter(H.pf0, port: sf.index, name: "vnic"))
+        #expect(vnic.gracePeriod == nil && vnic.autoRecover == nil && vnic.autoDump == nil && vnic.state == .healthy)
+        expectError(.EOPNOTSUPP, nil) { try s.perform(SetHealthReporter(H.pf0, port: 1, name: "vnic", autoDump: true)) }
+        expectError(.EINVAL, nil) { _ = try s.perform(GetHealthReporter(H.pf0, port: 65535, name: "vnic")) }
+        expectError(.ENODEV, nil) { _ = try s.perform(GetHealthReporter(H.pf0, port: 7, name: "vnic")) }
+        try s.perform(RecoverHealthReporter(H.pf0, port: 1, name: "vnic"))
+    }
 }

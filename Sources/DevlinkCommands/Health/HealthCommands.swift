@@ -1,8 +1,8 @@
 import DevlinkModel
 import DLSLanguage
 
-/// `health show | set | recover` (iproute2 cmd_health) for device reporters. Not yet: diagnose, test,
-/// dump show/clear, and port reporters.
+/// `health show | set | recover` (iproute2 cmd_health) for device and port reporters. Not yet:
+/// diagnose, test, dump show/clear.
 enum HealthCommands {
     static let usage = [
         "Usage: devlink health show [ { DEV | DEV/PORT_INDEX } reporter REPORTER_NAME ]",
@@ -22,12 +22,12 @@ enum HealthCommands {
     static var node: CommandNode {
         CommandNode("health", usage: usage, defaultChild: "show", children: [
             CommandNode("show", aliases: ["list"], command: CommandSpec(
-                path: ["health", "show"], handle: .device, handleOptional: true,
+                path: ["health", "show"], handle: .deviceOrPort, handleOptional: true,
                 options: [OptionSpec("reporter", .text)], action: show)),
             CommandNode("recover", command: CommandSpec(
-                path: ["health", "recover"], handle: .device, options: [reporter], action: recover)),
+                path: ["health", "recover"], handle: .deviceOrPort, options: [reporter], action: recover)),
             CommandNode("set", command: CommandSpec(
-                path: ["health", "set"], handle: .device, options: [
+                path: ["health", "set"], handle: .deviceOrPort, options: [
                     reporter,
                     OptionSpec("grace_period", .u64),
                     OptionSpec("auto_recover", .bool),
@@ -43,18 +43,24 @@ enum HealthCommands {
             // policy; 6.12's HEALTH_REPORTER_GET dump takes no selectors.
             throw ClientError("Dump selectors are not supported by kernel for this command", errno: .EOPNOTSUPP)
         }
-        return .object(.health([try c.session.perform(GetHealthReporter(device, name: name))]))
+        return .object(.health([try c.session.perform(GetHealthReporter(device, port: port(p), name: name))]))
+    }
+
+    /// The port index when the handle named a port (`DEV/PORT_INDEX`).
+    static func port(_ p: ParsedCommand) -> UInt32? {
+        if case .port(let handle)? = p.handle { return handle.index }
+        return nil
     }
 
     @Sendable static func recover(_ c: CommandContext, _ p: ParsedCommand) throws -> CommandResult {
         guard let device = p.device, let name = p.word("reporter") else { return .none }
-        try c.session.perform(RecoverHealthReporter(device, name: name))
+        try c.session.perform(RecoverHealthReporter(device, port: port(p), name: name))
         return .none
     }
 
     @Sendable static func set(_ c: CommandContext, _ p: ParsedCommand) throws -> CommandResult {
         guard let device = p.device, let name = p.word("reporter") else { return .none }
-        try c.session.perform(SetHealthReporter(device, name: name, gracePeriod: p.number("grace_period"),
+        try c.session.perform(SetHealthReporter(device, port: port(p), name: name, gracePeriod: p.number("grace_period"),
                                                 autoRecover: p.bool("auto_recover"), autoDump: p.bool("auto_dump")))
         return .none
     }
@@ -77,9 +83,9 @@ enum HealthFormat {
 
     static func text(_ reporters: [HealthReporter]) -> String {
         var out = ""
-        var last: DeviceHandle?
+        var last: String?
         for r in reporters {
-            if r.device != last { out += "\(r.device):\n"; last = r.device }
+            if r.owner != last { out += "\(r.owner):\n"; last = r.owner }
             out += "  reporter \(r.name)\n    " + fields(r).map { "\($0.key) \($0.text)" }.joined(separator: " ") + "\n"
         }
         return out
@@ -89,13 +95,13 @@ enum HealthFormat {
         w.beginObject()
         w.name("health")
         w.beginObject()
-        var last: DeviceHandle?
+        var last: String?
         for r in reporters {
-            if r.device != last {
+            if r.owner != last {
                 if last != nil { w.endArray() }
-                w.name(r.device.description)
+                w.name(r.owner)
                 w.beginArray()
-                last = r.device
+                last = r.owner
             }
             w.beginObject()
             w.name("reporter")
@@ -115,7 +121,7 @@ enum HealthFormat {
     static func value(_ reporters: [HealthReporter], single: Bool) -> Value {
         func one(_ r: HealthReporter) -> Value {
             let m = MapObject()
-            m.entries[.string("handle")] = .string(r.device.description)
+            m.entries[.string("handle")] = .string(r.owner)
             m.entries[.string("reporter")] = .string(r.name)
             m.entries[.string("state")] = .string(r.state.name)
             m.entries[.string("error")] = .int(Int(clamping: r.errorCount))

@@ -24,8 +24,8 @@ struct HealthReporterRecord: Equatable, Sendable, Codable {
 
     /// devlink_nl_health_reporter_fill: grace period and auto_recover only with a recover op,
     /// auto_dump only with a dump op.
-    func reporter(device: DeviceHandle) -> HealthReporter {
-        HealthReporter(device: device, name: name, state: state, errorCount: errorCount, recoverCount: recoverCount,
+    func reporter(device: DeviceHandle, port: UInt32? = nil) -> HealthReporter {
+        HealthReporter(device: device, port: port, name: name, state: state, errorCount: errorCount, recoverCount: recoverCount,
                        gracePeriod: hasRecover ? gracePeriod : nil, autoRecover: hasRecover ? autoRecover : nil,
                        autoDump: hasDump ? autoDump : nil)
     }
@@ -50,35 +50,59 @@ extension EmulatorState {
         }
     }
 
+    /// The dump's order (devlink_nl_health_reporter_get_dump_one): each device's reporters, then its
+    /// ports' in index order.
     func healthReporters(of handle: DeviceHandle?) throws(DevlinkError) -> [HealthReporter] {
-        if let handle {
-            let d = try deviceIndexOrThrow(handle)
-            return devices[d].healthReporters.map { $0.reporter(device: handle) }
+        let indexes = handle == nil ? Array(devices.indices) : [try deviceIndexOrThrow(handle!)]
+        return indexes.flatMap { d in
+            let device = devices[d]
+            let own = device.healthReporters.map { $0.reporter(device: device.handle) }
+            let ports = device.ports.keys.sorted().flatMap { index in
+                portReporters(d, index).map { $0.reporter(device: device.handle, port: index) }
+            }
+            return own + ports
         }
-        return devices.flatMap { device in device.healthReporters.map { $0.reporter(device: device.handle) } }
     }
 
-    /// devlink_health_reporter_get_from_info: an unknown name is EINVAL without a message.
-    private func reporterIndex(_ handle: DeviceHandle, _ name: String) throws(DevlinkError) -> (Int, Int) {
+    /// A port's reporters. mlx5's representors (VF, SF and host PF vports) each have "vnic"
+    /// (mlx5e_rep_vnic_reporter_create, cf14af140a5a): diagnose only, so no grace period, auto_recover
+    /// or auto_dump, and nothing it could be set to; it stays healthy (dls models no vnic errors).
+    func portReporters(_ d: Int, _ index: UInt32) -> [HealthReporterRecord] {
+        guard devices[d].profile == .mlx5, let record = devices[d].ports[index] else { return [] }
+        switch record.role {
+        case .vf, .sf, .hostPF: return [HealthReporterRecord(name: "vnic", recover: false, dump: false)]
+        case .physical: return []
+        }
+    }
+
+    /// devlink_health_reporter_get_from_info: an unknown port is ENODEV, an unknown name EINVAL, both
+    /// without a message.
+    private func reporterRecord(_ handle: DeviceHandle, _ port: UInt32?,
+                                _ name: String) throws(DevlinkError) -> (device: Int, index: Int?, record: HealthReporterRecord) {
         let d = try deviceIndexOrThrow(handle)
+        if let port {
+            guard devices[d].ports[port] != nil else { throw DevlinkError(.ENODEV) }
+            guard let record = portReporters(d, port).first(where: { $0.name == name }) else { throw DevlinkError(.EINVAL) }
+            return (d, nil, record)
+        }
         guard let r = devices[d].healthReporters.firstIndex(where: { $0.name == name }) else {
             throw DevlinkError(.EINVAL)
         }
-        return (d, r)
+        return (d, r, devices[d].healthReporters[r])
     }
 
-    func healthReporter(_ handle: DeviceHandle, name: String) throws(DevlinkError) -> HealthReporter {
-        let (d, r) = try reporterIndex(handle, name)
-        return devices[d].healthReporters[r].reporter(device: handle)
+    func healthReporter(_ op: GetHealthReporter) throws(DevlinkError) -> HealthReporter {
+        try reporterRecord(op.device, op.port, op.name).record.reporter(device: op.device, port: op.port)
     }
 
     /// devlink_nl_health_reporter_set_doit: grace period and auto_recover need a recover op, auto_dump
     /// a dump op (EOPNOTSUPP, checked before anything is set).
     mutating func setHealthReporter(_ op: SetHealthReporter) throws(DevlinkError) {
-        let (d, r) = try reporterIndex(op.device, op.name)
-        let record = devices[d].healthReporters[r]
+        let (d, index, record) = try reporterRecord(op.device, op.port, op.name)
         if !record.hasRecover, op.gracePeriod != nil || op.autoRecover != nil { throw DevlinkError(.EOPNOTSUPP) }
         if !record.hasDump, op.autoDump != nil { throw DevlinkError(.EOPNOTSUPP) }
+        // A port reporter (vnic) has nothing left that could be set.
+        guard let r = index else { return }
         if let g = op.gracePeriod { devices[d].healthReporters[r].gracePeriod = g }
         if let a = op.autoRecover { devices[d].healthReporters[r].autoRecover = a }
         if let a = op.autoDump { devices[d].healthReporters[r].autoDump = a }
@@ -88,8 +112,8 @@ extension EmulatorState {
     /// a recover op); otherwise the driver's recover runs and devlink_health_reporter_recovery_done
     /// counts it and marks the reporter healthy.
     mutating func recoverHealthReporter(_ op: RecoverHealthReporter) throws(DevlinkError) {
-        let (d, r) = try reporterIndex(op.device, op.name)
-        guard devices[d].healthReporters[r].state == .error else { return }
+        let (d, index, _) = try reporterRecord(op.device, op.port, op.name)
+        guard let r = index, devices[d].healthReporters[r].state == .error else { return }
         guard devices[d].healthReporters[r].hasRecover else { throw DevlinkError(.EOPNOTSUPP) }
         devices[d].healthReporters[r].recoverCount += 1
         devices[d].healthReporters[r].state = .healthy

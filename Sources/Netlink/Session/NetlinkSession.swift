@@ -179,15 +179,11 @@ public final class NetlinkSession: DeviceSession {
         }
         .on(SetResourceSize.self) { s, op in try s.acknowledged(.setResourceSize(op)) }
         .on(ListHealthReporters.self) { s, op in
-            let all = try s.all(.dumpHealthReporters()) { try DevlinkDecoder.healthReporter($0) }.compactMap { $0 }
+            let all = try s.all(.dumpHealthReporters()) { try DevlinkDecoder.healthReporter($0) }
             return op.device.map { d in all.filter { $0.device == d } } ?? all
         }
         .on(GetHealthReporter.self) { s, op in
-            let reporter = try s.single(.getHealthReporter(op.device, name: op.name), "health reporter reply") {
-                try DevlinkDecoder.healthReporter($0)
-            }
-            guard let reporter else { throw DevlinkError(NetlinkError.missingAttribute("device health reporter")) }
-            return reporter
+            try s.single(.getHealthReporter(op), "health reporter reply") { try DevlinkDecoder.healthReporter($0) }
         }
         .on(SetHealthReporter.self) { s, op in try s.acknowledged(.setHealthReporter(op)) }
         .on(RecoverHealthReporter.self) { s, op in try s.acknowledged(.recoverHealthReporter(op)) }
