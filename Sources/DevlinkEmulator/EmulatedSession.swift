@@ -145,6 +145,9 @@ public final class EmulatedSession: DeviceSession {
 
     static let devlinkHandlers = OperationHandlers<EmulatedSession>()
         .on(ListDevices.self) { s, _ in s.state.devices.map(\.handle) }
+        .on(ListDeviceStatus.self) { s, _ in
+            s.state.devices.map { DeviceStatus(device: $0.handle, reloadFailed: $0.reloadFailed) }
+        }
         .on(GetDeviceInfo.self) { s, op in try s.state.info(op.device) }
         .on(ListPorts.self) { s, op in
             guard let device = op.device else { return s.state.devices.flatMap { $0.sortedPorts() } }

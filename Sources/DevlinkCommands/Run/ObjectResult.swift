@@ -10,6 +10,8 @@ public enum ObjectResult: Sendable {
     case resources(DeviceResources)
     /// `health show`'s reporters.
     case health([HealthReporter])
+    /// `dev show` when a device's last reload failed (`DEV: reload_failed true`).
+    case deviceStatus([DeviceStatus], single: Bool)
 
     /// devlink's text for it ("" when devlink prints nothing).
     func text(_ formatter: TextFormatter) -> String {
@@ -17,6 +19,8 @@ public enum ObjectResult: Sendable {
         case .reload(let r): ReloadFormat.text(r)
         case .resources(let r): ResourceFormat.text(r)
         case .health(let r): HealthFormat.text(r)
+        case .deviceStatus(let list, _):
+            list.map { "\($0.device)" + ($0.reloadFailed ? ": reload_failed true" : "") + "\n" }.joined()
         }
     }
 
@@ -26,6 +30,12 @@ public enum ObjectResult: Sendable {
         case .reload(let r): ReloadFormat.json(r, into: &w)
         case .resources(let r): ResourceFormat.json(r, into: &w)
         case .health(let r): HealthFormat.json(r, into: &w)
+        case .deviceStatus(let list, _):
+            JSONFormatter.section("dev", &w) { w in
+                for s in list {
+                    JSONFormatter.object(s.device.description, s.reloadFailed ? [Field("reload_failed", .bool(true))] : [], &w)
+                }
+            }
         }
     }
 
@@ -35,6 +45,8 @@ public enum ObjectResult: Sendable {
         case .reload(let r): ReloadFormat.value(r)
         case .resources(let r): ResourceFormat.value(r)
         case .health(let r): HealthFormat.value(r, single: r.count == 1)
+        case .deviceStatus(let list, let single):
+            ValueConversion.value(.devices(list.map(\.device), single: single), formatter: formatter)
         }
     }
 
@@ -42,7 +54,7 @@ public enum ObjectResult: Sendable {
     var warning: String? {
         switch self {
         case .reload(let r): r.warning
-        case .resources, .health: nil
+        case .resources, .health, .deviceStatus: nil
         }
     }
 }

@@ -124,6 +124,12 @@ public final class NetlinkSession: DeviceSession {
 
     static let devlinkHandlers = OperationHandlers<NetlinkSession>()
         .on(ListDevices.self) { s, _ in try s.all(.dumpDevices()) { try DevlinkDecoder.device(lookingUp: $0) } }
+        .on(ListDeviceStatus.self) { s, _ in
+            try s.all(.dumpDevices()) { a in
+                DeviceStatus(device: try DevlinkDecoder.device(lookingUp: a),
+                             reloadFailed: (try a[DevlinkAttr.reloadFailed]?.u8() ?? 0) != 0)
+            }
+        }
         .on(GetDeviceInfo.self) { s, op in try s.single(.getInfo(op.device), "dev info reply") { try DevlinkDecoder.info($0) } }
         .on(ListPorts.self) { s, op in
             let ports = try s.all(.dumpPorts()) { try DevlinkDecoder.port(lookingUp: $0) }
