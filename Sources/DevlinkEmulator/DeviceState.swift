@@ -24,6 +24,8 @@ struct DeviceState: Equatable, Sendable, Codable {
     var physicalPortsAtProbe: [Port] = []
     /// Set when this instance is an SF's own (`auxiliary/mlx5_core.sf.N`), SFDevice/SFAuxDevice.swift.
     var sfAux: SFAuxDevice?
+    /// Device health reporters (Health/HealthOperations.swift).
+    var healthReporters: [HealthReporterRecord] = []
 
     struct SFKey: Hashable, Sendable, Codable {
         var controller: UInt32

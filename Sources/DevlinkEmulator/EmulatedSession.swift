@@ -145,6 +145,9 @@ public final class EmulatedSession: DeviceSession {
 
     static let devlinkHandlers = OperationHandlers<EmulatedSession>()
         .on(ListDevices.self) { s, _ in s.state.devices.map(\.handle) }
+        .on(ListDeviceStatus.self) { s, _ in
+            s.state.devices.map { DeviceStatus(device: $0.handle, reloadFailed: $0.reloadFailed) }
+        }
         .on(GetDeviceInfo.self) { s, op in try s.state.info(op.device) }
         .on(ListPorts.self) { s, op in
             guard let device = op.device else { return s.state.devices.flatMap { $0.sortedPorts() } }
@@ -218,6 +221,14 @@ public final class EmulatedSession: DeviceSession {
         }
         .on(ReloadDevice.self) { s, op in try s.mutate(.reload) { (st) throws(DevlinkError) in try st.reload(op) } }
         .on(ListResources.self) { s, op in try s.state.resources(op.device) }
+        .on(ListHealthReporters.self) { s, op in try s.state.healthReporters(of: op.device) }
+        .on(GetHealthReporter.self) { s, op in try s.state.healthReporter(op) }
+        .on(SetHealthReporter.self) { s, op in
+            try s.mutate(.healthSet) { (st) throws(DevlinkError) in try st.setHealthReporter(op) }
+        }
+        .on(RecoverHealthReporter.self) { s, op in
+            try s.mutate(.healthRecover) { (st) throws(DevlinkError) in try st.recoverHealthReporter(op) }
+        }
         .on(SetResourceSize.self) { s, op in
             try s.mutate(.resourceSet) { (st) throws(DevlinkError) in try st.setResourceSize(op) }
         }

@@ -40,7 +40,8 @@ public struct EmulatorState: Equatable, Sendable, Codable {
             }
             deviceIndex[config.handle] = devices.count
             devices.append(DeviceState(config: config, eswitchMode: mode, params: Self.defaultParams(config.profile),
-                                       resources: Self.defaultResources(config)))
+                                       resources: Self.defaultResources(config),
+                                       healthReporters: Self.defaultHealthReporters(config)))
             if config.profile == .mlx5 { _ = auxIDs.allocate(limit: .max) }
             try registerInitialPorts(device: devices.count - 1, spec: spec)
             let vfs = spec.numVfs ?? 0

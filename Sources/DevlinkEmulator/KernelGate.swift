@@ -6,6 +6,12 @@ public enum KernelGate {
     /// mlx5 probes local SFs on the eswitch manager light (devlink and params only, enable_eth/rdma/vnet
     /// false) until `dev reload` ("net/mlx5: Light probe local SFs").
     public static let mlx5LightProbeSF = KernelVersion(6, 5)
+    /// The SF port's function reports the SF's own devlink instance (DEVLINK_PORT_FN_ATTR_DEVLINK):
+    /// "devlink: expose peer SF devlink instance" with mlx5's "SF, Implement peer devlink set".
+    public static let mlx5SFNestedDevlink = KernelVersion(6, 7)
+    /// mlx5 reloads a PF whose SFs have their auxiliary devices ("net/mlx5: Lift reload limitation when
+    /// SFs are present"); before it EOPNOTSUPP "reload is unsupported when SFs are allocated".
+    public static let mlx5ReloadWithSFs = KernelVersion(6, 7)
     /// mlx5 implements `rate_node_parent_set` ("net/mlx5: Add support for setting parent of nodes");
     /// before it the devlink core refuses a node parent.
     public static let mlx5NodeParent = KernelVersion(6, 15)
@@ -23,6 +29,8 @@ public enum KernelGate {
     /// Name, version and the commits that brought the change.
     public static let all: [(name: String, version: KernelVersion, commits: [String])] = [
         ("mlx5LightProbeSF", mlx5LightProbeSF, ["e71383fb"]),
+        ("mlx5SFNestedDevlink", mlx5SFNestedDevlink, ["0b7a2721e36c", "ac5f395685bd"]),
+        ("mlx5ReloadWithSFs", mlx5ReloadWithSFs, ["602d61e307ac"]),
         ("mlx5NodeParent", mlx5NodeParent, ["9c7bbf4c3304"]),
         ("rateTrafficClassBandwidth", rateTrafficClassBandwidth, ["566e8f108fc7", "cf7e73770d1b"]),
         ("mlx5QosDepthValues", mlx5QosDepthValues, ["33dbaa54ef43"]),

@@ -16,6 +16,27 @@ import Testing
         }
     }
 
+    @Test func mlx5SFNestedDevlink() throws {
+        for (kernel, nested) in [("6.6", false), ("6.7", true)] {
+            let session = try mlx5Session(kernel: kernel)
+            let sf = try session.addPort(H.sfRequest(88))
+            try session.setPortFunction(sf.handle, PortFunctionChanges(state: .active))
+            try session.settle()
+            #expect((try session.port(sf.handle).function?.nestedDevlink != nil) == nested, "kernel \(kernel)")
+        }
+    }
+
+    @Test func mlx5ReloadWithSFs() throws {
+        for (kernel, reloads) in [("6.6", false), ("6.7", true)] {
+            let session = try mlx5Session(kernel: kernel)
+            let sf = try session.addPort(H.sfRequest(88))
+            try session.setPortFunction(sf.handle, PortFunctionChanges(state: .active))
+            try session.settle()
+            let reloaded = (try? session.perform(ReloadDevice(H.pf0))) != nil
+            #expect(reloaded == reloads, "kernel \(kernel)")
+        }
+    }
+
     @Test func mlx5NodeParent() throws {
         for (kernel, accepted) in [("6.14", false), ("6.15", true)] {
             let session = try mlx5Session(kernel: kernel)

@@ -108,4 +108,15 @@ import Testing
         #expect(try session.eswitch(H.pf0).mode == .switchdev)
         #expect(try session.ports(of: H.pf0).count == 2)
     }
+
+    @Test func mlx5RefusedWithSFDevicesBefore67() throws {
+        let session = try mlx5Session(kernel: "6.6")
+        let sf = try session.addPort(H.sfRequest(88))
+        try session.setPortFunction(sf.handle, PortFunctionChanges(state: .active))
+        try session.settle()
+        expectError(.EOPNOTSUPP, "mlx5_core: reload is unsupported when SFs are allocated") {
+            _ = try session.perform(ReloadDevice(H.pf0))
+        }
+        #expect(try session.eswitch(H.pf0).mode == .switchdev)
+    }
 }

@@ -22,11 +22,13 @@ import Testing
         // Each PF's mlx5_core_dev took indexes 0 and 1; the SF's auxiliary device takes 2 (its own
         // core device 3), so a second SF gets 4.
         #expect(try s.devices() == [H.pf0, H.pf1, Self.aux2])
-        // devlink_register notifies the instance, then its params (devlink_notify_register).
+        // devlink_register notifies the instance, then its params (devlink_notify_register); then the SF
+        // port, whose function now names the instance (6.7+).
         let events = try s.drainEvents()
         #expect(events.first == .deviceNew(Self.aux2))
-        #expect(events.dropFirst().allSatisfy { if case .paramNew(let p) = $0 { p.device == Self.aux2 } else { false } })
-        #expect(events.count == 7)
+        #expect(events.dropFirst().dropLast().allSatisfy { if case .paramNew(let p) = $0 { p.device == Self.aux2 } else { false } })
+        #expect(events.count == 8)
+        if case .portNew(let p)? = events.last { #expect(p.handle == H.firstSF) } else { Issue.record("no port event last") }
         let sf2 = try s.addPort(H.sfRequest(89))
         try s.setPortFunction(sf2.handle, PortFunctionChanges(state: .active))
         try s.settle()
@@ -101,5 +103,17 @@ import Testing
         let long = try s.addPort(H.sfRequest(10000))
         #expect(long.netdev?.hasPrefix("eth") == true)
         #expect(try s.addPort(H.sfRequest(9999)).netdev == "enp6s0pf0sf9999")
+    }
+
+    @Test func nestedDevlinkOnTheSFPort() throws {
+        let s = try Self.activated()
+        #expect(try s.port(H.firstSF).function?.nestedDevlink == nil)
+        try s.settle()
+        #expect(try s.port(H.firstSF).function?.nestedDevlink == Self.aux2)
+        let events = try s.drainEvents()
+        #expect(events.contains { if case .portNew(let p) = $0 { p.function?.nestedDevlink == Self.aux2 } else { false } })
+        try s.setPortFunction(H.firstSF, PortFunctionChanges(state: .inactive))
+        try s.settle()
+        #expect(try s.port(H.firstSF).function?.nestedDevlink == nil)
     }
 }

@@ -76,6 +76,8 @@ enum Fields {
         cap("ipsec_crypto", fn.ipsecCrypto)
         cap("ipsec_packet", fn.ipsecPacket)
         if let n = fn.maxIOEQs { f.append(Field("max_io_eqs", .uint(UInt64(n)))) }
+        // pr_out_nested_handle_obj: an object named by the handle (text prints it as its own block).
+        if let d = fn.nestedDevlink { f.append(Field("nested_devlink", .object([Field(d.description, .object([]))]))) }
         return f
     }
 

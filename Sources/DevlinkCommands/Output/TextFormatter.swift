@@ -48,8 +48,14 @@ public struct TextFormatter: Sendable {
         if p.function != nil {
             out.write("\n  function:\n    " as StaticString)
             for (i, field) in function.enumerated() {
+                if case .object = field.value { continue }
                 if !(i == 0 && field.key == "hw_addr") { out.write(UInt8(ascii: " ")) }
                 write(field, into: &out)
+            }
+            // iproute2's pr_out_nested_handle_obj: an indented block under the function's line.
+            if let nested = p.function?.nestedDevlink {
+                out.write("\n      nested_devlink:\n        " as StaticString)
+                out.write(nested.description)
             }
         }
     }

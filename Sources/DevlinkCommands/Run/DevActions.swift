@@ -3,10 +3,21 @@ import DevlinkModel
 /// What `dev ...` commands do against the session.
 enum DevActions {
     @Sendable static func show(_ c: CommandContext, _ p: ParsedCommand) throws -> CommandResult {
-        let all = try c.session.devices()
-        guard let device = p.device else { return .devices(all, single: false) }
-        guard all.contains(device) else { throw DevlinkError(.ENODEV) }
-        return .devices([device], single: true)
+        // A backend without ListDeviceStatus (an embedder's) answers EOPNOTSUPP: then handles alone.
+        let statuses: [DeviceStatus]
+        do {
+            statuses = try c.session.perform(ListDeviceStatus())
+        } catch let error as DevlinkError where error.errno == .EOPNOTSUPP {
+            statuses = try c.session.devices().map { DeviceStatus(device: $0, reloadFailed: false) }
+        }
+        var shown = statuses
+        if let device = p.device {
+            guard let one = statuses.first(where: { $0.device == device }) else { throw DevlinkError(.ENODEV) }
+            shown = [one]
+        }
+        // devlink prints more than the handle only for a failed reload (pr_out_dev).
+        if shown.contains(where: \.reloadFailed) { return .object(.deviceStatus(shown, single: p.device != nil)) }
+        return .devices(shown.map(\.device), single: p.device != nil)
     }
 
     @Sendable static func eswitchShow(_ c: CommandContext, _ p: ParsedCommand) throws -> CommandResult {

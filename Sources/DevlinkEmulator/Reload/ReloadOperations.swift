@@ -115,6 +115,11 @@ extension EmulatorState {
     private mutating func reloadMlx5(_ d: Int, action: ReloadAction,
                                      limit: ReloadLimit?) throws(DevlinkError) -> ([ReloadAction], String?) {
         let device = devices[d]
+        // Before 6.7 (mlx5_sf_dev_allocated, checked first): no reload while an SF has its device.
+        if kernel < KernelGate.mlx5ReloadWithSFs,
+           devices.contains(where: { $0.sfAux?.parent.device == device.handle }) {
+            throw DevlinkError(.EOPNOTSUPP, device.driverMessage("reload is unsupported when SFs are allocated"))
+        }
         if links.lags.contains(where: { $0.members.contains(device.handle) && $0.mode != .none }) {
             throw DevlinkError(.EOPNOTSUPP, device.driverMessage("reload is unsupported in Lag mode"))
         }

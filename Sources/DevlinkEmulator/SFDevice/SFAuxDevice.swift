@@ -66,6 +66,9 @@ extension EmulatorState {
         let s = devices.count - 1
         for param in devices[s].params { emit(.paramNew(param.param(device: handle))) }
         if !light { loadSFEth(s) }
+        // mlx5_sf_peer_devlink_set (6.7+): the SF port's function names this instance, notified as a
+        // change of the port.
+        if kernel >= KernelGate.mlx5SFNestedDevlink { setNestedDevlink(port, handle) }
     }
 
     /// mlx5_sf_dev_remove: the driver unloads (port and netdev go), devlink is unregistered, and the
@@ -74,6 +77,7 @@ extension EmulatorState {
     mutating func removeSFDevice(of port: PortHandle) {
         guard let s = sfAuxDeviceIndex(of: port), let aux = devices[s].sfAux else { return }
         unloadSFEth(s)
+        if kernel >= KernelGate.mlx5SFNestedDevlink { setNestedDevlink(port, nil) }
         let handle = devices[s].handle
         emit(.deviceDel(handle))
         auxIDs.release(aux.mdevID)
@@ -112,6 +116,12 @@ extension EmulatorState {
 
     private mutating func unloadSFEth(_ s: Int) {
         for index in devices[s].ports.keys.sorted(by: >) { unregister(device: s, index: index) }
+    }
+
+    private mutating func setNestedDevlink(_ port: PortHandle, _ handle: DeviceHandle?) {
+        guard let d = deviceIndex[port.device], devices[d].ports[port.index] != nil else { return }
+        devices[d].ports[port.index]?.port.function?.nestedDevlink = handle
+        if let updated = devices[d].ports[port.index]?.port { emit(.portNew(updated)) }
     }
 
     static func driverinitBool(_ params: [ParamRecord], _ name: String) -> Bool {

@@ -55,3 +55,17 @@ public struct ReloadReply: Equatable, Sendable {
         (self.device, self.actionsPerformed, self.warning) = (device, actionsPerformed, warning)
     }
 }
+
+/// `dev show` with what devlink prints beside the handle: DEVLINK_ATTR_RELOAD_FAILED (set while the
+/// last reload's reload_up failed). The same DEVLINK_CMD_GET dump as `ListDevices`.
+public struct ListDeviceStatus: DeviceQuery {
+    public typealias Reply = [DeviceStatus]
+    public static let command = "DEVLINK_CMD_GET"
+    public init() {}
+}
+
+public struct DeviceStatus: Equatable, Sendable {
+    public var device: DeviceHandle
+    public var reloadFailed: Bool
+    public init(device: DeviceHandle, reloadFailed: Bool) { (self.device, self.reloadFailed) = (device, reloadFailed) }
+}

@@ -27,6 +27,9 @@ public enum DevlinkCommand {
     public static let resourceDump: UInt8 = 36
     public static let reload: UInt8 = 37
     public static let infoGet: UInt8 = 51
+    public static let healthReporterGet: UInt8 = 52
+    public static let healthReporterSet: UInt8 = 53
+    public static let healthReporterRecover: UInt8 = 54
     public static let rateGet: UInt8 = 74
     public static let rateSet: UInt8 = 75
     public static let rateNew: UInt8 = 76
@@ -79,9 +82,17 @@ public enum DevlinkAttr {
     public static let infoVersionStored: UInt16 = 102
     public static let infoVersionName: UInt16 = 103
     public static let infoVersionValue: UInt16 = 104
+    public static let healthReporter: UInt16 = 114
+    public static let healthReporterName: UInt16 = 115
+    public static let healthReporterState: UInt16 = 116
+    public static let healthReporterErrorCount: UInt16 = 117
+    public static let healthReporterRecoverCount: UInt16 = 118
+    public static let healthReporterGracefulPeriod: UInt16 = 120
+    public static let healthReporterAutoRecover: UInt16 = 121
     public static let portPCIPFNumber: UInt16 = 127
     public static let portPCIVFNumber: UInt16 = 128
     public static let reloadFailed: UInt16 = 136
+    public static let healthReporterAutoDump: UInt16 = 141
     public static let portFunction: UInt16 = 145
     public static let infoBoardSerialNumber: UInt16 = 146
     public static let portLanes: UInt16 = 147

@@ -124,6 +124,12 @@ public final class NetlinkSession: DeviceSession {
 
     static let devlinkHandlers = OperationHandlers<NetlinkSession>()
         .on(ListDevices.self) { s, _ in try s.all(.dumpDevices()) { try DevlinkDecoder.device(lookingUp: $0) } }
+        .on(ListDeviceStatus.self) { s, _ in
+            try s.all(.dumpDevices()) { a in
+                DeviceStatus(device: try DevlinkDecoder.device(lookingUp: a),
+                             reloadFailed: (try a[DevlinkAttr.reloadFailed]?.u8() ?? 0) != 0)
+            }
+        }
         .on(GetDeviceInfo.self) { s, op in try s.single(.getInfo(op.device), "dev info reply") { try DevlinkDecoder.info($0) } }
         .on(ListPorts.self) { s, op in
             let ports = try s.all(.dumpPorts()) { try DevlinkDecoder.port(lookingUp: $0) }
@@ -178,6 +184,15 @@ public final class NetlinkSession: DeviceSession {
             try s.single(.dumpResources(op.device), "resource reply") { try DevlinkDecoder.resources($0) }
         }
         .on(SetResourceSize.self) { s, op in try s.acknowledged(.setResourceSize(op)) }
+        .on(ListHealthReporters.self) { s, op in
+            let all = try s.all(.dumpHealthReporters()) { try DevlinkDecoder.healthReporter($0) }
+            return op.device.map { d in all.filter { $0.device == d } } ?? all
+        }
+        .on(GetHealthReporter.self) { s, op in
+            try s.single(.getHealthReporter(op), "health reporter reply") { try DevlinkDecoder.healthReporter($0) }
+        }
+        .on(SetHealthReporter.self) { s, op in try s.acknowledged(.setHealthReporter(op)) }
+        .on(RecoverHealthReporter.self) { s, op in try s.acknowledged(.recoverHealthReporter(op)) }
 
     /// The uplink's speed from sysfs (`/sys/class/net/NETDEV/speed`, Mbit/s) of the device's physical
     /// port; nil when there is none or the link is down (the kernel then reports -1).
