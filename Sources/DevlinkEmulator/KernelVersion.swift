@@ -50,6 +50,10 @@ public struct KernelVersion: Comparable, Hashable, Sendable, CustomStringConvert
 /// The kernel versions at which the modeled behaviour changes: one row each of the version table in
 /// docs/fidelity.md, which FidelityTableTests keeps in step with `all`.
 public enum KernelGate {
+    /// mlx5 multipath LAG follows routes with any number of paths, two of them the card's uplinks
+    /// ("net/mlx5e: multipath, support routes with more than 2 nexthops"); before it only a route of
+    /// exactly two paths, the two uplinks, and the notifier drops routes whose first path is not one.
+    public static let mlx5MultipathAnyNexthops = KernelVersion(6, 2)
     /// mlx5 implements `rate_node_parent_set` ("net/mlx5: Add support for setting parent of nodes");
     /// before it the devlink core refuses a node parent.
     public static let mlx5NodeParent = KernelVersion(6, 15)
@@ -66,6 +70,7 @@ public enum KernelGate {
 
     /// Name, version and the commits that brought the change.
     public static let all: [(name: String, version: KernelVersion, commits: [String])] = [
+        ("mlx5MultipathAnyNexthops", mlx5MultipathAnyNexthops, ["7c33e73995e9"]),
         ("mlx5NodeParent", mlx5NodeParent, ["9c7bbf4c3304"]),
         ("rateTrafficClassBandwidth", rateTrafficClassBandwidth, ["566e8f108fc7", "cf7e73770d1b"]),
         ("mlx5QosDepthValues", mlx5QosDepthValues, ["33dbaa54ef43"]),
