@@ -24,6 +24,7 @@ extension EmulatorState {
                 }
             }
             links.fibWork.append(FibWork(lag: l, event: event))
+            if links.fibWorkDue == nil { links.fibWorkDue = clock.now.adding(.fibWork) }
         }
     }
 
@@ -44,6 +45,7 @@ extension EmulatorState {
     mutating func runFibWork() {
         let work = links.fibWork
         links.fibWork = []
+        links.fibWorkDue = nil
         for item in work where links.lags.indices.contains(item.lag) {
             switch item.event {
             case .entryReplace(let prefix, let info): fibRouteEvent(item.lag, delete: false, prefix: prefix, info: info)

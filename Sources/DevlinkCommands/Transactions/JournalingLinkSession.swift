@@ -55,6 +55,16 @@ final class JournalingLinkSession: JournalingSession, LinkSession {
             if config.xmitHashPolicy != nil, now.xmitHashPolicy != old.xmitHashPolicy { undo.xmitHashPolicy = old.xmitHashPolicy }
             if config.lacpRate != nil, now.lacpRate != old.lacpRate { undo.lacpRate = old.lacpRate }
             if config.minLinks != nil, now.minLinks != old.minLinks { undo.minLinks = old.minLinks }
+            if config.primary != nil, now.primary != old.primary { undo.primary = old.primary ?? "" }
+            if config.arpIPTargets != nil, now.arpIPTargets != old.arpIPTargets { undo.arpIPTargets = old.arpIPTargets }
+            // ARP and MII monitoring switch each other off: give both back.
+            if now.arpInterval != old.arpInterval || now.miimon != old.miimon {
+                undo.arpInterval = old.arpInterval
+                undo.miimon = old.miimon
+            }
+            if config.primaryReselect != nil, now.primaryReselect != old.primaryReselect {
+                undo.primaryReselect = old.primaryReselect
+            }
             return undo.isEmpty ? [] : [.changeBond(name, undo)]
         }
     }
@@ -131,13 +141,20 @@ extension UndoReplay {
             for i in request.nexthops.indices { (request.nexthops[i].dead, request.nexthops[i].linkdown) = (false, false) }
             try links.addRoute(request, replace: true)
         case .recreateBond(let bond):
-            let config = BondConfig(mode: bond.mode, miimon: bond.miimon, updelay: bond.updelay, downdelay: bond.downdelay,
-                                    xmitHashPolicy: bond.xmitHashPolicy, lacpRate: bond.lacpRate, minLinks: bond.minLinks)
+            // The delays only with MII monitoring (without it the kernel refuses them, EPERM).
+            let mii = bond.miimon != 0
+            let config = BondConfig(mode: bond.mode, miimon: bond.miimon, updelay: mii ? bond.updelay : nil,
+                                    downdelay: mii ? bond.downdelay : nil,
+                                    xmitHashPolicy: bond.xmitHashPolicy, lacpRate: bond.lacpRate, minLinks: bond.minLinks,
+                                    primaryReselect: bond.primaryReselect == .always ? nil : bond.primaryReselect,
+                                    arpInterval: bond.arpInterval == 0 ? nil : bond.arpInterval,
+                                    arpIPTargets: bond.arpIPTargets.isEmpty ? nil : bond.arpIPTargets)
             try links.createBond(name: bond.name, config: config)
             for slave in bond.slaves {
                 try links.setLink(slave.name, up: false)
                 try links.enslave(slave.name, to: bond.name)
             }
+            if let primary = bond.primary { try links.changeBond(name: bond.name, config: BondConfig(primary: primary)) }
             if bond.adminUp { try links.setLink(bond.name, up: true) }
         default:
             break

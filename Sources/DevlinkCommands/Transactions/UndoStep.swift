@@ -20,6 +20,8 @@ enum UndoStep {
     case setEswitch(DeviceHandle, EswitchChanges)
     case setSriovNumVFs(DeviceHandle, UInt32)
     case setParam(DeviceHandle, name: String, value: ParamValue, cmode: ParamCMode)
+    /// Undo of `resource set`: the size it had pending before (the path is for the report).
+    case setResourceSize(DeviceHandle, path: String, id: UInt64, size: UInt64)
     /// Ports and rate nodes a device-wide change (eswitch mode, SR-IOV) took with it: put back after
     /// the change itself was undone.
     case restoreCollateral(DeviceHandle, ports: [Port], leaves: [RateObject], nodes: [RateObject])
@@ -57,6 +59,7 @@ extension UndoStep: CustomStringConvertible {
                 + (c.inlineMode.map { " inline-mode \($0.name)" } ?? "") + (c.encapMode.map { " encap-mode \($0.name)" } ?? "")
         case .setSriovNumVFs(let d, let n): "dev sriov set \(d) numvfs \(n)"
         case .setParam(let d, let name, let value, let cmode): "dev param set \(d) name \(name) value \(value) cmode \(cmode.name)"
+        case .setResourceSize(let d, let path, _, let size): "resource set \(d) path \(path) size \(size)"
         case .restoreCollateral(let d, let ports, _, let nodes):
             "restore \(ports.count) port\(ports.count == 1 ? "" : "s") and \(nodes.count) rate node\(nodes.count == 1 ? "" : "s") of \(d)"
         case .deleteLink(let name): "lag del \(name)"
