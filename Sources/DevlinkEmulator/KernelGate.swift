@@ -3,6 +3,10 @@ import DevlinkModel
 /// The kernel versions at which the modeled behaviour changes: one row each of the version table in
 /// docs/fidelity.md, which FidelityTableTests keeps in step with `all`.
 public enum KernelGate {
+    /// mlx5 multipath LAG follows routes with any number of paths, two of them the card's uplinks
+    /// ("net/mlx5e: multipath, support routes with more than 2 nexthops"); before it only a route of
+    /// exactly two paths, the two uplinks, and the notifier drops routes whose first path is not one.
+    public static let mlx5MultipathAnyNexthops = KernelVersion(6, 2)
     /// mlx5 probes local SFs on the eswitch manager light (devlink and params only, enable_eth/rdma/vnet
     /// false) until `dev reload` ("net/mlx5: Light probe local SFs").
     public static let mlx5LightProbeSF = KernelVersion(6, 5)
@@ -28,6 +32,7 @@ public enum KernelGate {
 
     /// Name, version and the commits that brought the change.
     public static let all: [(name: String, version: KernelVersion, commits: [String])] = [
+        ("mlx5MultipathAnyNexthops", mlx5MultipathAnyNexthops, ["7c33e73995e9"]),
         ("mlx5LightProbeSF", mlx5LightProbeSF, ["e71383fb"]),
         ("mlx5SFNestedDevlink", mlx5SFNestedDevlink, ["0b7a2721e36c", "ac5f395685bd"]),
         ("mlx5ReloadWithSFs", mlx5ReloadWithSFs, ["602d61e307ac"]),

@@ -15,6 +15,14 @@ extension EmulatorState {
     mutating func mlx5LagFibEvent(_ event: FibEvent) {
         for l in links.lags.indices where multipathPrerequisitesMet(l) {
             // `fi->nh` (nexthop objects) cannot occur: dls routes carry their paths inline.
+            if kernel < KernelGate.mlx5MultipathAnyNexthops {
+                // Before 6.2 a route event is dropped unless its first path is one of the uplinks.
+                switch event {
+                case .entryReplace(_, let info), .entryDelete(_, let info):
+                    guard let first = info.devices.first, multipathSlot(l, first) != nil else { continue }
+                default: break
+                }
+            }
             links.fibWork.append(FibWork(lag: l, event: event))
             if links.fibWorkDue == nil { links.fibWorkDue = clock.now.adding(.fibWork) }
         }
@@ -49,7 +57,7 @@ extension EmulatorState {
     }
 
     /// `mlx5_lag_dev_get_netdev_idx`: the PF slot whose uplink is `device`.
-    private func multipathSlot(_ l: Int, _ device: String) -> Int? {
+    func multipathSlot(_ l: Int, _ device: String) -> Int? {
         guard let slot = lagSlot(ofNetdev: device), slot.lag == l else { return nil }
         return slot.index
     }
@@ -83,6 +91,7 @@ extension EmulatorState {
         }
         // Another prefix with a lower priority (a higher or equal metric) than the tracked route.
         if let tracked, tracked.info != info, tracked.prefix != prefix, info.metric >= tracked.priority { return }
+        if kernel < KernelGate.mlx5MultipathAnyNexthops { return fibRouteEventBefore62(l, prefix: prefix, info: info) }
 
         let dev0 = nextFibDevice(l, info, after: nil)
         let dev1 = nextFibDevice(l, info, after: dev0)
@@ -104,6 +113,27 @@ extension EmulatorState {
         }
         // The first multipath route seen: activate with the bond tracker's state, as the driver does.
         if tracked == nil, links.lags[l].mode == .none { activateMultipathLag(l) }
+        setPortAffinity(l, port: 0)
+        links.lags[l].multipathFib = MultipathFib(info: info, priority: info.metric, prefix: prefix)
+    }
+
+    /// The same event before 7c33e73995e9 (6.2): one path through an uplink moves the affinity of an
+    /// active LAG; otherwise exactly two paths, the two uplinks in either order.
+    private mutating func fibRouteEventBefore62(_ l: Int, prefix: IPv4Prefix, info: FibInfoKey) {
+        let devices = info.devices
+        if devices.count == 1 {
+            guard links.lags[l].mode != .none, let i = multipathSlot(l, devices[0]) else { return }
+            setPortAffinity(l, port: i + 1)
+            links.lags[l].multipathFib = MultipathFib(info: info, priority: info.metric, prefix: prefix)
+            return
+        }
+        guard devices.count == 2 else { return }
+        let slots = devices.map { multipathSlot(l, $0) }
+        guard slots == [0, 1] || slots == [1, 0] else {
+            logMultipath(l, "Multipath offload require two ports of the same HCA")
+            return
+        }
+        if links.lags[l].multipathFib == nil, links.lags[l].mode == .none { activateMultipathLag(l) }
         setPortAffinity(l, port: 0)
         links.lags[l].multipathFib = MultipathFib(info: info, priority: info.metric, prefix: prefix)
     }

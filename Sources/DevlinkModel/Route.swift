@@ -103,6 +103,9 @@ public struct Route: Equatable, Sendable, Codable {
     /// RTM_F_TRAP (`rt_trap`): a driver took the route into hardware (netdevsim's FIB does, for
     /// every route it is notified of). Kernel state, never requested.
     public var trap: Bool
+    /// RTA_PREFSRC (`src`): the source address the kernel gives connected routes on a real host.
+    /// Read back only; dls does not set it.
+    public var preferredSource: IPv4Address?
 
     public init(prefix: IPv4Prefix, metric: UInt32 = 0, protocolNumber: UInt8 = RouteProtocol.boot,
                 scope: UInt8 = RouteScope.universe, nexthops: [RouteNexthop], trap: Bool = false) {
@@ -112,6 +115,7 @@ public struct Route: Equatable, Sendable, Codable {
         self.scope = scope
         self.nexthops = nexthops
         self.trap = trap
+        preferredSource = nil
     }
 
     public var isMultipath: Bool { nexthops.count > 1 }
@@ -123,6 +127,7 @@ public enum RouteProtocol {
     public static let boot: UInt8 = 3
     public static let `static`: UInt8 = 4
 
+    /// iproute2's names (lib/rt_names.c defaults and /etc/iproute2/rt_protos), else the number.
     public static func name(_ p: UInt8) -> String {
         switch p {
         case 0: return "unspec"
@@ -130,6 +135,23 @@ public enum RouteProtocol {
         case 2: return "kernel"
         case 3: return "boot"
         case 4: return "static"
+        case 8: return "gated"
+        case 9: return "ra"
+        case 10: return "mrt"
+        case 11: return "zebra"
+        case 12: return "bird"
+        case 13: return "dnrouted"
+        case 14: return "xorp"
+        case 15: return "ntk"
+        case 16: return "dhcp"
+        case 18: return "keepalived"
+        case 42: return "babel"
+        case 99: return "openr"
+        case 186: return "bgp"
+        case 187: return "isis"
+        case 188: return "ospf"
+        case 189: return "rip"
+        case 192: return "eigrp"
         default: return String(p)
         }
     }

@@ -39,6 +39,13 @@ struct TableTests {
     @Test func completionOffersKeywordsOptionsAndValues() {
         #expect(table.completions(after: ["port"]).words.contains("function"))
         #expect(table.completions(after: ["port", "add"]).expectsHandle == .deviceOrPort)
+        // route parses its own words: interfaces after dev, path keywords after a nexthop
+        #expect(table.completions(after: ["route"]).words.contains("add"))
+        #expect(table.completions(after: ["route", "add"]) == Completions())
+        #expect(table.completions(after: ["route", "add", "198.51.100.0/24", "nexthop", "dev"]).expectsHandle == .netdev)
+        #expect(table.completions(after: ["route", "add", "198.51.100.0/24", "nexthop", "dev", "eth0"]).words
+                == ["nexthop", "via", "dev", "weight", "onlink"])
+        #expect(table.completions(after: ["route", "del", "198.51.100.0/24", "metric"]) == Completions())
         let options = table.completions(after: ["port", "add", "pci/0000:06:00.0", "flavour", "pcisf"]).words
         #expect(options == ["pfnum", "sfnum", "controller"])
         let values = table.completions(after: ["dev", "eswitch", "set", "pci/0000:06:00.0", "mode"])

@@ -7,8 +7,11 @@ import Testing
     static let prefix = IPv4Prefix(parsing: "198.51.100.0/24")!
 
     /// Both PFs in switchdev, both uplinks up.
-    static func uplinks(caps: [String: UInt64] = [:], legacy: Bool = false, up: Bool = true) throws -> EmulatedSession {
-        let s = try Lag.session(caps: caps)
+    static func uplinks(caps: [String: UInt64] = [:], legacy: Bool = false, up: Bool = true,
+                        kernel: KernelVersion? = nil, third: Bool = false) throws -> EmulatedSession {
+        var topology = Lag.topology(caps: caps, third: third)
+        if let kernel { topology.kernelVersion = kernel }
+        let s = try EmulatedSession(topology: topology)
         if !legacy { for d in [H.pf0, H.pf1] { try s.setEswitch(d, EswitchChanges(mode: .switchdev)) } }
         if up { for p in [Lag.p0, Lag.p1] { try s.setLink(p, up: true) } }
         try s.settle()
@@ -188,5 +191,43 @@ import Testing
         #expect(try Lag.lag(m).mode == .multipath && Lag.lag(m).portSelectMode == .queueAffinity)
         #expect(throws: DevlinkError(.EINVAL)) { try LagMpeswTests.setMpesw(m, true) }
         #expect(try Lag.lag(m).mode == .multipath)
+    }
+
+    @Test func before62OnlyTwoUplinkPaths() throws {
+        let third = RouteNexthop(gateway: IPv4Address(parsing: "10.1.1.1"), device: Lag.p1, onlink: true)
+        let threePaths = Route(prefix: Self.prefix, nexthops: [RouteNexthop(device: Lag.p0), RouteNexthop(device: Lag.p1), third])
+        // 6.12 (mlx5_lag_get_next_fib_dev): the first two uplink paths decide (p0, then p1); a third
+        // path, here through p1 again, is not looked at.
+        let now = try Self.uplinks()
+        try now.addRoute(threePaths)
+        try now.settle()
+        #expect(try Lag.lag(now).mode == .multipath)
+        // 6.1: exactly two paths, the two uplinks; three paths are ignored, and a first path through
+        // another device is dropped at the notifier.
+        let old = try Self.uplinks(kernel: KernelVersion(6, 1))
+        try old.addRoute(threePaths)
+        try old.settle()
+        #expect(try Lag.lag(old).mode == .none)
+        try old.addRoute(Self.ecmp([Lag.p0, Lag.p0], prefix: IPv4Prefix(parsing: "203.0.113.0/24")!))
+        try old.settle()
+        #expect(Self.lagLines(old).last == "Multipath offload require two ports of the same HCA")
+        try old.addRoute(Self.ecmp([Lag.p1, Lag.p0]), replace: true)
+        try old.settle()
+        #expect(try Lag.lag(old).mode == .multipath)
+        try old.setLink(Lag.p1, up: false)
+        try old.settle()
+        #expect(try Lag.lag(old).map == [1, 1])
+    }
+
+    @Test func before62TheNotifierDropsRoutesNotStartingOnAnUplink() throws {
+        // A route whose first path leaves through another card's uplink: queued on 6.12 (the work
+        // looks at every path), dropped by the notifier before 6.2.
+        for (kernel, queued) in [(KernelVersion(6, 12), 1), (KernelVersion(6, 1), 0)] {
+            let s = try Self.uplinks(kernel: kernel, third: true)
+            let foreign = try #require(s.interfaces().first { $0.kind == .uplink && ![Lag.p0, Lag.p1].contains($0.name) }?.name)
+            try s.setLink(foreign, up: true)
+            try s.addRoute(Self.ecmp([foreign, Lag.p0]))
+            #expect(s.pendingWorkCount == queued, "\(kernel)")
+        }
     }
 }

@@ -16,7 +16,7 @@ import Testing
         #expect(last == "\(count) passed, 0 failed")
         #expect(count >= 40)
         for file in ["sf-lifecycle.dls", "vf-rate-tree.dls", "sf-rate-tree.dls", "eswitch-mode.dls", "port-split.dls", "port-split-names.dls",
-                     "lag.dls", "netdevsim.dls", "fault-injection.dls", "fault-injection-topology.dls"] {
+                     "lag.dls", "netdevsim.dls", "fault-injection.dls", "fault-injection-topology.dls", "multipath-lag.dls"] {
             #expect(r.stdout.contains(" - \(file): "), "\(file) did not run")
         }
     }

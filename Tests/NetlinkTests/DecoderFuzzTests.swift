@@ -34,6 +34,7 @@ import Testing
         _ = try? GenericPolicy.decode(operations: [], dump: [m])
         _ = try? DevlinkDecoder.event(m)
         _ = try? RouteLinkDecoder.link(m)
+        _ = (try? RouteDecoder.route(m))?.model(names: [:])
         if let a = try? DevlinkDecoder.attributes(m) {
             _ = try? DevlinkDecoder.port(a)
             _ = try? DevlinkDecoder.rate(a)

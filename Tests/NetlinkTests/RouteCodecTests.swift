@@ -94,4 +94,31 @@ import DevlinkModel
             #expect(report.map { $0.lines.joined(separator: "\n") + "\n" } == f.output, "\(name)")
         }
     }
+
+    /// What a real host's table holds besides dls's routes (not in the guest, which has no addresses):
+    /// connected and DHCP routes, printed as ip prints them.
+    @Test func kernelAndDhcpRoutesPrintWithTheirSource() throws {
+        func message(dst: String, length: UInt8, proto: UInt8, scope: UInt8, gateway: String?, src: String, metric: UInt32?) throws -> NetlinkMessage {
+            var w = AttributeWriter(markNested: false)
+            if length > 0 { w.putBE32(RouteAttr.dst, Self.gw(dst).value) }
+            if let metric { w.putU32(RouteAttr.priority, metric) }
+            w.putBE32(RouteAttr.prefsrc, Self.gw(src).value)
+            if let gateway { w.putBE32(RouteAttr.gateway, Self.gw(gateway).value) }
+            w.putU32(RouteAttr.oif, 2)
+            w.putU32(RouteAttr.table, 254)
+            let header = RouteLinkRequest.rtmsg(dstLength: length, table: 254, protocolNumber: proto, scope: scope, type: 1, flags: 0)
+            return NetlinkMessage(header: NetlinkHeader(type: RouteMessageType.newRoute, flags: []), payload: header + w.bytes)
+        }
+        let routes = try [
+            message(dst: "0.0.0.0", length: 0, proto: 16, scope: 0, gateway: "192.168.1.1", src: "192.168.1.10", metric: 100),
+            message(dst: "192.168.1.0", length: 24, proto: 2, scope: 253, gateway: nil, src: "192.168.1.10", metric: nil),
+        ].map { try RouteDecoder.route($0).model(names: Self.names) }
+        #expect(RouteText.format(routes) == """
+            default via 192.168.1.1 dev eth0 proto dhcp src 192.168.1.10 metric 100 \n\
+            192.168.1.0/24 dev eth0 proto kernel scope link src 192.168.1.10 \n
+            """)
+        var w = IPJSONWriter(pretty: false)
+        RouteJSON.write(routes, into: &w)
+        #expect(w.finish() == #"[{"dst":"default","gateway":"192.168.1.1","dev":"eth0","protocol":"dhcp","prefsrc":"192.168.1.10","metric":100,"flags":[]},{"dst":"192.168.1.0/24","dev":"eth0","protocol":"kernel","scope":"link","prefsrc":"192.168.1.10","flags":[]}]"# + "\n")
+    }
 }

@@ -16,6 +16,7 @@ enum RouteJSON {
             }
             if r.protocolNumber != RouteProtocol.boot { w.name("protocol"); w.string(RouteProtocol.name(r.protocolNumber)) }
             if r.scope != RouteScope.universe { w.name("scope"); w.string(RouteScope.name(r.scope)) }
+            if let src = r.preferredSource { w.name("prefsrc"); w.string(src.description) }
             if r.metric != 0 { w.name("metric"); w.raw(String(r.metric)) }
             flags(RouteFields.routeFlags(r), &w)
             if r.isMultipath {

@@ -16,6 +16,7 @@ enum RouteText {
         }
         if r.protocolNumber != RouteProtocol.boot { out += "proto \(RouteProtocol.name(r.protocolNumber)) " }
         if r.scope != RouteScope.universe { out += "scope \(RouteScope.name(r.scope)) " }
+        if let src = r.preferredSource { out += "src \(src) " }
         if r.metric != 0 { out += "metric \(r.metric) " }
         for flag in RouteFields.routeFlags(r) { out += flag + " " }
         if r.isMultipath {

@@ -149,4 +149,15 @@ struct RouteSyntax {
 
     /// iproute2 `matches`: a non-empty prefix of the keyword.
     static func matches(_ word: String, _ keyword: String) -> Bool { !word.isEmpty && keyword.hasPrefix(word) }
+
+    /// What may come next in a route line (after its complete words): an interface after `dev`, the
+    /// keywords of a path or of the route otherwise; nothing where a value is due (a prefix, an address,
+    /// a number).
+    static func completions(after words: [String]) -> Completions {
+        guard let last = words.last else { return Completions() }
+        if last == "dev" || last == "oif" { return Completions(expectsHandle: .netdev) }
+        if ["via", "weight", "metric", "priority", "preference", "to"].contains(last) { return Completions() }
+        if words.contains("nexthop") { return Completions(words: ["nexthop", "via", "dev", "weight", "onlink"]) }
+        return Completions(words: ["nexthop", "via", "dev", "metric", "onlink"])
+    }
 }

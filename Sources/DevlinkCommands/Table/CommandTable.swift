@@ -122,6 +122,7 @@ public struct CommandTable: Sendable {
         guard let spec = node.command else {
             return Completions(words: node.children.flatMap { [$0.word] + $0.aliases } + ["help"])
         }
+        if spec.rawWords { return spec.path.last == "show" ? Completions() : RouteSyntax.completions(after: Array(words[i...])) }
         var rest = Array(words[i...])
         if spec.handle != nil {
             if rest.isEmpty { return Completions(words: [], expectsHandle: spec.handle) }

@@ -13,6 +13,7 @@ enum RouteValues {
         }
         m.entries[.string("protocol")] = .string(RouteProtocol.name(r.protocolNumber))
         m.entries[.string("scope")] = .string(RouteScope.name(r.scope))
+        m.entries[.string("prefsrc")] = r.preferredSource.map { .string($0.description) } ?? .null
         m.entries[.string("metric")] = .int(Int(r.metric))
         m.entries[.string("flags")] = .list(ListObject(RouteFields.routeFlags(r).map { .string($0) }))
         m.entries[.string("nexthops")] = .list(ListObject(r.nexthops.map(nexthop)))

@@ -16,6 +16,7 @@ public enum RouteAttr {
     public static let oif: UInt16 = 4
     public static let gateway: UInt16 = 5
     public static let priority: UInt16 = 6
+    public static let prefsrc: UInt16 = 7
     public static let multipath: UInt16 = 9
     public static let table: UInt16 = 15
 }
@@ -54,6 +55,7 @@ public struct KernelRoute: Equatable, Sendable {
     public var type: UInt8
     public var flags: UInt32
     public var metric: UInt32
+    public var preferredSource: IPv4Address?
     /// One for a single-path route (RTA_OIF / RTA_GATEWAY), else the RTA_MULTIPATH entries.
     public var paths: [Path]
     public var multipath: Bool
@@ -134,13 +136,15 @@ extension KernelRoute {
 
     /// The model's route, interface indexes named by `names`.
     public func model(names: [Int32: String]) -> Route {
-        Route(prefix: prefix, metric: metric, protocolNumber: protocolNumber, scope: scope,
+        var route = Route(prefix: prefix, metric: metric, protocolNumber: protocolNumber, scope: scope,
               nexthops: paths.map { p in
                   RouteNexthop(gateway: p.gateway, device: names[p.ifindex] ?? "if\(p.ifindex)", weight: p.weight,
                                onlink: p.flags & NexthopFlag.onlink != 0, dead: p.flags & NexthopFlag.dead != 0,
                                linkdown: p.flags & NexthopFlag.linkdown != 0)
               },
               trap: flags & routeTrapFlag != 0)
+        route.preferredSource = preferredSource
+        return route
     }
 }
 
@@ -154,7 +158,7 @@ public enum RouteDecoder {
         var r = KernelRoute(family: p[0], prefix: IPv4Prefix(IPv4Address(dst), length: p[1]),
                             table: try a[RouteAttr.table]?.u32() ?? UInt32(p[4]), protocolNumber: p[5], scope: p[6], type: p[7],
                             flags: try Bytes.read(UInt32.self, p, at: 8), metric: try a[RouteAttr.priority]?.u32() ?? 0,
-                            paths: [], multipath: false)
+                            preferredSource: (try a[RouteAttr.prefsrc]?.be32()).map(IPv4Address.init), paths: [], multipath: false)
         if let mp = a[RouteAttr.multipath]?.payload {
             r.multipath = true
             var at = 0
