@@ -171,3 +171,23 @@ final class SlowLanguage: ReplLanguage {
     func variables() -> [(name: String, value: String)] { [] }
     var completionScope: CompletionScope? { nil }
 }
+
+/// Tab right after `NAME(` shows the builtin's signature (issue 17) instead of listing every name.
+@Suite struct SignatureHintTests {
+    final class SignatureHooks: ReplHooks {
+        func help(topic: String) -> String? { topic == "wait" ? "wait(FN[, SECONDS]): polls FN" : nil }
+    }
+
+    @Test func tabAfterAnOpenCallShowsTheSignature() {
+        let repl = Repl(language: FakeLanguage(), hooks: SignatureHooks(), reader: ScriptedReader([]),
+                        output: Captured().output)
+        #expect(repl.complete("let ok = wait(").action == .hint("wait(FN[, SECONDS]): polls FN"))
+        #expect(repl.complete("wait( ").action == .hint("wait(FN[, SECONDS]): polls FN"))
+        // Not after an argument, not for names without a signature, not for fields.
+        #expect(repl.complete("wait(f").hint == nil)
+        #expect(repl.complete("len(").hint == nil)
+        #expect(repl.complete("sf.wait(").hint == nil)
+        #expect(Repl.openCall("print(x, wait(") == "wait")
+        #expect(Repl.openCall("x(") == "x" && Repl.openCall("(") == nil && Repl.openCall("1(") == nil)
+    }
+}
