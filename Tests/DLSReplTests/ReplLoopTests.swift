@@ -191,3 +191,18 @@ final class SlowLanguage: ReplLanguage {
         #expect(Repl.openCall("x(") == "x" && Repl.openCall("(") == nil && Repl.openCall("1(") == nil)
     }
 }
+
+/// Bare `exit`/`quit` get python's hint; `quit()` leaves, as in python (issue 17: all were
+/// "undefined variable").
+@Suite struct ExitWordTests {
+    @Test func bareWordsHintAndQuitCallLeaves() {
+        let language = FakeLanguage()
+        let captured = Captured()
+        let reader = ScriptedReader([.line("exit"), .line("  quit "), .line("quit()"), .line("never")])
+        let repl = Repl(language: language, reader: reader, output: captured.output)
+        #expect(repl.run() == 0)
+        #expect(captured.out == String(repeating: "Use exit() or Ctrl-D (or :quit) to leave.\n", count: 2))
+        #expect(language.runs.isEmpty)
+        #expect(reader.history == ["exit", "  quit ", "quit()"])
+    }
+}

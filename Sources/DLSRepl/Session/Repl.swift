@@ -88,11 +88,16 @@ public final class Repl {
             reader.addHistory(text)
             return runMeta(text) ? .quit : .done
         }
-        // What python does for a bare `exit`: say how, rather than "undefined variable".
+        // What python does for a bare `exit`: say how, rather than "undefined variable"; and its
+        // `quit()` leaves (the language has `exit()`; `quit` is only a word of the prompt).
         if pending.isEmpty, ["exit", "quit"].contains(text.trimmedOfWhitespace) {
             reader.addHistory(text)
             output.line("Use exit() or Ctrl-D (or :quit) to leave.")
             return .done
+        }
+        if pending.isEmpty, text.trimmedOfWhitespace == "quit()" {
+            reader.addHistory(text)
+            return .quit
         }
         pending.append(text)
         let source = pending.joined(separator: "\n")
