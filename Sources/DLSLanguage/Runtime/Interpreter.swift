@@ -142,7 +142,12 @@ public final class Interpreter {
     public func render(_ failure: ScriptFailure) -> String {
         switch failure {
         case .syntax(let diagnostics, let source):
-            return diagnostics.map { render($0, source: source) }.joined(separator: "\n")
+            let shown = diagnostics.prefix(Diagnostic.reportLimit + 1).map { render($0, source: source) }
+            var lines = Diagnostic.report(shown)
+            if diagnostics.count > Diagnostic.reportLimit {
+                lines[lines.count - 1] = "... and \(diagnostics.count - Diagnostic.reportLimit) more errors"
+            }
+            return lines.joined(separator: "\n")
         case .runtime(let error):
             return error.rendered(sources: sources)
         }
