@@ -38,14 +38,17 @@ extension EmulatorState {
                 bond.slaves[i].mii = .up
                 // 802.3ad: up but not yet in the aggregator (bond_set_backup_slave).
                 if bond.mode == .ieee8023ad { bond.slaves[i].state = .backup }
-                if bond.mode == .activeBackup, bond.activeSlave == nil { failover = true }
+                // bond_miimon_commit: a failover when there is no active slave or this is the primary.
+                if bond.mode == .activeBackup, bond.activeSlave == nil || slave.name == bond.primarySlave?.name {
+                    failover = true
+                }
                 changed.append(slave.name)
                 log(bond: name, "(slave \(slave.name)): link status definitely up")
             }
         }
         links.bonds[name] = bond
         for slave in changed { lowerStateChanged(slave) }
-        if bond.mode == .activeBackup, failover || !changed.isEmpty { selectActiveSlave(name) }
+        if bond.mode == .activeBackup, failover { selectActiveSlave(name) }
         return !changed.isEmpty
     }
 
@@ -68,10 +71,32 @@ extension EmulatorState {
 
     /// active-backup `bond_select_active_slave`: keep the current active slave while its link is up,
     /// else the first slave (enslave order) with link up, else none.
+    /// `bond_choose_primary_or_current` (6.12; every slave has prio 0, and all ports have the same speed
+    /// and duplex, so `better` keeps the current slave): nil when neither is usable.
+    static func choosePrimaryOrCurrent(_ bond: inout BondRecord) -> SlaveRecord? {
+        let curr = bond.slaves.first { $0.name == bond.activeSlave }
+        var prim = bond.primarySlave
+        if prim == nil || prim?.mii != .up {
+            // The first slave with link up (the highest prio, all equal here) unless it is the current one.
+            guard let hprio = bond.slaves.first(where: { $0.mii == .up }), hprio.name != curr?.name else {
+                return curr?.mii == .up ? curr : nil
+            }
+            prim = hprio
+        } else if bond.forcePrimary {
+            bond.forcePrimary = false
+            return prim
+        }
+        guard let curr, curr.mii == .up else { return prim }
+        switch bond.primaryReselect {
+        case .always: return prim
+        case .better, .failure: return curr
+        }
+    }
+
+    /// `bond_select_active_slave` → `bond_find_best_slave` (active-backup).
     mutating func selectActiveSlave(_ name: String) {
         guard var bond = links.bonds[name], bond.mode == .activeBackup else { return }
-        let current = bond.slaves.first { $0.name == bond.activeSlave && $0.mii == .up }
-        let best = current ?? bond.slaves.first { $0.mii == .up }
+        let best = Self.choosePrimaryOrCurrent(&bond) ?? bond.slaves.first { $0.mii == .up }
         var changed: [String] = []
         for i in bond.slaves.indices {
             let wanted: BondSlaveState = bond.slaves[i].name == best?.name ? .active : .backup

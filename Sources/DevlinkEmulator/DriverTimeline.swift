@@ -36,6 +36,7 @@ extension EmulatorState {
         func consider(_ t: EmulatorInstant) { if next.map({ t < $0 }) ?? true { next = t } }
         for item in pending { consider(item.due) }
         for l in links.queuedLagWork { consider(links.lagWorkDue[l] ?? clock.now) }
+        if !links.fibWork.isEmpty { consider(links.fibWorkDue ?? clock.now) }
         for name in clock.restlessBonds {
             if let period = bondTimerPeriod(name) { consider(Self.nextTick(after: clock.now, period: period)) }
         }
@@ -53,7 +54,7 @@ extension EmulatorState {
     /// Runs everything due up to `target`, instant by instant, and moves the clock there. The clock
     /// never moves backwards (a `target` in the past only runs what is overdue).
     mutating func advance(to target: EmulatorInstant) {
-        if pending.isEmpty, links.queuedLagWork.isEmpty, clock.restlessBonds.isEmpty {
+        if pending.isEmpty, links.queuedLagWork.isEmpty, links.fibWork.isEmpty, clock.restlessBonds.isEmpty {
             clock.now = max(clock.now, target)
             return
         }
@@ -77,7 +78,7 @@ extension EmulatorState {
         }
     }
 
-    /// One instant: SF work, bond timers, LAG work due at `clock.now`.
+    /// One instant: SF work, bond timers, LAG work, then FIB work due at `clock.now`.
     private mutating func runDueAtNow() {
         let now = clock.now
         var changed = runPendingWork(dueBy: now) > 0
@@ -96,6 +97,10 @@ extension EmulatorState {
             }
         }
         if runLagWork(dueBy: now) { changed = true }
+        if !links.fibWork.isEmpty, (links.fibWorkDue ?? now) <= now {
+            runFibWork()
+            changed = true
+        }
         if changed { disturbTimers() }
     }
 }

@@ -11,6 +11,8 @@ import DevlinkModel
 /// `dls` binary does. Set `settlesImmediately` to run all work at the end of every request instead.
 public final class EmulatedSession: DeviceSession {
     public private(set) var state: EmulatorState
+    /// The modeled kernel's features, made once per declared version (EmulatedSession+KernelFeatures).
+    var modeledFeatures: KernelFeatures?
     /// Whether events since the last `drainEvents` are shown (see `init(topology:eventsFromOpen:)`).
     private var subscribed = true
     /// Run pending driver work at the end of each request instead of waiting for `settle()`.
@@ -70,7 +72,7 @@ public final class EmulatedSession: DeviceSession {
     }
 
     /// Number of queued asynchronous driver work items (SF attach/detach, mlx5 LAG bond work).
-    public var pendingWorkCount: Int { state.pending.count + state.links.queuedLagWork.count }
+    public var pendingWorkCount: Int { state.pending.count + state.links.queuedLagWork.count + state.links.fibWork.count }
 
     /// Netdevs by name (for the LAG work and for tests).
     public var netdevs: NetdevTable { state.netdevs }
@@ -81,8 +83,10 @@ public final class EmulatedSession: DeviceSession {
             throw faults.remove(at: position).error
         }
         catchUp()
+        let links = state.fibLinkSnapshot()
         let result = try body(&state)
         state.releaseVanishedSlaves()
+        state.fibNetdevsChanged(since: links)
         state.disturbTimers()
         if settlesImmediately { settleAll() }
         return result
@@ -91,7 +95,10 @@ public final class EmulatedSession: DeviceSession {
     /// Link requests (bonds, enslave, up/down): no devlink operation faults apply to them.
     func mutateLinks<T>(_ body: (inout EmulatorState) throws(DevlinkError) -> T) throws(DevlinkError) -> T {
         catchUp()
+        // Interface changes reach the FIB as netdev events after the request (FibNetdevEvents.swift).
+        let links = state.fibLinkSnapshot()
         let result = try body(&state)
+        state.fibNetdevsChanged(since: links)
         state.disturbTimers()
         if settlesImmediately { settleAll() }
         return result
@@ -127,6 +134,7 @@ public final class EmulatedSession: DeviceSession {
     @_specialize(exported: false, where Operation == ListPorts)
     @_specialize(exported: false, where Operation == ListRates)
     public func perform<Operation: DeviceOperation>(_ operation: Operation) throws -> Operation.Reply {
+        try refuseUnlessKernelHas(operation)
         catchUp()   // a read sees the work that fell due, as the kernel's state would show it
         return try Self.handlers.perform(operation, on: self)
     }
@@ -167,11 +175,14 @@ public final class EmulatedSession: DeviceSession {
         .on(GetEswitch.self) { s, op in try s.state.eswitch(op.device) }
         .on(SetEswitch.self) { s, op in
             try s.mutate(.eswitchSet) { (st) throws(DevlinkError) in
-                // A mode change disables an active LAG first and lets the bond work re-evaluate after it
-                // (mlx5_lag_disable_change/enable_change); tried on a copy so a failed request changes nothing.
+                // mlx5_devlink_eswitch_mode_set calls mlx5_lag_disable_change before it compares the modes,
+                // so every mode set that reaches the driver, the same mode included, disables an active
+                // LAG (MPESW too) and lets the bond work re-evaluate after it (mlx5_lag_enable_change).
+                // Tried on a copy so a failed request changes nothing (the kernel would still have
+                // disabled and re-queued the LAG: not modelled).
                 var trial = st
                 try trial.setEswitch(op.device, op.changes)
-                guard try trial.eswitch(op.device).mode != st.eswitch(op.device).mode else { st = trial; return }
+                guard op.changes.mode != nil else { st = trial; return }
                 st.lagDisableChange(op.device)
                 try st.setEswitch(op.device, op.changes)
                 st.lagEnableChange(op.device)
@@ -180,10 +191,15 @@ public final class EmulatedSession: DeviceSession {
         .on(GetNumVFs.self) { s, op in try s.state.sriovNumVFs(op.device) }
         .on(SetNumVFs.self) { s, op in
             try s.mutate(.sriovSet) { (st) throws(DevlinkError) in
-                // Enabling or disabling SR-IOV re-enables the eswitch: the same LAG disable/enable change.
+                // mlx5_eswitch_enable toggles the LAG (mlx5_lag_disable_change/enable_change) only when it
+                // creates the FDB: enabling SR-IOV in legacy mode. In switchdev the FDB exists and only
+                // VF vports load; mlx5_eswitch_disable_sriov never toggles, so no bond work follows it.
                 var trial = st
                 try trial.setSriovNumVFs(op.device, op.count)
-                guard try trial.sriovNumVFs(op.device) != st.sriovNumVFs(op.device) else { st = trial; return }
+                let before = try st.sriovNumVFs(op.device)
+                let mode = try st.eswitch(op.device).mode
+                let toggles = before == 0 && op.count > 0 && mode == .legacy
+                guard toggles else { st = trial; return }
                 st.lagDisableChange(op.device)
                 try st.setSriovNumVFs(op.device, op.count)
                 st.lagEnableChange(op.device)
@@ -191,6 +207,7 @@ public final class EmulatedSession: DeviceSession {
         }
         .on(GetUplinkSpeed.self) { s, op in try s.state.uplinkSpeed(op.device) }
         .on(GetKernelRelease.self) { s, _ in s.state.kernel.description }
+        .on(GetKernelFeatures.self) { s, _ in s.kernelFeatures }
         .on(ArmFault.self) { s, op in try s.arm(op) }
         .on(ListParams.self) { s, op in try s.state.params(of: op.device) }
         .on(GetParam.self) { s, op in try s.state.param(op.device, name: op.name) }
@@ -198,6 +215,11 @@ public final class EmulatedSession: DeviceSession {
             try s.mutate(.paramSet) { (st) throws(DevlinkError) in
                 try st.setParam(op.device, name: op.name, value: op.value, cmode: op.cmode)
             }
+        }
+        .on(ReloadDevice.self) { s, op in try s.mutate(.reload) { (st) throws(DevlinkError) in try st.reload(op) } }
+        .on(ListResources.self) { s, op in try s.state.resources(op.device) }
+        .on(SetResourceSize.self) { s, op in
+            try s.mutate(.resourceSet) { (st) throws(DevlinkError) in try st.setResourceSize(op) }
         }
 
     public func drainEvents() throws -> [DevlinkEvent] {

@@ -42,6 +42,9 @@ public struct DriverLatency: Equatable, Sendable {
     /// from the netdev notifiers, lag.md §1.5); what takes time is the work itself: the LAG firmware
     /// commands and the RDMA devices removed and added again. Modelled as done 100 ms after queueing.
     public static let bondWork = DriverLatency.milliseconds(100)
+    /// mlx5's FIB work (`mlx5_lag_fib_update`) goes on the same LAG workqueue without a delay and
+    /// reprograms the port affinity or creates the LAG in firmware: modelled like the bond work.
+    public static let fibWork = DriverLatency.milliseconds(100)
     /// The 802.3ad state machine's timer (`AD_TIMER_INTERVAL`, 100 ms, bond_3ad.h): a bond without
     /// miimon still re-evaluates its aggregator at this period.
     public static let lacpTick = DriverLatency.milliseconds(100)

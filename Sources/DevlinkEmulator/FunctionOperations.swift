@@ -130,7 +130,8 @@ extension EmulatorState {
                 guard device.config.cap("vhca_resource_manager") != 0 else {
                     throw DevlinkError(.EOPNOTSUPP, device.driverMessage("Device doesn't support VHCA management"))
                 }
-                record.port.function?.maxIOEQs = 8
+                // Reported only by a kernel with the attribute (6.10 on).
+                if kernel >= DevlinkFeature.maxIOEQs.since { record.port.function?.maxIOEQs = 8 }
             }
             record.sfState = .active
             schedule(.sfAttach, port: record.port.handle)

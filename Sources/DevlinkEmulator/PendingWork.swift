@@ -4,8 +4,8 @@ import DevlinkModel
 /// The emulator queues it with a due time (its kind's latency, EmulatorClock.swift) and runs it when the
 /// clock reaches that time, so scripts see the same intermediate states a real system shows right after
 /// the command (e.g. `active`/`detached`), and on a virtual clock waiting is deterministic.
-struct PendingWork: Equatable, Sendable {
-    enum Kind: Equatable, Sendable {
+struct PendingWork: Equatable, Sendable, Codable {
+    enum Kind: Equatable, Sendable, Codable {
         /// The SF auxiliary device is created and its driver binds: active/detached → active/attached.
         case sfAttach
         /// The SF driver unbinds after a teardown request: inactive/attached → inactive/detached.
@@ -34,6 +34,8 @@ extension EmulatorState {
         for item in work {
             if case .sfRelease(let controller, let sfnum, let hwID) = item.kind {
                 guard let d = deviceIndex[item.port.device] else { continue }
+                // The firmware's detach event also removes a deleted SF's auxiliary device.
+                removeSFDevice(of: item.port)
                 releaseSF(device: d, controller: controller, sfnum: sfnum, hwID: hwID)
                 changed += 1
                 continue
@@ -51,6 +53,8 @@ extension EmulatorState {
             record.port.function?.state = record.sfState?.state
             record.port.function?.opstate = record.sfState?.opstate
             devices[d].ports[item.port.index] = record
+            // The auxiliary device and its driver come and go with the attach (SFAuxDevice.swift).
+            if record.sfState == .inUse { probeSFDevice(parent: d, port: item.port) } else { removeSFDevice(of: item.port) }
             changed += 1
         }
         return changed

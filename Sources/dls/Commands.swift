@@ -66,6 +66,11 @@ struct RunCommand: ParsableCommand, ScriptCommand {
     @Flag(name: .long, help: "Run the script as one transaction: if it fails, every change it made is undone.")
     var atomic = false
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Keep the emulator's state in FILE: loaded when it exists, saved back at exit when it changed.",
+        valueName: "FILE"))
+    var emulatorState: String?
+
     @Argument(parsing: .captureForPassthrough, help: "Script file (- for stdin) and the arguments it sees as `args`.")
     var arguments: [String] = []
 
@@ -75,7 +80,7 @@ struct RunCommand: ParsableCommand, ScriptCommand {
     var options: RunOptions {
         RunOptions(code: code, stepLimit: stepLimit, batch: batch, force: force, json: json, pretty: pretty,
                    noNiceNames: noNiceNames, iec: iec, emulator: emulator, netlink: netlink, atomic: atomic,
-                   arguments: arguments)
+                   emulatorState: emulatorState, arguments: arguments)
     }
 
     func execute() -> Int32 { options.execute() }

@@ -14,7 +14,11 @@ final class DevlinkReplHooks: ReplHooks {
         self.completion = DevlinkCompletion(engine: engine)
     }
 
-    func backendDescription() -> String { backend.summary }
+    /// The backend, then the kernel it talks to and its devlink features (KernelFeatures.summary).
+    func backendDescription() -> String {
+        guard let kernel = engine.session.kernelFeatures else { return backend.summary }
+        return backend.summary + "\n" + kernel.summary
+    }
 
     func reset() throws -> String {
         do throws(DLSError) {

@@ -15,6 +15,8 @@ struct RunOptions: Equatable {
     var emulator: String?
     var netlink = false
     var atomic = false
+    /// `--emulator-state FILE`: the emulator's state is loaded from FILE and saved back at exit.
+    var emulatorState: String?
     var arguments: [String] = []
 
     /// Backend and output switches for this run.
@@ -23,8 +25,15 @@ struct RunOptions: Equatable {
             FileHandleless.writeError("dls: --netlink and --emulator cannot be used together\n")
             return nil
         }
+        if netlink && emulatorState != nil {
+            FileHandleless.writeError("dls: --emulator-state needs the emulator, not --netlink\n")
+            return nil
+        }
         return RunConfiguration(
-            backend: Backend.choose(netlink: netlink, emulator: emulator),
+            // A state file is the emulator's: without --emulator it is the default topology's.
+            backend: emulatorState != nil ? .emulator(emulator ?? Backend.defaultEmulator)
+                                          : Backend.choose(netlink: netlink, emulator: emulator),
+            stateFile: emulatorState,
             format: DLSEngine.Format(json: json, pretty: pretty, iec: iec,
                                      color: DLSEngine.Format.colorWanted(terminal: isatty(STDOUT_FILENO) == 1,
                                                                          environment: getenv("NO_COLOR").map { String(cString: $0) })))
@@ -51,6 +60,11 @@ struct RunOptions: Equatable {
 
     func execute() -> Int32 {
         guard let config = configuration() else { return 2 }
+        let status = run(config)
+        return ScriptRunner.saveEmulatorState(status: status)
+    }
+
+    private func run(_ config: RunConfiguration) -> Int32 {
         if let batch {
             if code != nil || !arguments.isEmpty || atomic {
                 FileHandleless.writeError("dls: -b runs a batch file; it takes no script, -c or --atomic\n")

@@ -11,7 +11,7 @@ import Testing
     @Test func helpListsTheWaysToAsk() throws {
         try engine().run("help")
         #expect(output.text.hasPrefix("dls runs devlink's commands as typed"))
-        #expect(output.text.contains("Commands: dev port monitor lag link qos"))
+        #expect(output.text.contains("Commands: dev port monitor resource lag link qos route"))
         #expect(output.text.contains(" settle ") && output.text.contains(" wait\n"))
     }
 
@@ -36,7 +36,7 @@ import Testing
         try engine().run("help devlink")
         #expect(output.text == """
             Usage: devlink [ OPTIONS ] OBJECT { COMMAND | help }
-            where  OBJECT := { dev | port | monitor | lag | link | qos }
+            where  OBJECT := { dev | port | monitor | resource | lag | link | qos | route }
                    OPTIONS := { -j[son] | -p[retty] | -i[ec] | -n[o-nice-names] | -s[tatistics] | -v[erbose] }
 
             """)

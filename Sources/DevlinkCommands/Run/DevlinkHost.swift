@@ -21,11 +21,14 @@ public final class DevlinkHost: CommandHost {
     /// Attaches this host to an interpreter and defines the query builtins.
     public func install(in interpreter: Interpreter) {
         interpreter.host = self
-        for function in QueryBuiltins.functions(runner) + LagValues.builtins(runner) + RateSimulationValues.builtins(runner)
-                            + FaultBuiltins.functions(runner) + ClockBuiltins.functions(runner) + LiveObjects.functions(runner) {
+        for function in QueryBuiltins.functions(runner) + LagValues.builtins(runner) + RouteValues.builtins(runner)
+                            + RateSimulationValues.builtins(runner) + FaultBuiltins.functions(runner)
+                            + ClockBuiltins.functions(runner) + LiveObjects.functions(runner) {
             function.help = QueryHelp.text[function.name]
             interpreter.define(function)
         }
+
+        KernelBuiltins.functions(runner).forEach(interpreter.define)
     }
 
     public func run(_ command: CommandInvocation, display: Bool, interpreter: Interpreter) throws -> Value {
@@ -93,6 +96,9 @@ public final class DevlinkHost: CommandHost {
         }
         let text = runner.options.json ? runner.jsonDocument(result) : runner.text(result)
         if !text.isEmpty { output.write(text) }
+        if case .object(let o) = result, let message = o.warning {
+            output.writeError("Warning: \(message)\(message.hasSuffix(".") ? "" : ".")\n")
+        }
     }
 
     /// devlink's lines as a language error: first line is the message, the rest (and the dls hint) notes.

@@ -10,7 +10,7 @@ public struct CommandTable: Sendable {
     }
 
     /// devlink's objects in its matching order, then dls's own.
-    public static var standardObjects: [CommandNode] { [DevCommands.node, PortCommands.node, MonitorCommands.node, LagCommands.node, LinkCommands.node, QosCommands.node] }
+    public static var standardObjects: [CommandNode] { [DevCommands.node, PortCommands.node, MonitorCommands.node, ResourceCommands.node, LagCommands.node, LinkCommands.node, QosCommands.node, RouteCommands.node] }
 
     public static let standard = CommandTable(objects: standardObjects)
 

@@ -82,6 +82,8 @@ enum QueryBuiltins {
             return try body()
         } catch let error as DevlinkError {
             throw DevlinkHost.failure(FailureReport(error))
+        } catch let error as KernelFeatureError {
+            throw DevlinkHost.failure(FailureReport(error))
         }
     }
 }
