@@ -31,3 +31,21 @@ import Testing
         #expect(Diagnostic.report(["a", "b"]) == ["a", "b"])
     }
 }
+
+/// Ctrl-C reaches a long parse (issue 17: a huge input could not be interrupted until parsed).
+@Suite struct InterruptibleParseTests {
+    static let big = String(repeating: "let x = (1 + 2)\n", count: 2000)   // ~16 000 tokens
+
+    @Test func theParserStopsWhenAsked() {
+        var asked = 0
+        let (_, _, stopped) = Parser.parse(Self.big, file: "t", shouldStop: { asked += 1; return asked >= 2 })
+        #expect(stopped && asked == 2)
+        let (program, diagnostics, ran) = Parser.parse(Self.big, file: "t", shouldStop: { false })
+        #expect(!ran && diagnostics.isEmpty && program.statements.count == 2000)
+    }
+
+    @Test func anInterruptedParseIsAnInterruptedRun() {
+        let (_, error) = run(Self.big) { $0.interruptPoll = { true } }
+        #expect(error?.hasPrefix("t.dls:1:1: error: interrupted") == true, "\(error ?? "")")
+    }
+}
