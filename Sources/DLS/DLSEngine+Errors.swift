@@ -2,6 +2,9 @@ import DLSLanguage
 
 /// Turning the interpreter's failures into `DLSError` and back (for errors a host throws).
 extension DLSEngine {
+    /// Rendered syntax errors as a report shows them: the first 50, then how many more there are.
+    public static func errorReport(_ rendered: [String]) -> [String] { Diagnostic.report(rendered) }
+
     static func error(_ failure: ScriptFailure, rendered: String, bridge: ValueBridge, interpreter: Interpreter) -> DLSError {
         switch failure {
         case .syntax(let list, let source):

@@ -24,8 +24,13 @@ extension DLSEngine {
     /// `dls port show` runs that line when no file `port` exists.
     public static var standardCommandWords: Set<String> { CommandTable.standard.commandWords }
 
+    /// What may follow `help`: the command objects, `devlink`, `builtins` and every builtin's name.
+    public var helpTopics: [String] {
+        commandObjects + ["devlink", "builtins"] + globalNames.sorted().filter { functionHelp($0) != nil }
+    }
+
     var overview: String {
-        let builtins = globalNames.sorted().filter { functionHelp($0) != nil }
+        let builtins = helpTopics.filter { functionHelp($0) != nil }
         return """
             dls runs devlink's commands as typed, with a small language around them.
               help COMMAND...   devlink's usage for a command: help port function rate, help devlink

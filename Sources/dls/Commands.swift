@@ -107,7 +107,7 @@ struct CheckCommand: ParsableCommand, ScriptCommand {
                 continue
             }
             let diagnostics = ScriptRunner.check(source: text, name: file)
-            for d in diagnostics { FileHandleless.writeError(d.rendered + "\n") }
+            for line in DLSEngine.errorReport(diagnostics.map(\.rendered)) { FileHandleless.writeError(line + "\n") }
             if !diagnostics.isEmpty { status = 2 }
         }
         return status

@@ -11,7 +11,12 @@ final class DevlinkCompletion: CompletionVocabulary {
         self.engine = engine
     }
 
-    func subcommands(after path: [String]) -> [String] { engine.subcommands(after: path) }
+    /// The table's words, and `help` with its topics (the same registry `help` answers from).
+    func subcommands(after path: [String]) -> [String] {
+        guard let first = path.first else { return engine.subcommands(after: []) + ["help"] }
+        guard first == "help" else { return engine.subcommands(after: path) }
+        return path.count == 1 ? engine.helpTopics : engine.subcommands(after: Array(path.dropFirst()))
+    }
 
     func syntax(of path: [String]) -> CommandSyntax? {
         guard let spec = engine.commandSyntax(path) else { return nil }

@@ -171,3 +171,38 @@ final class SlowLanguage: ReplLanguage {
     func variables() -> [(name: String, value: String)] { [] }
     var completionScope: CompletionScope? { nil }
 }
+
+/// Tab right after `NAME(` shows the builtin's signature (issue 17) instead of listing every name.
+@Suite struct SignatureHintTests {
+    final class SignatureHooks: ReplHooks {
+        func help(topic: String) -> String? { topic == "wait" ? "wait(FN[, SECONDS]): polls FN" : nil }
+    }
+
+    @Test func tabAfterAnOpenCallShowsTheSignature() {
+        let repl = Repl(language: FakeLanguage(), hooks: SignatureHooks(), reader: ScriptedReader([]),
+                        output: Captured().output)
+        #expect(repl.complete("let ok = wait(").action == .hint("wait(FN[, SECONDS]): polls FN"))
+        #expect(repl.complete("wait( ").action == .hint("wait(FN[, SECONDS]): polls FN"))
+        // Not after an argument, not for names without a signature, not for fields.
+        #expect(repl.complete("wait(f").hint == nil)
+        #expect(repl.complete("len(").hint == nil)
+        #expect(repl.complete("sf.wait(").hint == nil)
+        #expect(Repl.openCall("print(x, wait(") == "wait")
+        #expect(Repl.openCall("x(") == "x" && Repl.openCall("(") == nil && Repl.openCall("1(") == nil)
+    }
+}
+
+/// Bare `exit`/`quit` get python's hint; `quit()` leaves, as in python (issue 17: all were
+/// "undefined variable").
+@Suite struct ExitWordTests {
+    @Test func bareWordsHintAndQuitCallLeaves() {
+        let language = FakeLanguage()
+        let captured = Captured()
+        let reader = ScriptedReader([.line("exit"), .line("  quit "), .line("quit()"), .line("never")])
+        let repl = Repl(language: language, reader: reader, output: captured.output)
+        #expect(repl.run() == 0)
+        #expect(captured.out == String(repeating: "Use exit() or Ctrl-D (or :quit) to leave.\n", count: 2))
+        #expect(language.runs.isEmpty)
+        #expect(reader.history == ["exit", "  quit ", "quit()"])
+    }
+}

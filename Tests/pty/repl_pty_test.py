@@ -286,6 +286,19 @@ def test_help_exit_hint_and_inline_options(env):
     quit_ok(c)
 
 
+def test_tab_after_open_call_shows_signature(env):
+    """Issue 17: Tab right after `wait(` shows the builtin's signature; the line stays as typed."""
+    c = spawn_dls(env)
+    c.send("let ok = wait(\t")
+    c.expect(r"wait\(FN\[, SECONDS\]\): calls FN")
+    c.send("fn() { true })\r")
+    c.expect(PROMPT)
+    c.sendline("print(ok)")
+    c.expect(r"\r\ntrue\r\n")
+    c.expect(PROMPT)
+    quit_ok(c)
+
+
 def test_history_survives_kill_9(env):
     """Issue 17: every entry reaches the history file at once; a killed terminal keeps it."""
     c = env.spawn()
@@ -345,7 +358,8 @@ TESTS = [test_command_word_completes, test_port_handle_completes, test_state_val
          test_multiline_for_block, test_history_recalled_after_restart, test_ctrl_c_interrupts_loop,
          test_ctrl_c_clears_line_and_block, test_utf8_input_and_backspace, test_ctrl_d_exits_zero, test_exit_leaves_with_its_status,
          test_sf_attaches_while_idle, test_lag_forms_while_idle, test_output_streams_on_a_terminal,
-         test_help_exit_hint_and_inline_options, test_history_survives_kill_9, test_utf8_without_lang,
+         test_help_exit_hint_and_inline_options, test_tab_after_open_call_shows_signature,
+         test_history_survives_kill_9, test_utf8_without_lang,
          test_unwritable_history_is_one_line,
          test_piped_stdin_has_no_prompt]
 

@@ -104,7 +104,7 @@ final class CallSite {
         let frame = try interp.reserveFrame(argCount, at: location)
         _ = try fill(frame, frame: frame, interp, base)
         defer { interp.popFrame(frame, argCount) }
-        if interp.appendedInline(n, frame, argCount) { return .null }
+        if interp.appendedInline(n, frame, argCount) { return frame[0] }   // append returns its list
         return try interp.callNative(n, frame, argCount, nil, at: location)
     }
 

@@ -91,7 +91,16 @@ extension Compiler {
             let parts: [EvalBox] = word.parts.map { part in
                 switch part {
                 case .text(let t): return EvalBox { _, _ in .string(t) }
-                case .expr(let e): return EvalBox(compileExpression(e))
+                case .expr(let e):
+                    // nil has no word: `port show $dev` with dev nil used to run `port show nil`.
+                    let eval = compileExpression(e), name = Self.interpolationName(e), at = e.location
+                    return EvalBox { interp, base in
+                        let value = try eval(interp, base)
+                        if case .null = value {
+                            throw RuntimeError("\(name) is nil, which has no text for a command line", at: at)
+                        }
+                        return value
+                    }
                 }
             }
             let single = word.parts.count == 1 && { if case .expr = word.parts[0] { return true } else { return false } }()
@@ -112,6 +121,17 @@ extension Compiler {
                 }
             }
             return try interp.runCommand(CommandInvocation(arguments: arguments, location: location), display: display)
+        }
+    }
+
+    /// How an interpolation reads in an error: `$dev`, `$sf.function`, else `$(...)`.
+    static func interpolationName(_ e: Expr) -> String {
+        switch e.kind {
+        case .variable(let name): return "$" + name
+        case .field(let base, let field):
+            let prefix = interpolationName(base)
+            return prefix == "$(...)" ? prefix : prefix + "." + field
+        default: return "$(...)"
         }
     }
 }

@@ -20,7 +20,7 @@ extension Builtins {
         "range": "range([START,] END[, STEP]): the list START, START+STEP, ... up to END (not included)",
         "keys": "keys(MAP): its keys, in order",
         "values": "values(MAP): its values, in order",
-        "append": "append(LIST, VALUE...): adds the values at the end of the list (in place)",
+        "append": "append(LIST, VALUE...): adds the values at the end of the list (in place) and returns the list",
         "pop": "pop(LIST): removes the last item and returns it",
         "contains": "contains(CONTAINER, VALUE): whether a list holds the value, a map the key, a string the text",
         "get": "get(MAP|LIST, KEY[, DEFAULT]): the item, or DEFAULT (nil) when it is missing",

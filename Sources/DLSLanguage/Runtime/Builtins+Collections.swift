@@ -50,7 +50,8 @@ extension Builtins {
                 throw args.error("list of \(list.items.count + args.count - 1) items is too long (limit \(Limits.maxListItems) items)")
             }
             for i in 1..<args.count { list.items.append(args.take(i)) }
-            return .null
+            // The list itself, so that `xs = append(xs, v)` (a habit from Go) keeps xs (issue 17: nil).
+            return .list(list)
         },
         NativeFunction("pop", arity: 1...1) { args in
             let list = try args.list(0)

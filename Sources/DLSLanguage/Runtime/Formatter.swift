@@ -4,6 +4,7 @@ enum Formatter {
     static func format(_ template: String, _ values: [Value], _ args: Arguments) throws -> String {
         var out = ""
         var next = 0
+        var used = Set<Int>()
         var chars = Array(template)[...]
         while let c = chars.popFirst() {
             if c == "}" {
@@ -29,7 +30,14 @@ enum Formatter {
             guard index < values.count else {
                 throw args.error("placeholder {\(spec)} needs argument \(index + 1), only \(values.count) given")
             }
+            used.insert(index)
             out += try apply(parts.count > 1 ? String(parts[1]) : "", to: values[index], args)
+        }
+        // An argument no placeholder takes is a mistake, most often a printf template (issue 17:
+        // `format("%-16s %s", a, b)` printed the template and dropped a and b without a word).
+        if let unused = values.indices.first(where: { !used.contains($0) }) {
+            let hint = template.contains("%") ? " (placeholders are {} and {:<16}, not %s)" : ""
+            throw args.error("argument \(unused + 2) is not used by the template: \(values.count) argument\(values.count == 1 ? "" : "s") given, \(used.count) used\(hint)")
         }
         return out
     }

@@ -99,7 +99,12 @@ public final class Interpreter {
     /// Parses and runs `source`. With `echo`, top-level expression values are printed (REPL).
     @discardableResult
     public func run(_ source: String, file: String, echo: Bool = false) throws(ScriptFailure) -> Value {
-        let (program, diagnostics) = Parser.parse(source, file: file, commandWords: host?.commandWords ?? [])
+        let (program, diagnostics, stopped) = Parser.parse(source, file: file, commandWords: host?.commandWords ?? [],
+                                                           shouldStop: { [unowned self] in isInterruptRequested })
+        if stopped {
+            interruptSignal.clear()
+            throw .runtime(RuntimeError("interrupted", at: SourceLocation(file: file, line: 1, column: 1), kind: .interrupted))
+        }
         sources[file] = program.source
         guard diagnostics.isEmpty else { throw .syntax(diagnostics, program.source) }
         return try execute(program.statements, source: program.source, echo: echo)
@@ -142,7 +147,12 @@ public final class Interpreter {
     public func render(_ failure: ScriptFailure) -> String {
         switch failure {
         case .syntax(let diagnostics, let source):
-            return diagnostics.map { render($0, source: source) }.joined(separator: "\n")
+            let shown = diagnostics.prefix(Diagnostic.reportLimit + 1).map { render($0, source: source) }
+            var lines = Diagnostic.report(shown)
+            if diagnostics.count > Diagnostic.reportLimit {
+                lines[lines.count - 1] = "... and \(diagnostics.count - Diagnostic.reportLimit) more errors"
+            }
+            return lines.joined(separator: "\n")
         case .runtime(let error):
             return error.rendered(sources: sources)
         }

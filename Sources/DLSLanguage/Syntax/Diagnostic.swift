@@ -15,6 +15,16 @@ public struct Diagnostic: Error, Sendable, Equatable {
     public func rendered(source: SourceText?) -> String {
         DiagnosticRenderer.render(kind: "error", message: message, at: location, source: source)
     }
+
+    /// How many errors of one file a report shows: garbage input has one per few bytes, and tens of
+    /// thousands of reports help nobody (the count says how many were left out).
+    public static let reportLimit = 50
+
+    /// The rendered reports, at most `reportLimit`, then one line with how many more there are.
+    public static func report(_ rendered: [String]) -> [String] {
+        guard rendered.count > reportLimit else { return rendered }
+        return Array(rendered.prefix(reportLimit)) + ["... and \(rendered.count - reportLimit) more errors"]
+    }
 }
 
 /// Renders `file:line:col: kind: message` + source line + caret; shared by parse and runtime errors.
@@ -22,7 +32,7 @@ public enum DiagnosticRenderer {
     /// With `kind` nil the message is printed as it is (`file:1:2: Error: ...`).
     public static func render(kind: String?, message: String, at location: SourceLocation,
                               source: SourceText?) -> String {
-        var out = "\(location): " + (kind.map { "\($0): " } ?? "") + message
+        var out = "\(location): " + (kind.map { "\($0): " } ?? "") + visible(message, keepNewlines: true)
         guard let source, source.name == location.file, let text = source.line(location.line) else {
             return out
         }
@@ -40,10 +50,30 @@ public enum DiagnosticRenderer {
             if end < bytes.count { slice += Array("...".utf8) }
             bytes = slice
         }
-        let line = String(decoding: bytes, as: UTF8.self)
-        let prefix = String(decoding: bytes[0..<caret], as: UTF8.self)
+        let line = visible(String(decoding: bytes, as: UTF8.self))
+        let prefix = visible(String(decoding: bytes[0..<caret], as: UTF8.self))
         let pad = prefix.map { $0 == "\t" ? "\t" : " " }.joined()
         out += "\n    \(line)\n    \(pad)^"
         return out
+    }
+
+    /// Control characters as `\x1B`-style escapes (tabs stay: they align the caret), so a report
+    /// about binary input cannot move the cursor, clear the screen or ring the bell.
+    public static func visible(_ text: String, keepNewlines: Bool = false) -> String {
+        guard text.unicodeScalars.contains(where: { isControl($0) && !(keepNewlines && $0 == "\n") }) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if isControl(scalar), !(keepNewlines && scalar == "\n") {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                out += "\\x" + (hex.count < 2 ? "0" + hex : hex)
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    private static func isControl(_ s: Unicode.Scalar) -> Bool {
+        (s.value < 0x20 && s != "\t") || s.value == 0x7F || (0x80...0x9F).contains(s.value)
     }
 }

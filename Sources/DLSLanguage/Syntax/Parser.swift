@@ -12,6 +12,12 @@ public struct Parser {
     var noMapLiteral = false
     var nesting = 0
     static let maxNesting = 200
+    /// Asked every 4096 tokens; true ends the parse as if the input ended there (Ctrl-C while a huge
+    /// input is parsed: issue 17, it was ignored until the parse finished).
+    var shouldStop: (() -> Bool)?
+    private var tokensRead = 0
+    /// Set when `shouldStop` ended the parse: the diagnostics after that point mean nothing.
+    public internal(set) var stopped = false
 
     struct Failure: Error {}
 
@@ -30,6 +36,17 @@ public struct Parser {
         return (Program(statements: statements, source: SourceText(name: file, text: source)), parser.diagnostics)
     }
 
+    /// `parse` that gives up when `shouldStop` says so (then `stopped` is true).
+    public static func parse(_ source: String, file: String, commandWords: Set<String> = [],
+                             shouldStop: @escaping () -> Bool) -> (Program, [Diagnostic], stopped: Bool) {
+        var parser = Parser(source: source, file: file, commandWords: commandWords)
+        parser.shouldStop = shouldStop
+        let statements = parser.parseStatements(until: nil)
+        // Stopped: nothing of it will be shown or run, so the source's line index is not built.
+        if parser.stopped { return (Program(statements: [], source: SourceText(name: file, text: "")), [], true) }
+        return (Program(statements: statements, source: SourceText(name: file, text: source)), parser.diagnostics, false)
+    }
+
     /// True when the only problem with `source` is that it stops early: the REPL reads another line.
     public static func needsMoreInput(_ source: String, commandWords: Set<String> = []) -> Bool {
         let (_, diagnostics) = parse(source, file: "<input>", commandWords: commandWords)
@@ -41,7 +58,16 @@ public struct Parser {
 
     mutating func advance() {
         previous = current
+        if stopped {
+            current = Token(kind: .eof, location: current.location, start: current.end, end: current.end)
+            return
+        }
         current = lexer.next()
+        tokensRead &+= 1
+        if tokensRead & 0xFFF == 0, let shouldStop, shouldStop() {
+            stopped = true
+            current = Token(kind: .eof, location: current.location, start: current.start, end: current.start)
+        }
     }
 
     func check(_ symbol: Symbol) -> Bool { current.kind == .symbol(symbol) }

@@ -26,6 +26,8 @@ public struct Completion: Equatable, Sendable {
         case insert(String)
         /// Several candidates and no longer common prefix: show them.
         case list
+        /// Nothing to insert; show this text under the line (a function's signature after `wait(`).
+        case hint(String)
     }
 
     /// The part of the text before the cursor that a candidate replaces.
@@ -45,8 +47,19 @@ public struct Completion: Equatable, Sendable {
         Completion(fragment: fragment, candidates: [])
     }
 
+    /// Text to show instead of candidates (see `Action.hint`).
+    public var hint: String?
+
+    /// Shows `text` (a signature) and inserts nothing.
+    public static func hint(_ text: String) -> Completion {
+        var completion = Completion(fragment: "", candidates: [])
+        completion.hint = text
+        return completion
+    }
+
     /// Unique match completes (with its terminator), a longer common prefix extends, otherwise list.
     public var action: Action {
+        if let hint { return .hint(hint) }
         guard let first = candidates.first else { return .none }
         if candidates.count == 1 { return .insert(first.text + first.terminator) }
         let common = Completion.commonPrefix(candidates.map(\.text))

@@ -173,6 +173,9 @@ public final class EditLineReader: LineReader {
                                                        width: Int(shim_term_columns()))
             shim_out("\n" + table)
             return UInt8(CC_REDISPLAY)
+        case .hint(let text):
+            shim_out("\n" + text + "\n")
+            return UInt8(CC_REDISPLAY)
         }
     }
 }

@@ -88,11 +88,16 @@ public final class Repl {
             reader.addHistory(text)
             return runMeta(text) ? .quit : .done
         }
-        // What python does for a bare `exit`: say how, rather than "undefined variable".
+        // What python does for a bare `exit`: say how, rather than "undefined variable"; and its
+        // `quit()` leaves (the language has `exit()`; `quit` is only a word of the prompt).
         if pending.isEmpty, ["exit", "quit"].contains(text.trimmedOfWhitespace) {
             reader.addHistory(text)
             output.line("Use exit() or Ctrl-D (or :quit) to leave.")
             return .done
+        }
+        if pending.isEmpty, text.trimmedOfWhitespace == "quit()" {
+            reader.addHistory(text)
+            return .quit
         }
         pending.append(text)
         let source = pending.joined(separator: "\n")
@@ -141,7 +146,11 @@ public final class Repl {
     }
 
     /// Completion for the editor: earlier lines of an open block are context for the current one.
+    /// Right after `NAME(` (nothing typed yet) it shows NAME's signature when the host has one.
     func complete(_ before: String) -> Completion {
+        if let name = Self.openCall(before), let help = hooks?.help(topic: name), help.hasPrefix(name + "(") {
+            return .hint(help)
+        }
         let engine = CompletionEngine(vocabulary: hooks?.completionVocabulary, scope: language.completionScope,
                                       metaCommands: MetaCommand.completionTable(helpTopics: helpTopics))
         let context = pending.isEmpty ? before : pending.joined(separator: "\n") + "\n" + before
@@ -149,6 +158,20 @@ public final class Repl {
     }
 
     var helpTopics: [String] { ReplHelp.topics + (hooks?.helpTopics ?? []) }
+
+    /// `NAME` when the text ends with `NAME(` and blanks (an identifier just opened a call), else nil.
+    static func openCall(_ text: String) -> String? {
+        var rest = Substring(text)
+        while rest.last == " " || rest.last == "\t" { rest.removeLast() }
+        guard rest.last == "(" else { return nil }
+        rest.removeLast()
+        let name = rest.reversed().prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+        guard let first = name.last, first.isLetter || first == "_" else { return nil }
+        let before = rest.dropLast(name.count).last
+        // `sf.wait(` is a method-like field, `$wait(` is in a command line: not a builtin call.
+        if before == "." || before == "$" { return nil }
+        return String(name.reversed())
+    }
 
     /// Accepted chunks as a script, for `:save`.
     var transcript: String {

@@ -33,12 +33,15 @@ public final class CommandRunner {
     public let table: CommandTable
     public let context: CommandContext
     public var options: OutputOptions
+    /// What keeps port and rate objects true after later commands (LiveObjects.swift).
+    public let live: LiveState
 
     public init(session: DeviceSession, table: CommandTable = .standard, options: OutputOptions = OutputOptions()) {
         self.table = table
         let context = CommandContext(session: session)
         self.context = context
         self.options = options
+        live = LiveState(session: { context.session })
         handles = HandleParser(portForNetdev: { name in
             (try? context.session.ports(of: nil))?.first { $0.netdev == name }?.handle
         })

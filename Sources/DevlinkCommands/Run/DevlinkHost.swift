@@ -23,7 +23,7 @@ public final class DevlinkHost: CommandHost {
         interpreter.host = self
         for function in QueryBuiltins.functions(runner) + LagValues.builtins(runner) + RouteValues.builtins(runner)
                             + RateSimulationValues.builtins(runner) + FaultBuiltins.functions(runner)
-                            + ClockBuiltins.functions(runner) {
+                            + ClockBuiltins.functions(runner) + LiveObjects.functions(runner) {
             function.help = QueryHelp.text[function.name]
             interpreter.define(function)
         }
@@ -67,6 +67,9 @@ public final class DevlinkHost: CommandHost {
             context.eventSink = nil
             context.interrupted = nil
         }
+        // Whatever the line did, objects read before it may be stale now (even a failed set may
+        // have applied part of its change).
+        defer { runner.live.invalidate() }
         do {
             result = try runner.execute(words)
         } catch {
@@ -76,7 +79,8 @@ public final class DevlinkHost: CommandHost {
             throw DevlinkHost.failure(report)
         }
         if display && !streamed { show(result, on: interpreter.output) }
-        return ValueConversion.value(result, formatter: runner.textFormatter)
+        runner.live.invalidate()
+        return ValueConversion.value(result, formatter: runner.textFormatter, live: runner.live)
     }
 
     /// Prints a result as devlink would: usage on stderr, the rest on stdout.

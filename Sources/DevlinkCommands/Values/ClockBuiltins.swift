@@ -10,16 +10,21 @@ enum ClockBuiltins {
     static func functions(_ runner: CommandRunner) -> [NativeFunction] {
         func session() -> DeviceSession { runner.session }
         return [
-            NativeFunction("wait", arity: 1...2) { args in try wait(args, session()) },
+            NativeFunction("wait", arity: 1...2) { args in
+                defer { runner.live.invalidate() }
+                return try wait(args, session(), timePassed: runner.live.invalidate)
+            },
             // Replaces the language's own `sleep` (same arguments): a poll loop written for hardware,
             // `while ... { sleep(0.1) }`, sees the emulator's work complete as it would on the device.
             NativeFunction("sleep", arity: 1...1) { args in
                 let seconds = try sleepSeconds(args)
+                defer { runner.live.invalidate() }
                 try pass(seconds, args, session())
                 return .null
             },
             NativeFunction("settle", arity: 0...1) { args in
                 let limit = try timeout(args, 0, default: 10)
+                defer { runner.live.invalidate() }
                 try settle(limit: limit, args, session())
                 return .null
             },
@@ -31,14 +36,16 @@ enum ClockBuiltins {
     /// message and `if !wait(...)` can fall back). It also answers false at once when the emulator has
     /// no work left that could change anything. It throws only on misuse: a bad timeout, a condition
     /// that is not a function returning a bool.
-    static func wait(_ args: Arguments, _ session: DeviceSession) throws -> Value {
+    static func wait(_ args: Arguments, _ session: DeviceSession, timePassed: () -> Void = {}) throws -> Value {
         let timeout = try timeout(args, 1, default: 10)
         func check() throws -> Bool {
             let v = try args.call(args[0], [])
             guard case .bool(let b) = v else { throw args.error("the condition must return a bool, got \(v.typeName)") }
             return b
         }
-        guard let timed = session.timedSession else { return .bool(try pollUntimed(check, timeout, args, session)) }
+        guard let timed = session.timedSession else {
+            return .bool(try pollUntimed({ timePassed(); return try check() }, timeout, args, session))
+        }
         let start = timed.clockSeconds
         while true {
             if try check() { return .bool(true) }
@@ -49,6 +56,7 @@ enum ClockBuiltins {
             if !timed.pass(seconds: step, interrupted: { args.interpreter.isInterruptRequested }) {
                 try args.interpreter.checkInterrupt(at: args.location)
             }
+            timePassed()   // the condition reads live objects afresh
             try args.interpreter.checkInterrupt(at: args.location)
         }
     }

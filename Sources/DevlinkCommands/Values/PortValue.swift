@@ -4,11 +4,17 @@ import DLSLanguage
 /// A port as scripts see it: `sf.index`, `sf.handle`, `sf.netdev`, `sf.flavour`, `sf.function.hw_addr`.
 /// A snapshot taken when the command ran; query again (`port(sf.handle)`) for fresh state.
 public final class PortValue: HostObject {
-    public let port: Port
+    /// The port as the device has it now (a live object re-reads it; see LiveObjects.swift).
+    public var port: Port {
+        let handle = cell.value.handle
+        return cell.current { try $0.port(handle) }
+    }
+    private var cell: LiveCell<Port>
     let formatter: TextFormatter
 
-    public init(_ port: Port, formatter: TextFormatter = TextFormatter()) {
-        self.port = port
+    /// `live`: follow the device (objects from commands and queries); nil: a fixed value.
+    public init(_ port: Port, formatter: TextFormatter = TextFormatter(), live: LiveState? = nil) {
+        cell = LiveCell(port, live: live)
         self.formatter = formatter
     }
 
@@ -21,6 +27,7 @@ public final class PortValue: HostObject {
     public var fieldNames: [String] { PortValue.names }
 
     public func field(_ name: String) -> Value? {
+        let port = self.port
         switch name {
         case "handle": return .string(port.handle.description)
         case "device": return .string(port.device.description)
@@ -36,6 +43,7 @@ public final class PortValue: HostObject {
     public var displayText: String { formatter.port(port) }
 
     public var jsonValue: Value {
+        let port = self.port
         let m = MapObject()
         m.entries[.string("handle")] = .string(port.handle.description)
         if case .map(let fields) = FieldValues.map(Fields.port(port)) {

@@ -6,6 +6,7 @@ import DLSLanguage
 enum QueryBuiltins {
     static func functions(_ runner: CommandRunner) -> [NativeFunction] {
         let formatter = runner.textFormatter
+        let live = runner.live
         func session() -> DeviceSession { runner.session }
         return [
             NativeFunction("devices", arity: 0...0) { _ in
@@ -20,7 +21,7 @@ enum QueryBuiltins {
                     }
                     ports = ports.filter { $0.flavour.name == name }
                 }
-                return .list(ListObject(ports.map { .object(PortValue($0, formatter: formatter)) }))
+                return .list(ListObject(ports.map { .object(PortValue($0, formatter: formatter, live: live)) }))
             },
             NativeFunction("port", arity: 1...1) { args in
                 let text = args[0].wordText
@@ -33,12 +34,12 @@ enum QueryBuiltins {
                     }
                     handle = found.handle
                 }
-                return .object(PortValue(try call { try session().port(handle) }, formatter: formatter))
+                return .object(PortValue(try call { try session().port(handle) }, formatter: formatter, live: live))
             },
             NativeFunction("rates", arity: 0...1) { args in
                 let device = try optionalDevice(args, 0)
                 let rates = try call { try session().rates(of: device) }
-                return .list(ListObject(rates.map { .object(RateObjectValue($0, formatter: formatter)) }))
+                return .list(ListObject(rates.map { .object(RateObjectValue($0, formatter: formatter, live: live)) }))
             },
             NativeFunction("eswitch", arity: 1...1) { args in
                 guard let device = try optionalDevice(args, 0) else { throw args.error("a device handle is required") }

@@ -5,11 +5,17 @@ import DLSLanguage
 /// `r.tx_max`, `r.tx_priority`, `r.tx_weight`, `r.parent` (nil if none), `r.tc_bw` (8 shares;
 /// nil on a kernel without tc-bw).
 public final class RateObjectValue: HostObject {
-    public let rate: RateObject
+    /// The rate object as the device has it now (a live object re-reads it; see LiveObjects.swift).
+    public var rate: RateObject {
+        let handle = cell.value.handle
+        return cell.current { try $0.rate(handle) }
+    }
+    private var cell: LiveCell<RateObject>
     let formatter: TextFormatter
 
-    public init(_ rate: RateObject, formatter: TextFormatter = TextFormatter()) {
-        self.rate = rate
+    /// `live`: follow the device (objects from commands and queries); nil: a fixed value.
+    public init(_ rate: RateObject, formatter: TextFormatter = TextFormatter(), live: LiveState? = nil) {
+        cell = LiveCell(rate, live: live)
         self.formatter = formatter
     }
 
@@ -23,6 +29,7 @@ public final class RateObjectValue: HostObject {
     public func field(_ name: String) -> Value? {
         // Written with plain if/else: the `Optional.map { ... } ?? .null` form crashed swiftc 6.3.1's
         // optimizer (ownership verifier) in release builds.
+        let rate = self.rate
         switch name {
         case "handle": return .string(rate.handle.description)
         case "device": return .string(rate.handle.device.description)
@@ -51,6 +58,7 @@ public final class RateObjectValue: HostObject {
     public var displayText: String { formatter.rate(rate) }
 
     public var jsonValue: Value {
+        let rate = self.rate
         let m = MapObject()
         m.entries[.string("handle")] = .string(rate.handle.description)
         if case .map(let fields) = FieldValues.map(Fields.rate(rate)) {

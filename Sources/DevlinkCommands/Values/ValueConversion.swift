@@ -3,7 +3,7 @@ import DLSLanguage
 
 /// A command's result as a dls value: one object when the line named one, else a list.
 enum ValueConversion {
-    static func value(_ result: CommandResult, formatter: TextFormatter) -> Value {
+    static func value(_ result: CommandResult, formatter: TextFormatter, live: LiveState? = nil) -> Value {
         func many(_ items: [Value], _ single: Bool) -> Value {
             single && items.count == 1 ? items[0] : .list(ListObject(items))
         }
@@ -11,8 +11,8 @@ enum ValueConversion {
         case .none: return .null
         case .usage(let lines): return .string(lines.map { $0 + "\n" }.joined())
         case .devices(let d, let single): return many(d.map { .object(DeviceValue($0)) }, single)
-        case .ports(let p, let single): return many(p.map { .object(PortValue($0, formatter: formatter)) }, single)
-        case .rates(let r, let single): return many(r.map { .object(RateObjectValue($0, formatter: formatter)) }, single)
+        case .ports(let p, let single): return many(p.map { .object(PortValue($0, formatter: formatter, live: live)) }, single)
+        case .rates(let r, let single): return many(r.map { .object(RateObjectValue($0, formatter: formatter, live: live)) }, single)
         case .eswitch(let d, let e): return .object(EswitchValue(d, e))
         case .info(let infos, let single): return many(infos.map(info), single)
         case .params(let params, let single): return many(params.map(param), single)

@@ -1,0 +1,64 @@
+import DevlinkModel
+import DLSLanguage
+
+/// Objects that stay true (issue 17: after `port function set $sf state active`, `sf.function.state`
+/// still said "inactive"). A port or rate object returned by a command or a query (`port show`,
+/// `port add`, `port(h)`, `rates()`) reads the device again on field access when anything may have
+/// changed since its last read: after every command line and whenever time passed for the device
+/// (`sleep`, `wait`, `settle`). Between those, reads come from the cache, so a loop over fields costs
+/// nothing. `snapshot(x)` freezes a copy; notifications (`monitor`) carry the object as it was.
+/// An object whose port or rate is gone keeps its last known fields.
+public final class LiveState {
+    let session: () -> DeviceSession
+    /// Moves on whenever the device's state may have changed; a cached read from before is stale.
+    public private(set) var generation: UInt64 = 1
+
+    init(session: @escaping () -> DeviceSession) { self.session = session }
+
+    /// Something may have changed: the next field access of a live object reads the device again.
+    public func invalidate() { generation &+= 1 }
+}
+
+/// One object's cached state and the generation it was read at.
+struct LiveCell<T> {
+    private(set) var value: T
+    private var seen: UInt64
+    let live: LiveState?
+
+    init(_ value: T, live: LiveState?) {
+        self.value = value
+        self.live = live
+        seen = live?.generation ?? 0
+    }
+
+    /// The current value: re-read when stale; a failed read (the object is gone) keeps the last one.
+    mutating func current(_ read: (DeviceSession) throws -> T) -> T {
+        guard let live, live.generation != seen else { return value }
+        seen = live.generation
+        if let fresh = try? read(live.session()) { value = fresh }
+        return value
+    }
+}
+
+enum LiveObjects {
+    static func functions(_ runner: CommandRunner) -> [NativeFunction] {
+        [
+            NativeFunction("snapshot", arity: 1...1) { args in freeze(args[0]) },
+        ]
+    }
+
+    /// A frozen copy: port and rate objects stop following the device; lists and maps are copied
+    /// with their items frozen; anything else is already a value.
+    static func freeze(_ value: Value) -> Value {
+        switch value {
+        case .object(let port as PortValue): return .object(PortValue(port.port, formatter: port.formatter))
+        case .object(let rate as RateObjectValue): return .object(RateObjectValue(rate.rate, formatter: rate.formatter))
+        case .list(let list): return .list(ListObject(list.items.map(freeze)))
+        case .map(let map):
+            let copy = MapObject()
+            for (k, v) in map.entries { copy.entries[k] = freeze(v) }
+            return .map(copy)
+        default: return value
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import DevlinkCommands
+import DevlinkEmulator
+import DevlinkModel
+import DLSLanguage
+import Testing
+
+/// Objects from commands and queries follow the device (issue 17: after `port function set $sf state
+/// active`, `sf.function.state` still said "inactive"); `snapshot(x)` freezes a copy.
+@Suite("Live objects and snapshot()")
+struct LiveObjectTests {
+    func run(_ source: String) throws -> (out: String, failure: String?) {
+        let output = CapturedOutput()
+        let interpreter = Interpreter(output: output)
+        DevlinkHost(session: try EmulatedSession(builtin: "mlx5")).install(in: interpreter)
+        do {
+            try interpreter.run(source, file: "t.dls")
+            return (output.text, nil)
+        } catch {
+            return (output.text, interpreter.render(error))
+        }
+    }
+
+    static let sf = """
+        dev eswitch set pci/0000:06:00.0 mode switchdev
+        let sf = port add pci/0000:06:00.0 flavour pcisf pfnum 0 sfnum 88
+
+        """
+
+    @Test func aPortObjectSeesLaterCommandsAndTime() throws {
+        let r = try run(Self.sf + """
+            let frozen = snapshot(sf)
+            port function set $sf hw_addr 00:00:00:00:88:88 state active
+            print(sf.function.state, sf.function.opstate, sf.function.hw_addr)
+            let polls = 0
+            while sf.function.opstate != "attached" && polls < 50 { sleep(0.1); polls += 1 }
+            print(sf.function.opstate, frozen.function.state, frozen.function.opstate)
+            """)
+        #expect(r.failure == nil, "\(r.failure ?? "")")
+        #expect(r.out == "active detached 00:00:00:00:88:88\nattached inactive detached\n")
+    }
+
+    @Test func waitConditionsMayReadTheObject() throws {
+        let r = try run(Self.sf + """
+            port function set $sf state active
+            print(wait(fn() { sf.function.opstate == "attached" }, 2))
+            """)
+        #expect(r.out == "true\n", "\(r.failure ?? "")")
+    }
+
+    @Test func queriesAndListsAreLiveAndSnapshotFreezesInside() throws {
+        let r = try run(Self.sf + """
+            let all = ports("pci/0000:06:00.0", flavour: "pcisf")
+            let frozen = snapshot({list: all})
+            port function set $sf state active
+            settle()
+            print(all[0].function.opstate, frozen.list[0].function.opstate, port(sf.handle).function.opstate)
+            """)
+        #expect(r.out == "attached detached attached\n", "\(r.failure ?? "")")
+    }
+
+    @Test func aRateObjectSeesLaterCommands() throws {
+        let r = try run("""
+            dev eswitch set pci/0000:06:00.0 mode switchdev
+            port function rate add pci/0000:06:00.0/g1 tx_max 10gbit
+            let g = filter(rates("pci/0000:06:00.0"), fn(r) { r.node == "g1" })[0]
+            let before = snapshot(g)
+            port function rate set pci/0000:06:00.0/g1 tx_max 20gbit
+            print(g.tx_max, before.tx_max)
+            """)
+        #expect(r.out == "20Gbit 10Gbit\n", "\(r.failure ?? "")")
+    }
+
+    @Test func aDeletedPortKeepsItsLastFields() throws {
+        let r = try run(Self.sf + """
+            port function set $sf state active
+            settle()
+            port del $sf
+            print(sf.handle, sf.function.opstate)
+            """)
+        #expect(r.out == "pci/0000:06:00.0/32768 attached\n", "\(r.failure ?? "")")
+    }
+
+    @Test func valuesThatAreNotObjectsAreUnchanged() throws {
+        let r = try run("print(snapshot(1), snapshot([1, \"a\"]), snapshot(nil))")
+        #expect(r.out == "1 [1, \"a\"] nil\n", "\(r.failure ?? "")")
+    }
+}
