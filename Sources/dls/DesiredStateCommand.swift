@@ -178,8 +178,8 @@ struct DesiredStateCommand: Equatable {
     private func prepare(_ engine: DLSEngine, _ output: DLSOutput) -> (DesiredDocument, DesiredDocument, Plan)? {
         do throws(DLSError) {
             let document = try engine.loadDesiredState(path: file ?? "-")
-            let before = try engine.desiredStateSnapshot()
-            return (document, before, try engine.desiredStatePlan(document))
+            let (before, plan) = try engine.desiredStatePlanWithSnapshot(document)
+            return (document, before, plan)
         } catch {
             let message = error.rendered.contains("\n") ? error.rendered : error.message
             _ = fail("dls: \(command): \(message)\n", status: 1, output: output)
