@@ -55,7 +55,7 @@ struct DesiredStateCommand: Equatable {
             case "--emulator-state":
                 guard let v = value(name, inline) else { return started ? .usage("--emulator-state needs a FILE") : .notOurs }
                 parsed.stateFile = v
-            case "-j", "--json" where inline == nil: parsed.json = true
+            case "-j", "--json": parsed.json = true
             case "--topology" where started: parsed.topology = true
             case "--install" where started: parsed.install = true
             case "--unit-dir" where started:
@@ -66,7 +66,7 @@ struct DesiredStateCommand: Equatable {
                     return .usage("--timeout needs a number of seconds > 0")
                 }
                 parsed.timeout = seconds
-            case "-h", "--help" where started:
+            case "-h" where started, "--help" where started:
                 return .help(usage)
             default:
                 if word.hasPrefix("-") && word != "-" {
@@ -121,7 +121,10 @@ struct DesiredStateCommand: Equatable {
             } else {
                 stateStore = nil
                 do throws(Backend.OpenError) {
-                    engine = try Backend.choose(netlink: netlink, emulator: emulator).engine(output: output, format: .init())
+                    // No notifications: nothing here shows them, and on the kernel a socket in the
+                    // config group has every change's notification composed and queued for it.
+                    engine = try Backend.choose(netlink: netlink, emulator: emulator)
+                        .engine(output: output, format: .init(), eventsFromOpen: false)
                 } catch {
                     return fail("dls: \(error.message)\n", status: 1, output: output)
                 }
