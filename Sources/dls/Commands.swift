@@ -17,6 +17,8 @@ struct DLSCommand: ParsableCommand {
         Runs a .dls script, code given with -c, or a script piped on stdin.
         Exit status: 0 ok, 1 runtime or command failure, 2 usage or syntax error.
         Backend: --netlink (the running kernel) or --emulator; without either, netlink when the kernel has devlink, else the emulator.
+        --emulator-state FILE keeps the emulator's state in FILE between runs.
+        Desired state: dls snapshot, dls plan FILE, dls apply FILE, dls persist FILE (dls plan --help; docs/desired-state.md).
         \(Backend.defaultDescription)
         """,
         version: "dls \(dlsVersion)",
