@@ -38,6 +38,13 @@ import Testing
         // Scripts see the state too, and `-c` chains like the rest.
         let script = try CLI.run(state + ["-c", "print(len(ports(\"pci/0000:06:00.0\", flavour: \"pcisf\")))"], directory: dir)
         #expect(script.stdout == "1\n", "\(script.stderr)")
+        let batch = try CLI.run(state + ["-b", "-"], stdin: "port function rate add pci/0000:06:00.0/extra tx_max 1Gbit\n", directory: dir)
+        #expect(batch.status == 0, "\(batch.stderr)")
+        #expect(try CLI.run(state + ["snapshot"], directory: dir).stdout.contains("\"extra\": {"), "-b saved its change")
+        #expect(try CLI.run(state + ["plan", "want.json"], directory: dir).stdout == "No changes.\n", "unmentioned: left alone")
+        let pruning = try CLI.run(state + ["plan", "-"], stdin: #"{"prune": true, "devices": {"pci/0000:06:00.0": {"rates": {}}}}"#,
+                                  directory: dir)
+        #expect(pruning.stdout.contains("- port function rate del pci/0000:06:00.0/extra\n"), "\(pruning.stdout)")
         // A snapshot applied to a fresh state plans as no changes.
         let snapshot = try CLI.run(state + ["snapshot"], directory: dir)
         try snapshot.stdout.write(to: dir.appendingPathComponent("snap.json"), atomically: true, encoding: .utf8)
