@@ -93,6 +93,7 @@ public final class DLSEngine {
         interpreter.setGlobal("args", .list(ListObject()))
         host.engine = self
         installDesiredStateBuiltins()
+        defineHelp()
     }
 
     // MARK: limits and format

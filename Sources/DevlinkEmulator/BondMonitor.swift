@@ -1,22 +1,21 @@
 import DevlinkModel
 
-/// The bonding driver's timers, run by `settle()`: the MII monitor (every `miimon` ms) and the 802.3ad
-/// state machine. Both run only while the bond is up (bond_open queues them).
+/// The bonding driver's timers, run on the emulator's clock (DriverTimeline.swift): the MII monitor
+/// (every `miimon` ms) and the 802.3ad state machine. Both run only while the bond is up (bond_open
+/// queues them).
 ///
-/// Modelling choices: updelay/downdelay are collapsed (a settle runs every timer to completion, so a link
-/// goes UP→DOWN and DOWN→UP directly); the 802.3ad partner always agrees, so a slave whose link is up
-/// joins the aggregator and starts distributing in the same settle (lag.md §6: the exact enable path is
+/// Modelling choices: updelay/downdelay are collapsed (a link goes UP→DOWN and DOWN→UP at the first
+/// tick that sees the carrier change); the 802.3ad partner always agrees, so a slave whose link is up
+/// joins the aggregator and starts distributing at the same tick (lag.md §6: the exact enable path is
 /// UNVERIFIED).
 extension EmulatorState {
-    /// One pass over all bonds; returns whether any slave changed.
-    mutating func runBondMonitors() -> Bool {
+    /// One tick of a bond's timers; returns whether any slave changed.
+    mutating func runBondTimers(_ name: String) -> Bool {
+        guard netdevs[name]?.adminUp == true, let bond = links.bonds[name] else { return false }
         var changed = false
-        for name in links.bonds.keys.sorted() where netdevs[name]?.adminUp == true {
-            guard let bond = links.bonds[name] else { continue }
-            if bond.miimon > 0 { changed = miiMonitor(name) || changed }
-            if bond.mode == .ieee8023ad { changed = lacpEnable(name) || changed }
-            updateBondCarrier(name)
-        }
+        if bond.miimon > 0 { changed = miiMonitor(name) || changed }
+        if bond.mode == .ieee8023ad { changed = lacpEnable(name) || changed }
+        updateBondCarrier(name)
         return changed
     }
 
@@ -39,14 +38,17 @@ extension EmulatorState {
                 bond.slaves[i].mii = .up
                 // 802.3ad: up but not yet in the aggregator (bond_set_backup_slave).
                 if bond.mode == .ieee8023ad { bond.slaves[i].state = .backup }
-                if bond.mode == .activeBackup, bond.activeSlave == nil { failover = true }
+                // bond_miimon_commit: a failover when there is no active slave or this is the primary.
+                if bond.mode == .activeBackup, bond.activeSlave == nil || slave.name == bond.primarySlave?.name {
+                    failover = true
+                }
                 changed.append(slave.name)
                 log(bond: name, "(slave \(slave.name)): link status definitely up")
             }
         }
         links.bonds[name] = bond
         for slave in changed { lowerStateChanged(slave) }
-        if bond.mode == .activeBackup, failover || !changed.isEmpty { selectActiveSlave(name) }
+        if bond.mode == .activeBackup, failover { selectActiveSlave(name) }
         return !changed.isEmpty
     }
 
@@ -69,10 +71,32 @@ extension EmulatorState {
 
     /// active-backup `bond_select_active_slave`: keep the current active slave while its link is up,
     /// else the first slave (enslave order) with link up, else none.
+    /// `bond_choose_primary_or_current` (6.12; every slave has prio 0, and all ports have the same speed
+    /// and duplex, so `better` keeps the current slave): nil when neither is usable.
+    static func choosePrimaryOrCurrent(_ bond: inout BondRecord) -> SlaveRecord? {
+        let curr = bond.slaves.first { $0.name == bond.activeSlave }
+        var prim = bond.primarySlave
+        if prim == nil || prim?.mii != .up {
+            // The first slave with link up (the highest prio, all equal here) unless it is the current one.
+            guard let hprio = bond.slaves.first(where: { $0.mii == .up }), hprio.name != curr?.name else {
+                return curr?.mii == .up ? curr : nil
+            }
+            prim = hprio
+        } else if bond.forcePrimary {
+            bond.forcePrimary = false
+            return prim
+        }
+        guard let curr, curr.mii == .up else { return prim }
+        switch bond.primaryReselect {
+        case .always: return prim
+        case .better, .failure: return curr
+        }
+    }
+
+    /// `bond_select_active_slave` → `bond_find_best_slave` (active-backup).
     mutating func selectActiveSlave(_ name: String) {
         guard var bond = links.bonds[name], bond.mode == .activeBackup else { return }
-        let current = bond.slaves.first { $0.name == bond.activeSlave && $0.mii == .up }
-        let best = current ?? bond.slaves.first { $0.mii == .up }
+        let best = Self.choosePrimaryOrCurrent(&bond) ?? bond.slaves.first { $0.mii == .up }
         var changed: [String] = []
         for i in bond.slaves.indices {
             let wanted: BondSlaveState = bond.slaves[i].name == best?.name ? .active : .backup

@@ -12,24 +12,38 @@ extension EmulatorState {
         return netdev
     }
 
+    /// `primary` travels as an ifindex, so an unknown name fails before the request, as over netlink.
+    func checkPrimaryExists(_ config: BondConfig) throws(DevlinkError) {
+        if let primary = config.primary, !primary.isEmpty, !netdevs.contains(primary) { throw Self.noInterface(primary) }
+    }
+
     mutating func createBond(name: String, config: BondConfig) throws(DevlinkError) {
         // IFLA_IFNAME policy: NLA_STRING of at most IFNAMSIZ-1 bytes.
         guard name.utf8.count < 16 else { throw DevlinkError(.ERANGE, "Attribute failed policy validation") }
         guard !name.isEmpty, name != ".", name != "..",
               !name.contains(where: { $0 == "/" || $0 == ":" || $0.isWhitespace }) else { throw DevlinkError(.EINVAL) }
         guard !netdevs.contains(name) else { throw DevlinkError(.EEXIST) }
+        try checkPrimaryExists(config)
         // bond_newlink: changelink on the fresh (down, slaveless) bond, then register; a bad option
         // means nothing is registered.
         var bond = BondRecord(name: name)
         try bond.apply(config, isUp: false)
+        bond.needsReselect = false   // no slaves yet
         _ = netdevs.register(name: name, kind: .bond, port: nil)
         links.bonds[name] = bond
     }
 
     mutating func changeBond(name: String, config: BondConfig) throws(DevlinkError) {
         let netdev = try netdevOrThrow(name)
+        try checkPrimaryExists(config)
         guard var bond = links.bonds[name] else { throw DevlinkError(.EOPNOTSUPP) }
-        defer { links.bonds[name] = bond }
+        defer {
+            // An option applied before a later one failed keeps its effect, reselection included.
+            let reselect = bond.needsReselect
+            bond.needsReselect = false
+            links.bonds[name] = bond
+            if reselect { selectActiveSlave(name) }
+        }
         try bond.apply(config, isUp: netdev.adminUp)
     }
 
@@ -66,9 +80,17 @@ extension EmulatorState {
             $0.carrier = carrier
             $0.master = bondName
         }
-        let mii: BondLinkState = bond.miimon == 0 || carrier ? (bond.miimon != 0 && bond.updelay > 0 ? .back : .up) : .down
+        // bond_enslave: with miimon the carrier (and updelay), with ARP monitoring the carrier, else up.
+        let mii: BondLinkState
+        if bond.miimon != 0 {
+            mii = carrier ? (bond.updelay > 0 ? .back : .up) : .down
+        } else {
+            mii = bond.arpInterval != 0 && !carrier ? .down : .up
+        }
         let state: BondSlaveState = bond.mode.usesBackupSlaves ? .backup : .active
         bond.slaves.append(SlaveRecord(name: slaveName, state: state, mii: mii))
+        // bond_enslave: the interface named as primary becomes the primary slave and is forced.
+        if bond.primarySlave?.name == slaveName { bond.forcePrimary = true }
         links.bonds[bondName] = bond
         let role = state == .active ? "an active" : "a backup"
         log(bond: bondName, "(slave \(slaveName)): Enslaving as \(role) interface with \(mii == .up ? "an up" : "a down") link")
@@ -102,9 +124,11 @@ extension EmulatorState {
             $0.adminUp = false
             $0.carrier = false
         }
+        netdevStopped(slaveName)
         log(bond: bondName, "(slave \(slaveName)): Releasing \(role) interface")
         _ = lagChangeUpper(bond: bondName, linking: false)
-        if bond.mode == .activeBackup { selectActiveSlave(bondName) }
+        // __bond_release_one selects a new active slave only when the released one was active.
+        if bond.mode == .activeBackup, wasActive { selectActiveSlave(bondName) }
         updateBondCarrier(bondName)
     }
 
@@ -113,6 +137,7 @@ extension EmulatorState {
         let netdev = try netdevOrThrow(name)
         guard netdev.adminUp != up else { return }
         netdevs.modify(name) { $0.adminUp = up }
+        if !up { netdevStopped(name) }
         if links.bonds[name] != nil {
             updateBondCarrier(name)
         } else {
@@ -148,10 +173,11 @@ extension EmulatorState {
             for slave in links.bonds[name]?.slaves ?? [] where !netdevs.contains(slave.name) {
                 guard var bond = links.bonds[name] else { continue }
                 bond.slaves.removeAll { $0.name == slave.name }
-                if bond.activeSlave == slave.name { bond.activeSlave = nil }
+                let wasActive = bond.activeSlave == slave.name
+                if wasActive { bond.activeSlave = nil }
                 links.bonds[name] = bond
                 _ = lagChangeUpper(bond: name, linking: false)
-                if bond.mode == .activeBackup { selectActiveSlave(name) }
+                if bond.mode == .activeBackup, wasActive { selectActiveSlave(name) }
                 updateBondCarrier(name)
             }
         }

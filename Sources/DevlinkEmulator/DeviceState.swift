@@ -15,6 +15,15 @@ struct DeviceState: Equatable, Sendable, Codable {
     var rates = RateTable()
     var params: [ParamRecord]
     var nextPortSequence: UInt64 = 0
+    /// devlink resources the driver registered (Resource/ResourceOperations.swift).
+    var resources: [Resource] = []
+    /// devlink_reload_failed_set: the last reload's reload_up failed (the driver is half down).
+    var reloadFailed = false
+    /// The physical ports a reload brings back (netdevsim re-adds its bus device's ports), kept while a
+    /// failed reload leaves the device without any.
+    var physicalPortsAtProbe: [Port] = []
+    /// Set when this instance is an SF's own (`auxiliary/mlx5_core.sf.N`), SFDevice/SFAuxDevice.swift.
+    var sfAux: SFAuxDevice?
 
     struct SFKey: Hashable, Sendable, Codable {
         var controller: UInt32

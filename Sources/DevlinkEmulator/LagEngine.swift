@@ -5,11 +5,16 @@ import DevlinkModel
 /// selection (hash when the `port_select_flow_table` cap allows), the v2p map and its remap, and
 /// deactivation, with the RDMA devices removed and re-added the way the driver does it.
 extension EmulatorState {
-    /// Runs the queued bond work of every LAG, in queue order.
-    mutating func runLagWork() {
-        let work = links.queuedLagWork
-        links.queuedLagWork = []
+    /// Runs the queued bond work due by `time`, in queue order; returns whether any ran. Work the
+    /// run queues again waits for its own due time.
+    @discardableResult
+    mutating func runLagWork(dueBy time: EmulatorInstant = EmulatorInstant(nanoseconds: .max)) -> Bool {
+        let work = links.queuedLagWork.filter { (links.lagWorkDue[$0] ?? .zero) <= time }
+        guard !work.isEmpty else { return false }
+        links.queuedLagWork.removeAll { work.contains($0) }
+        for l in work { links.lagWorkDue[l] = nil }
         for l in work where links.lags.indices.contains(l) { doBond(l) }
+        return true
     }
 
     mutating func doBond(_ l: Int) {
@@ -29,15 +34,22 @@ extension EmulatorState {
         }
     }
 
-    /// `mlx5_lag_check_prereq`: nil when the PFs may form a LAG, else why not.
+    /// `mlx5_lag_check_prereq` (6.12): nil when the PFs may form a LAG, else why not. In order: every PF
+    /// present; no PF with VFs outside switchdev; one eswitch mode on all PFs; one RoCE state on all PFs
+    /// (51ef9305b8f4 "net/mlx5: Lag, do bond only if slaves agree on roce state"). 6.12's check has no
+    /// "switchdev LAG is 2 ports only" rule (MLX5_LAG_OFFLOADS_SUPPORTED_PORTS is gone from lag.c).
     func lagPrerequisiteProblem(_ l: Int) -> String? {
         let lag = links.lags[l]
         var modes: [EswitchMode] = []
+        var indices: [Int] = []
         for member in lag.members {
             guard let member, let d = deviceIndex[member] else { return "a PF of the card is not present" }
+            indices.append(d)
+        }
+        for d in indices {
             let device = devices[d]
             if device.numVFs > 0, device.eswitchMode != .switchdev {
-                return "\(member) has VFs in legacy eswitch mode (VF LAG needs switchdev)"
+                return "\(device.handle) has VFs in legacy eswitch mode (VF LAG needs switchdev)"
             }
             modes.append(device.eswitchMode)
         }
@@ -45,8 +57,20 @@ extension EmulatorState {
             let list = zip(lag.members, modes).map { "\($0.0.map(\.description) ?? "?") \($0.1.name)" }
             return "eswitch modes differ (\(list.joined(separator: ", ")))"
         }
-        if modes.first == .switchdev, lag.ports != 2 { return "switchdev LAG supports 2 ports only" }
+        let roce = indices.map(lagRoceState)
+        if Set(roce).count > 1 {
+            let list = zip(indices, roce).map { "\(devices[$0.0].handle) \($0.1 ? "on" : "off")" }
+            return "RoCE state differs (\(list.joined(separator: ", "))): the PFs must agree on RoCE"
+        }
         return nil
+    }
+
+    /// `mlx5_get_roce_state` as the driver sees it after load: with `roce_rw_supported` the `roce` cap
+    /// (which load sets from enable_roce), else enable_roce's applied driverinit value, which load
+    /// initialises from the `roce` cap (mlx5_devlink_set_params_init_values). The emulator has no
+    /// reload that would apply a new driverinit value, so both come to the `roce` cap.
+    func lagRoceState(_ d: Int) -> Bool {
+        devices[d].config.cap("roce") != 0
     }
 
     /// `mlx5_lag_is_roce_lag`: no PF has SR-IOV enabled and every PF is in legacy mode.
@@ -95,7 +119,7 @@ extension EmulatorState {
         map.reduce(0) { $0 | (1 << ($1 - 1)) }
     }
 
-    private func mapText(_ map: [UInt8], hash: Bool) -> String {
+    func mapText(_ map: [UInt8], hash: Bool) -> String {
         if hash {
             let ports = (1...map.count).filter { p in map.contains(UInt8(p)) }
             return "lag map active ports: " + ports.map(String.init).joined(separator: ", ")
@@ -170,11 +194,12 @@ extension EmulatorState {
 
     // MARK: remap
 
-    /// `mlx5_modify_lag`: only a changed map reaches the hardware.
-    mutating func modifyLag(_ l: Int) {
+    /// `mlx5_modify_lag`: only a changed map reaches the hardware. `tracker` is the bond's unless the
+    /// caller builds one (multipath's port affinity).
+    mutating func modifyLag(_ l: Int, tracker: LagTracker? = nil) {
         guard let dev0 = links.lags[l].dev0 else { return }
         let lag = links.lags[l]
-        let map = inferMap(lag.tracker, ports: lag.ports)
+        let map = inferMap(tracker ?? lag.tracker, ports: lag.ports)
         guard map != lag.v2p else { return }
         let hash = lag.flags.contains(.hashBased)
         if hash {
@@ -222,6 +247,7 @@ extension EmulatorState {
         links.lags[l].mode = .none
         links.lags[l].flags = []
         links.lags[l].portSelectMode = nil
+        links.lags[l].multipathFib = nil   // mlx5_lag_mp_reset
         let destroy = issueFirmware(.destroyLag, on: dev0, lag: l)
         guard destroy.succeeded else {
             // Mode is already NONE; the IB devices are not re-added.
@@ -235,9 +261,10 @@ extension EmulatorState {
 
     // MARK: eswitch / SR-IOV changes
 
-    /// `mlx5_lag_disable_change`: an eswitch mode or SR-IOV change on a member disables an active LAG
-    /// first (synchronously, inside the devlink request). MPESW too (the newer fix: `mlx5_disable_mpesw`,
-    /// lag.md §1.7); the bond work that follows never brings MPESW back.
+    /// `mlx5_lag_disable_change`: an eswitch mode set or an SR-IOV enable that creates the FDB disables
+    /// an active LAG first (synchronously, inside the devlink request). In 6.12 that is
+    /// `mlx5_disable_lag` for every active mode, MPESW included (no `mlx5_disable_mpesw` yet); the bond
+    /// work that follows never brings MPESW back.
     mutating func lagDisableChange(_ device: DeviceHandle) {
         guard let l = links.lags.firstIndex(where: { $0.members.contains(device) }) else { return }
         if links.lags[l].mode != .none { disableLag(l) }

@@ -25,10 +25,15 @@ extension EmulatorState {
 
     func isEswitchManager(_ d: Int) -> Bool { (devices[d].config.caps["eswitch_manager"] ?? 1) != 0 }
 
-    /// `mlx5_devlink_esw_multiport_get`: EOPNOTSUPP without eswitch manager (a dump skips the param),
-    /// else whether this PF's LAG is in MPESW mode.
-    func mpeswParamView(_ d: Int) throws(DevlinkError) -> Param {
-        guard isEswitchManager(d) else { throw DevlinkError(.EOPNOTSUPP) }
+    /// mlx5_eswitch_init registers the eswitch params (esw_multiport) only on a vport manager
+    /// (`vport_group_manager` on a PF) or an eswitch manager; elsewhere the param does not exist.
+    func hasMpeswParam(_ d: Int) -> Bool {
+        (devices[d].config.caps["vport_group_manager"] ?? 1) != 0 || isEswitchManager(d)
+    }
+
+    /// `mlx5_devlink_esw_multiport_get` (6.12): no eswitch-manager check, just whether this PF's LAG
+    /// is in MPESW mode.
+    func mpeswParamView(_ d: Int) -> Param {
         let handle = devices[d].handle
         let on = lagIndex(of: handle).map { links.lags[$0].mode == .mpesw } ?? false
         var record = Self.mpeswParam
@@ -51,9 +56,12 @@ extension EmulatorState {
     /// `enable_mpesw`.
     mutating func enableMpesw(_ l: Int) throws(DevlinkError) {
         guard links.lags[l].mode == .none else { throw DevlinkError(.EINVAL) }
+        // ports > MLX5_LAG_MPESW_OFFLOADS_SUPPORTED_PORTS (4): EOPNOTSUPP, not reachable (2-port LAGs only).
+        // Then, all EOPNOTSUPP: dev0 in switchdev, port_select_flow_table, create_lag_when_not_master_up,
+        // mlx5_lag_check_prereq and mlx5_lag_shared_fdb_supported (enable_mpesw, 6.12).
         guard let dev0 = links.lags[l].dev0, let d0 = deviceIndex[dev0], devices[d0].eswitchMode == .switchdev,
               lagCap(l, "port_select_flow_table"), lagCap(l, "create_lag_when_not_master_up"),
-              lagPrerequisiteProblem(l) == nil else { throw DevlinkError(.EOPNOTSUPP) }
+              lagPrerequisiteProblem(l) == nil, lagSharedFDBSupported(l) else { throw DevlinkError(.EOPNOTSUPP) }
         let members = links.lags[l].members.compactMap { $0 }
         for m in members { links.rdma.remove(parent: m) }
         // mlx5_activate_lag(ldev, NULL, MPESW, true): no v2p, no port-selection FT, no map line.

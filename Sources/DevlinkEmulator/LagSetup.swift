@@ -1,13 +1,15 @@
 import DevlinkModel
 
-/// Pairing the PFs of a card into one LAG at load (lag.md §1.3), the initial RDMA devices, the settle
-/// loop for link work, and the read-only views.
+/// Pairing the PFs of a card into one LAG at load (lag.md §1.3), the initial RDMA devices, and the
+/// read-only views.
 extension EmulatorState {
-    /// `mlx5_lag_is_supported`: vport_group_manager (PFs have it: absent means 1), lag_master and
-    /// 2 <= num_lag_ports <= MLX5_MAX_PORTS.
+    /// `mlx5_lag_is_supported` (lag.h): vport_group_manager (PFs have it: absent means 1), lag_master and
+    /// 2 <= num_lag_ports <= MLX5_MAX_PORTS, which is 8 in 6.12 (include/linux/mlx5/driver.h).
+    static let mlx5MaxPorts: UInt64 = 8
+
     static func lagCapable(_ config: DeviceConfig) -> Bool {
         config.profile == .mlx5 && (config.caps["vport_group_manager"] ?? 1) != 0 && config.cap("lag_master") != 0
-            && (2...4).contains(config.cap("num_lag_ports"))
+            && (2...mlx5MaxPorts).contains(config.cap("num_lag_ports"))
     }
 
     /// Groups LAG-capable PFs of the same card (same non-zero `system_image_guid` cap, else the same
@@ -35,17 +37,6 @@ extension EmulatorState {
         }
         for device in devices where device.profile == .mlx5 && device.config.cap("roce") != 0 {
             links.rdma.add(prefix: "mlx5_", parent: device.handle)
-        }
-    }
-
-    /// Runs bond monitors and queued LAG work until nothing changes (bounded: a loop that kept
-    /// changing would be an emulator bug, not a hang).
-    mutating func settleLinks() {
-        for _ in 0..<64 {
-            let monitors = runBondMonitors()
-            let work = !links.queuedLagWork.isEmpty
-            runLagWork()
-            if !monitors, !work { return }
         }
     }
 
@@ -97,6 +88,11 @@ extension EmulatorState {
         if let problem = lagPrerequisiteProblem(l) { return problem }
         if let failure = lag.lastFailure { return failure }
         if links.queuedLagWork.contains(l) { return "bond work pending (settle)" }
+        if lag.tracker.isBonded {
+            // E.g. SR-IOV disabled in legacy mode: mlx5_eswitch_disable_sriov queues no bond work (6.12).
+            return "prerequisites met since the last bond work; the driver re-checks on the next bond, link "
+                + "or eswitch event"
+        }
         return "inactive"
     }
 

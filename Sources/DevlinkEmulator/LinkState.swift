@@ -15,8 +15,17 @@ struct LinkState: Equatable, Sendable, Codable {
     /// LAGs (indexes into `lags`) whose bond work is queued; queueing twice is a no-op, like
     /// `queue_delayed_work` on a pending work item.
     var queuedLagWork: [Int] = []
+    /// When each queued LAG's bond work runs (DriverLatency.bondWork after it was queued); work queued
+    /// without an entry is due at once.
+    var lagWorkDue: [Int: EmulatorInstant] = [:]
     /// dmesg lines of the bonding and mlx5 drivers, oldest first.
     var kernelLog: [String] = []
+    /// The IPv4 main table (FibTable.swift).
+    var fib = FibTable()
+    /// FIB notifier events queued for mlx5's multipath work, oldest first (LagMultipath.swift).
+    var fibWork: [FibWork] = []
+    /// When the queued FIB work runs (DriverLatency.fibWork after the first of it was queued).
+    var fibWorkDue: EmulatorInstant?
 }
 
 /// A one-shot firmware failure: the next command with this opcode (on `device`, or on any device)
@@ -39,17 +48,36 @@ public struct FirmwareFault: Equatable, Sendable, Codable {
 struct BondRecord: Equatable, Sendable, Codable {
     var name: String
     var mode: BondMode = .balanceRR
-    // Modelling choice: a netlink-created bond gets miimon 100 when neither miimon nor arp_interval is
-    // given (bond_check_params' BOND_DEFAULT_MIIMON; lag.md §3.5 marks this UNVERIFIED).
-    var miimon: UInt32 = 100
+    // The module default is miimon 0 (bond_main.c `static int miimon`): a netlink-created bond has no
+    // link monitoring until miimon is given, except that setting an 802.3ad/tlb/alb mode forces 100
+    // (bond_option_mode_set, BOND_DEFAULT_MIIMON). Checked in the guest (6.12).
+    var miimon: UInt32 = 0
+    /// In miimon ticks, as bond->params.updelay/downdelay keep them (_bond_option_delay_set stores
+    /// value / miimon); shown as ticks × miimon.
     var updelay: UInt32 = 0
     var downdelay: UInt32 = 0
     var xmitHashPolicy: BondXmitHashPolicy = .layer2
     var lacpRate: BondLacpRate = .slow
     var minLinks: UInt32 = 0
+    /// bond->params.arp_interval (ms) and arp_targets (dotted quads, at most BOND_MAX_ARP_TARGETS).
+    var arpInterval: UInt32 = 0
+    var arpTargets: [String] = []
+    /// bond->params.primary: the name given, kept while that interface is not (or no longer) a slave.
+    var primary = ""
+    var primaryReselect: BondPrimaryReselect = .always
+    /// bond->force_primary: the next selection takes the primary (set when it is named or enslaved).
+    var forcePrimary = false
+    /// Set by an option whose kernel setter calls bond_select_active_slave; the request runs it.
+    var needsReselect = false
     /// In enslave order.
     var slaves: [SlaveRecord] = []
     var activeSlave: String?
+
+    /// bond->primary_slave: the slave named by `primary`, in a mode that has one.
+    var primarySlave: SlaveRecord? {
+        guard mode.usesPrimary, !primary.isEmpty else { return nil }
+        return slaves.first { $0.name == primary }
+    }
 }
 
 struct SlaveRecord: Equatable, Sendable, Codable {
@@ -92,6 +120,8 @@ struct LagRecord: Equatable, Sendable, Codable {
     var vportLag = false
     /// Why the last activation failed, for the `reason` of the view; cleared when it forms.
     var lastFailure: String?
+    /// The route multipath LAG follows (`mp->fib`), nil when none.
+    var multipathFib: MultipathFib?
 
     var ports: Int { members.count }
     var dev0: DeviceHandle? { members.first ?? nil }

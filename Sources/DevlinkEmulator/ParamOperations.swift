@@ -9,24 +9,29 @@ extension EmulatorState {
         return devices.indices.flatMap { paramDump($0) }
     }
 
-    /// A dump skips params whose get fails with EOPNOTSUPP (esw_multiport without eswitch manager).
+    /// esw_multiport exists only where mlx5_eswitch_init registered it (`hasMpeswParam`).
     private func paramDump(_ d: Int) -> [Param] {
         devices[d].params.compactMap { record in
-            isMpeswParam(d, record.name) ? try? mpeswParamView(d) : record.param(device: devices[d].handle)
+            guard isMpeswParam(d, record.name) else { return record.param(device: devices[d].handle) }
+            return hasMpeswParam(d) ? mpeswParamView(d) : nil
         }
     }
 
     func param(_ handle: DeviceHandle, name: String) throws(DevlinkError) -> Param {
         let d = try deviceIndexOrThrow(handle)
         guard let record = devices[d].params.first(where: { $0.name == name }) else { throw DevlinkError(.EINVAL) }
-        if isMpeswParam(d, name) { return try mpeswParamView(d) }
+        if isMpeswParam(d, name) {
+            guard hasMpeswParam(d) else { throw DevlinkError(.EINVAL) }
+            return mpeswParamView(d)
+        }
         return record.param(device: handle)
     }
 
     mutating func setParam(_ handle: DeviceHandle, name: String, value: ParamValue,
                            cmode: ParamCMode) throws(DevlinkError) {
         let d = try deviceIndexOrThrow(handle)
-        guard let p = devices[d].params.firstIndex(where: { $0.name == name }) else { throw DevlinkError(.EINVAL) }
+        guard let p = devices[d].params.firstIndex(where: { $0.name == name }),
+              !isMpeswParam(d, name) || hasMpeswParam(d) else { throw DevlinkError(.EINVAL) }
         let record = devices[d].params[p]
         guard value.type == record.type else { throw DevlinkError(.EINVAL) }
         guard record.values[cmode] != nil else { throw DevlinkError(.EOPNOTSUPP) }
@@ -35,7 +40,7 @@ extension EmulatorState {
         }
         if isMpeswParam(d, name) {
             try setMpeswParam(d, value)
-            return emit(.paramNew(try mpeswParamView(d)))
+            return emit(.paramNew(mpeswParamView(d)))
         }
         devices[d].params[p].values[cmode] = value
         emit(.paramNew(devices[d].params[p].param(device: handle)))

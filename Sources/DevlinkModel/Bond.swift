@@ -8,9 +8,20 @@ public struct BondConfig: Equatable, Sendable, Codable {
     public var xmitHashPolicy: BondXmitHashPolicy?
     public var lacpRate: BondLacpRate?
     public var minLinks: UInt32?
+    /// ARP monitoring interval in ms (IFLA_BOND_ARP_INTERVAL); not in 802.3ad, tlb, alb.
+    public var arpInterval: UInt32?
+    /// IPv4 targets as dotted quads (IFLA_BOND_ARP_IP_TARGET replaces the whole list; [] clears it).
+    public var arpIPTargets: [String]?
+    /// The primary slave's name (IFLA_BOND_PRIMARY carries its ifindex); active-backup, tlb and alb only.
+    public var primary: String?
+    public var primaryReselect: BondPrimaryReselect?
 
     public init(mode: BondMode? = nil, miimon: UInt32? = nil, updelay: UInt32? = nil, downdelay: UInt32? = nil,
-                xmitHashPolicy: BondXmitHashPolicy? = nil, lacpRate: BondLacpRate? = nil, minLinks: UInt32? = nil) {
+                xmitHashPolicy: BondXmitHashPolicy? = nil, lacpRate: BondLacpRate? = nil, minLinks: UInt32? = nil,
+                primary: String? = nil, primaryReselect: BondPrimaryReselect? = nil, arpInterval: UInt32? = nil,
+                arpIPTargets: [String]? = nil) {
+        self.arpInterval = arpInterval
+        self.arpIPTargets = arpIPTargets
         self.mode = mode
         self.miimon = miimon
         self.updelay = updelay
@@ -18,6 +29,8 @@ public struct BondConfig: Equatable, Sendable, Codable {
         self.xmitHashPolicy = xmitHashPolicy
         self.lacpRate = lacpRate
         self.minLinks = minLinks
+        self.primary = primary
+        self.primaryReselect = primaryReselect
     }
 
     public var isEmpty: Bool { self == BondConfig() }
@@ -57,6 +70,11 @@ public struct Bond: Equatable, Sendable, Codable {
     public var minLinks: UInt32
     /// The current active slave (active-backup), if any.
     public var activeSlave: String?
+    public var arpInterval: UInt32
+    public var arpIPTargets: [String]
+    /// The primary slave, reported while the named interface is a slave (bond->primary_slave).
+    public var primary: String?
+    public var primaryReselect: BondPrimaryReselect
     public var slaves: [BondSlave]
     /// The hardware LAG of the card whose ports are slaves of this bond, if any.
     public var hardwareLag: HardwareLag?
@@ -64,7 +82,11 @@ public struct Bond: Equatable, Sendable, Codable {
     public init(name: String, ifindex: UInt32, adminUp: Bool = false, carrier: Bool = false, mode: BondMode = .balanceRR,
                 miimon: UInt32 = 0, updelay: UInt32 = 0, downdelay: UInt32 = 0,
                 xmitHashPolicy: BondXmitHashPolicy = .layer2, lacpRate: BondLacpRate? = nil, minLinks: UInt32 = 0,
-                activeSlave: String? = nil, slaves: [BondSlave] = [], hardwareLag: HardwareLag? = nil) {
+                activeSlave: String? = nil, primary: String? = nil, primaryReselect: BondPrimaryReselect = .always,
+                arpInterval: UInt32 = 0, arpIPTargets: [String] = [],
+                slaves: [BondSlave] = [], hardwareLag: HardwareLag? = nil) {
+        self.arpInterval = arpInterval
+        self.arpIPTargets = arpIPTargets
         self.name = name
         self.ifindex = ifindex
         self.adminUp = adminUp
@@ -77,6 +99,8 @@ public struct Bond: Equatable, Sendable, Codable {
         self.lacpRate = lacpRate
         self.minLinks = minLinks
         self.activeSlave = activeSlave
+        self.primary = primary
+        self.primaryReselect = primaryReselect
         self.slaves = slaves
         self.hardwareLag = hardwareLag
     }
@@ -110,4 +134,21 @@ public struct NetInterface: Equatable, Sendable, Codable {
         self.carrier = carrier
         self.master = master
     }
+}
+
+/// IPv4 dotted quads for bond ARP targets (iproute2 `get_addr32`), as 32-bit values in network order.
+public enum IPv4Text {
+    /// The four bytes of `a.b.c.d`, or nil.
+    public static func bytes(_ text: String) -> [UInt8]? {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 4 else { return nil }
+        var out: [UInt8] = []
+        for p in parts {
+            guard !p.isEmpty, p.count <= 3, p.allSatisfy(\.isASCII), let n = UInt8(p) else { return nil }
+            out.append(n)
+        }
+        return out
+    }
+
+    public static func text(_ bytes: [UInt8]) -> String { bytes.map(String.init).joined(separator: ".") }
 }

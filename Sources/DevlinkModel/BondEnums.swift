@@ -28,6 +28,12 @@ public enum BondMode: UInt8, DevlinkNamed, Codable {
         }
     }
 
+    /// `bond_mode_uses_arp`: every mode but 802.3ad, balance-tlb and balance-alb can use ARP monitoring.
+    public var usesArp: Bool { self != .ieee8023ad && self != .balanceTLB && self != .balanceALB }
+
+    /// `bond_mode_uses_primary`: active-backup, balance-tlb and balance-alb have a primary slave.
+    public var usesPrimary: Bool { self == .activeBackup || self == .balanceTLB || self == .balanceALB }
+
     /// Modes in which only one slave (or the LACP-selected ones) transmits: slaves start as backup.
     public var usesBackupSlaves: Bool { self == .activeBackup || self == .ieee8023ad }
 }
@@ -65,6 +71,19 @@ public enum BondLacpRate: UInt8, DevlinkNamed, Codable {
     case slow = 0, fast = 1
 
     public var name: String { self == .slow ? "slow" : "fast" }
+}
+
+/// `primary_reselect` (bond_primary_reselect_tbl): always 0 (default), better 1, failure 2.
+public enum BondPrimaryReselect: UInt8, DevlinkNamed, Codable {
+    case always = 0, better = 1, failure = 2
+
+    public var name: String {
+        switch self {
+        case .always: "always"
+        case .better: "better"
+        case .failure: "failure"
+        }
+    }
 }
 
 /// `enum netdev_lag_tx_type`.

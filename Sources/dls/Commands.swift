@@ -14,7 +14,8 @@ struct DLSCommand: ParsableCommand {
         commandName: "dls",
         abstract: "A scripting language and REPL for Linux devlink: ports, subfunctions, rates and LAG.",
         discussion: """
-        Runs a .dls script, code given with -c, or a script piped on stdin.
+        Runs a .dls script, code given with -c, or a script piped on stdin; on a terminal with none of these, the REPL. A devlink command line runs as given: dls port show pci/0000:06:00.0/1.
+        Run options: -c CODE, -b FILE (a devlink batch file; -f goes on after failures), -j and -p (devlink's JSON, pretty), -i (IEC units), --emulator [NAME|FILE.json][@VERSION], --netlink, --atomic, --step-limit N (details: dls run --help). -V or --version prints the version.
         Exit status: 0 ok, 1 runtime or command failure, 2 usage or syntax error.
         Backend: --netlink (the running kernel) or --emulator; without either, netlink when the kernel has devlink, else the emulator.
         --emulator-state FILE keeps the emulator's state in FILE between runs.

@@ -39,6 +39,25 @@ struct RunOptions: Equatable {
                                                                          environment: getenv("NO_COLOR").map { String(cString: $0) })))
     }
 
+    /// Words as one dls command line: each is quoted when it holds a blank, a quote, `#`, `$` or `\`
+    /// (single quotes are raw; a word with one in it goes in double quotes with escapes).
+    static func commandLine(_ words: [String]) -> String {
+        words.map { word in
+            let special: Set<Character> = [" ", "\t", "\"", "'", "#", "$", "\\", ";", "{", "}", "(", ")"]
+            guard word.isEmpty || word.contains(where: { special.contains($0) || $0.isNewline }) else { return word }
+            if !word.contains("'") && !word.contains(where: \.isNewline) { return "'" + word + "'" }
+            var quoted = "\""
+            for c in word {
+                switch c {
+                case "\"", "\\", "$": quoted += "\\" + String(c)
+                case "\n": quoted += "\\n"
+                default: quoted.append(c)
+                }
+            }
+            return quoted + "\""
+        }.joined(separator: " ")
+    }
+
     func execute() -> Int32 {
         guard let config = configuration() else { return 2 }
         let status = run(config)
@@ -68,6 +87,10 @@ struct RunOptions: Equatable {
             let text: String
             switch DLSSourceFile.contents(of: file) {
             case .success(let read): text = read
+            case .failure where DLSEngine.standardCommandWords.contains(file) && access(file, F_OK) != 0:
+                // `dls port show pci/0000:06:00.0/1`: a command line, as devlink takes it.
+                return ScriptRunner.run(source: Self.commandLine([file] + scriptArguments), name: "<command line>",
+                                        arguments: [], stepLimit: stepLimit, config: config, atomic: atomic)
             case .failure(let failure):
                 let reason = failure.reason
                 // Options after the script are its own (`args`); one before it that dls does not know

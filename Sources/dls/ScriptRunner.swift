@@ -13,8 +13,16 @@ struct RunConfiguration {
 enum ScriptRunner {
     nonisolated(unsafe) static var keptUntilExit: DLSEngine?
 
-    /// An engine on the configured backend; the error is the `dls: ...` line to print.
+    /// An engine on the configured backend; the error is the `dls: ...` line to print. Scripts, batch
+    /// files and the REPL run the emulator on the wall clock, so its driver work completes on its own as
+    /// on hardware (`DLS_CLOCK=virtual` keeps the test clock; `dls test` always does).
     static func makeEngine(output: DLSOutput, config: RunConfiguration, eventsFromOpen: Bool = true) throws(Backend.OpenError) -> DLSEngine {
+        let engine = try openEngine(output: output, config: config, eventsFromOpen: eventsFromOpen)
+        engine.useClock(DLSClock.fromEnvironment(getenv("DLS_CLOCK").map { String(cString: $0) }, fallback: .wall))
+        return engine
+    }
+
+    private static func openEngine(output: DLSOutput, config: RunConfiguration, eventsFromOpen: Bool) throws(Backend.OpenError) -> DLSEngine {
         guard let stateFile = config.stateFile, case .emulator(let word) = config.backend else {
             return try config.backend.engine(output: output, format: config.format, eventsFromOpen: eventsFromOpen)
         }

@@ -4,7 +4,10 @@ import Testing
 
 /// Multi-port E-Switch LAG through the `esw_multiport` devlink param (lag.md §1.12, §1.7).
 @Suite struct LagMpeswTests {
-    static let caps: [String: UInt64] = ["port_select_flow_table": 1, "create_lag_when_not_master_up": 1]
+    /// The MPESW caps, and the shared-FDB caps enable_mpesw also needs (mlx5_lag_shared_fdb_supported).
+    static let caps: [String: UInt64] = ["port_select_flow_table": 1, "create_lag_when_not_master_up": 1,
+                                         "lag_native_fdb_selection": 1, "root_ft_on_other_esw": 1,
+                                         "esw_shared_ingress_acl": 1]
 
     /// Both PFs in switchdev on a card with the MPESW caps.
     static func switchdev(caps: [String: UInt64] = caps) throws -> EmulatedSession {
@@ -102,14 +105,37 @@ import Testing
         }
     }
 
-    @Test func notAnEswitchManagerHasNoUsableParam() throws {
+    @Test func notAnEswitchManagerReadsTheParamButCannotSetIt() throws {
+        // 6.12: mlx5_devlink_esw_multiport_set checks MLX5_ESWITCH_MANAGER, the get does not; the param
+        // is registered on a vport manager or an eswitch manager (mlx5_eswitch_init).
         var caps = Self.caps
         caps["eswitch_manager"] = 0
         let s = try Lag.session(caps: caps)
         Self.expectError(.EOPNOTSUPP) { try Self.setMpesw(s, true) }
-        Self.expectError(.EOPNOTSUPP) { _ = try s.param(H.pf0, name: "esw_multiport") }
-        // A dump skips a param whose get fails with EOPNOTSUPP.
-        #expect(try !s.params(of: H.pf0).map(\.name).contains("esw_multiport"))
+        #expect(try Self.value(s, H.pf0) == .bool(false))
+        #expect(try s.params(of: H.pf0).map(\.name).contains("esw_multiport"))
+        // Neither manager: no such param (the core's EINVAL), and a dump leaves it out.
+        caps["vport_group_manager"] = 0
+        let none = try Lag.session(caps: caps)
+        Self.expectError(.EINVAL) { _ = try none.param(H.pf0, name: "esw_multiport") }
+        Self.expectError(.EINVAL) { try Self.setMpesw(none, true) }
+        #expect(try !none.params(of: H.pf0).map(\.name).contains("esw_multiport"))
+    }
+
+    @Test func mpeswNeedsSharedFDBSupport() throws {
+        // enable_mpesw (6.12) ends its EOPNOTSUPP checks with mlx5_lag_shared_fdb_supported.
+        let bare: [String: UInt64] = ["port_select_flow_table": 1, "create_lag_when_not_master_up": 1]
+        let s = try Self.switchdev(caps: bare)
+        Self.expectError(.EOPNOTSUPP) { try Self.setMpesw(s, true) }
+        #expect(try s.firmwareLog(H.pf0).isEmpty && !Lag.lag(s).isActive)
+        // The vport metadata (esw_port_metadata, settable outside switchdev only) is one of its conditions.
+        let noMetadata = try Lag.session(caps: Self.caps)
+        for d in [H.pf0, H.pf1] {
+            try noMetadata.setParam(d, name: "esw_port_metadata", value: .bool(false), cmode: .runtime)
+            try noMetadata.setEswitch(d, EswitchChanges(mode: .switchdev))
+        }
+        Self.expectError(.EOPNOTSUPP) { try Self.setMpesw(noMetadata, true) }
+        #expect(try noMetadata.firmwareLog(H.pf0).isEmpty)
     }
 
     @Test func aPFWithoutLagDeviceAcceptsTheValueAndStaysOff() throws {
@@ -149,7 +175,7 @@ import Testing
         #expect(try !Lag.lag(s).isActive && Lag.opcodes(s) == ["CREATE_LAG", "DESTROY_LAG"])
     }
 
-    @Test func eswitchModeOrSriovChangeEndsMpesw() throws {
+    @Test func eswitchModeChangeEndsMpesw() throws {
         let s = try Self.switchdev()
         try Self.setMpesw(s, true)
         try s.setEswitch(H.pf1, EswitchChanges(mode: .legacy))
@@ -158,14 +184,27 @@ import Testing
         #expect(try Self.value(s, H.pf0) == .bool(false) && Lag.lag(s).rdmaDevices == ["mlx5_0", "mlx5_1"])
         Self.expectError(.EOPNOTSUPP) { try Self.setMpesw(s, true) }   // eswitch modes differ now
 
+        // Setting the mode it already has ends MPESW too: mlx5_devlink_eswitch_mode_set calls
+        // mlx5_lag_disable_change before it compares the modes.
+        let same = try Self.switchdev()
+        try Self.setMpesw(same, true)
+        try same.setEswitch(H.pf0, EswitchChanges(mode: .switchdev))
+        try same.settle()
+        #expect(try !Lag.lag(same).isActive && Lag.opcodes(same) == ["CREATE_LAG", "DESTROY_LAG"])
+        #expect(try Self.value(same, H.pf0) == .bool(false))
+    }
+
+    @Test func sriovInSwitchdevKeepsMpesw() throws {
+        // In switchdev the FDB exists: mlx5_eswitch_enable loads the VF vports without toggling the LAG,
+        // and mlx5_eswitch_disable_sriov never toggles it.
         let v = try Self.switchdev()
         try Self.setMpesw(v, true)
         try v.setSriovNumVFs(H.pf0, 2)
         try v.settle()
-        #expect(try !Lag.lag(v).isActive && Lag.opcodes(v) == ["CREATE_LAG", "DESTROY_LAG"])
-        // VFs in switchdev still meet the prerequisites: MPESW can be enabled again.
-        try Self.setMpesw(v, true)
-        #expect(try Lag.lag(v).mode == .mpesw)
+        #expect(try Lag.lag(v).mode == .mpesw && Lag.opcodes(v) == ["CREATE_LAG"])
+        try v.setSriovNumVFs(H.pf0, 0)
+        try v.settle()
+        #expect(try Lag.lag(v).mode == .mpesw && Lag.opcodes(v) == ["CREATE_LAG"])
     }
 
     @Test func createFailureReportsTheErrnoAndRestoresState() throws {

@@ -15,7 +15,7 @@ import Testing
         let count = r.stdout.split(separator: "\n").filter { $0.hasPrefix("ok ") }.count
         #expect(last == "\(count) passed, 0 failed")
         #expect(count >= 40)
-        for file in ["sf-lifecycle.dls", "vf-rate-tree.dls", "sf-rate-tree.dls", "eswitch-mode.dls", "port-split.dls",
+        for file in ["sf-lifecycle.dls", "vf-rate-tree.dls", "sf-rate-tree.dls", "eswitch-mode.dls", "port-split.dls", "port-split-names.dls",
                      "lag.dls", "netdevsim.dls", "fault-injection.dls", "fault-injection-topology.dls"] {
             #expect(r.stdout.contains(" - \(file): "), "\(file) did not run")
         }
@@ -37,7 +37,7 @@ import Testing
                       ^
               kernel answers: File exists
               output:
-                pci/0000:06:00.0/32768: type eth netdev enp6s0pf0sf88 flavour pcisf controller 0 pfnum 0 sfnum 88 splittable false
+                pci/0000:06:00.0/32768: type eth netdev enp6s0pf0sf88 flavour pcisf controller 0 pfnum 0 sfnum 88 external false splittable false
                   function:
                     hw_addr 00:00:00:00:00:00 state inactive opstate detached roce enable max_io_eqs 32
             not ok 4 - failures.dls: prints, then fails

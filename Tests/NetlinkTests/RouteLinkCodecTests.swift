@@ -27,6 +27,16 @@ import DevlinkModel
         try expectSame(.deleteLink(index: 6), "bond-del")
     }
 
+    @Test func bondPrimaryOptionsRoundTrip() throws {
+        // IFLA_BOND_PRIMARY (11, u32 ifindex) and IFLA_BOND_PRIMARY_RESELECT (12, u8), include/uapi/linux/if_link.h.
+        var w = AttributeWriter()
+        w.put(BondOptions(primary: 6, primaryReselect: .failure))
+        let list = try AttributeList(parsing: w.bytes)
+        #expect(try list[11]?.u32() == 6 && list[12]?.u8() == 2)
+        let back = try RouteLinkDecoder.bondOptions(list)
+        #expect(back.primary == 6 && back.primaryReselect == .failure)
+    }
+
     @Test func linkLookupRequest() throws {
         let theirs = try #require(try Fixture.load("bond-show").exchanges(familyType: RouteMessage.getLink).first?.request)
         let ours = RouteLinkRequest.getLink(name: "bond0")

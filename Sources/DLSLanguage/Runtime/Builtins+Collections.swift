@@ -83,22 +83,19 @@ extension Builtins {
         },
         NativeFunction("filter", arity: 2...2) { args in
             var out: [Value] = []
-            for item in try sequence(args[0], args) where try truth(try args.call(args[1], [item]), args) {
+            for item in try sequence(args[0], args) where try truth(try args.call(args[1], one: item), args) {
                 out.append(item)
             }
             return .list(ListObject(out))
         },
         NativeFunction("map", arity: 2...2) { args in
-            .list(ListObject(try sequence(args[0], args).map { try args.call(args[1], [$0]) }))
+            .list(ListObject(try sequence(args[0], args).map { try args.call(args[1], one: $0) }))
         },
         NativeFunction("sort", arity: 1...2) { args in
             var items = try sequence(args[0], args)
             var keys = items
-            if args.count == 2 { keys = try items.map { try args.call(args[1], [$0]) } }
-            for k in keys where Operators.ordering(k, keys[0]) == nil {
-                throw args.error("cannot sort: values of type \(k.typeName) and \(keys[0].typeName) have no common order")
-            }
-            let order = keys.indices.sorted { (Operators.ordering(keys[$0], keys[$1]) ?? 0) < 0 }
+            if args.count == 2 { keys = try items.map { try args.call(args[1], one: $0) } }
+            let order = try sortOrder(keys, args)
             items = order.map { items[$0] }
             return .list(ListObject(items))
         },
@@ -130,6 +127,33 @@ extension Builtins {
         NativeFunction("min", arity: 1...Int.max) { args in try extreme(args, wantLess: true) },
         NativeFunction("max", arity: 1...Int.max) { args in try extreme(args, wantLess: false) },
     ] }
+
+    /// The positions of `keys` in ascending order. Keys that are all ints or all strings are compared
+    /// as such, without going through `Operators.ordering` per comparison; the order is the same
+    /// (the same sort over the same relation).
+    static func sortOrder(_ keys: [Value], _ args: Arguments) throws -> [Int] {
+        if let ints = homogeneous(keys, { if case .int(let x) = $0 { x } else { nil } }) {
+            return ints.indices.sorted { ints[$0] < ints[$1] }
+        }
+        if let strings = homogeneous(keys, { if case .string(let x) = $0 { x } else { nil } }) {
+            return strings.indices.sorted { strings[$0] < strings[$1] }
+        }
+        for k in keys where Operators.ordering(k, keys[0]) == nil {
+            throw args.error("cannot sort: values of type \(k.typeName) and \(keys[0].typeName) have no common order")
+        }
+        return keys.indices.sorted { (Operators.ordering(keys[$0], keys[$1]) ?? 0) < 0 }
+    }
+
+    /// Every value's payload, or nil as soon as one value is of another kind.
+    private static func homogeneous<T>(_ values: [Value], _ payload: (Value) -> T?) -> [T]? {
+        var out: [T] = []
+        out.reserveCapacity(values.count)
+        for v in values {
+            guard let x = payload(v) else { return nil }
+            out.append(x)
+        }
+        return out
+    }
 
     static func extreme(_ args: Arguments, wantLess: Bool) throws -> Value {
         let items = args.count == 1 ? try sequence(args[0], args) : args.all

@@ -128,4 +128,9 @@ public struct Arguments {
     public func call(_ function: Value, _ arguments: [Value]) throws -> Value {
         try interpreter.call(function, arguments, at: location)
     }
+
+    /// The same with one argument, without an argument array.
+    public func call(_ function: Value, one argument: Value) throws -> Value {
+        try interpreter.call(function, one: argument, at: location)
+    }
 }

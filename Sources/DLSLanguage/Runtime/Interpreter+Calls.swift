@@ -16,20 +16,42 @@ extension Interpreter {
     }
 
     func callUser(_ f: FunctionObject, _ arguments: [Value], at location: SourceLocation) throws -> Value {
-        let proto = f.proto
-        guard arguments.count == proto.parameters.count else {
-            throw RuntimeError("fn \(proto.name) takes \(proto.parameters.count) argument\(proto.parameters.count == 1 ? "" : "s"), got \(arguments.count)", at: location)
+        try checkArity(f, arguments.count, at: location)
+        return try enter(f, at: location) { frame in
+            for (i, a) in arguments.enumerated() { frame[i + 1] = a }
         }
+    }
+
+    /// Calls a dls function value with one argument. `map`, `filter` and `sort` call their function
+    /// once per item; this way no argument array is allocated per call.
+    public func call(_ function: Value, one argument: Value, at location: SourceLocation) throws -> Value {
+        guard case .function(let f) = function else { return try call(function, [argument], at: location) }
+        try checkArity(f, 1, at: location)
+        return try enter(f, at: location) { frame in frame[1] = argument }
+    }
+
+    private func checkArity(_ f: FunctionObject, _ count: Int, at location: SourceLocation) throws {
+        guard count == f.arity else {
+            let proto = f.proto
+            throw RuntimeError("fn \(proto.name) takes \(proto.parameters.count) argument\(proto.parameters.count == 1 ? "" : "s"), got \(count)", at: location)
+        }
+    }
+
+    /// Runs `f` in a new frame: slot 0 is the function itself, `fill` puts the arguments after it.
+    @inline(__always)
+    private func enter(_ f: FunctionObject, at location: SourceLocation,
+                       _ fill: (UnsafeMutablePointer<Value>) -> Void) throws -> Value {
         try tick(location)
-        let frame = try pushFrame(proto.slotCount, at: location)
-        defer { popFrame(frame, proto.slotCount) }
+        let slots = f.slotCount
+        let frame = try pushFrame(slots, at: location)
+        defer { popFrame(frame, slots) }
         frame[0] = .function(f)
-        for (i, a) in arguments.enumerated() { frame[i + 1] = a }
+        fill(frame)
         do {
-            if case .returned(let v) = try proto.body(self, frame) { return v }
+            if case .returned(let v) = try f.body(self, frame) { return v }
             return .null
         } catch var error as RuntimeError {
-            error.stack.append(.init(function: proto.name, callSite: location))
+            error.stack.append(.init(function: f.proto.name, callSite: location))
             throw error
         }
     }

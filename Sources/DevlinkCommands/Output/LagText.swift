@@ -9,6 +9,7 @@ enum LagText {
         case .bonds(let bonds, _): return bonds.map(bond).joined()
         case .interfaces(let list, _): return list.map(interface).joined()
         case .firmwareLog(let device, let log): return "\(device):\n" + log.map { "  " + command($0) + "\n" }.joined()
+        case .routes(let routes): return RouteText.format(routes)
         }
     }
 
@@ -57,6 +58,13 @@ enum LagFields {
                                      ("downdelay", "\(b.downdelay)"), ("xmit_hash_policy", b.xmitHashPolicy.name)]
         if let r = b.lacpRate { f.append(("lacp_rate", r.name)) }
         f.append(("min_links", "\(b.minLinks)"))
+        if b.arpInterval != 0 || !b.arpIPTargets.isEmpty {
+            f.append(("arp_interval", "\(b.arpInterval)"))
+            if !b.arpIPTargets.isEmpty { f.append(("arp_ip_target", b.arpIPTargets.joined(separator: ","))) }
+        }
+        // Shown where they matter: a reported primary slave, or a non-default primary_reselect.
+        if let p = b.primary { f.append(("primary", p)) }
+        if b.primary != nil || b.primaryReselect != .always { f.append(("primary_reselect", b.primaryReselect.name)) }
         if let a = b.activeSlave { f.append(("active_slave", a)) }
         f.append(("state", b.adminUp ? "up" : "down"))
         f.append(("carrier", b.carrier ? "on" : "off"))

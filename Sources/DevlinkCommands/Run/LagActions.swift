@@ -66,13 +66,27 @@ enum LagActions {
         return .none
     }
 
-    private static func config(_ p: ParsedCommand) -> BondConfig {
-        BondConfig(mode: p.word("mode").flatMap(BondMode.init(name:)),
+    private static func config(_ p: ParsedCommand) throws -> BondConfig {
+        // arp_ip_target: comma-separated IPv4 addresses, each checked as iproute2's get_addr32 does.
+        var targets: [String]?
+        if let list = p.word("arp_ip_target") {
+            targets = try list.split(separator: ",", omittingEmptySubsequences: false).map { t in
+                guard let b = IPv4Text.bytes(String(t)) else {
+                    throw ClientError("an IP address is expected rather than \"\(t)\"", word: p.wordIndex("arp_ip_target").map { $0 + 1 })
+                }
+                return IPv4Text.text(b)
+            }
+        }
+        return BondConfig(mode: p.word("mode").flatMap(BondMode.init(name:)),
                    miimon: p.number("miimon").map { UInt32($0) },
                    updelay: p.number("updelay").map { UInt32($0) },
                    downdelay: p.number("downdelay").map { UInt32($0) },
                    xmitHashPolicy: p.word("xmit_hash_policy").flatMap(BondXmitHashPolicy.init(name:)),
                    lacpRate: p.word("lacp_rate").flatMap(BondLacpRate.init(name:)),
-                   minLinks: p.number("min_links").map { UInt32($0) })
+                   minLinks: p.number("min_links").map { UInt32($0) },
+                   primary: p.word("primary"),
+                   primaryReselect: p.word("primary_reselect").flatMap(BondPrimaryReselect.init(name:)),
+                   arpInterval: p.number("arp_interval").map { UInt32($0) },
+                   arpIPTargets: targets)
     }
 }

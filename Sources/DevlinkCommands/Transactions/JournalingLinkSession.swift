@@ -21,6 +21,8 @@ final class JournalingLinkSession: JournalingSession, LinkSession {
             .on(Enslave.self) { j, op in try links(j).enslave(op.slave, to: op.bond) }
             .on(Release.self) { j, op in try links(j).release(op.slave) }
             .on(SetLinkUp.self) { j, op in try links(j).setLink(op.name, up: op.up) }
+            .on(AddRoute.self) { j, op in try links(j).addRoute(op.route, replace: op.replace) }
+            .on(DeleteRoute.self) { j, op in try links(j).deleteRoute(op.selector) }
     }
 
     /// The journal as a link journal: it is one exactly when the wrapped session has links.
@@ -53,6 +55,16 @@ final class JournalingLinkSession: JournalingSession, LinkSession {
             if config.xmitHashPolicy != nil, now.xmitHashPolicy != old.xmitHashPolicy { undo.xmitHashPolicy = old.xmitHashPolicy }
             if config.lacpRate != nil, now.lacpRate != old.lacpRate { undo.lacpRate = old.lacpRate }
             if config.minLinks != nil, now.minLinks != old.minLinks { undo.minLinks = old.minLinks }
+            if config.primary != nil, now.primary != old.primary { undo.primary = old.primary ?? "" }
+            if config.arpIPTargets != nil, now.arpIPTargets != old.arpIPTargets { undo.arpIPTargets = old.arpIPTargets }
+            // ARP and MII monitoring switch each other off: give both back.
+            if now.arpInterval != old.arpInterval || now.miimon != old.miimon {
+                undo.arpInterval = old.arpInterval
+                undo.miimon = old.miimon
+            }
+            if config.primaryReselect != nil, now.primaryReselect != old.primaryReselect {
+                undo.primaryReselect = old.primaryReselect
+            }
             return undo.isEmpty ? [] : [.changeBond(name, undo)]
         }
     }
@@ -83,6 +95,26 @@ final class JournalingLinkSession: JournalingSession, LinkSession {
         }
     }
 
+    /// A route is keyed by prefix and metric (one alias each in the main table): undo deletes what was
+    /// added and puts back what was replaced or deleted.
+    private func addRoute(_ route: Route, replace: Bool) throws {
+        let key = RouteSelector(prefix: route.prefix, metric: route.metric)
+        try change("route \(replace ? "replace" : "add") \(route.prefix)",
+                   read: { try links.routes().first { $0.prefix == route.prefix && $0.metric == route.metric } },
+                   apply: { try links.addRoute(route, replace: replace) }) { old in
+            old.map { [.restoreRoute($0)] } ?? [.deleteRoute(key)]
+        }
+    }
+
+    private func deleteRoute(_ selector: RouteSelector) throws {
+        try change("route del \(selector.prefix)", read: { try links.routes() },
+                   apply: { try links.deleteRoute(selector) }) { old in
+            let now = (try? links.routes()) ?? old
+            let gone = old.filter { r in !now.contains { $0.prefix == r.prefix && $0.metric == r.metric } }
+            return gone.map { .restoreRoute($0) }
+        }
+    }
+
     private func setLink(_ name: String, up: Bool) throws {
         try change("link set \(name)", read: { try interface(name).adminUp }, apply: { try links.setLink(name, up: up) }) { old in
             (try? interface(name))?.adminUp == old ? [] : [.setLink(name, up: old)]
@@ -102,14 +134,27 @@ extension UndoReplay {
             try links.enslave(slave, to: bond)
         case .release(let slave): try links.release(slave)
         case .setLink(let name, let up): try links.setLink(name, up: up)
+        case .deleteRoute(let selector): try links.deleteRoute(selector)
+        case .restoreRoute(let route):
+            // Only what a request sets; the kernel works out dead/linkdown again.
+            var request = route
+            for i in request.nexthops.indices { (request.nexthops[i].dead, request.nexthops[i].linkdown) = (false, false) }
+            try links.addRoute(request, replace: true)
         case .recreateBond(let bond):
-            let config = BondConfig(mode: bond.mode, miimon: bond.miimon, updelay: bond.updelay, downdelay: bond.downdelay,
-                                    xmitHashPolicy: bond.xmitHashPolicy, lacpRate: bond.lacpRate, minLinks: bond.minLinks)
+            // The delays only with MII monitoring (without it the kernel refuses them, EPERM).
+            let mii = bond.miimon != 0
+            let config = BondConfig(mode: bond.mode, miimon: bond.miimon, updelay: mii ? bond.updelay : nil,
+                                    downdelay: mii ? bond.downdelay : nil,
+                                    xmitHashPolicy: bond.xmitHashPolicy, lacpRate: bond.lacpRate, minLinks: bond.minLinks,
+                                    primaryReselect: bond.primaryReselect == .always ? nil : bond.primaryReselect,
+                                    arpInterval: bond.arpInterval == 0 ? nil : bond.arpInterval,
+                                    arpIPTargets: bond.arpIPTargets.isEmpty ? nil : bond.arpIPTargets)
             try links.createBond(name: bond.name, config: config)
             for slave in bond.slaves {
                 try links.setLink(slave.name, up: false)
                 try links.enslave(slave.name, to: bond.name)
             }
+            if let primary = bond.primary { try links.changeBond(name: bond.name, config: BondConfig(primary: primary)) }
             if bond.adminUp { try links.setLink(bond.name, up: true) }
         default:
             break

@@ -82,7 +82,14 @@ extension AttributeWriter {
         if let v = o.updelay { putU32(BondAttr.updelay, v) }
         if let v = o.downdelay { putU32(BondAttr.downdelay, v) }
         if let v = o.useCarrier { putU8(BondAttr.useCarrier, v) }
+        if let v = o.arpInterval { putU32(BondAttr.arpInterval, v) }
+        if let targets = o.arpIPTargets {
+            nest(BondAttr.arpIPTarget) { w in
+                for (i, t) in targets.enumerated() { w.put(UInt16(i), t) }
+            }
+        }
         if let v = o.primary { putU32(BondAttr.primary, v) }
+        if let v = o.primaryReselect { putU8(BondAttr.primaryReselect, v.rawValue) }
         if let v = o.failOverMac { putU8(BondAttr.failOverMac, v) }
         if let v = o.xmitHashPolicy { putU8(BondAttr.xmitHashPolicy, v.rawValue) }
         if let v = o.allSlavesActive { putU8(BondAttr.allSlavesActive, v) }
@@ -136,7 +143,12 @@ public enum RouteLinkDecoder {
         o.updelay = try a[BondAttr.updelay]?.u32()
         o.downdelay = try a[BondAttr.downdelay]?.u32()
         o.useCarrier = try a[BondAttr.useCarrier]?.u8()
+        o.arpInterval = try a[BondAttr.arpInterval]?.u32()
+        if let targets = try a[BondAttr.arpIPTarget]?.nested() {
+            o.arpIPTargets = targets.attributes.map(\.payload).filter { $0.count == 4 }
+        }
         o.primary = try a[BondAttr.primary]?.u32()
+        o.primaryReselect = (try a[BondAttr.primaryReselect]?.u8()).flatMap(BondPrimaryReselect.init(rawValue:))
         o.failOverMac = try a[BondAttr.failOverMac]?.u8()
         o.xmitHashPolicy = (try a[BondAttr.xmitHashPolicy]?.u8()).flatMap(BondXmitHashPolicy.init(rawValue:))
         o.allSlavesActive = try a[BondAttr.allSlavesActive]?.u8()

@@ -9,7 +9,11 @@ public struct BondOptions: Equatable, Sendable {
     public var updelay: UInt32?
     public var downdelay: UInt32?
     public var useCarrier: UInt8?
+    public var arpInterval: UInt32?
+    /// IPv4 targets, 4 bytes each in network order (nested, entry types 0, 1, ... as iproute2 sends them).
+    public var arpIPTargets: [[UInt8]]?
     public var primary: UInt32?
+    public var primaryReselect: BondPrimaryReselect?
     public var failOverMac: UInt8?
     public var xmitHashPolicy: BondXmitHashPolicy?
     public var allSlavesActive: UInt8?
@@ -21,7 +25,11 @@ public struct BondOptions: Equatable, Sendable {
     public init(mode: BondMode? = nil, activeSlave: UInt32? = nil, miimon: UInt32? = nil, updelay: UInt32? = nil,
                 downdelay: UInt32? = nil, useCarrier: UInt8? = nil, primary: UInt32? = nil, failOverMac: UInt8? = nil,
                 xmitHashPolicy: BondXmitHashPolicy? = nil, allSlavesActive: UInt8? = nil, minLinks: UInt32? = nil,
-                lacpRate: BondLacpRate? = nil, adSelect: UInt8? = nil, lacpActive: UInt8? = nil) {
+                lacpRate: BondLacpRate? = nil, adSelect: UInt8? = nil, lacpActive: UInt8? = nil,
+                primaryReselect: BondPrimaryReselect? = nil, arpInterval: UInt32? = nil, arpIPTargets: [[UInt8]]? = nil) {
+        self.primaryReselect = primaryReselect
+        self.arpInterval = arpInterval
+        self.arpIPTargets = arpIPTargets
         self.mode = mode
         self.activeSlave = activeSlave
         self.miimon = miimon

@@ -40,7 +40,10 @@ public enum BondAttr {
     public static let updelay: UInt16 = 4
     public static let downdelay: UInt16 = 5
     public static let useCarrier: UInt16 = 6
+    public static let arpInterval: UInt16 = 7
+    public static let arpIPTarget: UInt16 = 8
     public static let primary: UInt16 = 11
+    public static let primaryReselect: UInt16 = 12
     public static let failOverMac: UInt16 = 13
     public static let xmitHashPolicy: UInt16 = 14
     public static let allSlavesActive: UInt16 = 17

@@ -19,8 +19,8 @@ extension NetlinkSession: LinkSession {
                 guard l.isBond else { throw DevlinkError(.EINVAL, "\(op.name) is not a bond") }
                 return try s.bond(l, all: try s.links())
             }
-            .on(CreateBond.self) { s, op in try s.createBond(name: op.name, options: BondOptions(op.config)) }
-            .on(ChangeBond.self) { s, op in try s.changeBond(name: op.name, options: BondOptions(op.config)) }
+            .on(CreateBond.self) { s, op in try s.createBond(name: op.name, options: s.bondOptions(op.config)) }
+            .on(ChangeBond.self) { s, op in try s.changeBond(name: op.name, options: s.bondOptions(op.config)) }
             .on(DeleteLink.self) { s, op in try s.deleteLink(named: op.name) }
             .on(Enslave.self) { s, op in try s.enslave(op.slave, to: op.bond) }
             .on(Release.self) { s, op in try s.release(op.slave) }
@@ -56,6 +56,14 @@ extension NetlinkSession: LinkSession {
         return roles
     }
 
+    /// The request's options; `primary` goes as an ifindex, resolved first as `ip` does (an unknown
+    /// name fails before anything is sent; "" sends 0, which the kernel reads as no primary).
+    func bondOptions(_ c: BondConfig) throws -> BondOptions {
+        var o = BondOptions(c)
+        if let name = c.primary { o.primary = name.isEmpty ? 0 : UInt32(bitPattern: try link(named: name).index) }
+        return o
+    }
+
     func bond(_ l: LinkInfo, all: [LinkInfo]) throws -> Bond {
         let o = l.bond ?? BondOptions()
         let mode = o.mode ?? .balanceRR
@@ -65,7 +73,10 @@ extension NetlinkSession: LinkSession {
                      miimon: o.miimon ?? 0, updelay: o.updelay ?? 0, downdelay: o.downdelay ?? 0,
                      xmitHashPolicy: o.xmitHashPolicy ?? .layer2,
                      lacpRate: mode == .ieee8023ad ? (o.lacpRate ?? .slow) : nil, minLinks: o.minLinks ?? 0,
-                     activeSlave: mode == .activeBackup ? o.activeSlave.flatMap { names[Int32(bitPattern: $0)] } : nil)
+                     activeSlave: mode == .activeBackup ? o.activeSlave.flatMap { names[Int32(bitPattern: $0)] } : nil,
+                     primary: o.primary.flatMap { names[Int32(bitPattern: $0)] },
+                     primaryReselect: o.primaryReselect ?? .always, arpInterval: o.arpInterval ?? 0,
+                     arpIPTargets: (o.arpIPTargets ?? []).map(IPv4Text.text))
         b.slaves = slaves.map { s in
             BondSlave(name: s.name, ifindex: UInt32(bitPattern: s.index),
                       state: s.bondSlave?.state.flatMap(BondSlaveState.init(rawValue:)) ?? .backup,
@@ -91,6 +102,8 @@ extension BondOptions {
     /// The options `ip link add/set ... type bond` sends for a model BondConfig.
     init(_ c: BondConfig) {
         self.init(mode: c.mode, miimon: c.miimon, updelay: c.updelay, downdelay: c.downdelay,
-                  xmitHashPolicy: c.xmitHashPolicy, minLinks: c.minLinks, lacpRate: c.lacpRate)
+                  xmitHashPolicy: c.xmitHashPolicy, minLinks: c.minLinks, lacpRate: c.lacpRate,
+                  primaryReselect: c.primaryReselect, arpInterval: c.arpInterval,
+                  arpIPTargets: c.arpIPTargets.map { $0.compactMap(IPv4Text.bytes) })
     }
 }
