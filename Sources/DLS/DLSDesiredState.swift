@@ -20,6 +20,12 @@ extension DLSEngine {
 
     /// The steps from the current state to `document`.
     public func desiredStatePlan(_ document: DesiredDocument) throws(DLSError) -> Plan {
+        try desiredStatePlanWithSnapshot(document).plan
+    }
+
+    /// The current state as a document and the steps from it to `document`, from one read of the
+    /// session (on the kernel every read is a round of dumps).
+    public func desiredStatePlanWithSnapshot(_ document: DesiredDocument) throws(DLSError) -> (before: DesiredDocument, plan: Plan) {
         let observed: ObservedState
         do {
             observed = try ObservedState.read(session)
@@ -27,7 +33,7 @@ extension DLSEngine {
             throw DLSError("cannot read the state: \(error)")
         }
         do {
-            return try Planner.plan(document, against: observed)
+            return (Snapshot.document(observed), try Planner.plan(document, against: observed))
         } catch {
             throw DLSError(error.description)
         }

@@ -35,7 +35,9 @@ public struct ObservedState: Sendable {
             guard handle.bus != "auxiliary" else { continue }
             devices.append(try readDevice(handle, session))
         }
-        let bonds = try session.linkSession.map { links in try links.bonds() }
+        // Bonds are read when the session has links; a failed dump (no bonding support) leaves
+        // them unmanaged rather than failing the whole read.
+        let bonds = session.linkSession.flatMap { links in try? links.bonds() }
         return ObservedState(devices: devices, bonds: bonds)
     }
 

@@ -18,6 +18,8 @@ struct DLSCommand: ParsableCommand {
         Run options: -c CODE, -b FILE (a devlink batch file; -f goes on after failures), -j and -p (devlink's JSON, pretty), -i (IEC units), --emulator [NAME|FILE.json][@VERSION], --netlink, --atomic, --step-limit N (details: dls run --help). -V or --version prints the version.
         Exit status: 0 ok, 1 runtime or command failure, 2 usage or syntax error.
         Backend: --netlink (the running kernel) or --emulator; without either, netlink when the kernel has devlink, else the emulator.
+        --emulator-state FILE keeps the emulator's state in FILE between runs.
+        Desired state: dls snapshot, dls plan FILE, dls apply FILE, dls persist FILE (dls plan --help; docs/desired-state.md).
         \(Backend.defaultDescription)
         """,
         version: "dls \(dlsVersion)",

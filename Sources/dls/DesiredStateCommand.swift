@@ -55,7 +55,7 @@ struct DesiredStateCommand: Equatable {
             case "--emulator-state":
                 guard let v = value(name, inline) else { return started ? .usage("--emulator-state needs a FILE") : .notOurs }
                 parsed.stateFile = v
-            case "-j", "--json" where inline == nil: parsed.json = true
+            case "-j", "--json": parsed.json = true
             case "--topology" where started: parsed.topology = true
             case "--install" where started: parsed.install = true
             case "--unit-dir" where started:
@@ -66,7 +66,7 @@ struct DesiredStateCommand: Equatable {
                     return .usage("--timeout needs a number of seconds > 0")
                 }
                 parsed.timeout = seconds
-            case "-h", "--help" where started:
+            case "-h" where started, "--help" where started:
                 return .help(usage)
             default:
                 if word.hasPrefix("-") && word != "-" {
@@ -121,7 +121,10 @@ struct DesiredStateCommand: Equatable {
             } else {
                 stateStore = nil
                 do throws(Backend.OpenError) {
-                    engine = try Backend.choose(netlink: netlink, emulator: emulator).engine(output: output, format: .init())
+                    // No notifications: nothing here shows them, and on the kernel a socket in the
+                    // config group has every change's notification composed and queued for it.
+                    engine = try Backend.choose(netlink: netlink, emulator: emulator)
+                        .engine(output: output, format: .init(), eventsFromOpen: false)
                 } catch {
                     return fail("dls: \(error.message)\n", status: 1, output: output)
                 }
@@ -178,8 +181,8 @@ struct DesiredStateCommand: Equatable {
     private func prepare(_ engine: DLSEngine, _ output: DLSOutput) -> (DesiredDocument, DesiredDocument, Plan)? {
         do throws(DLSError) {
             let document = try engine.loadDesiredState(path: file ?? "-")
-            let before = try engine.desiredStateSnapshot()
-            return (document, before, try engine.desiredStatePlan(document))
+            let (before, plan) = try engine.desiredStatePlanWithSnapshot(document)
+            return (document, before, plan)
         } catch {
             let message = error.rendered.contains("\n") ? error.rendered : error.message
             _ = fail("dls: \(command): \(message)\n", status: 1, output: output)

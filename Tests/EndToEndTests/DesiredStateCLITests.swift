@@ -38,6 +38,13 @@ import Testing
         // Scripts see the state too, and `-c` chains like the rest.
         let script = try CLI.run(state + ["-c", "print(len(ports(\"pci/0000:06:00.0\", flavour: \"pcisf\")))"], directory: dir)
         #expect(script.stdout == "1\n", "\(script.stderr)")
+        let batch = try CLI.run(state + ["-b", "-"], stdin: "port function rate add pci/0000:06:00.0/extra tx_max 1Gbit\n", directory: dir)
+        #expect(batch.status == 0, "\(batch.stderr)")
+        #expect(try CLI.run(state + ["snapshot"], directory: dir).stdout.contains("\"extra\": {"), "-b saved its change")
+        #expect(try CLI.run(state + ["plan", "want.json"], directory: dir).stdout == "No changes.\n", "unmentioned: left alone")
+        let pruning = try CLI.run(state + ["plan", "-"], stdin: #"{"prune": true, "devices": {"pci/0000:06:00.0": {"rates": {}}}}"#,
+                                  directory: dir)
+        #expect(pruning.stdout.contains("- port function rate del pci/0000:06:00.0/extra\n"), "\(pruning.stdout)")
         // A snapshot applied to a fresh state plans as no changes.
         let snapshot = try CLI.run(state + ["snapshot"], directory: dir)
         try snapshot.stdout.write(to: dir.appendingPathComponent("snap.json"), atomically: true, encoding: .utf8)
@@ -142,6 +149,30 @@ import Testing
             let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             #expect(check.terminationStatus == 0, "\(text)")
         }
+    }
+
+    /// `snapshot --topology` writes a topology that reproduces the devices: an emulator started from it
+    /// shows the same device-level state, and the full snapshot applied on top of it plans nothing.
+    @Test func topologySnapshotRehearsesTheBox() throws {
+        let dir = try Self.directory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let box = ["--emulator-state", "box.json"]
+        #expect(try CLI.run(box + ["-c", """
+        dev sriov set pci/0000:06:00.0 numvfs 2
+        dev eswitch set pci/0000:06:00.0 mode switchdev
+        port add pci/0000:06:00.0 flavour pcisf pfnum 0 sfnum 5
+        """], directory: dir).status == 0)
+        let topology = try CLI.run(box + ["snapshot", "--topology"], directory: dir)
+        #expect(topology.status == 0, "\(topology.stderr)")
+        try topology.stdout.write(to: dir.appendingPathComponent("topo.json"), atomically: true, encoding: .utf8)
+        let now = try CLI.run(box + ["snapshot"], directory: dir).stdout
+        try now.write(to: dir.appendingPathComponent("now.json"), atomically: true, encoding: .utf8)
+        let rehearsal = ["--emulator", "topo.json", "--emulator-state", "rehearsal.json"]
+        let apply = try CLI.run(rehearsal + ["apply", "now.json"], directory: dir)
+        #expect(apply.status == 0, "\(apply.stderr)")
+        #expect(apply.stdout.contains("+ port add pci/0000:06:00.0 flavour pcisf pfnum 0 sfnum 5"), "\(apply.stdout)")
+        #expect(!apply.stdout.contains("numvfs"), "the topology already has the VFs and the mode: \(apply.stdout)")
+        #expect(try CLI.run(rehearsal + ["snapshot"], directory: dir).stdout == now)
     }
 
     @Test func aStateFileOfAnotherTopologyIsRefused() throws {
