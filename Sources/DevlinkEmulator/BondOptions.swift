@@ -113,7 +113,7 @@ extension BondRecord {
              activeSlave: mode == .activeBackup ? activeSlave : nil, primary: primarySlave?.name,
              primaryReselect: primaryReselect, arpInterval: arpInterval, arpIPTargets: arpTargets,
              slaves: slaves.map { BondSlave(name: $0.name, ifindex: slaveIndex($0.name), state: $0.state,
-                                            miiStatus: $0.mii, linkFailureCount: $0.linkFailureCount) },
+                                            miiStatus: $0.mii, linkFailureCount: $0.linkFailureCount, prio: $0.prio) },
              hardwareLag: lag)
     }
 }

@@ -76,6 +76,7 @@ struct SlaveRecord: Equatable, Sendable {
     var state: BondSlaveState
     var mii: BondLinkState
     var linkFailureCount: UInt32 = 0
+    var prio: Int32 = 0
 
     /// What `bond_lower_state_changed` reports: FAIL still counts as link up.
     var lowerState: LowerState { LowerState(linkUp: mii == .up || mii == .fail, txEnabled: state == .active) }

@@ -43,8 +43,12 @@ public struct BondSlave: Equatable, Sendable {
     public var state: BondSlaveState
     public var miiStatus: BondLinkState
     public var linkFailureCount: UInt32
+    /// Failover priority (IFLA_BOND_SLAVE_PRIO; active-backup, tlb, alb).
+    public var prio: Int32
 
-    public init(name: String, ifindex: UInt32, state: BondSlaveState, miiStatus: BondLinkState, linkFailureCount: UInt32 = 0) {
+    public init(name: String, ifindex: UInt32, state: BondSlaveState, miiStatus: BondLinkState, linkFailureCount: UInt32 = 0,
+                prio: Int32 = 0) {
+        self.prio = prio
         self.name = name
         self.ifindex = ifindex
         self.state = state

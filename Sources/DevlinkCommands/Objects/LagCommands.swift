@@ -11,6 +11,7 @@ enum LagCommands {
         "               [ xmit_hash_policy POLICY ] [ lacp_rate { slow | fast } ] [ min_links N ]",
         "       lag set BOND [ the same options ]",
         "       lag del BOND",
+        "       lag slave set IFNAME prio N",
         "       lag slave add BOND IFNAME",
         "       lag slave del IFNAME",
         "       lag fw log DEV",
@@ -49,6 +50,9 @@ enum LagCommands {
                     path: ["lag", "slave", "add"], handle: .netdev, positionals: ["slave"], action: LagActions.enslave)),
                 CommandNode("del", aliases: ["delete"], command: CommandSpec(
                     path: ["lag", "slave", "del"], handle: .netdev, action: LagActions.release)),
+                CommandNode("set", command: CommandSpec(
+                    path: ["lag", "slave", "set"], handle: .netdev, options: [OptionSpec("prio", .text)],
+                    action: LagActions.setSlave)),
             ]),
             CommandNode("fw", usage: usage, children: [
                 CommandNode("log", command: CommandSpec(

@@ -15,7 +15,8 @@ enum LagText {
     static func bond(_ b: Bond) -> String {
         var out = "\(b.name):" + LagFields.bond(b).map { " \($0.0) \($0.1)" }.joined() + "\n"
         for s in b.slaves {
-            out += "  slave \(s.name) state \(s.state.name) mii_status \(s.miiStatus.name) link_failure_count \(s.linkFailureCount)\n"
+            out += "  slave \(s.name) state \(s.state.name) mii_status \(s.miiStatus.name) link_failure_count \(s.linkFailureCount)"
+                + (s.prio != 0 ? " prio \(s.prio)" : "") + "\n"
         }
         if let lag = b.hardwareLag { out += "  " + hardwareLag(lag) + "\n" }
         return out

@@ -39,6 +39,18 @@ enum LagActions {
         return .none
     }
 
+    /// `ip link set SLAVE type bond_slave prio N` (a signed 32-bit number, as iproute2's get_s32).
+    @Sendable static func setSlave(_ c: CommandContext, _ p: ParsedCommand) throws -> CommandResult {
+        guard let text = p.word("prio") else {
+            throw ClientError("prio expected", word: p.handleWordIndex.map { $0 + 1 }, hint: "lag slave set IFNAME prio N")
+        }
+        guard let prio = Int32(text) else {
+            throw ClientError("argument \"\(text)\" is wrong: prio is invalid", word: p.wordIndex("prio").map { $0 + 1 })
+        }
+        try links(c).setBondSlavePrio(name(p), prio: prio)
+        return .none
+    }
+
     @Sendable static func release(_ c: CommandContext, _ p: ParsedCommand) throws -> CommandResult {
         try links(c).release(name(p))
         return .none

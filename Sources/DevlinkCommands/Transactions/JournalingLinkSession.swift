@@ -21,6 +21,7 @@ final class JournalingLinkSession: JournalingSession, LinkSession {
             .on(Enslave.self) { j, op in try links(j).enslave(op.slave, to: op.bond) }
             .on(Release.self) { j, op in try links(j).release(op.slave) }
             .on(SetLinkUp.self) { j, op in try links(j).setLink(op.name, up: op.up) }
+            .on(SetBondSlavePrio.self) { j, op in try links(j).setBondSlavePrio(op.slave, prio: op.prio) }
     }
 
     /// The journal as a link journal: it is one exactly when the wrapped session has links.
@@ -93,6 +94,18 @@ final class JournalingLinkSession: JournalingSession, LinkSession {
         }
     }
 
+    private func setBondSlavePrio(_ slave: String, prio: Int32) throws {
+        func current() throws -> Int32? {
+            guard let master = try interface(slave).master else { return nil }
+            return try links.bond(named: master).slaves.first { $0.name == slave }?.prio
+        }
+        try change("lag slave set \(slave) prio \(prio)", read: current,
+                   apply: { try links.setBondSlavePrio(slave, prio: prio) }) { old in
+            guard let old, (try? current()) != old else { return [] }
+            return [.setBondSlavePrio(slave, old)]
+        }
+    }
+
     private func setLink(_ name: String, up: Bool) throws {
         try change("link set \(name)", read: { try interface(name).adminUp }, apply: { try links.setLink(name, up: up) }) { old in
             (try? interface(name))?.adminUp == old ? [] : [.setLink(name, up: old)]
@@ -112,6 +125,7 @@ extension UndoReplay {
             try links.enslave(slave, to: bond)
         case .release(let slave): try links.release(slave)
         case .setLink(let name, let up): try links.setLink(name, up: up)
+        case .setBondSlavePrio(let slave, let prio): try links.setBondSlavePrio(slave, prio: prio)
         case .recreateBond(let bond):
             // The delays only with MII monitoring (without it the kernel refuses them, EPERM).
             let mii = bond.miimon != 0

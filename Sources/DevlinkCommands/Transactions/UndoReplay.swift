@@ -67,7 +67,7 @@ struct UndoReplay {
         case .restoreCollateral(let d, let ports, let leaves, let nodes):
             try restoreCollateral(d, ports: ports, leaves: leaves, nodes: nodes)
         case .irreversible(let what): throw TransactionError("\(what) cannot be undone")
-        case .deleteLink, .recreateBond, .changeBond, .enslave, .release, .setLink:
+        case .deleteLink, .recreateBond, .changeBond, .enslave, .release, .setLink, .setBondSlavePrio:
             guard let links = session.linkSession else { throw TransactionError("this backend has no link support") }
             try Self.applyLink(step, on: links)
         }

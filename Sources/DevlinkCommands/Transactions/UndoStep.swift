@@ -30,6 +30,7 @@ enum UndoStep {
     case enslave(String, to: String)
     case release(String)
     case setLink(String, up: Bool)
+    case setBondSlavePrio(String, Int32)
     /// A change the journal cannot invert; rollback reports it.
     case irreversible(String)
 }
@@ -61,6 +62,7 @@ extension UndoStep: CustomStringConvertible {
         case .enslave(let slave, let bond): "lag slave add \(bond) \(slave)"
         case .release(let slave): "lag slave del \(slave)"
         case .setLink(let name, let up): "link set \(name) \(up ? "up" : "down")"
+        case .setBondSlavePrio(let slave, let prio): "lag slave set \(slave) prio \(prio)"
         case .irreversible(let what): what
         }
     }

@@ -46,6 +46,7 @@ public final class BondValue: HostObject {
         m.entries[.string("state")] = .string(s.state.name)
         m.entries[.string("mii_status")] = .string(s.miiStatus.name)
         m.entries[.string("link_failure_count")] = .int(Int(s.linkFailureCount))
+        m.entries[.string("prio")] = .int(Int(s.prio))
         return .map(m)
     }
 

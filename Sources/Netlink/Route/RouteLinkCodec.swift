@@ -51,6 +51,16 @@ public struct RouteLinkRequest: Sendable, Equatable {
         }
     }
 
+    /// `ip link set SLAVE type bond_slave prio N`.
+    public static func setBondSlavePrio(index: Int32, prio: Int32) -> RouteLinkRequest {
+        make(RouteMessage.newLink, [], index: index) { w in
+            w.nest(LinkAttr.linkInfo) { info in
+                info.put(LinkInfoAttr.slaveKind, Array("bond".utf8))
+                info.nest(LinkInfoAttr.slaveData) { $0.putS32(BondSlaveAttr.prio, prio) }
+            }
+        }
+    }
+
     /// `ip link set BOND type bond OPTIONS` (changelink).
     public static func changeBond(index: Int32, options: BondOptions) -> RouteLinkRequest {
         make(RouteMessage.newLink, [], index: index) { w in
@@ -169,6 +179,7 @@ public enum RouteLinkDecoder {
         BondSlaveInfo(state: try a[BondSlaveAttr.state]?.u8(), miiStatus: try a[BondSlaveAttr.miiStatus]?.u8(),
                       linkFailureCount: try a[BondSlaveAttr.linkFailureCount]?.u32(),
                       permanentAddress: a[BondSlaveAttr.permHwAddr]?.payload,
-                      queueID: try a[BondSlaveAttr.queueID]?.u16(), aggregatorID: try a[BondSlaveAttr.adAggregatorID]?.u16())
+                      queueID: try a[BondSlaveAttr.queueID]?.u16(), aggregatorID: try a[BondSlaveAttr.adAggregatorID]?.u16(),
+                      prio: try a[BondSlaveAttr.prio]?.s32())
     }
 }

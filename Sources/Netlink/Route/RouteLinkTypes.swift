@@ -66,6 +66,7 @@ public struct BondSlaveInfo: Equatable, Sendable {
     public var permanentAddress: [UInt8]?
     public var queueID: UInt16?
     public var aggregatorID: UInt16?
+    public var prio: Int32? = nil
 
     public var isActive: Bool { state == 0 }
 }

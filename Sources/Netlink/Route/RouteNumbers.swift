@@ -69,6 +69,7 @@ public enum BondSlaveAttr {
     public static let permHwAddr: UInt16 = 4
     public static let queueID: UInt16 = 5
     public static let adAggregatorID: UInt16 = 6
+    public static let prio: UInt16 = 9
 }
 
 /// `IFF_UP` in ifinfomsg flags.

@@ -24,6 +24,9 @@ extension NetlinkSession: LinkSession {
             .on(DeleteLink.self) { s, op in try s.deleteLink(named: op.name) }
             .on(Enslave.self) { s, op in try s.enslave(op.slave, to: op.bond) }
             .on(Release.self) { s, op in try s.release(op.slave) }
+            .on(SetBondSlavePrio.self) { s, op in
+                try s.perform(.setBondSlavePrio(index: try s.link(named: op.slave).index, prio: op.prio))
+            }
             .on(SetLinkUp.self) { s, op in try s.setLink(op.name, up: op.up) }
             .on(GetHardwareLag.self) { s, op in
                 guard op.device.bus == "pci" else { return nil }   // only PCI functions (mlx5) form a hardware LAG
@@ -81,7 +84,7 @@ extension NetlinkSession: LinkSession {
             BondSlave(name: s.name, ifindex: UInt32(bitPattern: s.index),
                       state: s.bondSlave?.state.flatMap(BondSlaveState.init(rawValue:)) ?? .backup,
                       miiStatus: s.bondSlave?.miiStatus.flatMap(BondLinkState.init(rawValue:)) ?? .down,
-                      linkFailureCount: s.bondSlave?.linkFailureCount ?? 0)
+                      linkFailureCount: s.bondSlave?.linkFailureCount ?? 0, prio: s.bondSlave?.prio ?? 0)
         }
         // The hardware LAG of the first slave that is a PCI uplink (an mlx5 PF), if any.
         if !slaves.isEmpty {
