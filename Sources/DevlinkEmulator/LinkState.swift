@@ -53,6 +53,8 @@ struct BondRecord: Equatable, Sendable {
     /// bond->params.arp_interval (ms) and arp_targets (dotted quads, at most BOND_MAX_ARP_TARGETS).
     var arpInterval: UInt32 = 0
     var arpTargets: [String] = []
+    /// bond->params.ns_targets (inet_ntop text, at most BOND_MAX_NS_TARGETS).
+    var nsTargets: [String] = []
     /// bond->params.primary: the name given, kept while that interface is not (or no longer) a slave.
     var primary = ""
     var primaryReselect: BondPrimaryReselect = .always

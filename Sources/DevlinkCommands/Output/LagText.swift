@@ -62,6 +62,7 @@ enum LagFields {
             f.append(("arp_interval", "\(b.arpInterval)"))
             if !b.arpIPTargets.isEmpty { f.append(("arp_ip_target", b.arpIPTargets.joined(separator: ","))) }
         }
+        if !b.nsIP6Targets.isEmpty { f.append(("ns_ip6_target", b.nsIP6Targets.joined(separator: ","))) }
         // Shown where they matter: a reported primary slave, or a non-default primary_reselect.
         if let p = b.primary { f.append(("primary", p)) }
         if b.primary != nil || b.primaryReselect != .always { f.append(("primary_reselect", b.primaryReselect.name)) }

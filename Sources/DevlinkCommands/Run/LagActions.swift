@@ -89,6 +89,15 @@ enum LagActions {
                 return IPv4Text.text(b)
             }
         }
+        var ns: [String]?
+        if let list = p.word("ns_ip6_target") {
+            ns = try list.split(separator: ",", omittingEmptySubsequences: false).map { t in
+                guard let b = IPv6Text.bytes(String(t)) else {
+                    throw ClientError("an IPv6 address is expected rather than \"\(t)\"", word: p.wordIndex("ns_ip6_target").map { $0 + 1 })
+                }
+                return IPv6Text.text(b)
+            }
+        }
         return BondConfig(mode: p.word("mode").flatMap(BondMode.init(name:)),
                    miimon: p.number("miimon").map { UInt32($0) },
                    updelay: p.number("updelay").map { UInt32($0) },
@@ -99,6 +108,7 @@ enum LagActions {
                    primary: p.word("primary"),
                    primaryReselect: p.word("primary_reselect").flatMap(BondPrimaryReselect.init(name:)),
                    arpInterval: p.number("arp_interval").map { UInt32($0) },
-                   arpIPTargets: targets)
+                   arpIPTargets: targets,
+                   nsIP6Targets: ns)
     }
 }

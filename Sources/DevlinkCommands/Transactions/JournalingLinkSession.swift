@@ -56,6 +56,7 @@ final class JournalingLinkSession: JournalingSession, LinkSession {
             if config.minLinks != nil, now.minLinks != old.minLinks { undo.minLinks = old.minLinks }
             if config.primary != nil, now.primary != old.primary { undo.primary = old.primary ?? "" }
             if config.arpIPTargets != nil, now.arpIPTargets != old.arpIPTargets { undo.arpIPTargets = old.arpIPTargets }
+            if config.nsIP6Targets != nil, now.nsIP6Targets != old.nsIP6Targets { undo.nsIP6Targets = old.nsIP6Targets }
             // ARP and MII monitoring switch each other off: give both back.
             if now.arpInterval != old.arpInterval || now.miimon != old.miimon {
                 undo.arpInterval = old.arpInterval
@@ -134,7 +135,8 @@ extension UndoReplay {
                                     xmitHashPolicy: bond.xmitHashPolicy, lacpRate: bond.lacpRate, minLinks: bond.minLinks,
                                     primaryReselect: bond.primaryReselect == .always ? nil : bond.primaryReselect,
                                     arpInterval: bond.arpInterval == 0 ? nil : bond.arpInterval,
-                                    arpIPTargets: bond.arpIPTargets.isEmpty ? nil : bond.arpIPTargets)
+                                    arpIPTargets: bond.arpIPTargets.isEmpty ? nil : bond.arpIPTargets,
+                                    nsIP6Targets: bond.nsIP6Targets.isEmpty ? nil : bond.nsIP6Targets)
             try links.createBond(name: bond.name, config: config)
             for slave in bond.slaves {
                 try links.setLink(slave.name, up: false)

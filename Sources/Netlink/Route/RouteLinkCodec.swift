@@ -98,6 +98,11 @@ extension AttributeWriter {
                 for (i, t) in targets.enumerated() { w.put(UInt16(i), t) }
             }
         }
+        if let targets = o.nsIP6Targets {
+            nest(BondAttr.nsIP6Target) { w in
+                for (i, t) in targets.enumerated() { w.put(UInt16(i), t) }
+            }
+        }
         if let v = o.primary { putU32(BondAttr.primary, v) }
         if let v = o.primaryReselect { putU8(BondAttr.primaryReselect, v.rawValue) }
         if let v = o.failOverMac { putU8(BondAttr.failOverMac, v) }
@@ -156,6 +161,9 @@ public enum RouteLinkDecoder {
         o.arpInterval = try a[BondAttr.arpInterval]?.u32()
         if let targets = try a[BondAttr.arpIPTarget]?.nested() {
             o.arpIPTargets = targets.attributes.map(\.payload).filter { $0.count == 4 }
+        }
+        if let targets = try a[BondAttr.nsIP6Target]?.nested() {
+            o.nsIP6Targets = targets.attributes.map(\.payload).filter { $0.count == 16 }
         }
         o.primary = try a[BondAttr.primary]?.u32()
         o.primaryReselect = (try a[BondAttr.primaryReselect]?.u8()).flatMap(BondPrimaryReselect.init(rawValue:))

@@ -79,7 +79,8 @@ extension NetlinkSession: LinkSession {
                      activeSlave: mode == .activeBackup ? o.activeSlave.flatMap { names[Int32(bitPattern: $0)] } : nil,
                      primary: o.primary.flatMap { names[Int32(bitPattern: $0)] },
                      primaryReselect: o.primaryReselect ?? .always, arpInterval: o.arpInterval ?? 0,
-                     arpIPTargets: (o.arpIPTargets ?? []).map(IPv4Text.text))
+                     arpIPTargets: (o.arpIPTargets ?? []).map(IPv4Text.text),
+                     nsIP6Targets: (o.nsIP6Targets ?? []).map(IPv6Text.text))
         b.slaves = slaves.map { s in
             BondSlave(name: s.name, ifindex: UInt32(bitPattern: s.index),
                       state: s.bondSlave?.state.flatMap(BondSlaveState.init(rawValue:)) ?? .backup,
@@ -107,6 +108,7 @@ extension BondOptions {
         self.init(mode: c.mode, miimon: c.miimon, updelay: c.updelay, downdelay: c.downdelay,
                   xmitHashPolicy: c.xmitHashPolicy, minLinks: c.minLinks, lacpRate: c.lacpRate,
                   primaryReselect: c.primaryReselect, arpInterval: c.arpInterval,
-                  arpIPTargets: c.arpIPTargets.map { $0.compactMap(IPv4Text.bytes) })
+                  arpIPTargets: c.arpIPTargets.map { $0.compactMap(IPv4Text.bytes) },
+                  nsIP6Targets: c.nsIP6Targets.map { $0.compactMap(IPv6Text.bytes) })
     }
 }
