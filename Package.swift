@@ -28,6 +28,8 @@ let package = Package(
         .target(name: "DevlinkEmulator", dependencies: ["DevlinkModel"]),
         .target(name: "Netlink", dependencies: ["DevlinkModel"]),
         .target(name: "DevlinkCommands", dependencies: ["DLSLanguage", "DevlinkModel"]),
+        // Desired state: snapshot, plan (diff + driver ordering), apply (a transaction).
+        .target(name: "DesiredState", dependencies: ["DevlinkModel", "DevlinkCommands", "RateUnits"]),
         .systemLibrary(name: "CLibEdit", path: "Sources/CLibEdit",
                        pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "CEditIntr", dependencies: ["CLibEdit"]),
@@ -36,7 +38,7 @@ let package = Package(
         .target(name: "CStackSwitch"),
         // What an embedding Swift program imports.
         .target(name: "DLS", dependencies: ["DLSLanguage", "DevlinkModel", "DevlinkEmulator",
-                                            "Netlink", "DevlinkCommands", "CStackSwitch"]),
+                                            "Netlink", "DevlinkCommands", "DesiredState", "CStackSwitch"]),
         // glibc's malloc settings for the CLI process (not for embedders, who choose their own).
         .target(name: "CMallocTuning"),
         // The CLI and REPL use only the embedding API (plus the line editor): no back doors.
@@ -56,6 +58,10 @@ let package = Package(
         .testTarget(name: "NetlinkTests", dependencies: ["Netlink", "DevlinkModel", "DevlinkCommands"]),
         .testTarget(name: "DevlinkCommandsTests", dependencies: [
             "DevlinkCommands", "DevlinkEmulator", "DLSLanguage",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        .testTarget(name: "DesiredStateTests", dependencies: [
+            "DesiredState", "DevlinkEmulator", "DevlinkModel", "DevlinkCommands",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "DLSReplTests", dependencies: ["DLSRepl", "DLSLanguage"]),

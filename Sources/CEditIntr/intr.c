@@ -22,6 +22,9 @@ static atomic_int intr_flag = 0;
 static int intr_pipe[2] = {-1, -1};
 static int intr_installed = 0;
 static struct sigaction intr_previous;
+// The idle tick (dls_intr_set_idle); read and written on the thread that runs el_gets.
+static void (*intr_idle_fn)(EditLine *el) = NULL;
+static int intr_idle_ms = -1;
 
 static void intr_handler(int sig) {
     (void)sig;
@@ -76,6 +79,11 @@ int dls_intr_pending(void) { return atomic_load_explicit(&intr_flag, memory_orde
 
 void dls_intr_raise(void) { intr_handler(SIGINT); }
 
+void dls_intr_set_idle(void (*fn)(EditLine *el), int interval_ms) {
+    intr_idle_fn = interval_ms > 0 ? fn : NULL;
+    intr_idle_ms = intr_idle_fn ? interval_ms : -1;
+}
+
 int dls_intr_sleep_ms(long ms) {
     struct timespec start;
     clock_gettime(CLOCK_MONOTONIC, &start);
@@ -106,7 +114,6 @@ static ssize_t intr_read_byte(char *c) {
 
 // libedit calls this for each character. UTF-8 is decoded here with mbrtowc (needs setlocale first).
 static int intr_read_char(EditLine *el, wchar_t *out) {
-    (void)el;
     char bytes[MB_LEN_MAX];
     size_t have = 0;
     mbstate_t state;
@@ -117,10 +124,16 @@ static int intr_read_char(EditLine *el, wchar_t *out) {
             return -1;
         }
         struct pollfd p[2] = {{STDIN_FILENO, POLLIN, 0}, {intr_pipe[0], POLLIN, 0}};
-        int n = poll(p, intr_pipe[0] >= 0 ? 2 : 1, -1);
+        // Idle ticks only between characters: a half-read UTF-8 sequence waits for its next byte.
+        int idle = have == 0 && intr_idle_fn != NULL;
+        int n = poll(p, intr_pipe[0] >= 0 ? 2 : 1, idle ? intr_idle_ms : -1);
         if (n < 0) {
             if (errno == EINTR) continue;  // the flag check above decides
             return -1;
+        }
+        if (n == 0) {
+            intr_idle_fn(el);
+            continue;
         }
         if (intr_pipe[0] >= 0 && (p[1].revents & POLLIN)) intr_drain();
         if (!(p[0].revents & (POLLIN | POLLHUP | POLLERR))) continue;

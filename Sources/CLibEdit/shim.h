@@ -4,7 +4,9 @@
 #pragma once
 #include <histedit.h>
 #include <stdio.h>
+#include <langinfo.h>
 #include <locale.h>
+#include <string.h>
 
 /// el_init on the C side: Swift 6 rejects touching the `stdin`/`stdout` globals.
 static inline EditLine *shim_el_init(const char *prog) { return el_init(prog, stdin, stdout, stderr); }
@@ -37,8 +39,17 @@ static inline int shim_hist_getsize(History *h) {
 
 /// Writes to the stdout FILE* libedit also writes to, so completion lists keep their place.
 static inline void shim_out(const char *s) { fputs(s, stdout); fflush(stdout); }
-/// UTF-8 input needs the environment's LC_CTYPE before el_init.
-static inline void shim_setlocale_ctype(void) { setlocale(LC_CTYPE, ""); }
+/// UTF-8 input needs a UTF-8 LC_CTYPE before el_init: the environment's when it is one, else
+/// C.UTF-8 (with LANG unset the "C" locale would make libedit drop every non-ASCII byte; dls reads
+/// and writes UTF-8 whatever the locale says). A non-UTF-8 locale the user chose is replaced too:
+/// dls sources and history are UTF-8 only.
+static inline void shim_setlocale_ctype(void) {
+    setlocale(LC_CTYPE, "");
+    const char *codeset = nl_langinfo(CODESET);
+    if (codeset == NULL || (strcmp(codeset, "UTF-8") != 0 && strcmp(codeset, "utf8") != 0)) {
+        if (setlocale(LC_CTYPE, "C.UTF-8") == NULL) setlocale(LC_CTYPE, "C.utf8");
+    }
+}
 
 #include <sys/ioctl.h>
 #include <unistd.h>

@@ -92,6 +92,8 @@ public final class DLSEngine {
         initialState = (session as? EmulatedSession)?.snapshot()
         interpreter.setGlobal("args", .list(ListObject()))
         host.engine = self
+        installDesiredStateBuiltins()
+        defineHelp()
     }
 
     // MARK: limits and format

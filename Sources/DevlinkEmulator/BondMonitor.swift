@@ -1,22 +1,21 @@
 import DevlinkModel
 
-/// The bonding driver's timers, run by `settle()`: the MII monitor (every `miimon` ms) and the 802.3ad
-/// state machine. Both run only while the bond is up (bond_open queues them).
+/// The bonding driver's timers, run on the emulator's clock (DriverTimeline.swift): the MII monitor
+/// (every `miimon` ms) and the 802.3ad state machine. Both run only while the bond is up (bond_open
+/// queues them).
 ///
-/// Modelling choices: updelay/downdelay are collapsed (a settle runs every timer to completion, so a link
-/// goes UP→DOWN and DOWN→UP directly); the 802.3ad partner always agrees, so a slave whose link is up
-/// joins the aggregator and starts distributing in the same settle (lag.md §6: the exact enable path is
+/// Modelling choices: updelay/downdelay are collapsed (a link goes UP→DOWN and DOWN→UP at the first
+/// tick that sees the carrier change); the 802.3ad partner always agrees, so a slave whose link is up
+/// joins the aggregator and starts distributing at the same tick (lag.md §6: the exact enable path is
 /// UNVERIFIED).
 extension EmulatorState {
-    /// One pass over all bonds; returns whether any slave changed.
-    mutating func runBondMonitors() -> Bool {
+    /// One tick of a bond's timers; returns whether any slave changed.
+    mutating func runBondTimers(_ name: String) -> Bool {
+        guard netdevs[name]?.adminUp == true, let bond = links.bonds[name] else { return false }
         var changed = false
-        for name in links.bonds.keys.sorted() where netdevs[name]?.adminUp == true {
-            guard let bond = links.bonds[name] else { continue }
-            if bond.miimon > 0 { changed = miiMonitor(name) || changed }
-            if bond.mode == .ieee8023ad { changed = lacpEnable(name) || changed }
-            updateBondCarrier(name)
-        }
+        if bond.miimon > 0 { changed = miiMonitor(name) || changed }
+        if bond.mode == .ieee8023ad { changed = lacpEnable(name) || changed }
+        updateBondCarrier(name)
         return changed
     }
 

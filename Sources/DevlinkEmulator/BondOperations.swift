@@ -124,6 +124,7 @@ extension EmulatorState {
             $0.adminUp = false
             $0.carrier = false
         }
+        netdevStopped(slaveName)
         log(bond: bondName, "(slave \(slaveName)): Releasing \(role) interface")
         _ = lagChangeUpper(bond: bondName, linking: false)
         // __bond_release_one selects a new active slave only when the released one was active.
@@ -149,6 +150,7 @@ extension EmulatorState {
         let netdev = try netdevOrThrow(name)
         guard netdev.adminUp != up else { return }
         netdevs.modify(name) { $0.adminUp = up }
+        if !up { netdevStopped(name) }
         if links.bonds[name] != nil {
             updateBondCarrier(name)
         } else {

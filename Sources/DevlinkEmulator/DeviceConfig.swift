@@ -1,7 +1,7 @@
 import DevlinkModel
 
 /// The fixed facts of one emulated device, resolved from its `DeviceSpec` with profile defaults.
-struct DeviceConfig: Equatable, Sendable {
+struct DeviceConfig: Equatable, Sendable, Codable {
     var handle: DeviceHandle
     var profile: DriverProfile
     var pfnum: UInt16

@@ -1,7 +1,7 @@
 import DevlinkModel
 
 /// The mutable state of one devlink instance.
-struct DeviceState: Equatable, Sendable {
+struct DeviceState: Equatable, Sendable, Codable {
     var config: DeviceConfig
     var eswitchMode: EswitchMode
     var inlineMode: EswitchInlineMode = .none
@@ -15,8 +15,17 @@ struct DeviceState: Equatable, Sendable {
     var rates = RateTable()
     var params: [ParamRecord]
     var nextPortSequence: UInt64 = 0
+    /// devlink resources the driver registered (Resource/ResourceOperations.swift).
+    var resources: [Resource] = []
+    /// devlink_reload_failed_set: the last reload's reload_up failed (the driver is half down).
+    var reloadFailed = false
+    /// The physical ports a reload brings back (netdevsim re-adds its bus device's ports), kept while a
+    /// failed reload leaves the device without any.
+    var physicalPortsAtProbe: [Port] = []
+    /// Set when this instance is an SF's own (`auxiliary/mlx5_core.sf.N`), SFDevice/SFAuxDevice.swift.
+    var sfAux: SFAuxDevice?
 
-    struct SFKey: Hashable, Sendable {
+    struct SFKey: Hashable, Sendable, Codable {
         var controller: UInt32
         var sfnum: UInt32
     }
@@ -34,7 +43,7 @@ struct DeviceState: Equatable, Sendable {
 }
 
 /// Lowest-free id allocation, like mlx5's SF hardware table scan.
-struct IDAllocator: Equatable, Sendable {
+struct IDAllocator: Equatable, Sendable, Codable {
     private var next: UInt32 = 0
     private var freed: Set<UInt32> = []
 
@@ -65,7 +74,7 @@ extension UInt32 {
 }
 
 /// A parameter with its per-cmode values and what the driver accepts.
-struct ParamRecord: Equatable, Sendable {
+struct ParamRecord: Equatable, Sendable, Codable {
     var name: String
     var generic: Bool
     var type: ParamType

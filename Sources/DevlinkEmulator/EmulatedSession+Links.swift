@@ -34,6 +34,11 @@ extension EmulatedSession: LinkSession {
                 _ = try s.state.deviceIndexOrThrow(op.device)
                 return s.state.lagIndex(of: op.device).map(s.state.hardwareLag)
             }
+            .on(ListRoutes.self) { s, _ in s.state.routeList() }
+            .on(AddRoute.self) { s, op in
+                try s.mutateLinks { (st) throws(DevlinkError) in try st.addRoute(op.route, replace: op.replace) }
+            }
+            .on(DeleteRoute.self) { s, op in try s.mutateLinks { (st) throws(DevlinkError) in try st.deleteRoute(op.selector) } }
             .on(GetFirmwareLog.self) { s, op in
                 _ = try s.state.deviceIndexOrThrow(op.device)
                 return s.state.links.firmwareLogs[op.device] ?? []

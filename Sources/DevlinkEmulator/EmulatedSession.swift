@@ -2,18 +2,23 @@ import DevlinkModel
 
 /// The emulator backend: a `DeviceSession` over an `EmulatorState` value.
 ///
-/// Asynchronous driver work (SF attach after `state active`, detach after `state inactive`) is queued and
-/// runs only when `settle()` is called, all of it at once. So right after `port function set ... state
-/// active` a port shows `active`/`detached`, and after `settle()` it shows `active`/`attached` — the same
-/// two states the kernel shows, at deterministic points. A script's `wait(cond, timeout)` polls `cond`
-/// and calls `settle()` between polls; `settle()` returns false when nothing is left pending.
-/// Set `settlesImmediately` to run that work at the end of every request instead.
+/// Asynchronous driver work (SF attach after `state active`, detach after `state inactive`, bond work,
+/// bond timers) is queued with a modelled latency and runs when the session's clock reaches its due
+/// time (EmulatorClock.swift, docs/emulator-clock.md). So right after `port function set ... state
+/// active` a port shows `active`/`detached`, and 500 ms later `active`/`attached` — the same two states
+/// the kernel shows. The clock is virtual by default (time moves only through `settle()` and the
+/// `TimedSession` calls, so tests are exact); `useWallClock()` makes work fall due on its own, as the
+/// `dls` binary does. Set `settlesImmediately` to run all work at the end of every request instead.
 public final class EmulatedSession: DeviceSession {
     public private(set) var state: EmulatorState
+    /// The modeled kernel's features, made once per declared version (EmulatedSession+KernelFeatures).
+    var modeledFeatures: KernelFeatures?
     /// Whether events since the last `drainEvents` are shown (see `init(topology:eventsFromOpen:)`).
     private var subscribed = true
     /// Run pending driver work at the end of each request instead of waiting for `settle()`.
     public var settlesImmediately = false
+    /// Where the present comes from: virtual (the default) or the wall clock.
+    public private(set) var clock = EmulatorClock.virtual
     private var faults: [Fault] = []
 
     /// `eventsFromOpen: false`: events start at the first `drainEvents`, as a kernel socket that
@@ -26,6 +31,15 @@ public final class EmulatedSession: DeviceSession {
 
     public init(state: EmulatorState) {
         self.state = state
+    }
+
+    /// From now on the present is the machine's monotonic clock, continuing from the state's own time.
+    public func useWallClock() { clock = .wall(startingAt: state.clockNow) }
+
+    /// Back to a virtual clock, at the time reached so far.
+    public func useVirtualClock() {
+        catchUp()
+        clock = .virtual
     }
 
     /// A session on a built-in topology (`mlx5`, `netdevsim`).
@@ -41,6 +55,7 @@ public final class EmulatedSession: DeviceSession {
     /// The whole state as a value; `restore` brings it back exactly (pending work and events included).
     public func snapshot() -> EmulatorState { state }
 
+    /// On the wall clock, work the snapshot had queued and that fell due since runs at the next request.
     public func restore(_ snapshot: EmulatorState) { state = snapshot }
 
     /// Arms a one-shot fault for the next operation of `kind` (several arm in order).
@@ -57,7 +72,7 @@ public final class EmulatedSession: DeviceSession {
     }
 
     /// Number of queued asynchronous driver work items (SF attach/detach, mlx5 LAG bond work).
-    public var pendingWorkCount: Int { state.pending.count + state.links.queuedLagWork.count }
+    public var pendingWorkCount: Int { state.pending.count + state.links.queuedLagWork.count + state.links.fibWork.count }
 
     /// Netdevs by name (for the LAG work and for tests).
     public var netdevs: NetdevTable { state.netdevs }
@@ -67,26 +82,46 @@ public final class EmulatedSession: DeviceSession {
         if let position = faults.firstIndex(where: { $0.kind == kind }) {
             throw faults.remove(at: position).error
         }
+        catchUp()
+        let links = state.fibLinkSnapshot()
         let result = try body(&state)
         state.releaseVanishedSlaves()
+        state.fibNetdevsChanged(since: links)
+        state.disturbTimers()
         if settlesImmediately { settleAll() }
         return result
     }
 
     /// Link requests (bonds, enslave, up/down): no devlink operation faults apply to them.
     func mutateLinks<T>(_ body: (inout EmulatorState) throws(DevlinkError) -> T) throws(DevlinkError) -> T {
+        catchUp()
+        // Interface changes reach the FIB as netdev events after the request (FibNetdevEvents.swift).
+        let links = state.fibLinkSnapshot()
         let result = try body(&state)
+        state.fibNetdevsChanged(since: links)
+        state.disturbTimers()
         if settlesImmediately { settleAll() }
         return result
     }
 
     /// Direct state access for emulator-only requests that cannot fail (QUERY_LAG).
-    func mutateState<T>(_ body: (inout EmulatorState) -> T) -> T { body(&state) }
-
-    private func settleAll() {
-        state.runPendingWork()
-        state.settleLinks()
+    func mutateState<T>(_ body: (inout EmulatorState) -> T) -> T {
+        catchUp()
+        return body(&state)
     }
+
+    /// Runs all pending work to completion, moving the state's clock to when the last item is done.
+    func settleAll() { state.runToCompletion() }
+
+    /// The clock's present.
+    var now: EmulatorInstant { clock.now(reached: state.clockNow) }
+
+    /// Runs the work that fell due since the last request: on the wall clock, what its due time passed;
+    /// on either, work queued without a due time (due at once).
+    func catchUp() { state.advance(to: now) }
+
+    /// Moves a virtual clock `seconds` on, running the work that falls due on the way.
+    func advanceVirtualClock(seconds: Double) { state.advance(to: state.clockNow.adding(seconds: seconds)) }
 
     // MARK: DeviceSession
 
@@ -99,7 +134,9 @@ public final class EmulatedSession: DeviceSession {
     @_specialize(exported: false, where Operation == ListPorts)
     @_specialize(exported: false, where Operation == ListRates)
     public func perform<Operation: DeviceOperation>(_ operation: Operation) throws -> Operation.Reply {
-        try Self.handlers.perform(operation, on: self)
+        try refuseUnlessKernelHas(operation)
+        catchUp()   // a read sees the work that fell due, as the kernel's state would show it
+        return try Self.handlers.perform(operation, on: self)
     }
 
     /// The emulator's devlink ops: reads answer from the state, changes go through `mutate` (faults,
@@ -170,6 +207,7 @@ public final class EmulatedSession: DeviceSession {
         }
         .on(GetUplinkSpeed.self) { s, op in try s.state.uplinkSpeed(op.device) }
         .on(GetKernelRelease.self) { s, _ in s.state.kernel.description }
+        .on(GetKernelFeatures.self) { s, _ in s.kernelFeatures }
         .on(ArmFault.self) { s, op in try s.arm(op) }
         .on(ListParams.self) { s, op in try s.state.params(of: op.device) }
         .on(GetParam.self) { s, op in try s.state.param(op.device, name: op.name) }
@@ -178,8 +216,14 @@ public final class EmulatedSession: DeviceSession {
                 try st.setParam(op.device, name: op.name, value: op.value, cmode: op.cmode)
             }
         }
+        .on(ReloadDevice.self) { s, op in try s.mutate(.reload) { (st) throws(DevlinkError) in try st.reload(op) } }
+        .on(ListResources.self) { s, op in try s.state.resources(op.device) }
+        .on(SetResourceSize.self) { s, op in
+            try s.mutate(.resourceSet) { (st) throws(DevlinkError) in try st.setResourceSize(op) }
+        }
 
     public func drainEvents() throws -> [DevlinkEvent] {
+        catchUp()
         defer { state.events = [] }
         guard subscribed else {
             subscribed = true
@@ -188,9 +232,18 @@ public final class EmulatedSession: DeviceSession {
         return state.events
     }
 
+    /// Virtual clock: runs all pending work to completion (the clock moves on to when the last item is
+    /// done) and returns false: nothing is left. Wall clock: waits until the next item is due (at most
+    /// 100 ms), runs what is due, and returns whether work is left, so pollers keep going in real time.
     @discardableResult
     public func settle() throws -> Bool {
-        settleAll()
-        return false
+        guard !clock.isVirtual else {
+            settleAll()
+            return false
+        }
+        catchUp()
+        guard let next = secondsUntilNextWork else { return false }
+        _ = pass(seconds: min(max(next, 0.001), 0.1), interrupted: { false })
+        return state.hasPendingWork
     }
 }

@@ -2,7 +2,7 @@ import DevlinkModel
 
 /// The whole emulated world as one value: devices, netdevs, pending driver work and undrained events.
 /// Copying it is a snapshot (copy-on-write storage makes that cheap); assigning it back restores exactly.
-public struct EmulatorState: Equatable, Sendable {
+public struct EmulatorState: Equatable, Sendable, Codable {
     var devices: [DeviceState] = []
     var deviceIndex: [DeviceHandle: Int] = [:]
     public internal(set) var netdevs = NetdevTable()
@@ -11,10 +11,15 @@ public struct EmulatorState: Equatable, Sendable {
     public internal(set) var kernel: KernelVersion
     /// Asynchronous driver work not yet done (see `EmulatedSession.settle()`).
     var pending: [PendingWork] = []
+    /// How far the emulated time has gone, and which bond timers may still change something.
+    var clock = ClockState()
     var events: [DevlinkEvent] = []
     var recordEvents = true
     /// Bonds, mlx5 LAG per card, RDMA names, firmware logs (see LinkState.swift).
     var links = LinkState()
+    /// mlx5's auxiliary device index allocator (mlx5_adev_idx_alloc): every mlx5 core device takes
+    /// one at init, and each SF's auxiliary device one more (SFDevice/SFAuxDevice.swift).
+    var auxIDs = IDAllocator()
 
     /// Builds the initial state of a topology.
     public init(topology: Topology) throws(TopologyError) {
@@ -34,7 +39,9 @@ public struct EmulatorState: Equatable, Sendable {
                 throw TopologyError("device \"\(config.handle)\": eswitch_mode \"\(other)\" (expected legacy or switchdev)")
             }
             deviceIndex[config.handle] = devices.count
-            devices.append(DeviceState(config: config, eswitchMode: mode, params: Self.defaultParams(config.profile)))
+            devices.append(DeviceState(config: config, eswitchMode: mode, params: Self.defaultParams(config.profile),
+                                       resources: Self.defaultResources(config)))
+            if config.profile == .mlx5 { _ = auxIDs.allocate(limit: .max) }
             try registerInitialPorts(device: devices.count - 1, spec: spec)
             let vfs = spec.numVfs ?? 0
             if vfs > config.maxVFs {

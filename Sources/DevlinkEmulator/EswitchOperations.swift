@@ -4,6 +4,8 @@ import DevlinkModel
 extension EmulatorState {
     func eswitch(_ handle: DeviceHandle) throws(DevlinkError) -> Eswitch {
         let device = devices[try deviceIndexOrThrow(handle)]
+        // An SF's own instance has no eswitch (mlx5_devlink_eswitch_mode_get: !mlx5_esw_allowed).
+        if device.sfAux != nil { throw DevlinkError(.EOPNOTSUPP) }
         switch device.profile {
         case .mlx5: return Eswitch(mode: device.eswitchMode, inlineMode: device.inlineMode, encapMode: device.encapMode)
         case .netdevsim: return Eswitch(mode: device.eswitchMode)   // no inline/encap getters
@@ -13,6 +15,7 @@ extension EmulatorState {
     /// Mode, then inline-mode, then encap-mode; each applied before the next is tried.
     mutating func setEswitch(_ handle: DeviceHandle, _ changes: EswitchChanges) throws(DevlinkError) {
         let d = try deviceIndexOrThrow(handle)
+        if devices[d].sfAux != nil, !changes.isEmpty { throw DevlinkError(.EOPNOTSUPP) }
         if changes.mode == .switchdevInactive, kernel < KernelGate.eswitchSwitchdevInactive {
             // devlink_eswitch_set_nl_policy: NLA_POLICY_MAX(NLA_U16, 1) before 6.19, for every driver.
             throw DevlinkError(.ERANGE, "integer out of range")
@@ -102,7 +105,7 @@ extension EmulatorState {
             devices[d].rates.update(object.handle.target) { $0.parent = nil }
         }
         for object in all where object.handle.isNode {
-            if let removed = devices[d].rates.remove(object.handle.target) { emit(.rateDel(removed)) }
+            if let removed = devices[d].rates.remove(object.handle.target) { emit(.rateDel(reported(removed))) }
         }
     }
 }

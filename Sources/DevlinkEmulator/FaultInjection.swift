@@ -4,6 +4,7 @@ import DevlinkModel
 public enum OperationKind: String, CaseIterable, Sendable {
     case portAdd, portDelete, portSetType, portSplit, portUnsplit, functionSet
     case rateNodeAdd, rateSet, rateNodeDelete, eswitchSet, sriovSet, paramSet
+    case reload, resourceSet
 }
 
 /// A one-shot injected failure: the next operation of `kind` fails with this error before changing

@@ -130,13 +130,14 @@ extension EmulatorState {
                 guard device.config.cap("vhca_resource_manager") != 0 else {
                     throw DevlinkError(.EOPNOTSUPP, device.driverMessage("Device doesn't support VHCA management"))
                 }
-                record.port.function?.maxIOEQs = 8
+                // Reported only by a kernel with the attribute (6.10 on).
+                if kernel >= DevlinkFeature.maxIOEQs.since { record.port.function?.maxIOEQs = 8 }
             }
             record.sfState = .active
-            pending.append(PendingWork(kind: .sfAttach, port: record.port.handle))
+            schedule(.sfAttach, port: record.port.handle)
         case .inactive:
             record.sfState = .teardownRequest
-            pending.append(PendingWork(kind: .sfDetach, port: record.port.handle))
+            schedule(.sfDetach, port: record.port.handle)
         }
         record.port.function?.state = record.sfState?.state
         record.port.function?.opstate = record.sfState?.opstate

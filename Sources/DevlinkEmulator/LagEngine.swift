@@ -5,11 +5,16 @@ import DevlinkModel
 /// selection (hash when the `port_select_flow_table` cap allows), the v2p map and its remap, and
 /// deactivation, with the RDMA devices removed and re-added the way the driver does it.
 extension EmulatorState {
-    /// Runs the queued bond work of every LAG, in queue order.
-    mutating func runLagWork() {
-        let work = links.queuedLagWork
-        links.queuedLagWork = []
+    /// Runs the queued bond work due by `time`, in queue order; returns whether any ran. Work the
+    /// run queues again waits for its own due time.
+    @discardableResult
+    mutating func runLagWork(dueBy time: EmulatorInstant = EmulatorInstant(nanoseconds: .max)) -> Bool {
+        let work = links.queuedLagWork.filter { (links.lagWorkDue[$0] ?? .zero) <= time }
+        guard !work.isEmpty else { return false }
+        links.queuedLagWork.removeAll { work.contains($0) }
+        for l in work { links.lagWorkDue[l] = nil }
         for l in work where links.lags.indices.contains(l) { doBond(l) }
+        return true
     }
 
     mutating func doBond(_ l: Int) {
@@ -114,7 +119,7 @@ extension EmulatorState {
         map.reduce(0) { $0 | (1 << ($1 - 1)) }
     }
 
-    private func mapText(_ map: [UInt8], hash: Bool) -> String {
+    func mapText(_ map: [UInt8], hash: Bool) -> String {
         if hash {
             let ports = (1...map.count).filter { p in map.contains(UInt8(p)) }
             return "lag map active ports: " + ports.map(String.init).joined(separator: ", ")
@@ -189,11 +194,12 @@ extension EmulatorState {
 
     // MARK: remap
 
-    /// `mlx5_modify_lag`: only a changed map reaches the hardware.
-    mutating func modifyLag(_ l: Int) {
+    /// `mlx5_modify_lag`: only a changed map reaches the hardware. `tracker` is the bond's unless the
+    /// caller builds one (multipath's port affinity).
+    mutating func modifyLag(_ l: Int, tracker: LagTracker? = nil) {
         guard let dev0 = links.lags[l].dev0 else { return }
         let lag = links.lags[l]
-        let map = inferMap(lag.tracker, ports: lag.ports)
+        let map = inferMap(tracker ?? lag.tracker, ports: lag.ports)
         guard map != lag.v2p else { return }
         let hash = lag.flags.contains(.hashBased)
         if hash {
@@ -241,6 +247,7 @@ extension EmulatorState {
         links.lags[l].mode = .none
         links.lags[l].flags = []
         links.lags[l].portSelectMode = nil
+        links.lags[l].multipathFib = nil   // mlx5_lag_mp_reset
         let destroy = issueFirmware(.destroyLag, on: dev0, lag: l)
         guard destroy.succeeded else {
             // Mode is already NONE; the IB devices are not re-added.

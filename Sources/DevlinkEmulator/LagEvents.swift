@@ -71,6 +71,8 @@ extension EmulatorState {
     }
 
     mutating func queueLagWork(_ l: Int) {
-        if !links.queuedLagWork.contains(l) { links.queuedLagWork.append(l) }
+        guard !links.queuedLagWork.contains(l) else { return }
+        links.queuedLagWork.append(l)
+        links.lagWorkDue[l] = clock.now.adding(.bondWork)
     }
 }

@@ -1,7 +1,7 @@
 import DevlinkModel
 
-/// Pairing the PFs of a card into one LAG at load (lag.md §1.3), the initial RDMA devices, the settle
-/// loop for link work, and the read-only views.
+/// Pairing the PFs of a card into one LAG at load (lag.md §1.3), the initial RDMA devices, and the
+/// read-only views.
 extension EmulatorState {
     /// `mlx5_lag_is_supported` (lag.h): vport_group_manager (PFs have it: absent means 1), lag_master and
     /// 2 <= num_lag_ports <= MLX5_MAX_PORTS, which is 8 in 6.12 (include/linux/mlx5/driver.h).
@@ -37,17 +37,6 @@ extension EmulatorState {
         }
         for device in devices where device.profile == .mlx5 && device.config.cap("roce") != 0 {
             links.rdma.add(prefix: "mlx5_", parent: device.handle)
-        }
-    }
-
-    /// Runs bond monitors and queued LAG work until nothing changes (bounded: a loop that kept
-    /// changing would be an emulator bug, not a hang).
-    mutating func settleLinks() {
-        for _ in 0..<64 {
-            let monitors = runBondMonitors()
-            let work = !links.queuedLagWork.isEmpty
-            runLagWork()
-            if !monitors, !work { return }
         }
     }
 

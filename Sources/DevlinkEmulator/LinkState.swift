@@ -3,7 +3,7 @@ import DevlinkModel
 /// Everything beyond devlink that bonding and mlx5 LAG need: bonds, one LAG per LAG-capable card,
 /// RDMA device names, firmware command logs, the driver's log, and queued LAG work. Part of
 /// `EmulatorState`, so snapshots and restores cover it.
-struct LinkState: Equatable, Sendable {
+struct LinkState: Equatable, Sendable, Codable {
     var bonds: [String: BondRecord] = [:]
     var lags: [LagRecord] = []
     var rdma = RdmaTable()
@@ -15,13 +15,22 @@ struct LinkState: Equatable, Sendable {
     /// LAGs (indexes into `lags`) whose bond work is queued; queueing twice is a no-op, like
     /// `queue_delayed_work` on a pending work item.
     var queuedLagWork: [Int] = []
+    /// When each queued LAG's bond work runs (DriverLatency.bondWork after it was queued); work queued
+    /// without an entry is due at once.
+    var lagWorkDue: [Int: EmulatorInstant] = [:]
     /// dmesg lines of the bonding and mlx5 drivers, oldest first.
     var kernelLog: [String] = []
+    /// The IPv4 main table (FibTable.swift).
+    var fib = FibTable()
+    /// FIB notifier events queued for mlx5's multipath work, oldest first (LagMultipath.swift).
+    var fibWork: [FibWork] = []
+    /// When the queued FIB work runs (DriverLatency.fibWork after the first of it was queued).
+    var fibWorkDue: EmulatorInstant?
 }
 
 /// A one-shot firmware failure: the next command with this opcode (on `device`, or on any device)
 /// completes with `status` and `syndrome`.
-public struct FirmwareFault: Equatable, Sendable {
+public struct FirmwareFault: Equatable, Sendable, Codable {
     public var opcode: FirmwareOpcode
     public var status: FirmwareStatus
     public var syndrome: UInt32
@@ -36,7 +45,7 @@ public struct FirmwareFault: Equatable, Sendable {
 }
 
 /// A bond master (`struct bonding` params and slave list).
-struct BondRecord: Equatable, Sendable {
+struct BondRecord: Equatable, Sendable, Codable {
     var name: String
     var mode: BondMode = .balanceRR
     // The module default is miimon 0 (bond_main.c `static int miimon`): a netlink-created bond has no
@@ -73,7 +82,7 @@ struct BondRecord: Equatable, Sendable {
     }
 }
 
-struct SlaveRecord: Equatable, Sendable {
+struct SlaveRecord: Equatable, Sendable, Codable {
     var name: String
     var state: BondSlaveState
     var mii: BondLinkState
@@ -85,13 +94,13 @@ struct SlaveRecord: Equatable, Sendable {
 }
 
 /// `struct netdev_lag_lower_state_info`.
-struct LowerState: Equatable, Sendable {
+struct LowerState: Equatable, Sendable, Codable {
     var linkUp = false
     var txEnabled = false
 }
 
 /// `struct lag_tracker`: the driver's copy of what the bond told it.
-struct LagTracker: Equatable, Sendable {
+struct LagTracker: Equatable, Sendable, Codable {
     var txType: LagTxType = .unknown
     var hashType: LagHashType = .none
     var netdevState: [LowerState]
@@ -100,7 +109,7 @@ struct LagTracker: Equatable, Sendable {
 }
 
 /// `struct mlx5_lag` of one card, plus the firmware's side of the LAG.
-struct LagRecord: Equatable, Sendable {
+struct LagRecord: Equatable, Sendable, Codable {
     /// Member PFs by dev index (PCI function); nil where that PF is absent (then the LAG never forms).
     var members: [DeviceHandle?]
     var tracker: LagTracker
@@ -114,6 +123,8 @@ struct LagRecord: Equatable, Sendable {
     var vportLag = false
     /// Why the last activation failed, for the `reason` of the view; cleared when it forms.
     var lastFailure: String?
+    /// The route multipath LAG follows (`mp->fib`), nil when none.
+    var multipathFib: MultipathFib?
 
     var ports: Int { members.count }
     var dev0: DeviceHandle? { members.first ?? nil }

@@ -2,8 +2,8 @@ import DevlinkModel
 
 /// A network interface the emulator knows about. Netdevs are first-class state (not just a port field)
 /// because bonding and LAG work on netdevs: a bond enslaves uplink netdevs, carrier drives LAG state.
-public struct Netdev: Equatable, Sendable {
-    public enum Kind: String, Equatable, Sendable {
+public struct Netdev: Equatable, Sendable, Codable {
+    public enum Kind: String, Equatable, Sendable, Codable {
         /// The PF's uplink netdev (the uplink representor in switchdev).
         case uplink
         /// A VF/SF/host-PF representor.
@@ -26,7 +26,7 @@ public struct Netdev: Equatable, Sendable {
 
 /// All netdevs by name, with ifindex allocation (monotonic, like the kernel's per-netns counter) and
 /// `eth%d` allocation (lowest free number, like `dev_alloc_name`).
-public struct NetdevTable: Equatable, Sendable {
+public struct NetdevTable: Equatable, Sendable, Codable {
     public private(set) var byName: [String: Netdev] = [:]
     /// ifindex 1 is `lo`; the first real device gets 2.
     private var nextIfindex: UInt32 = 2

@@ -42,7 +42,9 @@ extension EmulatorState {
         let index = config.indexPrefix | vport
         devices[d].sfNumbers[key] = index
         let port = Port(handle: PortHandle(device: config.handle, index: index), flavour: .pcisf,
-                        controller: controller, pfnum: pfnum, sfnum: sfnum, splittable: false,
+                        controller: controller, pfnum: pfnum, sfnum: sfnum,
+                        // devlink_port_attrs_pci_sf_set(..., external): mlx5 passes !!controller.
+                        external: controller != 0, splittable: false,
                         function: PortFunction(hwAddr: .zero, state: .inactive, opstate: .detached, roce: true,
                                                maxIOEQs: defaultMaxIOEQs(config)))
         let name = uniqueName(config.udevBase.map { base in

@@ -1,7 +1,7 @@
 import DevlinkModel
 
 /// What a port is to the driver; decides which operations it supports.
-enum PortRole: Equatable, Sendable {
+enum PortRole: Equatable, Sendable, Codable {
     /// Physical uplink port (possibly one of a split group).
     case physical
     case vf(vf: UInt16)
@@ -11,7 +11,7 @@ enum PortRole: Equatable, Sendable {
 }
 
 /// mlx5 SF hardware states (vhca states) and their devlink state/opstate mapping (reference §4.2).
-enum SFHardwareState: Equatable, Sendable {
+enum SFHardwareState: Equatable, Sendable, Codable {
     case allocated, active, inUse, teardownRequest
 
     var state: FunctionState { self == .active || self == .inUse ? .active : .inactive }
@@ -19,7 +19,7 @@ enum SFHardwareState: Equatable, Sendable {
 }
 
 /// One registered port: the reported attributes plus driver-private state.
-struct PortRecord: Equatable, Sendable {
+struct PortRecord: Equatable, Sendable, Codable {
     var port: Port
     var role: PortRole
     var sfState: SFHardwareState?

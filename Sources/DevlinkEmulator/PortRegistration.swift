@@ -86,6 +86,7 @@ extension EmulatorState {
         let handle = devices[d].handle
         for item in pending where item.port.device == handle {
             if case .sfRelease(let controller, let sfnum, let hwID) = item.kind {
+                removeSFDevice(of: item.port)
                 releaseSF(device: d, controller: controller, sfnum: sfnum, hwID: hwID)
             }
         }
@@ -97,7 +98,10 @@ extension EmulatorState {
         devices[d].sfIDs[controller, default: IDAllocator()].release(hwID)
     }
 
-    func defaultMaxIOEQs(_ config: DeviceConfig) -> UInt32 {
+    func defaultMaxIOEQs(_ config: DeviceConfig) -> UInt32? {
+        // Before 6.10 devlink has no DEVLINK_PORT_FN_ATTR_MAX_IO_EQS (5af3e3876d56), so a port
+        // dump carries none (nil, as the netlink decoder reads it).
+        guard kernel >= DevlinkFeature.maxIOEQs.since else { return nil }
         // mlx5 reports the function's HCA max_num_eqs minus 4 control EQs.
         let eqs = config.cap("max_num_eqs")
         return eqs > 4 ? UInt32(clamping: eqs - 4) : 0
@@ -108,9 +112,10 @@ extension EmulatorState {
         return devices[d].nextPortSequence
     }
 
-    /// The preferred udev-style name if free, else the lowest free ethN.
+    /// The preferred udev-style name if free and short enough, else the lowest free ethN: udev never
+    /// renames to a name over IFNAMSIZ - 1 (15) bytes (dev_valid_name), so the kernel's name stays.
     func uniqueName(_ preferred: String?) -> String {
-        if let preferred, !netdevs.contains(preferred) { return preferred }
+        if let preferred, preferred.utf8.count <= 15, !netdevs.contains(preferred) { return preferred }
         return netdevs.nextEthName()
     }
 
@@ -139,13 +144,13 @@ extension EmulatorState {
     }
 
     private mutating func removeLeaf(device d: Int, _ index: UInt32) {
-        if let leaf = devices[d].rates.remove(.leaf(portIndex: index)) { emit(.rateDel(leaf)) }
+        if let leaf = devices[d].rates.remove(.leaf(portIndex: index)) { emit(.rateDel(reported(leaf))) }
     }
 
     private mutating func addLeaf(device d: Int, _ handle: PortHandle) {
         let leaf = RateObject(handle: .leaf(handle))
         devices[d].rates.insert(leaf)
-        emit(.rateNew(leaf))
+        emit(.rateNew(reported(leaf)))
     }
 
     /// Unregisters a port: netdev, leaf (parent child count drops), port; frees an SF's sfnum and id.
@@ -171,9 +176,9 @@ extension EmulatorState {
         if case .sf(let controller, let sfnum, let hwID) = record.role {
             pending.removeAll { $0.port == record.port.handle }
             if deferRelease, record.sfState != .allocated {
-                pending.append(PendingWork(kind: .sfRelease(controller: controller, sfnum: sfnum, hwID: hwID),
-                                           port: record.port.handle))
+                schedule(.sfRelease(controller: controller, sfnum: sfnum, hwID: hwID), port: record.port.handle)
             } else {
+                removeSFDevice(of: record.port.handle)
                 releaseSF(device: d, controller: controller, sfnum: sfnum, hwID: hwID)
             }
         }

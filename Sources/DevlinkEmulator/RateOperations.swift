@@ -27,10 +27,18 @@ extension EmulatorState {
     }
 
     func rates(of device: DeviceHandle?) throws(DevlinkError) -> [RateObject] {
-        if let device {
-            return devices[try deviceIndexOrThrow(device)].rates.listing()
-        }
-        return devices.flatMap { $0.rates.listing() }
+        let listing = if let device { devices[try deviceIndexOrThrow(device)].rates.listing() }
+            else { devices.flatMap { $0.rates.listing() } }
+        return kernel < KernelGate.rateTrafficClassBandwidth ? listing.map(reported) : listing
+    }
+
+    /// An object as the kernel's devlink_nl_rate_fill sends it: before 6.17 without RATE_TC_BWS,
+    /// which the reader sees as absent.
+    func reported(_ object: RateObject) -> RateObject {
+        guard kernel < KernelGate.rateTrafficClassBandwidth else { return object }
+        var sent = object
+        sent.absent.insert(.tcBandwidths)
+        return sent
     }
 
     /// The uplink speed the driver checks rates against: mlx5's link maximum (topology
@@ -46,7 +54,7 @@ extension EmulatorState {
         let d = try deviceIndexOrThrow(handle.device)
         if case .node(let name) = handle.target, !Self.isValidNodeName(name) { throw DevlinkError(.EINVAL) }
         guard let object = devices[d].rates.object(for: handle.target) else { throw DevlinkError(.ENODEV) }
-        return object
+        return reported(object)
     }
 
     /// Non-empty and not all decimal digits.
@@ -82,7 +90,7 @@ extension EmulatorState {
             devices[d].rates.rollBackInsert(handle.target)
             throw error
         }
-        if let object = devices[d].rates.object(for: handle.target) { emit(.rateNew(object)) }
+        if let object = devices[d].rates.object(for: handle.target) { emit(.rateNew(reported(object))) }
     }
 
     mutating func setRate(_ handle: RateHandle, _ request: RateChanges) throws(DevlinkError) {
@@ -93,7 +101,7 @@ extension EmulatorState {
         guard devices[d].rates.object(for: handle.target) != nil else { throw DevlinkError(.ENODEV) }
         try checkSupported(changes, ops: rateOps(devices[d].profile), isNode: handle.isNode)
         try applyRateChanges(device: d, target: handle.target, changes)
-        if let object = devices[d].rates.object(for: handle.target) { emit(.rateNew(object)) }
+        if let object = devices[d].rates.object(for: handle.target) { emit(.rateNew(reported(object))) }
     }
 
     mutating func deleteRateNode(_ handle: RateHandle) throws(DevlinkError) {
@@ -104,7 +112,7 @@ extension EmulatorState {
         guard devices[d].rates.childCount[name, default: 0] == 0 else {
             throw DevlinkError(.EBUSY, "Node has children. Cannot delete node.")
         }
-        emit(.rateDel(object))   // the core notifies before calling the driver
+        emit(.rateDel(reported(object)))   // the core notifies before calling the driver
         devices[d].rates.remove(handle.target)
     }
 

@@ -2,8 +2,8 @@ import DevlinkModel
 
 /// The rate objects of one devlink instance: leaves by port index, nodes by name, with the kernel's
 /// listing order (nodes newest first, then leaves in creation order) and parent reference counts.
-struct RateTable: Equatable, Sendable {
-    struct Entry: Equatable, Sendable {
+struct RateTable: Equatable, Sendable, Codable {
+    struct Entry: Equatable, Sendable, Codable {
         var object: RateObject
         var sequence: UInt64
     }

@@ -2,8 +2,8 @@ import DevlinkModel
 
 /// RDMA (IB) devices of mlx5 functions. Names come from a template, `mlx5_%d` or `mlx5_bond_%d`, taking
 /// the lowest free number for that template, as the RDMA core does (lag.md §2).
-struct RdmaTable: Equatable, Sendable {
-    struct Device: Equatable, Sendable {
+struct RdmaTable: Equatable, Sendable, Codable {
+    struct Device: Equatable, Sendable, Codable {
         var name: String
         var parent: DeviceHandle
     }

@@ -1,6 +1,6 @@
 /// Bond options as `ip link add NAME type bond ...` / `ip link set NAME type bond ...` send them:
 /// only the non-nil ones are applied, in the kernel's attribute order (IFLA_BOND_* numbers).
-public struct BondConfig: Equatable, Sendable {
+public struct BondConfig: Equatable, Sendable, Codable {
     public var mode: BondMode?
     public var miimon: UInt32?
     public var updelay: UInt32?
@@ -40,7 +40,7 @@ public struct BondConfig: Equatable, Sendable {
 }
 
 /// One slave of a bond as `ip -d link show` / IFLA_INFO_SLAVE_DATA reports it.
-public struct BondSlave: Equatable, Sendable {
+public struct BondSlave: Equatable, Sendable, Codable {
     public var name: String
     public var ifindex: UInt32
     public var state: BondSlaveState
@@ -62,7 +62,7 @@ public struct BondSlave: Equatable, Sendable {
 
 /// A bond master with its effective options and slaves (in enslave order), plus the hardware LAG its
 /// slaves formed when the backend can see it (the emulator always; the kernel only through debugfs).
-public struct Bond: Equatable, Sendable {
+public struct Bond: Equatable, Sendable, Codable {
     public var name: String
     public var ifindex: UInt32
     public var adminUp: Bool
@@ -116,8 +116,8 @@ public struct Bond: Equatable, Sendable {
 }
 
 /// A network interface (RTM_GETLINK): what `link show` needs.
-public struct NetInterface: Equatable, Sendable {
-    public enum Kind: String, Equatable, Sendable {
+public struct NetInterface: Equatable, Sendable, Codable {
+    public enum Kind: String, Equatable, Sendable, Codable {
         /// A physical function's uplink (or its uplink representor in switchdev).
         case uplink
         /// A VF/SF/host-PF representor.

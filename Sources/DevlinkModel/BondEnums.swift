@@ -2,7 +2,7 @@
 // bond_options.c; reference lag.md §3.2). `rawValue` is what IFLA_BOND_* carries.
 
 /// `mode`: balance-rr 0 (the kernel's default) ... balance-alb 6.
-public enum BondMode: UInt8, DevlinkNamed {
+public enum BondMode: UInt8, DevlinkNamed, Codable {
     case balanceRR = 0, activeBackup = 1, balanceXOR = 2, broadcast = 3, ieee8023ad = 4, balanceTLB = 5, balanceALB = 6
 
     public var name: String {
@@ -39,7 +39,7 @@ public enum BondMode: UInt8, DevlinkNamed {
 }
 
 /// `xmit_hash_policy`: layer2 0 (default) ... vlan+srcmac 5.
-public enum BondXmitHashPolicy: UInt8, DevlinkNamed {
+public enum BondXmitHashPolicy: UInt8, DevlinkNamed, Codable {
     case layer2 = 0, layer34 = 1, layer23 = 2, encap23 = 3, encap34 = 4, vlanSrcMAC = 5
 
     public var name: String {
@@ -67,14 +67,14 @@ public enum BondXmitHashPolicy: UInt8, DevlinkNamed {
 }
 
 /// `lacp_rate` (802.3ad only): slow 0, fast 1.
-public enum BondLacpRate: UInt8, DevlinkNamed {
+public enum BondLacpRate: UInt8, DevlinkNamed, Codable {
     case slow = 0, fast = 1
 
     public var name: String { self == .slow ? "slow" : "fast" }
 }
 
 /// `primary_reselect` (bond_primary_reselect_tbl): always 0 (default), better 1, failure 2.
-public enum BondPrimaryReselect: UInt8, DevlinkNamed {
+public enum BondPrimaryReselect: UInt8, DevlinkNamed, Codable {
     case always = 0, better = 1, failure = 2
 
     public var name: String {
@@ -87,7 +87,7 @@ public enum BondPrimaryReselect: UInt8, DevlinkNamed {
 }
 
 /// `enum netdev_lag_tx_type`.
-public enum LagTxType: UInt8, DevlinkNamed {
+public enum LagTxType: UInt8, DevlinkNamed, Codable {
     case unknown = 0, random = 1, broadcast = 2, roundRobin = 3, activeBackup = 4, hash = 5
 
     public var name: String {
@@ -103,7 +103,7 @@ public enum LagTxType: UInt8, DevlinkNamed {
 }
 
 /// `enum netdev_lag_hash`.
-public enum LagHashType: UInt8, DevlinkNamed {
+public enum LagHashType: UInt8, DevlinkNamed, Codable {
     case none = 0, l2 = 1, l34 = 2, l23 = 3, e23 = 4, e34 = 5, vlanSrcMAC = 6, unknown = 7
 
     public var name: String {
@@ -121,7 +121,7 @@ public enum LagHashType: UInt8, DevlinkNamed {
 }
 
 /// A slave's MII link state (`BOND_LINK_*`, IFLA_BOND_SLAVE_MII_STATUS).
-public enum BondLinkState: UInt8, DevlinkNamed {
+public enum BondLinkState: UInt8, DevlinkNamed, Codable {
     case up = 0, fail = 1, down = 2, back = 3
 
     public var name: String {
@@ -135,7 +135,7 @@ public enum BondLinkState: UInt8, DevlinkNamed {
 }
 
 /// A slave's role (IFLA_BOND_SLAVE_STATE): active 0, backup 1.
-public enum BondSlaveState: UInt8, DevlinkNamed {
+public enum BondSlaveState: UInt8, DevlinkNamed, Codable {
     case active = 0, backup = 1
 
     public var name: String { self == .active ? "active" : "backup" }

@@ -1,6 +1,6 @@
 /// A devlink instance handle: bus name and device name, written `bus/name`
 /// (`pci/0000:06:00.0`, `netdevsim/netdevsim1`, `auxiliary/mlx5_core.sf.4`).
-public struct DeviceHandle: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct DeviceHandle: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
     public var bus: String
     public var name: String
 

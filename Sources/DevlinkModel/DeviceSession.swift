@@ -29,11 +29,14 @@ public protocol DeviceSession: AnyObject {
     var linkSession: LinkSession? { get }
     /// The same for exact snapshots.
     var restorableSession: (any RestorableSession)? { get }
+    /// The same for a session whose driver work runs on a clock (the emulator; see TimedSession).
+    var timedSession: TimedSession? { get }
 }
 
 extension DeviceSession {
     public var linkSession: LinkSession? { nil }
     public var restorableSession: (any RestorableSession)? { nil }
+    public var timedSession: TimedSession? { nil }
 }
 
 /// The operations by name, for callers (each is `perform` of one operation type).

@@ -1,6 +1,6 @@
 /// A devlink notification on the "config" multicast group, in the order the kernel sends them.
 /// Deletions carry the object as it was just before it went away (the kernel sends the full message).
-public enum DevlinkEvent: Equatable, Sendable {
+public enum DevlinkEvent: Equatable, Sendable, Codable {
     case deviceNew(DeviceHandle)
     case deviceDel(DeviceHandle)
     case portNew(Port)

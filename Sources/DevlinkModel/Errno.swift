@@ -1,6 +1,6 @@
 /// A Linux errno: its symbolic name, its number and the text glibc's `strerror` prints for it
 /// (what iproute2 shows as `kernel answers: <text>`).
-public struct Errno: Hashable, Sendable, CustomStringConvertible {
+public struct Errno: Hashable, Sendable, CustomStringConvertible, Codable {
     public let number: Int32
     public let name: String
     public let message: String

@@ -1,5 +1,5 @@
 /// `enum devlink_eswitch_mode`.
-public enum EswitchMode: UInt16, DevlinkNamed {
+public enum EswitchMode: UInt16, DevlinkNamed, Codable {
     case legacy = 0, switchdev = 1, switchdevInactive = 2
 
     public var name: String {
@@ -12,7 +12,7 @@ public enum EswitchMode: UInt16, DevlinkNamed {
 }
 
 /// `enum devlink_eswitch_inline_mode`.
-public enum EswitchInlineMode: UInt8, DevlinkNamed {
+public enum EswitchInlineMode: UInt8, DevlinkNamed, Codable {
     case none = 0, link = 1, network = 2, transport = 3
 
     public var name: String {
@@ -26,14 +26,14 @@ public enum EswitchInlineMode: UInt8, DevlinkNamed {
 }
 
 /// `enum devlink_eswitch_encap_mode` (CLI also accepts the legacy aliases `disable`/`enable`).
-public enum EswitchEncapMode: UInt8, DevlinkNamed {
+public enum EswitchEncapMode: UInt8, DevlinkNamed, Codable {
     case none = 0, basic = 1
 
     public var name: String { self == .basic ? "basic" : "none" }
 }
 
 /// What `eswitch get` reports: each field only if the driver implements its getter.
-public struct Eswitch: Equatable, Sendable {
+public struct Eswitch: Equatable, Sendable, Codable {
     public var mode: EswitchMode?
     public var inlineMode: EswitchInlineMode?
     public var encapMode: EswitchEncapMode?
@@ -46,7 +46,7 @@ public struct Eswitch: Equatable, Sendable {
 }
 
 /// One ESWITCH_SET request: only the given attributes are sent (kernel order: mode, inline, encap).
-public struct EswitchChanges: Equatable, Sendable {
+public struct EswitchChanges: Equatable, Sendable, Codable {
     public var mode: EswitchMode?
     public var inlineMode: EswitchInlineMode?
     public var encapMode: EswitchEncapMode?

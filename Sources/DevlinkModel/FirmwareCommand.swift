@@ -1,7 +1,7 @@
 // mlx5 LAG firmware commands (mlx5_ifc.h, lag.md §1.16) and command status codes (device.h/cmd.c, §1.17).
 
 /// Opcodes of the LAG commands.
-public enum FirmwareOpcode: UInt16, DevlinkNamed {
+public enum FirmwareOpcode: UInt16, DevlinkNamed, Codable {
     case createLag = 0x840, modifyLag = 0x841, queryLag = 0x842, destroyLag = 0x843
     case createVportLag = 0x844, destroyVportLag = 0x845
 
@@ -19,7 +19,7 @@ public enum FirmwareOpcode: UInt16, DevlinkNamed {
 
 /// The `status` byte of a command outbox, with the driver's text (`cmd_status_str`) and errno
 /// (`cmd_status_to_err`).
-public struct FirmwareStatus: Hashable, Sendable, CustomStringConvertible {
+public struct FirmwareStatus: Hashable, Sendable, CustomStringConvertible, Codable {
     public let rawValue: UInt8
 
     public init(_ rawValue: UInt8) { self.rawValue = rawValue }
@@ -62,7 +62,7 @@ public struct FirmwareStatus: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// The LAG context (`struct mlx5_ifc_lagc_bits`) a command carries or QUERY_LAG returns.
-public struct LagContext: Equatable, Sendable {
+public struct LagContext: Equatable, Sendable, Codable {
     /// 1 = native FDB selection (shared FDB, MPESW).
     public var fdbSelectionMode: UInt8
     public var portSelectMode: LagPortSelectMode
@@ -85,7 +85,7 @@ public struct LagContext: Equatable, Sendable {
 }
 
 /// One firmware command the driver issued on a device, with the outbox's status and syndrome.
-public struct FirmwareCommand: Equatable, Sendable {
+public struct FirmwareCommand: Equatable, Sendable, Codable {
     /// Position in the device's command log, from 1.
     public var sequence: Int
     public var device: DeviceHandle

@@ -2,7 +2,7 @@
 // shows it (`/sys/kernel/debug/mlx5/<bdf>/lag/`, §1.15).
 
 /// `enum mlx5_lag_mode`; `name` is debugfs's `type` spelling.
-public enum LagMode: UInt8, DevlinkNamed {
+public enum LagMode: UInt8, DevlinkNamed, Codable {
     case none = 0, roce = 1, sriov = 2, multipath = 3, mpesw = 4
 
     public var name: String {
@@ -17,7 +17,7 @@ public enum LagMode: UInt8, DevlinkNamed {
 }
 
 /// `lagc.port_select_mode`; `name` is `mlx5_get_str_port_sel_mode`'s spelling.
-public enum LagPortSelectMode: UInt8, DevlinkNamed {
+public enum LagPortSelectMode: UInt8, DevlinkNamed, Codable {
     case queueAffinity = 0, hash = 1, mpesw = 2
 
     public var name: String {
@@ -30,7 +30,7 @@ public enum LagPortSelectMode: UInt8, DevlinkNamed {
 }
 
 /// `MLX5_LAG_MODE_FLAG_*` bits of `mode_flags`.
-public struct LagModeFlags: OptionSet, Hashable, Sendable, CustomStringConvertible {
+public struct LagModeFlags: OptionSet, Hashable, Sendable, CustomStringConvertible, Codable {
     public let rawValue: UInt8
     public init(rawValue: UInt8) { self.rawValue = rawValue }
 
@@ -48,7 +48,7 @@ public struct LagModeFlags: OptionSet, Hashable, Sendable, CustomStringConvertib
 }
 
 /// The LAG of one card: which PFs are members, whether hardware LAG is active and how.
-public struct HardwareLag: Equatable, Sendable {
+public struct HardwareLag: Equatable, Sendable, Codable {
     /// Member PFs, PF0 (the one every LAG firmware command goes to) first.
     public var devices: [DeviceHandle]
     public var mode: LagMode

@@ -1,6 +1,6 @@
 /// A hardware address as devlink carries it (PORT_FUNCTION_ATTR_HW_ADDR is binary, up to 32 bytes; Ethernet
 /// uses 6). Written `aa:bb:cc:dd:ee:ff`, always formatted lowercase with two digits per byte.
-public struct MACAddress: Hashable, Sendable, CustomStringConvertible {
+public struct MACAddress: Hashable, Sendable, CustomStringConvertible, Codable {
     public private(set) var bytes: [UInt8]
 
     /// The largest address the kernel accepts (MAX_ADDR_LEN).

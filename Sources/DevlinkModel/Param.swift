@@ -1,5 +1,5 @@
 /// `enum devlink_param_cmode`.
-public enum ParamCMode: UInt8, DevlinkNamed {
+public enum ParamCMode: UInt8, DevlinkNamed, Codable {
     case runtime = 0, driverinit = 1, permanent = 2
 
     public var name: String {
@@ -12,7 +12,7 @@ public enum ParamCMode: UInt8, DevlinkNamed {
 }
 
 /// DEVLINK_VAR_ATTR_TYPE_* of a parameter (the iproute2 names are `u8`, `u16`, `u32`, `u64`, `string`, `flag`).
-public enum ParamType: UInt8, DevlinkNamed {
+public enum ParamType: UInt8, DevlinkNamed, Codable {
     case u8 = 1, u16 = 2, u32 = 3, u64 = 4, string = 5, bool = 6
 
     public var name: String {
@@ -28,7 +28,7 @@ public enum ParamType: UInt8, DevlinkNamed {
 }
 
 /// A parameter value; the case matches the parameter's `ParamType`.
-public enum ParamValue: Hashable, Sendable, CustomStringConvertible {
+public enum ParamValue: Hashable, Sendable, CustomStringConvertible, Codable {
     case u8(UInt8), u16(UInt16), u32(UInt32), u64(UInt64), string(String), bool(Bool)
 
     public var type: ParamType {
@@ -55,8 +55,8 @@ public enum ParamValue: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// A devlink parameter with its value in each configuration mode it supports.
-public struct Param: Equatable, Sendable {
-    public struct ModeValue: Equatable, Sendable {
+public struct Param: Equatable, Sendable, Codable {
+    public struct ModeValue: Equatable, Sendable, Codable {
         public var cmode: ParamCMode
         public var value: ParamValue
         public init(cmode: ParamCMode, value: ParamValue) {

@@ -1,6 +1,6 @@
 /// A devlink port as `port show` reports it. Optional fields are absent when the kernel does not send them
 /// (flavour-specific attributes, netdev only for bound eth ports, lanes only if non-zero, ...).
-public struct Port: Equatable, Sendable {
+public struct Port: Equatable, Sendable, Codable {
     public var handle: PortHandle
     public var type: PortType
     /// Only reported when set (after `port set type`); printers show it only when it differs from `type`.
@@ -54,7 +54,7 @@ public struct Port: Equatable, Sendable {
 
 /// One PORT_NEW request (`port add`). Flavour and pfnum are optional here because the kernel, not the
 /// client, reports their absence ("Port flavour or PCI PF are not specified").
-public struct PortAddRequest: Equatable, Sendable {
+public struct PortAddRequest: Equatable, Sendable, Codable {
     public var device: DeviceHandle
     /// A user-chosen index (`port add DEV/INDEX ...`); most drivers refuse it.
     public var portIndex: UInt32?

@@ -1,5 +1,5 @@
 /// `enum devlink_port_type` (reference §1.6).
-public enum PortType: UInt16, DevlinkNamed {
+public enum PortType: UInt16, DevlinkNamed, Codable {
     case notset = 0, auto = 1, eth = 2, ib = 3
 
     public var name: String {
@@ -13,7 +13,7 @@ public enum PortType: UInt16, DevlinkNamed {
 }
 
 /// `enum devlink_port_flavour`. `unused` has no CLI name: iproute2 prints `<unknown flavour>`.
-public enum PortFlavour: UInt16, DevlinkNamed {
+public enum PortFlavour: UInt16, DevlinkNamed, Codable {
     case physical = 0, cpu = 1, dsa = 2, pcipf = 3, pcivf = 4, virtual = 5, unused = 6, pcisf = 7
 
     public var name: String {
@@ -37,21 +37,21 @@ public enum PortFlavour: UInt16, DevlinkNamed {
 }
 
 /// `enum devlink_port_fn_state`.
-public enum FunctionState: UInt8, DevlinkNamed {
+public enum FunctionState: UInt8, DevlinkNamed, Codable {
     case inactive = 0, active = 1
 
     public var name: String { self == .active ? "active" : "inactive" }
 }
 
 /// `enum devlink_port_fn_opstate` (read-only; driven by the driver).
-public enum FunctionOpState: UInt8, DevlinkNamed {
+public enum FunctionOpState: UInt8, DevlinkNamed, Codable {
     case detached = 0, attached = 1
 
     public var name: String { self == .attached ? "attached" : "detached" }
 }
 
 /// `enum devlink_rate_type`.
-public enum RateType: UInt16, DevlinkNamed {
+public enum RateType: UInt16, DevlinkNamed, Codable {
     case leaf = 0, node = 1
 
     public var name: String { self == .leaf ? "leaf" : "node" }

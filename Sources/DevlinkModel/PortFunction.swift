@@ -1,5 +1,5 @@
 /// Capability bits of DEVLINK_PORT_FN_ATTR_CAPS (a bitfield32; valid mask 0xF).
-public struct PortFunctionCaps: OptionSet, Hashable, Sendable {
+public struct PortFunctionCaps: OptionSet, Hashable, Sendable, Codable {
     public let rawValue: UInt32
     public init(rawValue: UInt32) { self.rawValue = rawValue }
 
@@ -12,7 +12,7 @@ public struct PortFunctionCaps: OptionSet, Hashable, Sendable {
 
 /// The function behind a PCI port (PF/VF/SF) as the kernel reports it. Every field is optional because the
 /// kernel only reports what the driver supports (e.g. caps other than roce only for VFs).
-public struct PortFunction: Equatable, Sendable {
+public struct PortFunction: Equatable, Sendable, Codable {
     public var hwAddr: MACAddress?
     public var state: FunctionState?
     public var opstate: FunctionOpState?
@@ -41,7 +41,7 @@ public struct PortFunction: Equatable, Sendable {
 
 /// One `port function set` request: only the attributes given are carried, as in one PORT_SET netlink message.
 /// The kernel applies them in the order hw_addr, caps, max_io_eqs, state.
-public struct PortFunctionChanges: Equatable, Sendable {
+public struct PortFunctionChanges: Equatable, Sendable, Codable {
     public var hwAddr: MACAddress?
     public var state: FunctionState?
     public var roce: Bool?

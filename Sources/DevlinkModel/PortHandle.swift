@@ -1,5 +1,5 @@
 /// A devlink port handle: device plus the driver-chosen u32 port index, written `bus/name/index`.
-public struct PortHandle: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct PortHandle: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
     public var device: DeviceHandle
     public var index: UInt32
 

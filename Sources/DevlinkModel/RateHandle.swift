@@ -1,7 +1,7 @@
 /// A rate object handle: `bus/name/PORT_INDEX` for a leaf (all digits) or `bus/name/NODE_NAME` for a node,
 /// the same split iproute2 makes.
-public struct RateHandle: Hashable, Sendable, CustomStringConvertible {
-    public enum Target: Hashable, Sendable {
+public struct RateHandle: Hashable, Sendable, CustomStringConvertible, Codable {
+    public enum Target: Hashable, Sendable, Codable {
         case leaf(portIndex: UInt32)
         case node(name: String)
     }

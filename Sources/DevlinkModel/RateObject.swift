@@ -1,6 +1,6 @@
 /// A devlink rate object: a leaf (bound to a port, created by the driver) or a node (created by the user).
 /// Rates are bytes per second; 0 means unset (no guarantee / unlimited).
-public struct RateObject: Equatable, Sendable {
+public struct RateObject: Equatable, Sendable, Codable {
     public var handle: RateHandle
     public var txShare: UInt64
     public var txMax: UInt64
@@ -10,6 +10,18 @@ public struct RateObject: Equatable, Sendable {
     public var parent: String?
     /// Relative bandwidth shares of the 8 traffic classes (`tc-bw`), index 0...7; all zero when unset.
     public var tcBandwidths: [UInt32]
+
+    /// Attributes the kernel did not send because it does not have them (a kernel before 6.17 has
+    /// no tc-bw): scripts read them as nil, never as a zero default. Text and JSON print what
+    /// devlink prints either way.
+    public var absent: Absent = []
+
+    public struct Absent: OptionSet, Hashable, Sendable, Codable {
+        public let rawValue: UInt8
+        public init(rawValue: UInt8) { self.rawValue = rawValue }
+        /// DEVLINK_ATTR_RATE_TC_BWS (devlink_rate_put_tc_bws sends all eight from 6.17 on).
+        public static let tcBandwidths = Absent(rawValue: 1 << 0)
+    }
 
     /// DEVLINK_RATE_TCS_MAX.
     public static let trafficClassCount = 8
@@ -45,7 +57,7 @@ public struct RateObject: Equatable, Sendable {
 }
 
 /// One traffic-class bandwidth entry as sent in RATE_TC_BWS (the kernel wants all 8, no duplicates).
-public struct TrafficClassBandwidth: Hashable, Sendable {
+public struct TrafficClassBandwidth: Hashable, Sendable, Codable {
     public var index: UInt8
     public var bandwidth: UInt32
 
@@ -57,7 +69,7 @@ public struct TrafficClassBandwidth: Hashable, Sendable {
 
 /// One RATE_SET / RATE_NEW request: only given attributes are carried. The kernel applies them in the order
 /// tx_share, tx_max, tx_priority, tx_weight, parent, tc_bws and stops at the first failure.
-public struct RateChanges: Equatable, Sendable {
+public struct RateChanges: Equatable, Sendable, Codable {
     public var txShare: UInt64?
     public var txMax: UInt64?
     public var txPriority: UInt32?
@@ -77,4 +89,15 @@ public struct RateChanges: Equatable, Sendable {
     }
 
     public var isEmpty: Bool { self == RateChanges() }
+}
+
+extension RateObject {
+    /// The same object whichever kernel sent it: `absent` says what a read carried, not what the
+    /// object is, so it takes no part (a plan comparing a read with a desired object, or a test
+    /// comparing with a literal, sees the values).
+    public static func == (lhs: RateObject, rhs: RateObject) -> Bool {
+        lhs.handle == rhs.handle && lhs.txShare == rhs.txShare && lhs.txMax == rhs.txMax
+            && lhs.txPriority == rhs.txPriority && lhs.txWeight == rhs.txWeight && lhs.parent == rhs.parent
+            && lhs.tcBandwidths == rhs.tcBandwidths
+    }
 }

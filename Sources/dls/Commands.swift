@@ -14,7 +14,8 @@ struct DLSCommand: ParsableCommand {
         commandName: "dls",
         abstract: "A scripting language and REPL for Linux devlink: ports, subfunctions, rates and LAG.",
         discussion: """
-        Runs a .dls script, code given with -c, or a script piped on stdin.
+        Runs a .dls script, code given with -c, or a script piped on stdin; on a terminal with none of these, the REPL. A devlink command line runs as given: dls port show pci/0000:06:00.0/1.
+        Run options: -c CODE, -b FILE (a devlink batch file; -f goes on after failures), -j and -p (devlink's JSON, pretty), -i (IEC units), --emulator [NAME|FILE.json][@VERSION], --netlink, --atomic, --step-limit N (details: dls run --help). -V or --version prints the version.
         Exit status: 0 ok, 1 runtime or command failure, 2 usage or syntax error.
         Backend: --netlink (the running kernel) or --emulator; without either, netlink when the kernel has devlink, else the emulator.
         \(Backend.defaultDescription)
@@ -65,6 +66,11 @@ struct RunCommand: ParsableCommand, ScriptCommand {
     @Flag(name: .long, help: "Run the script as one transaction: if it fails, every change it made is undone.")
     var atomic = false
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Keep the emulator's state in FILE: loaded when it exists, saved back at exit when it changed.",
+        valueName: "FILE"))
+    var emulatorState: String?
+
     @Argument(parsing: .captureForPassthrough, help: "Script file (- for stdin) and the arguments it sees as `args`.")
     var arguments: [String] = []
 
@@ -74,7 +80,7 @@ struct RunCommand: ParsableCommand, ScriptCommand {
     var options: RunOptions {
         RunOptions(code: code, stepLimit: stepLimit, batch: batch, force: force, json: json, pretty: pretty,
                    noNiceNames: noNiceNames, iec: iec, emulator: emulator, netlink: netlink, atomic: atomic,
-                   arguments: arguments)
+                   emulatorState: emulatorState, arguments: arguments)
     }
 
     func execute() -> Int32 { options.execute() }

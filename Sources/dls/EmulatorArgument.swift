@@ -29,6 +29,8 @@ enum EmulatorArgument {
 
     /// A built-in name or a `.json` file, either with an optional `@VERSION` (`mlx5@6.15`).
     static func isTopology(_ word: String) -> Bool {
+        // `dls --emulator plan want.json`: a desired-state subcommand, not a topology name.
+        if DesiredStateCommand.names.contains(word) { return false }
         let name = DLSBackend.topologyName(of: word)
         return name == "mlx5" || name == "netdevsim" || name.hasSuffix(".json") || looksLikeTopologyName(name)
     }

@@ -40,6 +40,7 @@ enum QuickCommandLine {
             case "code": guard let v = value(inline) else { return nil }; options.code = v
             case "batch": guard let v = value(inline) else { return nil }; options.batch = v
             case "emulator": guard let v = value(inline) else { return nil }; options.emulator = v
+            case "emulator-state": guard let v = value(inline) else { return nil }; options.emulatorState = v
             case "step-limit":
                 guard let v = value(inline), let n = Int(v) else { return nil }
                 options.stepLimit = n
@@ -63,7 +64,7 @@ enum QuickCommandLine {
     /// Words ArgumentParser reads as subcommands rather than as a script name.
     static let subcommandNames = ["run", "check", "test", "help"]
 
-    static let takesValue = ["code", "batch", "emulator", "step-limit"]
+    static let takesValue = ["code", "batch", "emulator", "emulator-state", "step-limit"]
 
     /// Every spelling RunCommand declares, to one name per option.
     static func option(spelled word: String) -> String? {
@@ -71,6 +72,7 @@ enum QuickCommandLine {
         case "-c": "code"
         case "-b", "--batch": "batch"
         case "--emulator": "emulator"
+        case "--emulator-state": "emulator-state"
         case "--step-limit": "step-limit"
         case "-f", "--force": "force"
         case "-j", "--json": "json"

@@ -14,7 +14,11 @@ final class DevlinkReplHooks: ReplHooks {
         self.completion = DevlinkCompletion(engine: engine)
     }
 
-    func backendDescription() -> String { backend.summary }
+    /// The backend, then the kernel it talks to and its devlink features (KernelFeatures.summary).
+    func backendDescription() -> String {
+        guard let kernel = engine.session.kernelFeatures else { return backend.summary }
+        return backend.summary + "\n" + kernel.summary
+    }
 
     func reset() throws -> String {
         do throws(DLSError) {
@@ -36,6 +40,9 @@ final class DevlinkReplHooks: ReplHooks {
     var helpTopics: [String] { engine.commandObjects + ["builtins"] }
 
     var completionVocabulary: CompletionVocabulary? { completion }
+
+    /// The emulator's driver work that fell due while the user was idle runs now (on the wall clock).
+    func idle() { engine.runDueWork() }
 }
 
 extension ScriptRunner {

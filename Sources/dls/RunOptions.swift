@@ -15,6 +15,8 @@ struct RunOptions: Equatable {
     var emulator: String?
     var netlink = false
     var atomic = false
+    /// `--emulator-state FILE`: the emulator's state is loaded from FILE and saved back at exit.
+    var emulatorState: String?
     var arguments: [String] = []
 
     /// Backend and output switches for this run.
@@ -23,15 +25,46 @@ struct RunOptions: Equatable {
             FileHandleless.writeError("dls: --netlink and --emulator cannot be used together\n")
             return nil
         }
+        if netlink && emulatorState != nil {
+            FileHandleless.writeError("dls: --emulator-state needs the emulator, not --netlink\n")
+            return nil
+        }
         return RunConfiguration(
-            backend: Backend.choose(netlink: netlink, emulator: emulator),
+            // A state file is the emulator's: without --emulator it is the default topology's.
+            backend: emulatorState != nil ? .emulator(emulator ?? Backend.defaultEmulator)
+                                          : Backend.choose(netlink: netlink, emulator: emulator),
+            stateFile: emulatorState,
             format: DLSEngine.Format(json: json, pretty: pretty, iec: iec,
                                      color: DLSEngine.Format.colorWanted(terminal: isatty(STDOUT_FILENO) == 1,
                                                                          environment: getenv("NO_COLOR").map { String(cString: $0) })))
     }
 
+    /// Words as one dls command line: each is quoted when it holds a blank, a quote, `#`, `$` or `\`
+    /// (single quotes are raw; a word with one in it goes in double quotes with escapes).
+    static func commandLine(_ words: [String]) -> String {
+        words.map { word in
+            let special: Set<Character> = [" ", "\t", "\"", "'", "#", "$", "\\", ";", "{", "}", "(", ")"]
+            guard word.isEmpty || word.contains(where: { special.contains($0) || $0.isNewline }) else { return word }
+            if !word.contains("'") && !word.contains(where: \.isNewline) { return "'" + word + "'" }
+            var quoted = "\""
+            for c in word {
+                switch c {
+                case "\"", "\\", "$": quoted += "\\" + String(c)
+                case "\n": quoted += "\\n"
+                default: quoted.append(c)
+                }
+            }
+            return quoted + "\""
+        }.joined(separator: " ")
+    }
+
     func execute() -> Int32 {
         guard let config = configuration() else { return 2 }
+        let status = run(config)
+        return ScriptRunner.saveEmulatorState(status: status)
+    }
+
+    private func run(_ config: RunConfiguration) -> Int32 {
         if let batch {
             if code != nil || !arguments.isEmpty || atomic {
                 FileHandleless.writeError("dls: -b runs a batch file; it takes no script, -c or --atomic\n")
@@ -54,6 +87,10 @@ struct RunOptions: Equatable {
             let text: String
             switch DLSSourceFile.contents(of: file) {
             case .success(let read): text = read
+            case .failure where DLSEngine.standardCommandWords.contains(file) && access(file, F_OK) != 0:
+                // `dls port show pci/0000:06:00.0/1`: a command line, as devlink takes it.
+                return ScriptRunner.run(source: Self.commandLine([file] + scriptArguments), name: "<command line>",
+                                        arguments: [], stepLimit: stepLimit, config: config, atomic: atomic)
             case .failure(let failure):
                 let reason = failure.reason
                 // Options after the script are its own (`args`); one before it that dls does not know

@@ -4,6 +4,8 @@ import Glibc
 /// What a run talks to and how it prints.
 struct RunConfiguration {
     var backend: Backend
+    /// `--emulator-state FILE` (the backend is then an emulator).
+    var stateFile: String? = nil
     var format: DLSEngine.Format
 }
 
@@ -11,9 +13,42 @@ struct RunConfiguration {
 enum ScriptRunner {
     nonisolated(unsafe) static var keptUntilExit: DLSEngine?
 
-    /// An engine on the configured backend; the error is the `dls: ...` line to print.
+    /// An engine on the configured backend; the error is the `dls: ...` line to print. Scripts, batch
+    /// files and the REPL run the emulator on the wall clock, so its driver work completes on its own as
+    /// on hardware (`DLS_CLOCK=virtual` keeps the test clock; `dls test` always does).
     static func makeEngine(output: DLSOutput, config: RunConfiguration, eventsFromOpen: Bool = true) throws(Backend.OpenError) -> DLSEngine {
-        try config.backend.engine(output: output, format: config.format, eventsFromOpen: eventsFromOpen)
+        let engine = try openEngine(output: output, config: config, eventsFromOpen: eventsFromOpen)
+        engine.useClock(DLSClock.fromEnvironment(getenv("DLS_CLOCK").map { String(cString: $0) }, fallback: .wall))
+        return engine
+    }
+
+    private static func openEngine(output: DLSOutput, config: RunConfiguration, eventsFromOpen: Bool) throws(Backend.OpenError) -> DLSEngine {
+        guard let stateFile = config.stateFile, case .emulator(let word) = config.backend else {
+            return try config.backend.engine(output: output, format: config.format, eventsFromOpen: eventsFromOpen)
+        }
+        do throws(DLSError) {
+            let store = try DLSEmulatorState(emulator: word, path: stateFile, eventsFromOpen: eventsFromOpen)
+            stateStore = store
+            return DLSEngine(session: store.session, output: output, format: config.format)
+        } catch {
+            throw Backend.OpenError(message: error.message)
+        }
+    }
+
+    /// The `--emulator-state` file of this run, saved by `saveEmulatorState` at exit.
+    nonisolated(unsafe) static var stateStore: DLSEmulatorState?
+
+    /// Saves the emulator's state (when it changed) at exit, whatever the run's status: a script that
+    /// failed half-way leaves what it did, as on a real box. A failed save is a failed run.
+    static func saveEmulatorState(status: Int32) -> Int32 {
+        guard let store = stateStore else { return status }
+        do throws(DLSError) {
+            try store.save()
+            return status
+        } catch {
+            FileHandleless.writeError("dls: \(error.message)\n")
+            return status == 0 ? 1 : status
+        }
     }
 
     static func run(source: String, name: String, arguments: [String], stepLimit: Int?, config: RunConfiguration,

@@ -13,6 +13,18 @@ if arguments == ["-V"] {
     print("dls \(dlsVersion)")
     exit(0)
 }
+// `snapshot`, `plan`, `apply`, `persist` (desired state): backend options come before them.
+switch DesiredStateCommand.parse(arguments) {
+case .notOurs: break
+case .usage(let message):
+    FileHandleless.writeError("dls: \(message)\n" + DesiredStateCommand.usage)
+    exit(2)
+case .help(let text):
+    print(text, terminator: "")
+    exit(0)
+case .run(let command):
+    exit(command.execute())
+}
 // The common invocations skip ArgumentParser's start-up cost (see QuickCommandLine).
 if let options = QuickCommandLine.parse(arguments) {
     exit(options.execute())

@@ -33,7 +33,7 @@ struct TableTests {
     }
 
     @Test func commandWordsIncludeEveryObjectAndDevlink() {
-        #expect(table.commandWords == ["dev", "port", "monitor", "lag", "link", "qos", "devlink"])
+        #expect(table.commandWords == ["dev", "port", "monitor", "resource", "lag", "link", "qos", "route", "devlink"])
     }
 
     @Test func completionOffersKeywordsOptionsAndValues() {

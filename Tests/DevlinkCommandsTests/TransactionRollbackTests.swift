@@ -20,7 +20,8 @@ struct SessionView: Equatable {
         ports = try session.ports(of: nil).map { var p = $0; p.ifindex = nil; return p }
         rates = try session.rates(of: nil)
         params = try session.params(of: nil)
-        for device in try session.devices() {
+        // An SF's own instance (auxiliary/mlx5_core.sf.N) has no eswitch: EOPNOTSUPP, as in the kernel.
+        for device in try session.devices() where device.bus != "auxiliary" {
             eswitches.append(try session.eswitch(device))
             numVFs.append(try session.sriovNumVFs(device))
         }

@@ -39,7 +39,7 @@ import Testing
         let session = try mlx5Session()
         let sf = try session.addPort(H.sfRequest(88))
         #expect(sf.handle == H.firstSF && sf.netdev == "enp6s0pf0sf88" && sf.flavour == .pcisf)
-        #expect(sf.controller == 0 && sf.pfnum == 0 && sf.sfnum == 88 && sf.external == nil)
+        #expect(sf.controller == 0 && sf.pfnum == 0 && sf.sfnum == 88 && sf.external == false)
         #expect(sf.function?.hwAddr == .zero && sf.function?.state == .inactive && sf.function?.opstate == .detached)
         #expect(try session.rate(.leaf(H.firstSF)).type == .leaf)
 

@@ -37,10 +37,11 @@ private let tcHalf = (0..<8).map { TrafficClassBandwidth(index: UInt8($0), bandw
         #expect(try new.rate(H.node("b")).parent == "a")
     }
 
-    /// genl: RATE_TC_BWS is past the 6.12 policy's maxattr and dropped unread (liberal parsing), so
-    /// the set succeeds, notifies and changes nothing; from 6.17 (566e8f108fc7) it is stored.
+    /// genl: RATE_TC_BWS is past the 6.12 policy's maxattr, so a 6.12 kernel would drop it unread;
+    /// the session refuses it first (KernelFeatures, issue 25), before the state or the events change,
+    /// with the netlink backend's words. From 6.17 (566e8f108fc7) it is stored.
     @Test(arguments: ["mlx5", "netdevsim"])
-    func tcBandwidthIgnoredBefore617(_ profile: String) throws {
+    func tcBandwidthRefusedBefore617(_ profile: String) throws {
         func leafSession(_ kernel: String?) throws -> (EmulatedSession, RateHandle) {
             if profile == "mlx5" {
                 let session = try mlx5Session(kernel: kernel)
@@ -53,14 +54,21 @@ private let tcHalf = (0..<8).map { TrafficClassBandwidth(index: UInt8($0), bandw
         var outOfRange = tcHalf
         outOfRange[7].index = 9
         let (old, oldLeaf) = try leafSession(nil)
-        try old.setRate(oldLeaf, RateChanges(tcBandwidths: tcHalf))
-        try old.setRate(oldLeaf, RateChanges(tcBandwidths: outOfRange))   // not even the policy sees it
-        #expect(try old.rate(oldLeaf).tcBandwidths == RateObject.noBandwidths)
-        #expect(try old.drainEvents().count == 2)
+        let before = old.snapshot()
+        let refusal = KernelFeatureError(feature: .tcBandwidth, release: "6.12")
+        #expect(refusal.message == "tc-bw needs kernel 6.17 or later (this kernel is 6.12; nothing was sent)")
+        #expect(throws: refusal) { try old.setRate(oldLeaf, RateChanges(tcBandwidths: tcHalf)) }
+        #expect(throws: refusal) { try old.setRate(oldLeaf, RateChanges(tcBandwidths: outOfRange)) }
+        #expect(throws: refusal) { try old.addRateNode(H.node("tc"), RateChanges(txMax: 125_000, tcBandwidths: tcHalf)) }
+        #expect(old.snapshot() == before)
+        #expect(try old.drainEvents().isEmpty)
+        // The kernel sent no tc-bw: absent, which scripts read as nil.
+        #expect(try old.rate(oldLeaf).absent == .tcBandwidths)
 
         let (new, newLeaf) = try leafSession("6.17")
         try new.setRate(newLeaf, RateChanges(tcBandwidths: tcHalf))
         #expect(try new.rate(newLeaf).tcBandwidths == [50, 50, 0, 0, 0, 0, 0, 0])
+        #expect(try new.rate(newLeaf).absent.isEmpty)
         expectError(.ERANGE, "integer out of range") { try new.setRate(newLeaf, RateChanges(tcBandwidths: outOfRange)) }
     }
 

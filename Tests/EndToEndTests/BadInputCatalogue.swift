@@ -204,7 +204,7 @@ enum BadInputCatalogue {
                  file: (#"bad.dls"#, #"devlink bogus show\#n"#),
                  command: #"devlink bogus show"#,
                  status: 1,
-                 stderr: #"bad.dls:1:9: error: Object "bogus" not found\#n    devlink bogus show\#n            ^\#nnote: expected one of: dev, port, monitor, lag, link, qos\#n"#),
+                 stderr: #"bad.dls:1:9: error: Object "bogus" not found\#n    devlink bogus show\#n            ^\#nnote: expected one of: dev, port, monitor, resource, lag, link, qos, route\#n"#),
         BadInput(name: #"qos: demand on a leaf that does not exist"#,
                  arguments: [#"bad.dls"#],
                  file: (#"bad.dls"#, #"qos simulate pci/0000:06:00.0 demand 9 1gbit\#n"#),

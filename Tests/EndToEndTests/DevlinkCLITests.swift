@@ -6,7 +6,7 @@ import Testing
 struct DevlinkCLITests {
     static let examples = CLI.root.appendingPathComponent("scripts/examples")
 
-    @Test("example scripts run cleanly on the default emulator", arguments: ["sf-provisioning.dls", "rate-tree.dls", "vf-setup.dls", "roce-lag.dls"])
+    @Test("example scripts run cleanly on the default emulator", arguments: ["sf-provisioning.dls", "rate-tree.dls", "vf-setup.dls", "roce-lag.dls", "multipath-lag.dls"])
     func example(_ name: String) throws {
         let r = try CLI.run([Self.examples.appendingPathComponent(name).path])
         #expect(r.status == 0, "\(name): \(r.stderr)")

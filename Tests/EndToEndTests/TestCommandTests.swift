@@ -37,7 +37,7 @@ import Testing
                       ^
               kernel answers: File exists
               output:
-                pci/0000:06:00.0/32768: type eth netdev enp6s0pf0sf88 flavour pcisf controller 0 pfnum 0 sfnum 88 splittable false
+                pci/0000:06:00.0/32768: type eth netdev enp6s0pf0sf88 flavour pcisf controller 0 pfnum 0 sfnum 88 external false splittable false
                   function:
                     hw_addr 00:00:00:00:00:00 state inactive opstate detached roce enable max_io_eqs 32
             not ok 4 - failures.dls: prints, then fails

@@ -31,6 +31,7 @@ import Testing
         _ = try? Acknowledgement.parseError(m)
         _ = try? Acknowledgement.parseDone(m)
         _ = try? GenericFamily(parsing: m)
+        _ = try? GenericPolicy.decode(operations: [], dump: [m])
         _ = try? DevlinkDecoder.event(m)
         _ = try? RouteLinkDecoder.link(m)
         if let a = try? DevlinkDecoder.attributes(m) {
@@ -72,12 +73,27 @@ import Testing
 
     @Test func bitFlipsInCapturedReplies() throws {
         var r = Random(state: 7)
-        for name in ["port-show-vfs", "rate-show-json", "dev-info", "dev-param-show", "monitor", "bond-show", "err-rate-loop"] {
+        for name in ["port-show-vfs", "rate-show-json", "dev-info", "dev-param-show", "monitor", "bond-show", "err-rate-loop",
+                     "genl-devlink-family"] {
             for (_, bytes) in try Fixture.load(name).datagrams where !bytes.isEmpty {
                 for _ in 0..<60 {
                     var b = bytes
                     for _ in 0..<(1 + r.below(4)) { b[r.below(b.count)] ^= UInt8(1 << r.below(8)) }
                     Self.exercise(b)
+                }
+            }
+        }
+    }
+
+    /// The policy dump's datagrams are large (4-8 KB): bit flips go to the policy decoder alone.
+    @Test func bitFlipsInThePolicyDump() throws {
+        var r = Random(state: 25)
+        for (direction, bytes) in try Fixture.load("genl-devlink-policy").datagrams where direction == .received {
+            for _ in 0..<40 {
+                var b = bytes
+                for _ in 0..<(1 + r.below(4)) { b[r.below(b.count)] ^= UInt8(1 << r.below(8)) }
+                if let messages = try? NetlinkMessage.parseAll(b) {
+                    _ = try? GenericPolicy.decode(operations: [75, 76], dump: messages)
                 }
             }
         }

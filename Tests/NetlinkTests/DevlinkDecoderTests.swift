@@ -47,6 +47,8 @@ import Testing
         #expect(rates[2] == RateObject(handle: RateHandle(device: Self.dev, target: .leaf(portIndex: 128)),
                                        txShare: 2_500_000, txMax: 25_000_000, parent: "group1"))
         #expect(rates[3].type == .leaf && rates[3].parent == "group2")
+        // 6.12 sends no RATE_TC_BWS: tc-bw is absent (nil to scripts), not eight zeros.
+        #expect(rates.allSatisfy { $0.absent == .tcBandwidths })
     }
 
     @Test func info() throws {
@@ -75,5 +77,6 @@ import Testing
         #expect(events == [.rateNew(RateObject(handle: node, txMax: 1_250_000)),
                            .rateNew(RateObject(handle: node, txMax: 2_500_000)),
                            .rateDel(RateObject(handle: node, txMax: 2_500_000))])
+        #expect(events.allSatisfy { if case .rateNew(let r) = $0 { r.absent == .tcBandwidths } else { true } })
     }
 }

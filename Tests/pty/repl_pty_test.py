@@ -203,6 +203,137 @@ def test_piped_stdin_has_no_prompt(env):
     assert not os.path.exists(env.hist), "piped run wrote history"
 
 
+class Skip(Exception):
+    """A test that does not apply to this binary (the demo driver has no devlink emulator)."""
+
+
+def spawn_dls(env, extra_env=None):
+    """The real dls on the built-in mlx5 emulator (its wall clock: work falls due on its own)."""
+    if os.path.basename(BINARY) != "dls":
+        raise Skip("needs the dls binary")
+    e = env.env()
+    e["DLS_BACKEND"] = "emulator"
+    e.pop("DLS_CLOCK", None)
+    e.update(extra_env or {})
+    child = pexpect.spawn(BINARY, EXTRA, env=e, encoding="utf-8", dimensions=(30, 120), timeout=TIMEOUT)
+    child.expect(PROMPT)
+    return child
+
+
+def test_sf_attaches_while_idle(env):
+    """Issue 17: an SF activated and left alone at the prompt attaches (500 ms modelled probe)."""
+    c = spawn_dls(env)
+    for line in ["dev eswitch set pci/0000:06:00.0 mode switchdev",
+                 "let sf = port add pci/0000:06:00.0 flavour pcisf pfnum 0 sfnum 88",
+                 "port function set $sf state active",
+                 "port show $sf"]:
+        c.sendline(line)
+        c.expect(PROMPT)
+    assert "opstate detached" in c.before, c.before
+    time.sleep(1.0)                      # idle at the prompt
+    c.sendline("port show $sf")
+    c.expect(r"state active opstate attached")
+    c.expect(PROMPT)
+    c.sendline("port function set $sf state inactive")
+    c.expect(PROMPT)
+    time.sleep(0.5)                      # the 200 ms detach completes while idle: no EBUSY
+    c.sendline("port function set $sf state active")
+    c.expect(PROMPT)
+    assert "Error" not in c.before, c.before
+    quit_ok(c)
+
+
+def test_lag_forms_while_idle(env):
+    """Issue 17: a bond of both PFs forms mlx5_bond_0 while the user waits at the prompt."""
+    c = spawn_dls(env)
+    for line in ["lag add bond0 mode active-backup miimon 100", "lag slave add bond0 enp6s0f0np0",
+                 "lag slave add bond0 enp6s0f1np1", "link set bond0 up"]:
+        c.sendline(line)
+        c.expect(PROMPT)
+    time.sleep(1.0)
+    c.sendline("lag show bond0")
+    c.expect(r"hw_lag: state active mode roce")
+    c.expect(r"rdma mlx5_bond_0")
+    c.expect(PROMPT)
+    quit_ok(c)
+
+
+def test_output_streams_on_a_terminal(env):
+    """Issue 17: stdout is line-buffered on a terminal: a loop's prints show as they happen."""
+    if os.path.basename(BINARY) != "dls":
+        raise Skip("needs the dls binary")
+    c = pexpect.spawn(BINARY, EXTRA + ["-c", 'for k in 0..<2 { print("tick", k); sleep(1.5) }'],
+                      env=env.env(), encoding="utf-8", timeout=TIMEOUT)
+    c.expect(r"tick 0")
+    # Block-buffered, both lines would arrive together at the end.
+    assert "tick 1" not in c.buffer, c.buffer
+    c.expect(r"tick 1")
+    c.expect(pexpect.EOF)
+
+
+def test_help_exit_hint_and_inline_options(env):
+    """Issue 17: help at the prompt, python's hint for a bare exit, devlink's -j after `devlink`."""
+    c = spawn_dls(env)
+    c.sendline("help wait")
+    c.expect(r"wait\(FN\[, SECONDS\]\): calls FN")
+    c.expect(PROMPT)
+    c.sendline("exit")
+    c.expect(r"Use exit\(\) or Ctrl-D \(or :quit\) to leave\.")
+    c.expect(PROMPT)
+    c.sendline("devlink -j dev show")
+    c.expect(r'\{"dev":\{"pci/0000:06:00.0":\{\},"pci/0000:06:00.1":\{\}\}\}')
+    c.expect(PROMPT)
+    quit_ok(c)
+
+
+def test_history_survives_kill_9(env):
+    """Issue 17: every entry reaches the history file at once; a killed terminal keeps it."""
+    c = env.spawn()
+    c.send("let survivor = 7\r")
+    c.expect(PROMPT)
+    time.sleep(0.2)
+    os.kill(c.pid, 9)
+    c.expect(pexpect.EOF)
+    c.close()
+    with open(env.hist, encoding="utf-8") as f:
+        assert "survivor" in f.read()
+    mode = stat.S_IMODE(os.stat(env.hist).st_mode)
+    assert mode == 0o600, f"history mode {oct(mode)}"
+    c = env.spawn()
+    c.send("\x1b[A")                     # Up: the entry from the killed session
+    c.expect(r"let survivor = 7")
+    c.sendcontrol("u")
+    quit_ok(c)
+
+
+def test_utf8_without_lang(env):
+    """Issue 17: with LANG and LC_* unset, the editor falls back to C.UTF-8 instead of dropping bytes."""
+    e = {k: v for k, v in env.env().items() if k != "LANG" and not k.startswith("LC_")}
+    c = pexpect.spawn(BINARY, EXTRA, env=e, encoding="utf-8", dimensions=(30, 120), timeout=TIMEOUT)
+    c.expect(PROMPT)
+    c.send('print(len("é✓x"))\r')
+    c.expect(r"\r\n3\r\n")
+    c.expect(PROMPT)
+    quit_ok(c)
+
+
+def test_unwritable_history_is_one_line(env):
+    """A history file that cannot be written: one readable line, and the session goes on."""
+    if os.path.basename(BINARY) != "dls":
+        raise Skip("needs the dls binary")
+    os.makedirs(env.hist)                # a directory where the file should be: EISDIR, even as root
+    c = env.spawn()
+    c.send("let a = 1\r")
+    c.expect(r"dls: history is not kept: cannot write .*history: Is a directory\r\n")
+    c.expect(PROMPT)
+    c.send("let b = 2\r")
+    c.expect(PROMPT)
+    assert "history is not kept" not in c.before, c.before
+    c.sendcontrol("d")
+    c.expect(pexpect.EOF)
+    assert "Error Domain" not in c.before and "CocoaError" not in c.before, c.before
+
+
 # What the language prints for the inputs above.
 BLOCK_OUTPUT = r"0\s+1\s+2"
 AFTER_INTERRUPT = 'print("after")'
@@ -213,6 +344,9 @@ PIPED_OUTPUT = r"^42$"
 TESTS = [test_command_word_completes, test_port_handle_completes, test_state_values_listed,
          test_multiline_for_block, test_history_recalled_after_restart, test_ctrl_c_interrupts_loop,
          test_ctrl_c_clears_line_and_block, test_utf8_input_and_backspace, test_ctrl_d_exits_zero, test_exit_leaves_with_its_status,
+         test_sf_attaches_while_idle, test_lag_forms_while_idle, test_output_streams_on_a_terminal,
+         test_help_exit_hint_and_inline_options, test_history_survives_kill_9, test_utf8_without_lang,
+         test_unwritable_history_is_one_line,
          test_piped_stdin_has_no_prompt]
 
 
@@ -228,6 +362,9 @@ def main():
             test(env)
             passed += 1
             print(f"ok - {test.__name__} ({time.time() - start:.1f}s)")
+        except Skip as e:
+            print(f"ok - {test.__name__} # SKIP {e}")
+            continue
         except Exception as e:  # report and go on: one failure must not hide the others
             failed += 1
             detail = str(e)

@@ -13,14 +13,25 @@ extension OutputSink {
 
 /// stdout/stderr with our own buffer (C's `stdout` global is not concurrency-safe in Swift 6).
 /// stdout is flushed before anything goes to stderr so the two stay in order on a terminal.
+/// Line-buffered when stdout is a terminal (a loop's `print`s show as they happen, not when the
+/// script ends), block-buffered (64 KiB) otherwise, as C's stdio does.
 public final class StandardOutput: OutputSink {
     @exclusivity(unchecked) private var buffer: [UInt8] = []
-    public init() { buffer.reserveCapacity(1 << 16) }
+    /// Flush at every newline.
+    public let lineBuffered: Bool
+
+    /// Line-buffered exactly when stdout is a terminal.
+    public convenience init() { self.init(lineBuffered: isatty(STDOUT_FILENO) == 1) }
+
+    public init(lineBuffered: Bool) {
+        self.lineBuffered = lineBuffered
+        buffer.reserveCapacity(1 << 16)
+    }
     deinit { flush() }
 
     public func write(_ text: String) {
         buffer.append(contentsOf: text.utf8)
-        if buffer.count >= 1 << 16 { flush() }
+        if buffer.count >= 1 << 16 || (lineBuffered && text.utf8.contains(0x0A)) { flush() }
     }
 
     public func writeError(_ text: String) {

@@ -14,6 +14,21 @@ public final class EditLineReader: LineReader {
         set { state.completer = newValue }
     }
 
+    /// Called every `idleInterval` ms while the prompt waits for a key; it must not print (the line
+    /// being edited stays as it is). The REPL lets the emulator's driver work run from it.
+    public var idle: (() -> Void)? {
+        get { state.idle }
+        set {
+            state.idle = newValue
+            dls_intr_set_idle(newValue == nil ? nil : { el in EditLineReader.state(of: el)?.idle?() },
+                              newValue == nil ? 0 : Self.idleInterval)
+        }
+    }
+
+    /// Often enough that work due at a time completes within 50 ms of it at the prompt; rare enough to
+    /// cost nothing (the tick is a clock read when nothing is pending).
+    public static let idleInterval: Int32 = 50
+
     private let editor: OpaquePointer
     private let libeditHistory: OpaquePointer
     private let state = EditorState()
@@ -55,6 +70,7 @@ public final class EditLineReader: LineReader {
     }
 
     deinit {
+        if state.idle != nil { dls_intr_set_idle(nil, 0) }
         el_end(editor)
         history_end(libeditHistory)
     }
@@ -84,6 +100,7 @@ public final class EditLineReader: LineReader {
     public func addHistory(_ entry: String) {
         let existed = store.entries.contains(HistoryStore.normalized(entry))
         guard store.add(entry) else { return }
+        appendToFile(entry)
         if existed {
             // A duplicate moved to the end: rebuild libedit's list so Up sees one copy.
             _ = shim_hist_clear(libeditHistory)
@@ -94,12 +111,34 @@ public final class EditLineReader: LineReader {
     }
 
     public func saveHistory() {
-        guard let url = historyURL else { return }
+        guard let url = historyURL, !historyFailed else { return }
         do {
             try store.save(to: url)
         } catch {
-            Paths.writeError("dls: cannot save history to \(url.path): \(error)\n")
+            Paths.writeError("dls: cannot save history to \(url.path): \(Self.reason(error))\n")
         }
+    }
+
+    /// Set after the first failed write: one line about it, not one per entry.
+    private var historyFailed = false
+
+    private func appendToFile(_ entry: String) {
+        guard let url = historyURL, !historyFailed else { return }
+        do {
+            try HistoryStore.append(entry, to: url)
+        } catch {
+            historyFailed = true
+            Paths.writeError("dls: history is not kept: cannot write \(url.path): \(Self.reason(error))\n")
+        }
+    }
+
+    /// strerror's text for a POSIX error, not the error value's dump.
+    static func reason(_ error: any Error) -> String {
+        if let posix = error as? POSIXError { return String(cString: strerror(posix.code.rawValue)) }
+        if let cocoa = error as? CocoaError, let underlying = cocoa.underlying as? POSIXError {
+            return String(cString: strerror(underlying.code.rawValue))
+        }
+        return "\(error)"
     }
 
     // MARK: callbacks (non-capturing: state arrives through EL_CLIENTDATA)
@@ -141,6 +180,7 @@ public final class EditLineReader: LineReader {
 /// Editor state reachable from C callbacks. Owned by the reader for the whole life of the EditLine.
 private final class EditorState {
     var completer: ((String) -> Completion)?
+    var idle: (() -> Void)?
     private(set) var prompt: UnsafeMutablePointer<CChar>? = strdup("")
 
     func setPrompt(_ text: String) {

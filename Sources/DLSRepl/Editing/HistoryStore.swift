@@ -45,14 +45,42 @@ public struct HistoryStore: Sendable, Equatable {
         return HistoryStore(limit: limit, entries: HistoryFileFormat.decode(text))
     }
 
-    /// Writes atomically (temp file + rename) with mode 0600, creating the directory (0700) if needed.
-    public func save(to url: URL) throws {
+    /// Appends one entry to the file as soon as it is accepted (O_APPEND, one write), so a killed
+    /// terminal or a dropped SSH session keeps everything typed so far; a missing file is created
+    /// (0600, with the header; its directory 0700). Duplicates and the size bound are sorted out when
+    /// the file is read, and `save` at a clean exit rewrites it compacted.
+    public static func append(_ raw: String, to url: URL) throws {
+        let entry = normalized(raw)
+        guard !entry.isEmpty else { return }
+        try makeDirectory(of: url)
+        let fd = open(url.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        defer { close(fd) }
+        var st = stat()
+        let fresh = fstat(fd, &st) == 0 && st.st_size == 0
+        let bytes = Array(((fresh ? HistoryFileFormat.header + "\n" : "") + HistoryFileFormat.encodeEntry(entry) + "\n").utf8)
+        var written = 0
+        while written < bytes.count {
+            let n = bytes[written...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            written += n
+        }
+    }
+
+    private static func makeDirectory(of url: URL) throws {
         let fm = FileManager.default
         let dir = url.deletingLastPathComponent()
         if !fm.fileExists(atPath: dir.path) {
             try fm.createDirectory(at: dir, withIntermediateDirectories: true,
                                    attributes: [.posixPermissions: 0o700])
         }
+    }
+
+    /// Writes atomically (temp file + rename) with mode 0600, creating the directory (0700) if needed.
+    public func save(to url: URL) throws {
+        let dir = url.deletingLastPathComponent()
+        try Self.makeDirectory(of: url)
         let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
         let bytes = Array(HistoryFileFormat.encode(entries).utf8)
         // open(2) with 0600 rather than FileManager: the mode is set at creation, never wider.

@@ -41,6 +41,7 @@ public final class Repl {
         self.prompts = prompts
         if let editor = reader as? EditLineReader {
             editor.completer = { [unowned self] before in self.complete(before) }
+            if let hooks { editor.idle = { [unowned hooks] in hooks.idle() } }
         }
     }
 
@@ -86,6 +87,12 @@ public final class Repl {
         if pending.isEmpty, text.trimmedOfWhitespace.hasPrefix(":") {
             reader.addHistory(text)
             return runMeta(text) ? .quit : .done
+        }
+        // What python does for a bare `exit`: say how, rather than "undefined variable".
+        if pending.isEmpty, ["exit", "quit"].contains(text.trimmedOfWhitespace) {
+            reader.addHistory(text)
+            output.line("Use exit() or Ctrl-D (or :quit) to leave.")
+            return .done
         }
         pending.append(text)
         let source = pending.joined(separator: "\n")

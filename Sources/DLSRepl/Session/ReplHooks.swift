@@ -15,6 +15,9 @@ public protocol ReplHooks: AnyObject {
     var helpTopics: [String] { get }
     /// Command grammar and live handles for Tab completion; nil means none.
     var completionVocabulary: CompletionVocabulary? { get }
+    /// Called every 50 ms while the prompt waits for a key (dls: the emulator's due driver work runs,
+    /// so an SF attaches while the user reads). Must not print: the line being edited stays intact.
+    func idle()
 }
 
 extension ReplHooks {
@@ -24,6 +27,7 @@ extension ReplHooks {
     public func help(topic: String) -> String? { nil }
     public var helpTopics: [String] { [] }
     public var completionVocabulary: CompletionVocabulary? { nil }
+    public func idle() {}
 }
 
 /// A refusal from a hook, shown as `error: <message>`.

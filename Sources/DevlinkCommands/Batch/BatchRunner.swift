@@ -27,6 +27,9 @@ public struct BatchRunner {
         var words: [CommandWordInput] = []
         // The device whose param header was printed last: devlink prints it again only on a change.
         var lastParamDevice: DeviceHandle?
+        // Whether an earlier line printed text: devlink's indent state then survives into the next
+        // command, and a reload reply's first line is printed indented (see ReloadFormat.text).
+        var printedText = false
         while true {
             let number: Int
             do {
@@ -46,8 +49,15 @@ public struct BatchRunner {
                     runner.json(result, into: &json)
                 } else if case .params(let params, _) = result {
                     output.write(runner.textFormatter.params(params, after: &lastParamDevice))
+                    printedText = true
+                } else if case .object(.reload(let reply)) = result {
+                    let text = ReloadFormat.text(reply, afterEarlierOutput: printedText)
+                    output.write(text)
+                    printedText = printedText || !text.isEmpty
                 } else {
-                    output.write(runner.text(result))
+                    let text = runner.text(result)
+                    output.write(text)
+                    printedText = printedText || !text.isEmpty
                 }
             } catch {
                 output.writeError(error.lines.map { $0 + "\n" }.joined() + "Command failed \(name):\(number)\n")

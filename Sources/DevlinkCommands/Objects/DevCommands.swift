@@ -8,6 +8,7 @@ enum DevCommands {
         "       devlink dev eswitch show DEV",
         "       devlink dev param set DEV name PARAMETER value VALUE cmode { permanent | driverinit | runtime }",
         "       devlink dev param show [DEV name PARAMETER]",
+    ] + ReloadCommands.usage + [
         "       devlink dev info [ DEV ]",
         "       devlink dev sriov set DEV numvfs NUMVFS",
     ]
@@ -30,6 +31,7 @@ enum DevCommands {
                 CommandNode("show", command: CommandSpec(
                     path: ["dev", "eswitch", "show"], handle: .device, action: DevActions.eswitchShow)),
             ]),
+            ReloadCommands.node,
             CommandNode("param", defaultChild: "show", children: [
                 CommandNode("show", aliases: ["list"], command: CommandSpec(
                     path: ["dev", "param", "show"], handle: .device, handleOptional: true,

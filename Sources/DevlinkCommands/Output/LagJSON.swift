@@ -6,6 +6,7 @@ enum LagJSON {
     static func write(_ result: LagResult, into w: inout IPJSONWriter) {
         switch result {
         case .created, .warning: return
+        case .routes(let routes): RouteJSON.write(routes, into: &w)
         case .bonds(let bonds, _):
             section("lag", &w) { w in for b in bonds { w.name(b.name); bond(b, &w) } }
         case .interfaces(let list, _):

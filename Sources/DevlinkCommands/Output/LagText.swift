@@ -9,6 +9,7 @@ enum LagText {
         case .bonds(let bonds, _): return bonds.map(bond).joined()
         case .interfaces(let list, _): return list.map(interface).joined()
         case .firmwareLog(let device, let log): return "\(device):\n" + log.map { "  " + command($0) + "\n" }.joined()
+        case .routes(let routes): return RouteText.format(routes)
         }
     }
 

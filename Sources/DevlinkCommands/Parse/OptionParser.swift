@@ -23,6 +23,11 @@ struct OptionParser {
     func parse(into parsed: inout ParsedCommand) throws(ClientError) {
         // `i` counts from the command's first own word; `offset + i` indexes `words`.
         var i = 0
+        if spec.rawWords {
+            parsed.rawWords = words.map(\.text)
+            parsed.rawWordsStart = offset
+            return
+        }
         // An optional handle left out means a dump: nothing else is parsed (devlink checks argc first).
         if spec.handle != nil && spec.handleOptional && words.isEmpty { return }
         if let kind = spec.handle {

@@ -44,6 +44,9 @@ public struct ParsedCommand: Sendable {
     public private(set) var spec: CommandSpec
     public var handle: HandleValue?
     public var handleWordIndex: Int?
+    /// A `rawWords` command's own words, and the index of the first in the whole command line.
+    public var rawWords: [String] = []
+    public var rawWordsStart = 0
 
     /// One option value under its `OptionSpec.key`, with the spelling that set it (`parent` vs
     /// `noparent`) and the index of its first word (for error carets).
@@ -66,6 +69,7 @@ public struct ParsedCommand: Sendable {
         self.spec = spec
         handle = nil
         handleWordIndex = nil
+        rawWords = []
         settings.removeAll(keepingCapacity: true)
     }
 

@@ -21,6 +21,8 @@ public enum CommandResult: Sendable {
     case rateSimulation(RateSimulation, svgFile: String?)
     /// `qos lint`: what the device's rate tree cannot honour.
     case rateFindings(DeviceHandle, [RateFinding])
+    /// An object that formats itself (reload replies, resources): see ObjectResult.swift.
+    case object(ObjectResult)
 }
 
 /// What actions get: the session to talk to.

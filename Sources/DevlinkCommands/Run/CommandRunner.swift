@@ -91,6 +91,11 @@ public final class CommandRunner {
                 MissingObjectHint.annotate(&report, parsed, session: context.session)
                 spareParse = consume parsed
                 throw report
+            } catch let error as KernelFeatureError {
+                // Points at the option the kernel lacks (`tc-bw`), where the command has it.
+                let report = FailureReport(error, wordIndex: parsed.wordIndex(error.feature.optionName))
+                spareParse = consume parsed
+                throw report
             } catch {
                 spareParse = consume parsed
                 throw error
@@ -104,6 +109,8 @@ public final class CommandRunner {
             throw FailureReport(error)
         } catch let error as FailureReport {
             throw error
+        } catch let error as KernelFeatureError {
+            throw FailureReport(error)
         } catch {
             throw FailureReport(other: error)
         }

@@ -21,15 +21,29 @@ public final class DevlinkHost: CommandHost {
     /// Attaches this host to an interpreter and defines the query builtins.
     public func install(in interpreter: Interpreter) {
         interpreter.host = self
-        for function in QueryBuiltins.functions(runner) + LagValues.builtins(runner) + RateSimulationValues.builtins(runner)
-                            + FaultBuiltins.functions(runner) {
+        for function in QueryBuiltins.functions(runner) + LagValues.builtins(runner) + RouteValues.builtins(runner)
+                            + RateSimulationValues.builtins(runner) + FaultBuiltins.functions(runner)
+                            + ClockBuiltins.functions(runner) {
             function.help = QueryHelp.text[function.name]
             interpreter.define(function)
         }
+
+        KernelBuiltins.functions(runner).forEach(interpreter.define)
     }
 
     public func run(_ command: CommandInvocation, display: Bool, interpreter: Interpreter) throws -> Value {
         let words = command.arguments.map { CommandWordInput(text: $0.text, value: $0.value.map(ValueBox.init)) }
+        // `devlink -j port show`, `dev show -jp`: options for this line only (InlineOptions).
+        guard let inline = InlineOptions.strip(words) else {
+            return try run(words, positions: nil, display: display, interpreter: interpreter)
+        }
+        let saved = runner.options
+        runner.options = inline.options.applied(to: saved)
+        defer { runner.options = saved }
+        return try run(inline.words, positions: inline.positions, display: display, interpreter: interpreter)
+    }
+
+    private func run(_ words: [CommandWordInput], positions: [Int]?, display: Bool, interpreter: Interpreter) throws -> Value {
         let result: CommandResult
         var streamed = false
         let context = runner.context
@@ -56,7 +70,10 @@ public final class DevlinkHost: CommandHost {
         do {
             result = try runner.execute(words)
         } catch {
-            throw DevlinkHost.failure(error)
+            var report = error
+            // The caret goes under the word as typed, options included.
+            if let positions, let i = report.wordIndex, positions.indices.contains(i) { report.wordIndex = positions[i] }
+            throw DevlinkHost.failure(report)
         }
         if display && !streamed { show(result, on: interpreter.output) }
         return ValueConversion.value(result, formatter: runner.textFormatter)
@@ -75,6 +92,9 @@ public final class DevlinkHost: CommandHost {
         }
         let text = runner.options.json ? runner.jsonDocument(result) : runner.text(result)
         if !text.isEmpty { output.write(text) }
+        if case .object(let o) = result, let message = o.warning {
+            output.writeError("Warning: \(message)\(message.hasSuffix(".") ? "" : ".")\n")
+        }
     }
 
     /// devlink's lines as a language error: first line is the message, the rest (and the dls hint) notes.

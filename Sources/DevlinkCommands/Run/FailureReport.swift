@@ -28,6 +28,15 @@ public struct FailureReport: Error, Sendable {
         hint = nil
     }
 
+    /// A request dls refused before sending (the kernel lacks the feature): one line, no
+    /// "kernel answers", since the kernel was not asked.
+    init(_ error: KernelFeatureError, wordIndex: Int? = nil) {
+        lines = ["Error: " + error.message + "."]
+        errno = error.errno
+        self.wordIndex = wordIndex
+        hint = nil
+    }
+
     /// Any other error a backend threw (e.g. the netlink socket went away).
     init(other error: any Error) {
         lines = ["\(error)"]

@@ -10,6 +10,8 @@ public enum LagResult: Sendable {
     case interfaces([NetInterface], single: Bool)
     /// `lag fw log DEV`.
     case firmwareLog(DeviceHandle, [FirmwareCommand])
+    /// `route show`: the main table's routes in dump order.
+    case routes([Route])
     /// The extack warning of a successful request (printed on stderr as `Warning: ...`).
     case warning(String)
 }

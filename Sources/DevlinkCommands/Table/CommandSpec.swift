@@ -16,11 +16,14 @@ public final class CommandSpec: Sendable {
     /// Required plain words after the handle, stored as word options under these keys
     /// (`lag slave add BOND IFNAME`: `IFNAME` is the positional `slave`).
     public let positionals: [String]
+    /// The command parses its own words (`route add PREFIX nexthop ...`, whose repeated groups are
+    /// not options): they reach the action as `ParsedCommand.rawWords`, unparsed.
+    public let rawWords: Bool
     public let action: @Sendable (CommandContext, ParsedCommand) throws -> CommandResult
 
     public init(path: [String], handle: HandleKind?, handleOptional: Bool = false, options: [OptionSpec] = [],
                 acceptsHelpWord: Bool = false, helpWhenEmpty: Bool = false, positionals: [String] = [],
-                action: @escaping @Sendable (CommandContext, ParsedCommand) throws -> CommandResult) {
+                rawWords: Bool = false, action: @escaping @Sendable (CommandContext, ParsedCommand) throws -> CommandResult) {
         self.path = path
         self.handle = handle
         self.handleOptional = handleOptional
@@ -28,6 +31,7 @@ public final class CommandSpec: Sendable {
         self.acceptsHelpWord = acceptsHelpWord
         self.helpWhenEmpty = helpWhenEmpty
         self.positionals = positionals
+        self.rawWords = rawWords
         self.action = action
     }
 

@@ -6,30 +6,32 @@ public struct CommandTable: Sendable {
     public private(set) var root: CommandNode
 
     public init(objects: [CommandNode]) {
-        root = CommandNode("devlink", usage: CommandTable.topUsage, children: objects)
+        root = CommandNode("devlink", usage: CommandTable.topUsage(objects: objects.map(\.word)), children: objects)
     }
 
     /// devlink's objects in its matching order, then dls's own.
-    public static var standardObjects: [CommandNode] { [DevCommands.node, PortCommands.node, MonitorCommands.node, LagCommands.node, LinkCommands.node, QosCommands.node] }
+    public static var standardObjects: [CommandNode] { [DevCommands.node, PortCommands.node, MonitorCommands.node, ResourceCommands.node, LagCommands.node, LinkCommands.node, QosCommands.node, RouteCommands.node] }
 
     public static let standard = CommandTable(objects: standardObjects)
 
     /// The table with one more object appended (matched after the existing ones).
     public func adding(_ object: CommandNode) -> CommandTable {
-        var copy = self
-        copy.root.children.append(object)
-        return copy
+        CommandTable(objects: root.children + [object])
     }
 
     /// Words that start a command statement in dls: every object, and `devlink` itself.
     public var commandWords: Set<String> { Set(root.children.map(\.word) + ["devlink"]) }
 
-    static let topUsage = [
-        "Usage: devlink [ OPTIONS ] OBJECT { COMMAND | help }",
-        "       devlink [ -f[orce] ] -b[atch] filename -N[etns] netnsname",
-        "where  OBJECT := { dev | port | lc | sb | monitor | dpipe | resource | region | health | trap }",
-        "       OPTIONS := { -V[ersion] | -n[o-nice-names] | -j[son] | -p[retty] | -v[erbose] -s[tatistics] -[he]x }",
-    ]
+    /// devlink's top-level usage (devlink.c `help()`), listing the objects dls has rather than
+    /// devlink's (`sb`, `trap`, `region`, ... are not modelled), and the options a command line
+    /// takes after `devlink` (InlineOptions). Batch files and -V are `dls` options (dls --help).
+    public static func topUsage(objects: [String]) -> [String] {
+        [
+            "Usage: devlink [ OPTIONS ] OBJECT { COMMAND | help }",
+            "where  OBJECT := { \(objects.joined(separator: " | ")) }",
+            "       OPTIONS := { -j[son] | -p[retty] | -i[ec] | -n[o-nice-names] | -s[tatistics] | -v[erbose] }",
+        ]
+    }
 
     // MARK: resolving a command line
 

@@ -22,6 +22,8 @@ final class JournalingLinkSession: JournalingSession, LinkSession {
             .on(Release.self) { j, op in try links(j).release(op.slave) }
             .on(SetLinkUp.self) { j, op in try links(j).setLink(op.name, up: op.up) }
             .on(SetBondSlavePrio.self) { j, op in try links(j).setBondSlavePrio(op.slave, prio: op.prio) }
+            .on(AddRoute.self) { j, op in try links(j).addRoute(op.route, replace: op.replace) }
+            .on(DeleteRoute.self) { j, op in try links(j).deleteRoute(op.selector) }
     }
 
     /// The journal as a link journal: it is one exactly when the wrapped session has links.
@@ -107,6 +109,26 @@ final class JournalingLinkSession: JournalingSession, LinkSession {
         }
     }
 
+    /// A route is keyed by prefix and metric (one alias each in the main table): undo deletes what was
+    /// added and puts back what was replaced or deleted.
+    private func addRoute(_ route: Route, replace: Bool) throws {
+        let key = RouteSelector(prefix: route.prefix, metric: route.metric)
+        try change("route \(replace ? "replace" : "add") \(route.prefix)",
+                   read: { try links.routes().first { $0.prefix == route.prefix && $0.metric == route.metric } },
+                   apply: { try links.addRoute(route, replace: replace) }) { old in
+            old.map { [.restoreRoute($0)] } ?? [.deleteRoute(key)]
+        }
+    }
+
+    private func deleteRoute(_ selector: RouteSelector) throws {
+        try change("route del \(selector.prefix)", read: { try links.routes() },
+                   apply: { try links.deleteRoute(selector) }) { old in
+            let now = (try? links.routes()) ?? old
+            let gone = old.filter { r in !now.contains { $0.prefix == r.prefix && $0.metric == r.metric } }
+            return gone.map { .restoreRoute($0) }
+        }
+    }
+
     private func setLink(_ name: String, up: Bool) throws {
         try change("link set \(name)", read: { try interface(name).adminUp }, apply: { try links.setLink(name, up: up) }) { old in
             (try? interface(name))?.adminUp == old ? [] : [.setLink(name, up: old)]
@@ -127,6 +149,12 @@ extension UndoReplay {
         case .release(let slave): try links.release(slave)
         case .setLink(let name, let up): try links.setLink(name, up: up)
         case .setBondSlavePrio(let slave, let prio): try links.setBondSlavePrio(slave, prio: prio)
+        case .deleteRoute(let selector): try links.deleteRoute(selector)
+        case .restoreRoute(let route):
+            // Only what a request sets; the kernel works out dead/linkdown again.
+            var request = route
+            for i in request.nexthops.indices { (request.nexthops[i].dead, request.nexthops[i].linkdown) = (false, false) }
+            try links.addRoute(request, replace: true)
         case .recreateBond(let bond):
             // The delays only with MII monitoring (without it the kernel refuses them, EPERM).
             let mii = bond.miimon != 0

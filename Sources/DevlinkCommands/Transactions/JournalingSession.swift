@@ -14,6 +14,8 @@ class JournalingSession: DeviceSession {
 
     /// A class member (not the protocol's default) so JournalingLinkSession can answer itself.
     var linkSession: LinkSession? { nil }
+    /// Time passes for the wrapped session: `sleep`, `wait` and `settle` reach its clock.
+    var timedSession: TimedSession? { inner.timedSession }
 
     /// Keeps `LinkSession` visible when the wrapped session has it.
     static func wrapping(_ inner: DeviceSession, journal: UndoJournal) -> JournalingSession {
@@ -74,6 +76,7 @@ class JournalingSession: DeviceSession {
         .on(SetEswitch.self) { j, op in try j.setEswitch(op.device, op.changes) }
         .on(SetNumVFs.self) { j, op in try j.setSriovNumVFs(op.device, op.count) }
         .on(SetParam.self) { j, op in try j.setParam(op.device, name: op.name, value: op.value, cmode: op.cmode) }
+        .on(SetResourceSize.self) { j, op in try j.setResourceSize(op) }
 
     // MARK: ports
 
@@ -189,6 +192,23 @@ class JournalingSession: DeviceSession {
                    apply: { try inner.setParam(device, name: name, value: value, cmode: cmode) }) { old in
             guard let old, (try? inner.param(device, name: name).value(in: cmode)) != old else { return [] }
             return [.setParam(device, name: name, value: old, cmode: cmode)]
+        }
+    }
+
+    /// `resource set` only changes the pending size (applied by a later reload, which the journal
+    /// cannot undo): setting the old pending size back undoes it.
+    private func setResourceSize(_ op: SetResourceSize) throws {
+        func find(_ list: [Resource], _ prefix: String) -> (path: String, resource: Resource)? {
+            for r in list {
+                if r.id == op.id { return (prefix + "/" + r.name, r) }
+                if let found = find(r.children, prefix + "/" + r.name) { return found }
+            }
+            return nil
+        }
+        try change("resource set \(op.device)", read: { find(try inner.perform(ListResources(op.device)).resources, "") },
+                   apply: { try inner.perform(op) }) { old in
+            guard let old, old.resource.sizeNew != op.size else { return [] }
+            return [.setResourceSize(op.device, path: old.path, id: op.id, size: old.resource.sizeNew)]
         }
     }
 

@@ -64,10 +64,12 @@ struct UndoReplay {
         case .setEswitch(let d, let changes): try session.setEswitch(d, changes)
         case .setSriovNumVFs(let d, let count): try session.setSriovNumVFs(d, count)
         case .setParam(let d, let name, let value, let cmode): try session.setParam(d, name: name, value: value, cmode: cmode)
+        case .setResourceSize(let d, _, let id, let size): try session.perform(SetResourceSize(d, id: id, size: size))
         case .restoreCollateral(let d, let ports, let leaves, let nodes):
             try restoreCollateral(d, ports: ports, leaves: leaves, nodes: nodes)
         case .irreversible(let what): throw TransactionError("\(what) cannot be undone")
-        case .deleteLink, .recreateBond, .changeBond, .enslave, .release, .setLink, .setBondSlavePrio:
+        case .deleteLink, .recreateBond, .changeBond, .enslave, .release, .setLink, .deleteRoute, .restoreRoute,
+             .setBondSlavePrio:
             guard let links = session.linkSession else { throw TransactionError("this backend has no link support") }
             try Self.applyLink(step, on: links)
         }

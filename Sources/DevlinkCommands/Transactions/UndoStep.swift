@@ -20,6 +20,8 @@ enum UndoStep {
     case setEswitch(DeviceHandle, EswitchChanges)
     case setSriovNumVFs(DeviceHandle, UInt32)
     case setParam(DeviceHandle, name: String, value: ParamValue, cmode: ParamCMode)
+    /// Undo of `resource set`: the size it had pending before (the path is for the report).
+    case setResourceSize(DeviceHandle, path: String, id: UInt64, size: UInt64)
     /// Ports and rate nodes a device-wide change (eswitch mode, SR-IOV) took with it: put back after
     /// the change itself was undone.
     case restoreCollateral(DeviceHandle, ports: [Port], leaves: [RateObject], nodes: [RateObject])
@@ -31,6 +33,10 @@ enum UndoStep {
     case release(String)
     case setLink(String, up: Bool)
     case setBondSlavePrio(String, Int32)
+    /// Undo of `route add`: delete the route of that prefix and metric.
+    case deleteRoute(RouteSelector)
+    /// Undo of `route del` or `route replace`: put the old route back (`ip route replace`).
+    case restoreRoute(Route)
     /// A change the journal cannot invert; rollback reports it.
     case irreversible(String)
 }
@@ -54,6 +60,7 @@ extension UndoStep: CustomStringConvertible {
                 + (c.inlineMode.map { " inline-mode \($0.name)" } ?? "") + (c.encapMode.map { " encap-mode \($0.name)" } ?? "")
         case .setSriovNumVFs(let d, let n): "dev sriov set \(d) numvfs \(n)"
         case .setParam(let d, let name, let value, let cmode): "dev param set \(d) name \(name) value \(value) cmode \(cmode.name)"
+        case .setResourceSize(let d, let path, _, let size): "resource set \(d) path \(path) size \(size)"
         case .restoreCollateral(let d, let ports, _, let nodes):
             "restore \(ports.count) port\(ports.count == 1 ? "" : "s") and \(nodes.count) rate node\(nodes.count == 1 ? "" : "s") of \(d)"
         case .deleteLink(let name): "lag del \(name)"
@@ -63,6 +70,8 @@ extension UndoStep: CustomStringConvertible {
         case .release(let slave): "lag slave del \(slave)"
         case .setLink(let name, let up): "link set \(name) \(up ? "up" : "down")"
         case .setBondSlavePrio(let slave, let prio): "lag slave set \(slave) prio \(prio)"
+        case .deleteRoute(let s): "route del \(s.prefix) metric \(s.metric ?? 0)"
+        case .restoreRoute(let r): "route replace \(r.prefix) metric \(r.metric)"
         case .irreversible(let what): what
         }
     }

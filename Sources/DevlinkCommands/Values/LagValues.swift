@@ -17,6 +17,7 @@ enum LagValues {
         case .interfaces(let list, let single):
             return single && list.count == 1 ? interface(list[0]) : .list(ListObject(list.map(interface)))
         case .firmwareLog(_, let log): return .list(ListObject(log.map(command)))
+        case .routes(let routes): return .list(ListObject(routes.map(RouteValues.value)))
         }
     }
 

@@ -1,9 +1,8 @@
 import DevlinkModel
 import DLSLanguage
-import Glibc
 
 /// Functions scripts use to read device state: `devices()`, `ports(dev, flavour:)`, `port(handle)`,
-/// `rates(dev)`, `eswitch(dev)`, `mac(text)`, `wait(cond, timeout)`.
+/// `rates(dev)`, `eswitch(dev)`, `mac(text)` (`wait` and `sleep`: ClockBuiltins).
 enum QueryBuiltins {
     static func functions(_ runner: CommandRunner) -> [NativeFunction] {
         let formatter = runner.textFormatter
@@ -63,44 +62,7 @@ enum QueryBuiltins {
                     throw args.error("expected a string like \"00:11:22:33:44:55\", got \(args[0].typeName)")
                 }
             },
-            NativeFunction("wait", arity: 1...2) { args in try wait(args, session()) },
         ]
-    }
-
-    /// Polls `cond()`, letting the backend's asynchronous work progress between polls
-    /// (`DeviceSession.settle()`), until it is true (true) or `timeout` seconds (default 10) pass
-    /// (false, so that `assert wait(...), "msg"` shows its message and `if !wait(...)` can fall back).
-    /// It throws only on misuse: a bad timeout, a condition that is not a function returning a bool.
-    static func wait(_ args: Arguments, _ session: DeviceSession) throws -> Value {
-        let timeout: Double
-        switch args[1] {
-        case .null: timeout = 10
-        case .int(let n) where n >= 0: timeout = Double(n)
-        case .float(let f) where f >= 0 && f.isFinite: timeout = f
-        default: throw args.error("timeout must be a non-negative number of seconds")
-        }
-        func check() throws -> Bool {
-            let v = try args.call(args[0], [])
-            guard case .bool(let b) = v else { throw args.error("the condition must return a bool, got \(v.typeName)") }
-            return b
-        }
-        let start = now()
-        while true {
-            if try check() { return .bool(true) }
-            let pending = try call { try session.settle() }
-            if try check() { return .bool(true) }
-            // Nothing pending: the emulator has done all the work there is, so waiting cannot help.
-            if !pending || now() - start >= timeout { return .bool(false) }
-            try args.interpreter.checkInterrupt(at: args.location)
-            var ts = timespec(tv_sec: 0, tv_nsec: 20_000_000)
-            nanosleep(&ts, nil)
-        }
-    }
-
-    static func now() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
 
     static func optionalDevice(_ args: Arguments, _ i: Int) throws -> DeviceHandle? {
@@ -118,6 +80,8 @@ enum QueryBuiltins {
         do {
             return try body()
         } catch let error as DevlinkError {
+            throw DevlinkHost.failure(FailureReport(error))
+        } catch let error as KernelFeatureError {
             throw DevlinkHost.failure(FailureReport(error))
         }
     }

@@ -2,7 +2,8 @@ import DevlinkModel
 import DLSLanguage
 
 /// A rate object: `r.handle`, `r.type` (leaf/node), `r.node`, `r.port_index`, `r.tx_share` (a rate),
-/// `r.tx_max`, `r.tx_priority`, `r.tx_weight`, `r.parent` (nil if none), `r.tc_bw` (8 shares).
+/// `r.tx_max`, `r.tx_priority`, `r.tx_weight`, `r.parent` (nil if none), `r.tc_bw` (8 shares;
+/// nil on a kernel without tc-bw).
 public final class RateObjectValue: HostObject {
     public let rate: RateObject
     let formatter: TextFormatter
@@ -39,7 +40,10 @@ public final class RateObjectValue: HostObject {
         case "parent":
             if let parent = rate.parent { return .string(parent) }
             return .null
-        case "tc_bw": return .list(ListObject(rate.tcBandwidths.map { .int(Int($0)) }))
+        case "tc_bw":
+            // nil where the kernel has no tc-bw (it sent none), so "unsupported" is not "all zero".
+            if rate.absent.contains(.tcBandwidths) { return .null }
+            return .list(ListObject(rate.tcBandwidths.map { .int(Int($0)) }))
         default: return nil
         }
     }

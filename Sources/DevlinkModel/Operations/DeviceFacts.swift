@@ -15,6 +15,14 @@ public struct GetKernelRelease: DeviceQuery {
     public init() {}
 }
 
+/// The kernel release and the devlink features it has (what `kernel()` shows and requests are
+/// checked against). A session without this operation is unchecked: nothing is refused.
+public struct GetKernelFeatures: DeviceQuery {
+    public typealias Reply = KernelFeatures
+    public static let command = "CTRL_CMD_GETPOLICY devlink"
+    public init() {}
+}
+
 /// The VF rates `ip link set … vf N min_tx_rate/max_tx_rate` gave the device's PF (IFLA_VF_RATE).
 public struct ListVFRates: DeviceQuery {
     public typealias Reply = [VFRate]
@@ -30,6 +38,9 @@ extension DeviceSession {
     }
 
     public var kernelRelease: String? { (try? unsupportedAsNil { try perform(GetKernelRelease()) }) ?? nil }
+
+    /// The kernel's features, nil when the session cannot say (an embedder's session).
+    public var kernelFeatures: KernelFeatures? { (try? unsupportedAsNil { try perform(GetKernelFeatures()) }) ?? nil }
 
     public func vfRates(_ device: DeviceHandle) throws -> [VFRate] {
         try unsupportedAsNil { try perform(ListVFRates(device)) } ?? []

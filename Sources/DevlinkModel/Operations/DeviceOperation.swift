@@ -10,10 +10,15 @@ public protocol DeviceOperation: Sendable {
     static var command: String { get }
     /// Whether it can change state (transactions record an inverse for these).
     static var changesState: Bool { get }
+    /// The kernel features this request needs (its command, the attributes it would carry): both
+    /// backends refuse it before sending when the kernel lacks one (`KernelFeatures.require`),
+    /// instead of letting an older kernel drop an attribute past its policy without a word.
+    var policyNeeds: DevlinkFeatureSet { get }
 }
 
 extension DeviceOperation {
     public static var changesState: Bool { true }
+    public var policyNeeds: DevlinkFeatureSet { [] }
 }
 
 /// An operation that only reads.

@@ -64,4 +64,5 @@ public struct SetPortFunction: DeviceOperation {
     public var handle: PortHandle
     public var changes: PortFunctionChanges
     public init(_ handle: PortHandle, _ changes: PortFunctionChanges) { (self.handle, self.changes) = (handle, changes) }
+    public var policyNeeds: DevlinkFeatureSet { changes.maxIOEQs == nil ? [] : .maxIOEQs }
 }

@@ -21,6 +21,7 @@ public struct AddRateNode: DeviceOperation {
     public var handle: RateHandle
     public var changes: RateChanges
     public init(_ handle: RateHandle, _ changes: RateChanges) { (self.handle, self.changes) = (handle, changes) }
+    public var policyNeeds: DevlinkFeatureSet { changes.policyNeeds }
 }
 
 /// `rate set` (RATE_SET) on a leaf or node; applied in kernel order, stopping at the first failure.
@@ -30,6 +31,7 @@ public struct SetRate: DeviceOperation {
     public var handle: RateHandle
     public var changes: RateChanges
     public init(_ handle: RateHandle, _ changes: RateChanges) { (self.handle, self.changes) = (handle, changes) }
+    public var policyNeeds: DevlinkFeatureSet { changes.policyNeeds }
 }
 
 /// `rate del DEV/NODE` (RATE_DEL).
@@ -38,4 +40,10 @@ public struct DeleteRateNode: DeviceOperation {
     public static let command = "DEVLINK_CMD_RATE_DEL"
     public var handle: RateHandle
     public init(_ handle: RateHandle) { self.handle = handle }
+    public var policyNeeds: DevlinkFeatureSet { .rates }
+}
+
+extension RateChanges {
+    /// RATE_SET / RATE_NEW, plus RATE_TC_BWS when tc-bw is given.
+    public var policyNeeds: DevlinkFeatureSet { tcBandwidths == nil ? .rates : [.rates, .tcBandwidth] }
 }

@@ -56,6 +56,8 @@ public struct GenericFamily: Sendable, Equatable {
     public var maxAttribute: UInt32
     /// group name → multicast group id
     public var multicastGroups: [String: UInt32]
+    /// The commands the family has (CTRL_ATTR_OPS), in the kernel's order.
+    public var operations: [UInt8] = []
 
     /// The CTRL_CMD_GETFAMILY request payload (genl header + FAMILY_NAME).
     public static func requestPayload(name: String) -> [UInt8] {
@@ -81,6 +83,7 @@ public struct GenericFamily: Sendable, Equatable {
             }
         }
         multicastGroups = groups
+        operations = try GenericPolicy.operations(inFamilyReply: message)
     }
 
     public init(id: UInt16, name: String, version: UInt32, maxAttribute: UInt32, multicastGroups: [String: UInt32]) {

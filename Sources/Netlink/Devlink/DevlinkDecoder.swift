@@ -92,14 +92,18 @@ public enum DevlinkDecoder {
         let txWeight = try a.u32(DevlinkAttr.rateTxWeight) ?? 0
         let parent = a.string(DevlinkAttr.rateParentNodeName)
         var bandwidths = RateObject.noBandwidths
-        for tc in a.all(DevlinkAttr.rateTCBandwidths) {
+        let classes = a.all(DevlinkAttr.rateTCBandwidths)
+        for tc in classes {
             let n = try tc.nested()
             let index = Int(try n.require(RateTCAttr.index, "DEVLINK_RATE_TC_ATTR_INDEX").u8())
             let bw = try n[RateTCAttr.bandwidth]?.u32() ?? 0
             if index < bandwidths.count { bandwidths[index] = bw }
         }
-        return RateObject(handle: handle, txShare: txShare, txMax: txMax, txPriority: txPriority, txWeight: txWeight,
-                          parent: parent?.isEmpty == false ? parent : nil, tcBandwidths: bandwidths)
+        var object = RateObject(handle: handle, txShare: txShare, txMax: txMax, txPriority: txPriority, txWeight: txWeight,
+                                parent: parent?.isEmpty == false ? parent : nil, tcBandwidths: bandwidths)
+        // A kernel with tc-bw sends all eight (devlink_rate_put_tc_bws); none means it has none.
+        if classes.isEmpty { object.absent = .tcBandwidths }
+        return object
     }
 
     public static func eswitch(_ a: some AttributeLookup) throws -> Eswitch {

@@ -19,6 +19,8 @@ public final class NetlinkSession: DeviceSession {
     @exclusivity(unchecked) public var lagDebugfs = MLX5LagDebugfs()
     /// The warning text the kernel attached to the last successful request, if any.
     @exclusivity(unchecked) public private(set) var lastWarning: String?
+    /// The kernel's devlink features, fetched at the first request that needs them.
+    let features = KernelFeaturesCache()
     lazy var route: Result<NetlinkSocket, Error> = Result { try NetlinkSession.openSocket(.route) }
 
     /// Opens the session. Throws `NetlinkSessionError` when the kernel has no devlink (a one-line
@@ -113,11 +115,12 @@ public final class NetlinkSession: DeviceSession {
     @_specialize(exported: false, where Operation == ListPorts)
     @_specialize(exported: false, where Operation == ListRates)
     public func perform<Operation: DeviceOperation>(_ operation: Operation) throws -> Operation.Reply {
-        try Self.handlers.perform(operation, on: self)
+        try refuseUnlessKernelHas(operation)
+        return try Self.handlers.perform(operation, on: self)
     }
 
     /// Each operation's request and how its reply is read.
-    static let handlers = linkHandlers(devlinkHandlers)
+    static let handlers = routeHandlers(linkHandlers(devlinkHandlers))
 
     static let devlinkHandlers = OperationHandlers<NetlinkSession>()
         .on(ListDevices.self) { s, _ in try s.all(.dumpDevices()) { try DevlinkDecoder.device(lookingUp: $0) } }
@@ -149,6 +152,7 @@ public final class NetlinkSession: DeviceSession {
         .on(SetNumVFs.self) { s, op in try s.sriov.setNumVFs(op.device, op.count) }
         .on(GetUplinkSpeed.self) { s, op in try s.readUplinkSpeed(op.device) }
         .on(GetKernelRelease.self) { _, _ in NetlinkSession.runningRelease() }
+        .on(GetKernelFeatures.self) { s, _ in s.kernelFeatures }
         .on(ListVFRates.self) { s, op in
             guard let netdev = try s.ports(of: op.device).first(where: { $0.flavour == .physical })?.netdev else { return [] }
             return try s.link(named: netdev).vfRates
@@ -164,6 +168,16 @@ public final class NetlinkSession: DeviceSession {
         .on(SetParam.self) { s, op in
             try s.acknowledged(.setParam(op.device, name: op.name, value: op.value, cmode: op.cmode))
         }
+        .on(ReloadDevice.self) { s, op in
+            // The kernel answers with the performed actions only when an action or limit was sent.
+            var actions: [ReloadAction]?
+            try s.exchange(.reload(op)) { a in if actions == nil { actions = try DevlinkDecoder.reloadActions(a) } }
+            return ReloadReply(device: op.device, actionsPerformed: actions, warning: s.lastWarning)
+        }
+        .on(ListResources.self) { s, op in
+            try s.single(.dumpResources(op.device), "resource reply") { try DevlinkDecoder.resources($0) }
+        }
+        .on(SetResourceSize.self) { s, op in try s.acknowledged(.setResourceSize(op)) }
 
     /// The uplink's speed from sysfs (`/sys/class/net/NETDEV/speed`, Mbit/s) of the device's physical
     /// port; nil when there is none or the link is down (the kernel then reports -1).
@@ -180,7 +194,7 @@ public final class NetlinkSession: DeviceSession {
     }
 
     /// `uname -r`.
-    private static func runningRelease() -> String? {
+    static func runningRelease() -> String? {
         var names = utsname()
         guard uname(&names) == 0 else { return nil }
         return withUnsafeBytes(of: &names.release) { raw in

@@ -1,55 +1,11 @@
-/// The kernel version an emulated topology models (`major.minor`): rules that changed between
-/// kernels follow it, so a script sees what a host running that kernel would answer.
-/// docs/fidelity.md has the table of version-gated behaviour, each entry with its commit.
-public struct KernelVersion: Comparable, Hashable, Sendable, CustomStringConvertible, Codable {
-    public var major: Int
-    public var minor: Int
-
-    public init(_ major: Int, _ minor: Int) {
-        self.major = major
-        self.minor = minor
-    }
-
-    /// The guest VM's kernel (Debian 6.12), which the netdevsim profile is checked against.
-    public static let `default` = KernelVersion(6, 12)
-
-    /// `6.15`; a third part (`6.12.118`) is accepted and dropped, since no rule depends on it.
-    public init?(parsing text: String) {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard (2...3).contains(parts.count),
-              parts.allSatisfy({ !$0.isEmpty && $0.count <= 4 && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let major = Int(parts[0]), let minor = Int(parts[1])
-        else { return nil }
-        self.init(major, minor)
-    }
-
-    public var description: String { "\(major).\(minor)" }
-
-    public static func < (lhs: KernelVersion, rhs: KernelVersion) -> Bool {
-        (lhs.major, lhs.minor) < (rhs.major, rhs.minor)
-    }
-
-    /// A topology file spells it as a string (`"kernel_version": "6.15"`): a JSON number would
-    /// read 6.1 and 6.10 alike.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let version = KernelVersion(parsing: text) else {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "kernel version \"\(text)\" is not MAJOR.MINOR (e.g. \"6.15\")")
-        }
-        self = version
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
-}
+import DevlinkModel
 
 /// The kernel versions at which the modeled behaviour changes: one row each of the version table in
 /// docs/fidelity.md, which FidelityTableTests keeps in step with `all`.
 public enum KernelGate {
+    /// mlx5 probes local SFs on the eswitch manager light (devlink and params only, enable_eth/rdma/vnet
+    /// false) until `dev reload` ("net/mlx5: Light probe local SFs").
+    public static let mlx5LightProbeSF = KernelVersion(6, 5)
     /// mlx5 implements `rate_node_parent_set` ("net/mlx5: Add support for setting parent of nodes");
     /// before it the devlink core refuses a node parent.
     public static let mlx5NodeParent = KernelVersion(6, 15)
@@ -66,6 +22,7 @@ public enum KernelGate {
 
     /// Name, version and the commits that brought the change.
     public static let all: [(name: String, version: KernelVersion, commits: [String])] = [
+        ("mlx5LightProbeSF", mlx5LightProbeSF, ["e71383fb"]),
         ("mlx5NodeParent", mlx5NodeParent, ["9c7bbf4c3304"]),
         ("rateTrafficClassBandwidth", rateTrafficClassBandwidth, ["566e8f108fc7", "cf7e73770d1b"]),
         ("mlx5QosDepthValues", mlx5QosDepthValues, ["33dbaa54ef43"]),

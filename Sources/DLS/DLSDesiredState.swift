@@ -1,0 +1,258 @@
+@_exported import DesiredState
+import DevlinkCommands
+import DevlinkEmulator
+import DLSLanguage
+import Glibc
+import OrderedCollections
+
+/// Desired state for embedders and the CLI (`dls snapshot`, `plan`, `apply`; docs/desired-state.md):
+/// the engine's session read as a document, a document planned against it, a plan applied as one
+/// transaction on the engine's own transactions (so it nests inside a script's `transaction { }`).
+extension DLSEngine {
+    /// The session's state as a desired-state document.
+    public func desiredStateSnapshot() throws(DLSError) -> DesiredDocument {
+        do {
+            return try Snapshot.take(session)
+        } catch {
+            throw DLSError("cannot read the state: \(error)")
+        }
+    }
+
+    /// The steps from the current state to `document`.
+    public func desiredStatePlan(_ document: DesiredDocument) throws(DLSError) -> Plan {
+        let observed: ObservedState
+        do {
+            observed = try ObservedState.read(session)
+        } catch {
+            throw DLSError("cannot read the state: \(error)")
+        }
+        do {
+            return try Planner.plan(document, against: observed)
+        } catch {
+            throw DLSError(error.description)
+        }
+    }
+
+    /// Runs `plan` as one transaction (a failure rolls every step back). `waitTimeout`: seconds each
+    /// wait for asynchronous driver work may take.
+    public func desiredStateApply(_ plan: Plan, waitTimeout: Double = DriverRules.defaultWaitTimeout) -> ApplyReport {
+        Applier(session: session, transactions: host.devlink.transactions, waitTimeout: waitTimeout).apply(plan)
+    }
+
+    /// What `plan` leads to, when the session can try it and put its state back exactly (the
+    /// emulator); nil otherwise.
+    public func desiredStateOutcome(_ plan: Plan) -> DesiredDocument? {
+        guard let emulator = session as? EmulatedSession else { return nil }
+        let saved = emulator.snapshot()
+        defer { emulator.restore(saved) }
+        let report = Applier(session: emulator).apply(plan)
+        guard !report.failed else { return nil }
+        return try? Snapshot.take(emulator)
+    }
+
+    /// A desired-state FILE: JSON, or a `.dls` script whose top-level `return` is the document (a
+    /// map). `path` "-" reads JSON from `standardInput`.
+    public func loadDesiredState(path: String, standardInput: String? = nil) throws(DLSError) -> DesiredDocument {
+        if path.hasSuffix(".dls") {
+            let source: String
+            switch DLSSourceFile.contents(of: path) {
+            case .success(let text): source = text
+            case .failure(let failure): throw DLSError("cannot read '\(path)': \(failure.reason)")
+            }
+            let value = try run(source, file: path)
+            guard case .map = value else {
+                throw DLSError("\(path): the script must end with `return DOCUMENT` (a map), not \(value.typeName)")
+            }
+            do {
+                return try DocumentDecoder.decode(try Self.tree(value, path: "$"))
+            } catch {
+                throw DLSError("\(path): \(error)")
+            }
+        }
+        let text: String
+        if path == "-" {
+            text = standardInput ?? DLSSourceFile.readStandardInput()
+        } else {
+            switch DLSSourceFile.contents(of: path) {
+            case .success(let read): text = read
+            case .failure(let failure): throw DLSError("cannot read '\(path)': \(failure.reason)")
+            }
+        }
+        do {
+            return try DocumentDecoder.decode(text)
+        } catch {
+            throw DLSError("\(path == "-" ? "<stdin>" : path): \(error)")
+        }
+    }
+
+    /// A script's value as a JSON tree (maps with string keys, lists, scalars, rates).
+    static func tree(_ value: DLSValue, path: String) throws(DocumentError) -> JSONTree {
+        switch value {
+        case .null: return .null
+        case .bool(let flag): return .bool(flag)
+        case .int(let number): return .int(Int64(number))
+        case .double(let number): return .double(number)
+        case .string(let text): return .string(text)
+        case .rate(let rate): return .rate(rate.bytesPerSecond)
+        case .list(let items):
+            var out: [JSONTree] = []
+            for (index, item) in items.enumerated() { out.append(try tree(item, path: path + "[\(index)]")) }
+            return .array(out)
+        case .map(let map):
+            var members: [JSONTree.Member] = []
+            for (key, item) in map {
+                guard case .string(let name) = key else {
+                    throw DocumentError(path: path, message: "map key \(key) is not a string")
+                }
+                members.append(JSONTree.Member(name, try tree(item, path: path + "." + name)))
+            }
+            return .object(members)
+        default:
+            throw DocumentError(path: path, message: "a \(value.typeName) cannot be part of a document")
+        }
+    }
+
+    // MARK: builtins
+
+    /// `snapshot()`, `plan(doc)` and `apply(doc)` for scripts.
+    func installDesiredStateBuiltins() {
+        let functions = [
+            NativeFunction("snapshot", arity: 0...0) { [unowned self] args in
+                do {
+                    return Self.value(DocumentEncoder.tree(try Snapshot.take(session)))
+                } catch {
+                    throw args.error("cannot read the state: \(error)")
+                }
+            },
+            NativeFunction("plan", arity: 1...1) { [unowned self] args in
+                let plan = try desiredPlan(args)
+                return .list(ListObject(plan.steps.map { .string($0.line) }))
+            },
+            NativeFunction("apply", arity: 1...1) { [unowned self] args in
+                let plan = try desiredPlan(args)
+                let report = desiredStateApply(plan)
+                if let error = report.error { throw args.error(error) }
+                var entries = OrderedDictionary<MapKey, Value>()
+                entries[.string("changed")] = .bool(report.changed)
+                entries[.string("steps")] = .list(ListObject(plan.steps.map { .string($0.line) }))
+                return .map(MapObject(entries))
+            },
+        ]
+        let help = [
+            "snapshot": "snapshot(): the devices' state as a desired-state document (docs/desired-state.md)",
+            "plan": "plan(DOC): the steps from the current state to DOC, as `+`/`~`/`-` lines (empty: no changes)",
+            "apply": "apply(DOC): makes the state DOC in one transaction; returns {changed, steps}; a refused step rolls back and raises the kernel's error",
+        ]
+        for function in functions {
+            function.help = help[function.name]
+            interpreter.define(function)
+        }
+    }
+
+    private func desiredPlan(_ args: Arguments) throws -> Plan {
+        let tree: JSONTree
+        do {
+            tree = try Self.tree(args[0], path: "$")
+        } catch {
+            throw args.error("\(error)")
+        }
+        do {
+            let document = try DocumentDecoder.decode(tree)
+            return try Planner.plan(document, against: try ObservedState.read(session))
+        } catch let error as DocumentError {
+            throw args.error(error.description)
+        } catch let error as PlanError {
+            throw args.error(error.description)
+        }
+    }
+
+    /// A script value (a map built by the script) as a JSON tree.
+    static func tree(_ value: Value, path: String) throws(DocumentError) -> JSONTree {
+        switch value {
+        case .null: return .null
+        case .bool(let flag): return .bool(flag)
+        case .int(let number): return .int(Int64(number))
+        case .float(let number): return .double(number)
+        case .string(let text): return .string(text)
+        case .rate(let rate): return .rate(rate.bytesPerSecond)
+        case .cell(let cell): return try tree(cell.value, path: path)
+        case .list(let list):
+            var out: [JSONTree] = []
+            for (index, item) in list.items.enumerated() { out.append(try tree(item, path: path + "[\(index)]")) }
+            return .array(out)
+        case .map(let map):
+            var members: [JSONTree.Member] = []
+            for (key, item) in map.entries {
+                guard case .string(let name) = key else {
+                    throw DocumentError(path: path, message: "map key \(key.value.typeName) is not a string")
+                }
+                members.append(JSONTree.Member(name, try tree(item, path: path + "." + name)))
+            }
+            return .object(members)
+        default:
+            throw DocumentError(path: path, message: "a \(value.typeName) cannot be part of a document")
+        }
+    }
+
+    /// A JSON tree as script values (objects are maps in document order).
+    static func value(_ tree: JSONTree) -> Value {
+        switch tree {
+        case .null: return .null
+        case .bool(let flag): return .bool(flag)
+        case .int(let number): return .int(Int(number))
+        case .double(let number): return .float(number)
+        case .string(let text): return .string(text)
+        case .rate(let bytes): return .rate(Rate(bytesPerSecond: bytes))
+        case .array(let items): return .list(ListObject(items.map(value)))
+        case .object(let members):
+            var entries = OrderedDictionary<MapKey, Value>()
+            for member in members { entries[.string(member.key)] = value(member.value) }
+            return .map(MapObject(entries))
+        }
+    }
+}
+
+/// `--emulator-state FILE`: an emulator session loaded from FILE when it exists (else from the
+/// topology), saved back with `save()` when its state changed.
+public final class DLSEmulatorState {
+    public let path: String
+    public let topology: String
+    private let emulator: EmulatedSession
+    private let loaded: EmulatorState
+
+    /// The session to give an engine (`DLSEngine(session:output:format:)`).
+    public var session: any DeviceSession { emulator }
+
+    public init(emulator word: String, path: String, eventsFromOpen: Bool = true) throws(DLSError) {
+        self.path = path
+        topology = word
+        let stored: EmulatorState?
+        do {
+            stored = try EmulatorStateFile.load(path: path, topology: word)
+        } catch {
+            throw DLSError.backend("--emulator-state: \(error.description)")
+        }
+        if let stored {
+            emulator = EmulatedSession(state: stored)
+        } else {
+            guard let opened = try DLSBackend.emulator(word).open(eventsFromOpen: eventsFromOpen) as? EmulatedSession else {
+                throw DLSError.backend("--emulator-state needs the emulator")
+            }
+            emulator = opened
+        }
+        loaded = emulator.snapshot()
+    }
+
+    /// Whether the state differs from what was loaded.
+    public var changed: Bool { emulator.snapshot() != loaded }
+
+    /// Writes the state back when it changed (a read-only run leaves the file, or its absence, alone).
+    public func save() throws(DLSError) {
+        guard changed else { return }
+        do {
+            try EmulatorStateFile.save(emulator.snapshot(), topology: topology, path: path)
+        } catch {
+            throw DLSError("--emulator-state: \(error.description)")
+        }
+    }
+}

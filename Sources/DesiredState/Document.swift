@@ -1,0 +1,222 @@
+import DevlinkModel
+
+/// A desired-state document (docs/desired-state.md): what `dls snapshot` prints and `plan`/`apply` read.
+/// Every field is optional: what a document does not mention is left alone, unless its scope prunes.
+public struct DesiredDocument: Equatable, Sendable {
+    /// `"prune": true` at the top: every collection the document names (ports, rates, bonds) loses
+    /// the members it does not list, and unlisted rate attributes go back to their defaults.
+    public var prune = false
+    public var devices: [DeviceDocument] = []
+    /// nil: bonds are not managed by this document.
+    public var bonds: [BondDocument]?
+
+    public init(prune: Bool = false, devices: [DeviceDocument] = [], bonds: [BondDocument]? = nil) {
+        self.prune = prune
+        self.devices = devices
+        self.bonds = bonds
+    }
+
+    public func device(_ handle: DeviceHandle) -> DeviceDocument? { devices.first { $0.handle == handle } }
+}
+
+public struct DeviceDocument: Equatable, Sendable {
+    public var handle: DeviceHandle
+    /// This device's own `prune` (nil: the document's).
+    public var prune: Bool?
+    public var eswitch: EswitchDocument?
+    /// `sriov.numvfs`.
+    public var numVFs: UInt32?
+    public var params: [ParamDocument]?
+    public var ports: [PortDocument]?
+    public var rates: [RateDocument]?
+
+    public init(handle: DeviceHandle, prune: Bool? = nil, eswitch: EswitchDocument? = nil, numVFs: UInt32? = nil,
+                params: [ParamDocument]? = nil, ports: [PortDocument]? = nil, rates: [RateDocument]? = nil) {
+        self.handle = handle
+        self.prune = prune
+        self.eswitch = eswitch
+        self.numVFs = numVFs
+        self.params = params
+        self.ports = ports
+        self.rates = rates
+    }
+
+    public func port(_ key: PortKey) -> PortDocument? { ports?.first { $0.key == key } }
+}
+
+public struct EswitchDocument: Equatable, Sendable {
+    public var mode: EswitchMode?
+    public var inlineMode: EswitchInlineMode?
+    public var encapMode: EswitchEncapMode?
+
+    public init(mode: EswitchMode? = nil, inlineMode: EswitchInlineMode? = nil, encapMode: EswitchEncapMode? = nil) {
+        self.mode = mode
+        self.inlineMode = inlineMode
+        self.encapMode = encapMode
+    }
+}
+
+/// A parameter's value in one configuration mode. The value is kept as written (bool, number or
+/// string) and converted to the parameter's type when the plan reads the device.
+public struct ParamDocument: Equatable, Sendable {
+    public enum Scalar: Equatable, Sendable {
+        case bool(Bool), number(UInt64), string(String)
+    }
+
+    public var name: String
+    public var cmode: ParamCMode
+    public var value: Scalar
+
+    public init(name: String, cmode: ParamCMode, value: Scalar) {
+        self.name = name
+        self.cmode = cmode
+        self.value = value
+    }
+}
+
+/// A port by what the user chose, not by the index the driver picks: `vf/N` or `sf/SFNUM`.
+public enum PortKey: Hashable, Comparable, Sendable, CustomStringConvertible {
+    case vf(UInt32)
+    case sf(UInt32)
+
+    /// `vf/0`, `sf/88`; nil for anything else.
+    public init?(parsing text: String) {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let number = UInt32(parts[1]), parts[1].allSatisfy({ $0.isASCII && $0.isNumber })
+        else { return nil }
+        switch parts[0] {
+        case "vf": self = .vf(number)
+        case "sf": self = .sf(number)
+        default: return nil
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .vf(let n): "vf/\(n)"
+        case .sf(let n): "sf/\(n)"
+        }
+    }
+
+    public var isSF: Bool { if case .sf = self { true } else { false } }
+}
+
+public struct PortDocument: Equatable, Sendable {
+    public var key: PortKey
+    /// SFs: the `port add` attributes (fixed once the port exists).
+    public var flavour: PortFlavour?
+    public var pfnum: UInt16?
+    public var sfnum: UInt32?
+    public var controller: UInt32?
+    public var function: FunctionDocument?
+
+    public init(key: PortKey, flavour: PortFlavour? = nil, pfnum: UInt16? = nil, sfnum: UInt32? = nil,
+                controller: UInt32? = nil, function: FunctionDocument? = nil) {
+        self.key = key
+        self.flavour = flavour
+        self.pfnum = pfnum
+        self.sfnum = sfnum
+        self.controller = controller
+        self.function = function
+    }
+}
+
+/// The port function attributes a user sets (`opstate` is the driver's, so it is not here).
+public struct FunctionDocument: Equatable, Sendable {
+    public var hwAddr: MACAddress?
+    public var state: FunctionState?
+    public var roce: Bool?
+    public var migratable: Bool?
+    public var ipsecCrypto: Bool?
+    public var ipsecPacket: Bool?
+    public var maxIOEQs: UInt32?
+
+    public init(hwAddr: MACAddress? = nil, state: FunctionState? = nil, roce: Bool? = nil, migratable: Bool? = nil,
+                ipsecCrypto: Bool? = nil, ipsecPacket: Bool? = nil, maxIOEQs: UInt32? = nil) {
+        self.hwAddr = hwAddr
+        self.state = state
+        self.roce = roce
+        self.migratable = migratable
+        self.ipsecCrypto = ipsecCrypto
+        self.ipsecPacket = ipsecPacket
+        self.maxIOEQs = maxIOEQs
+    }
+
+    public var isEmpty: Bool { self == FunctionDocument() }
+}
+
+/// A rate object: a port's leaf (keyed like the port) or a node (keyed by its name).
+public enum RateKey: Hashable, Sendable, CustomStringConvertible {
+    case leaf(PortKey)
+    case node(String)
+
+    public init(parsing text: String) {
+        if let port = PortKey(parsing: text) { self = .leaf(port) } else { self = .node(text) }
+    }
+
+    public var description: String {
+        switch self {
+        case .leaf(let port): port.description
+        case .node(let name): name
+        }
+    }
+
+    public var nodeName: String? { if case .node(let name) = self { name } else { nil } }
+}
+
+public struct RateDocument: Equatable, Sendable {
+    public var key: RateKey
+    /// Bytes per second, as devlink counts them.
+    public var txShare: UInt64?
+    public var txMax: UInt64?
+    public var txPriority: UInt32?
+    public var txWeight: UInt32?
+    /// A node name; "" (written `null`) means no parent.
+    public var parent: String?
+    /// The 8 traffic-class shares of `tc-bw`.
+    public var tcBandwidths: [UInt32]?
+
+    public init(key: RateKey, txShare: UInt64? = nil, txMax: UInt64? = nil, txPriority: UInt32? = nil,
+                txWeight: UInt32? = nil, parent: String? = nil, tcBandwidths: [UInt32]? = nil) {
+        self.key = key
+        self.txShare = txShare
+        self.txMax = txMax
+        self.txPriority = txPriority
+        self.txWeight = txWeight
+        self.parent = parent
+        self.tcBandwidths = tcBandwidths
+    }
+}
+
+public struct BondDocument: Equatable, Sendable {
+    public var name: String
+    public var mode: BondMode?
+    public var miimon: UInt32?
+    public var updelay: UInt32?
+    public var downdelay: UInt32?
+    public var xmitHashPolicy: BondXmitHashPolicy?
+    public var lacpRate: BondLacpRate?
+    public var minLinks: UInt32?
+    /// The complete slave list, in enslave order (nil: slaves are left alone).
+    public var slaves: [String]?
+
+    public init(name: String, mode: BondMode? = nil, miimon: UInt32? = nil, updelay: UInt32? = nil,
+                downdelay: UInt32? = nil, xmitHashPolicy: BondXmitHashPolicy? = nil, lacpRate: BondLacpRate? = nil,
+                minLinks: UInt32? = nil, slaves: [String]? = nil) {
+        self.name = name
+        self.mode = mode
+        self.miimon = miimon
+        self.updelay = updelay
+        self.downdelay = downdelay
+        self.xmitHashPolicy = xmitHashPolicy
+        self.lacpRate = lacpRate
+        self.minLinks = minLinks
+        self.slaves = slaves
+    }
+
+    /// The options as one `lag add`/`lag set` request.
+    var config: BondConfig {
+        BondConfig(mode: mode, miimon: miimon, updelay: updelay, downdelay: downdelay, xmitHashPolicy: xmitHashPolicy,
+                   lacpRate: lacpRate, minLinks: minLinks)
+    }
+}

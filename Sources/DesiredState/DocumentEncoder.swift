@@ -1,0 +1,187 @@
+import DevlinkModel
+import RateUnits
+
+/// `DesiredDocument` → JSON text with a stable key order: devices by handle; in a device eswitch,
+/// sriov, params (by name), ports (VFs by number, then SFs by sfnum), rates (nodes by name, then
+/// leaves in port order); attributes in devlink's order; rates as devlink prints them (`10Gbit`).
+public enum DocumentEncoder {
+    public static func encode(_ document: DesiredDocument) -> String {
+        JSONTreePrinter.print(tree(document)) + "\n"
+    }
+
+    public static func tree(_ document: DesiredDocument) -> JSONTree {
+        var root: [JSONTree.Member] = []
+        if document.prune { root.append(.init("prune", .bool(true))) }
+        let devices = document.devices.sorted { $0.handle < $1.handle }
+        root.append(.init("devices", .object(devices.map { .init($0.handle.description, tree($0)) })))
+        if let bonds = document.bonds {
+            root.append(.init("bonds", .object(bonds.sorted { $0.name < $1.name }.map { .init($0.name, tree($0)) })))
+        }
+        return .object(root)
+    }
+
+    static func tree(_ device: DeviceDocument) -> JSONTree {
+        var members: [JSONTree.Member] = []
+        if let prune = device.prune { members.append(.init("prune", .bool(prune))) }
+        if let eswitch = device.eswitch {
+            var fields: [JSONTree.Member] = []
+            if let mode = eswitch.mode { fields.append(.init("mode", .string(mode.name))) }
+            if let inline = eswitch.inlineMode { fields.append(.init("inline-mode", .string(inline.name))) }
+            if let encap = eswitch.encapMode { fields.append(.init("encap-mode", .string(encap.name))) }
+            members.append(.init("eswitch", .object(fields)))
+        }
+        if let numVFs = device.numVFs { members.append(.init("sriov", .object([.init("numvfs", .int(Int64(numVFs)))]))) }
+        if let params = device.params {
+            members.append(.init("params", .object(params.sorted { $0.name < $1.name }.map { param in
+                let value: JSONTree
+                switch param.value {
+                case .bool(let flag): value = .bool(flag)
+                case .number(let number): value = .int(Int64(clamping: number))
+                case .string(let text): value = .string(text)
+                }
+                return .init(param.name, .object([.init("cmode", .string(param.cmode.name)), .init("value", value)]))
+            })))
+        }
+        if let ports = device.ports {
+            members.append(.init("ports", .object(ports.sorted { $0.key < $1.key }.map { .init($0.key.description, tree($0)) })))
+        }
+        if let rates = device.rates {
+            members.append(.init("rates", .object(sortedRates(rates).map { .init($0.key.description, tree($0)) })))
+        }
+        return .object(members)
+    }
+
+    /// Nodes by name, then leaves by port key.
+    static func sortedRates(_ rates: [RateDocument]) -> [RateDocument] {
+        rates.sorted { a, b in
+            switch (a.key, b.key) {
+            case (.node(let x), .node(let y)): x < y
+            case (.node, .leaf): true
+            case (.leaf, .node): false
+            case (.leaf(let x), .leaf(let y)): x < y
+            }
+        }
+    }
+
+    static func tree(_ port: PortDocument) -> JSONTree {
+        var members: [JSONTree.Member] = []
+        if let flavour = port.flavour { members.append(.init("flavour", .string(flavour.name))) }
+        if let controller = port.controller { members.append(.init("controller", .int(Int64(controller)))) }
+        if let pfnum = port.pfnum { members.append(.init("pfnum", .int(Int64(pfnum)))) }
+        if let sfnum = port.sfnum { members.append(.init("sfnum", .int(Int64(sfnum)))) }
+        if let function = port.function {
+            var fields: [JSONTree.Member] = []
+            if let mac = function.hwAddr { fields.append(.init("hw_addr", .string(mac.description))) }
+            if let state = function.state { fields.append(.init("state", .string(state.name))) }
+            if let roce = function.roce { fields.append(.init("roce", .bool(roce))) }
+            if let migratable = function.migratable { fields.append(.init("migratable", .bool(migratable))) }
+            if let crypto = function.ipsecCrypto { fields.append(.init("ipsec_crypto", .bool(crypto))) }
+            if let packet = function.ipsecPacket { fields.append(.init("ipsec_packet", .bool(packet))) }
+            if let eqs = function.maxIOEQs { fields.append(.init("max_io_eqs", .int(Int64(eqs)))) }
+            members.append(.init("function", .object(fields)))
+        }
+        return .object(members)
+    }
+
+    static func tree(_ rate: RateDocument) -> JSONTree {
+        var members: [JSONTree.Member] = []
+        if rate.key.nodeName != nil { members.append(.init("type", .string("node"))) }
+        if let share = rate.txShare { members.append(.init("tx_share", .string(RateValue.text(bytesPerSecond: share)))) }
+        if let max = rate.txMax { members.append(.init("tx_max", .string(RateValue.text(bytesPerSecond: max)))) }
+        if let priority = rate.txPriority { members.append(.init("tx_priority", .int(Int64(priority)))) }
+        if let weight = rate.txWeight { members.append(.init("tx_weight", .int(Int64(weight)))) }
+        if let parent = rate.parent { members.append(.init("parent", parent.isEmpty ? .null : .string(parent))) }
+        if let shares = rate.tcBandwidths { members.append(.init("tc_bw", .array(shares.map { .int(Int64($0)) }))) }
+        return .object(members)
+    }
+
+    static func tree(_ bond: BondDocument) -> JSONTree {
+        var members: [JSONTree.Member] = []
+        if let mode = bond.mode { members.append(.init("mode", .string(mode.name))) }
+        if let miimon = bond.miimon { members.append(.init("miimon", .int(Int64(miimon)))) }
+        if let updelay = bond.updelay { members.append(.init("updelay", .int(Int64(updelay)))) }
+        if let downdelay = bond.downdelay { members.append(.init("downdelay", .int(Int64(downdelay)))) }
+        if let policy = bond.xmitHashPolicy { members.append(.init("xmit_hash_policy", .string(policy.name))) }
+        if let rate = bond.lacpRate { members.append(.init("lacp_rate", .string(rate.name))) }
+        if let minLinks = bond.minLinks { members.append(.init("min_links", .int(Int64(minLinks)))) }
+        if let slaves = bond.slaves { members.append(.init("slaves", .array(slaves.map { .string($0) }))) }
+        return .object(members)
+    }
+}
+
+/// JSON text of a tree: two-space indentation, arrays of scalars on one line.
+public enum JSONTreePrinter {
+    public static func print(_ tree: JSONTree, indent: String = "") -> String {
+        var out = ""
+        write(tree, indent: indent, into: &out)
+        return out
+    }
+
+    /// One line, no blanks (for `--json` reports read by programs).
+    public static func compact(_ tree: JSONTree) -> String {
+        switch tree {
+        case .array(let items): return "[" + items.map(compact).joined(separator: ",") + "]"
+        case .object(let members):
+            return "{" + members.map { quote($0.key) + ":" + compact($0.value) }.joined(separator: ",") + "}"
+        default:
+            var out = ""
+            write(tree, indent: "", into: &out)
+            return out
+        }
+    }
+
+    private static func write(_ tree: JSONTree, indent: String, into out: inout String) {
+        switch tree {
+        case .null: out += "null"
+        case .bool(let flag): out += flag ? "true" : "false"
+        case .int(let number): out += String(number)
+        case .double(let number): out += "\(number)"
+        case .string(let text): out += quote(text)
+        case .rate(let bytes): out += quote(RateValue.text(bytesPerSecond: bytes))
+        case .array(let items):
+            if items.allSatisfy({ if case .array = $0 { false } else if case .object = $0 { false } else { true } }) {
+                out += "["
+                for (i, item) in items.enumerated() {
+                    if i > 0 { out += ", " }
+                    write(item, indent: indent, into: &out)
+                }
+                out += "]"
+                return
+            }
+            out += "[\n"
+            for (i, item) in items.enumerated() {
+                out += indent + "  "
+                write(item, indent: indent + "  ", into: &out)
+                out += i + 1 < items.count ? ",\n" : "\n"
+            }
+            out += indent + "]"
+        case .object(let members):
+            guard !members.isEmpty else { out += "{}"; return }
+            out += "{\n"
+            for (i, member) in members.enumerated() {
+                out += indent + "  " + quote(member.key) + ": "
+                write(member.value, indent: indent + "  ", into: &out)
+                out += i + 1 < members.count ? ",\n" : "\n"
+            }
+            out += indent + "}"
+        }
+    }
+
+    static func quote(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,174 @@
+import DevlinkModel
+
+/// The port part of a device's plan: SF deletion (detach first), SF creation, function attributes.
+extension DevicePlanner {
+    /// Before the eswitch leaves switchdev: SFs are detached and deleted, leaves unparented and rate
+    /// nodes deleted children first (DriverRules.rateNodesBlockModeChange). What the document lists
+    /// is created again after the mode steps.
+    mutating func teardown(window: Bool) throws(PlanError) {
+        for key in ports.keys.sorted() where key.isSF {
+            deleteSF(key)
+        }
+        for key in leaves.keys.sorted() {
+            guard let leaf = leaves[key], let parent = leaf.parent else { continue }
+            add(.change, "port function rate set \(portText(key)) noparent", .setLeaf(handle, key, RateChanges(parent: "")),
+                change: "parent \(parent) → none, for the eswitch mode change")
+        }
+        for name in nodesChildrenFirst(Set(nodes.keys)) {
+            add(.delete, "port function rate del \(handle)/\(name)", .deleteNode(.node(handle, name)))
+        }
+        ports = [:]
+        nodes = [:]
+        leaves = [:]
+    }
+
+    /// Deleting nodes: children before their parents (DriverRules.nodeDeleteNeedsNoChildren).
+    func nodesChildrenFirst(_ names: Set<String>) -> [String] {
+        func depth(_ name: String) -> Int {
+            var depth = 0
+            var current = nodes[name]?.parent
+            while let parent = current, depth < nodes.count {
+                depth += 1
+                current = nodes[parent]?.parent
+            }
+            return depth
+        }
+        return names.sorted { (depth($0), $1) > (depth($1), $0) }
+    }
+
+    mutating func deleteSF(_ key: PortKey) {
+        guard let known = ports[key], let port = known else { return }
+        let text = portText(key)
+        if port.function?.state == .active {
+            add(.change, "port function set \(text) state inactive",
+                .function(handle, key, PortFunctionChanges(state: .inactive)),
+                change: "state active → inactive, before port del", wait: .opstate(handle, key, .detached))
+        }
+        add(.delete, "port del \(text)", .deletePort(handle, key))
+        ports[key] = nil
+        leaves[key] = nil
+        deletedSFs.insert(key)
+    }
+
+    mutating func planPorts(finalMode: EswitchMode?, vfCount: UInt32) throws(PlanError) {
+        let wanted = want.ports ?? []
+        let portsPath = path + ".ports"
+        if finalMode != .switchdev, let first = wanted.first {
+            throw PlanError(path: Node.path(portsPath, first.key.description),
+                            message: "VF and SF ports exist only in switchdev mode (set eswitch.mode to switchdev)")
+        }
+        if prune, want.ports != nil {
+            let listed = Set(wanted.map(\.key))
+            for key in ports.keys.sorted() where key.isSF && !listed.contains(key) { deleteSF(key) }
+        }
+        for port in wanted {
+            let portPath = Node.path(portsPath, port.key.description)
+            switch port.key {
+            case .vf(let n):
+                guard n < vfCount else {
+                    throw PlanError(path: portPath, message: "the device has \(vfCount) VFs (sriov.numvfs), so no vf/\(n)")
+                }
+                try functionSteps(port.key, port.function, path: portPath)
+            case .sf(let sfnum):
+                if let known = ports[port.key] {
+                    if let existing = known {
+                        if let pfnum = port.pfnum, pfnum != existing.pfnum {
+                            throw PlanError(path: portPath + ".pfnum", message: fixedAttribute("pfnum", existing.pfnum.map(String.init)))
+                        }
+                        if let controller = port.controller, controller != (existing.controller ?? 0) {
+                            throw PlanError(path: portPath + ".controller",
+                                            message: fixedAttribute("controller", existing.controller.map(String.init)))
+                        }
+                    }
+                } else {
+                    guard let pfnum = port.pfnum ?? current.allPorts.first(where: { $0.flavour == .physical })?.pfnum
+                            ?? pciFunction else {
+                        throw PlanError(path: portPath, message: "pfnum is needed to create the SF")
+                    }
+                    var command = "port add \(handle) flavour pcisf pfnum \(pfnum) sfnum \(sfnum)"
+                    if let controller = port.controller { command += " controller \(controller)" }
+                    let request = PortAddRequest(device: handle, flavour: .pcisf, pfnum: pfnum, sfnum: sfnum,
+                                                 controller: port.controller)
+                    steps.append(PlanStep(op: .create, command: command, change: nil, action: .addPort(request, port.key),
+                                          wait: nil, retryWhileExists: deletedSFs.contains(port.key)))
+                    ports[port.key] = .some(nil)
+                }
+                try functionSteps(port.key, port.function, path: portPath)
+            }
+        }
+    }
+
+    /// The PF number of a PCI device from its name (`pci/0000:06:00.1` → 1), the PF an SF is created on
+    /// when the document gives no pfnum (physical ports do not report one).
+    var pciFunction: UInt16? {
+        guard handle.bus == "pci", let dot = handle.name.lastIndex(of: ".") else { return nil }
+        return UInt16(handle.name[handle.name.index(after: dot)...])
+    }
+
+    private func fixedAttribute(_ name: String, _ value: String?) -> String {
+        "the SF exists with \(name) \(value ?? "none"); an SF's \(name) is fixed when it is created "
+            + "(delete it with prune and create it in a second apply)"
+    }
+
+    /// One `port function set` with every attribute that differs (the kernel applies hw_addr, caps,
+    /// max_io_eqs, then state), waiting for the SF's opstate to follow a state change.
+    mutating func functionSteps(_ key: PortKey, _ wanted: FunctionDocument?, path: String) throws(PlanError) {
+        guard let wanted else { return }
+        let isNew = ports[key].map { $0 == nil } ?? true
+        let old = ports[key]??.function
+        var changes = PortFunctionChanges()
+        var words: [String] = []
+        var notes: [String] = []
+        func differs<T: Equatable>(_ new: T?, _ current: T?) -> T? {
+            guard let new, isNew || new != current else { return nil }
+            return new
+        }
+        func note(_ name: String, _ old: String?, _ new: String) {
+            if !isNew { notes.append("\(name) \(old ?? "none") → \(new)") }
+        }
+        func flag(_ value: Bool) -> String { value ? "enable" : "disable" }
+        if let mac = differs(wanted.hwAddr, old?.hwAddr) {
+            changes.hwAddr = mac
+            words.append("hw_addr \(mac)")
+            note("hw_addr", old?.hwAddr?.description, mac.description)
+        }
+        if let roce = differs(wanted.roce, old?.roce) {
+            changes.roce = roce
+            words.append("roce \(flag(roce))")
+            note("roce", old?.roce.map(flag), flag(roce))
+        }
+        if let migratable = differs(wanted.migratable, old?.migratable) {
+            changes.migratable = migratable
+            words.append("migratable \(flag(migratable))")
+            note("migratable", old?.migratable.map(flag), flag(migratable))
+        }
+        if let crypto = differs(wanted.ipsecCrypto, old?.ipsecCrypto) {
+            changes.ipsecCrypto = crypto
+            words.append("ipsec_crypto \(flag(crypto))")
+            note("ipsec_crypto", old?.ipsecCrypto.map(flag), flag(crypto))
+        }
+        if let packet = differs(wanted.ipsecPacket, old?.ipsecPacket) {
+            changes.ipsecPacket = packet
+            words.append("ipsec_packet \(flag(packet))")
+            note("ipsec_packet", old?.ipsecPacket.map(flag), flag(packet))
+        }
+        if let eqs = differs(wanted.maxIOEQs, old?.maxIOEQs) {
+            changes.maxIOEQs = eqs
+            words.append("max_io_eqs \(eqs)")
+            note("max_io_eqs", old?.maxIOEQs.map(String.init), String(eqs))
+        }
+        var wait: WaitCondition?
+        // A new SF starts inactive: only `active` is a change for it.
+        if let state = wanted.state, isNew ? (key.isSF ? state == .active : true) : state != old?.state {
+            changes.state = state
+            words.append("state \(state.name)")
+            note("state", old?.state?.name, state.name)
+            if key.isSF, DriverRules.waitForSFAttach || state == .inactive {
+                wait = .opstate(handle, key, state == .active ? .attached : .detached)
+            }
+        }
+        guard !changes.isEmpty else { return }
+        add(isNew ? .create : .change, "port function set \(portText(key)) " + words.joined(separator: " "),
+            .function(handle, key, changes), change: notes.isEmpty ? nil : notes.joined(separator: ", "), wait: wait)
+    }
+}

@@ -1,0 +1,145 @@
+import DevlinkModel
+import RateUnits
+
+/// The rate part of a device's plan: nodes created parents first, attribute changes, leaves, and
+/// (with prune) nodes deleted children first once nothing points at them.
+extension DevicePlanner {
+    mutating func planRates() throws(PlanError) {
+        let wanted = want.rates ?? []
+        let ratesPath = path + ".rates"
+        let pruning = prune && want.rates != nil
+        var wantedNodes: [String: RateDocument] = [:]
+        for rate in wanted { if let name = rate.key.nodeName { wantedNodes[name] = rate } }
+        let doomed = pruning ? Set(nodes.keys.filter { wantedNodes[$0] == nil }) : []
+
+        // Every parent must be a node that stays or that the document creates.
+        for rate in wanted {
+            guard let parent = rate.parent, !parent.isEmpty else { continue }
+            let ratePath = Node.path(ratesPath, rate.key.description) + ".parent"
+            if wantedNodes[parent] == nil {
+                if nodes[parent] == nil {
+                    throw PlanError(path: ratePath, message: "no rate node \(parent) on this device or in the document")
+                }
+                if doomed.contains(parent) {
+                    throw PlanError(path: ratePath, message: "node \(parent) is not in the document, so prune deletes it")
+                }
+            }
+        }
+
+        // New nodes, parents first (the kernel needs the parent to exist).
+        var created: Set<String> = []
+        var pending = wanted.filter { $0.key.nodeName.map { nodes[$0] == nil } ?? false }
+        while !pending.isEmpty {
+            guard let next = pending.firstIndex(where: { rate in
+                guard let parent = rate.parent, !parent.isEmpty else { return true }
+                return nodes[parent] != nil
+            }) else {
+                // Only a loop through existing nodes can leave this (the decoder refuses loops within
+                // the document); the kernel would say "Rate node loop" — say it here, before sending.
+                let names = pending.compactMap(\.key.nodeName).joined(separator: ", ")
+                throw PlanError(path: ratesPath, message: "parent loop among \(names)")
+            }
+            let rate = pending.remove(at: next)
+            guard let name = rate.key.nodeName else { continue }
+            let fresh = RateObject(handle: .node(handle, name))
+            let (changes, words, _) = Self.rateChanges(rate, fresh, prune: false)
+            add(.create, (["port function rate add \(handle)/\(name)"] + words).joined(separator: " "),
+                .addNode(.node(handle, name), changes))
+            nodes[name] = Self.applied(changes, to: fresh)
+            created.insert(name)
+        }
+
+        // Existing nodes the document changes (with prune, unlisted attributes go back to defaults).
+        for rate in wanted {
+            guard let name = rate.key.nodeName, let old = nodes[name], !created.contains(name) else { continue }
+            let (changes, words, notes) = Self.rateChanges(rate, old, prune: pruning)
+            guard !changes.isEmpty else { continue }
+            add(.change, (["port function rate set \(handle)/\(name)"] + words).joined(separator: " "),
+                .setNode(.node(handle, name), changes), change: notes.joined(separator: ", "))
+            nodes[name] = Self.applied(changes, to: old)
+        }
+
+        // Leaves: the listed ones, and with prune every other leaf back to defaults.
+        var leafKeys: [PortKey] = []
+        var wantedLeaves: [PortKey: RateDocument] = [:]
+        for rate in wanted {
+            guard case .leaf(let key) = rate.key else { continue }
+            wantedLeaves[key] = rate
+            guard ports.keys.contains(key) else {
+                throw PlanError(path: Node.path(ratesPath, rate.key.description),
+                                message: "no port \(key) on this device (list it under ports, or set sriov.numvfs)")
+            }
+            leafKeys.append(key)
+        }
+        if pruning {
+            leafKeys += leaves.keys.filter { wantedLeaves[$0] == nil && ports.keys.contains($0) }.sorted()
+        }
+        for key in leafKeys {
+            let rate = wantedLeaves[key] ?? RateDocument(key: .leaf(key))
+            let old = leaves[key] ?? RateObject(handle: RateHandle(device: handle, target: .leaf(portIndex: 0)))
+            let (changes, words, notes) = Self.rateChanges(rate, old, prune: pruning)
+            guard !changes.isEmpty else { continue }
+            let isNew = ports[key].map { $0 == nil } ?? true
+            add(isNew ? .create : .change, (["port function rate set \(portText(key))"] + words).joined(separator: " "),
+                .setLeaf(handle, key, changes), change: isNew ? nil : notes.joined(separator: ", "))
+            leaves[key] = Self.applied(changes, to: old)
+        }
+
+        for name in nodesChildrenFirst(doomed) {
+            add(.delete, "port function rate del \(handle)/\(name)", .deleteNode(.node(handle, name)))
+            nodes[name] = nil
+        }
+    }
+
+    /// The request that takes `old` to `rate` (unlisted attributes: unchanged, or with `prune` reset),
+    /// its devlink words in the kernel's order, and `name old → new` notes.
+    static func rateChanges(_ rate: RateDocument, _ old: RateObject, prune: Bool)
+        -> (RateChanges, [String], [String]) {
+        var changes = RateChanges()
+        var words: [String] = []
+        var notes: [String] = []
+        func text(_ bytes: UInt64) -> String { bytes == 0 ? "0" : RateValue.text(bytesPerSecond: bytes) }
+        if let share = rate.txShare ?? (prune ? 0 : nil), share != old.txShare {
+            changes.txShare = share
+            words.append("tx_share \(text(share))")
+            notes.append("tx_share \(text(old.txShare)) → \(text(share))")
+        }
+        if let max = rate.txMax ?? (prune ? 0 : nil), max != old.txMax {
+            changes.txMax = max
+            words.append("tx_max \(text(max))")
+            notes.append("tx_max \(text(old.txMax)) → \(text(max))")
+        }
+        if let priority = rate.txPriority ?? (prune ? 0 : nil), priority != old.txPriority {
+            changes.txPriority = priority
+            words.append("tx_priority \(priority)")
+            notes.append("tx_priority \(old.txPriority) → \(priority)")
+        }
+        if let weight = rate.txWeight ?? (prune ? 0 : nil), weight != old.txWeight {
+            changes.txWeight = weight
+            words.append("tx_weight \(weight)")
+            notes.append("tx_weight \(old.txWeight) → \(weight)")
+        }
+        if let shares = rate.tcBandwidths ?? (prune ? RateObject.noBandwidths : nil), shares != old.tcBandwidths {
+            changes.tcBandwidths = shares.enumerated().map { TrafficClassBandwidth(index: UInt8($0.offset), bandwidth: $0.element) }
+            words.append("tc-bw " + shares.enumerated().map { "\($0.offset):\($0.element)" }.joined(separator: " "))
+            notes.append("tc-bw changed")
+        }
+        if let parent = rate.parent ?? (prune ? "" : nil), parent != (old.parent ?? "") {
+            changes.parent = parent
+            words.append(parent.isEmpty ? "noparent" : "parent \(parent)")
+            notes.append("parent \(old.parent ?? "none") → \(parent.isEmpty ? "none" : parent)")
+        }
+        return (changes, words, notes)
+    }
+
+    static func applied(_ changes: RateChanges, to old: RateObject) -> RateObject {
+        var object = old
+        if let share = changes.txShare { object.txShare = share }
+        if let max = changes.txMax { object.txMax = max }
+        if let priority = changes.txPriority { object.txPriority = priority }
+        if let weight = changes.txWeight { object.txWeight = weight }
+        if let shares = changes.tcBandwidths { object.tcBandwidths = shares.map(\.bandwidth) }
+        if let parent = changes.parent { object.parent = parent.isEmpty ? nil : parent }
+        return object
+    }
+}

@@ -1,0 +1,136 @@
+import DevlinkModel
+
+/// What makes a devlink instance an SF's own (`auxiliary/mlx5_core.sf.N`): the SF port it belongs to,
+/// its auxiliary ids, and which auxiliary functions (eth, rdma, vnet) its driver loaded.
+struct SFAuxDevice: Equatable, Sendable, Codable {
+    /// The eswitch manager's SF port this device was created for, kept as plain values so the state
+    /// stays Codable (`parent` puts them together).
+    var parentBus: String
+    var parentName: String
+    var parentIndex: UInt32
+    var sfnum: UInt32
+    /// `auxiliary/mlx5_core.sf.<auxID>`: mlx5_adev_idx_alloc in mlx5_sf_dev_add.
+    var auxID: UInt32
+    /// The SF's own mlx5_core_dev takes another index from the same allocator (mlx5_mdev_init).
+    var mdevID: UInt32
+    /// Probed light (mlx5_init_one_light, 6.5+ on the eswitch manager): devlink and params only.
+    var light: Bool
+    /// The enable_eth value the driver loaded with (driverinit values take effect at probe/reload).
+    var ethLoaded: Bool
+    /// The netdev name the SF's eth function gets (udev's name, or ethN when it would not fit).
+    var netdevName: String?
+
+    /// The SF's devlink port index: mlx5e_devlink_port_register → mlx5_esw_vport_to_devlink_port_index
+    /// (vhca_id << 16 | vport 0). The SF's vhca id is the firmware's; modelling choice: the SF's vport
+    /// number on the manager (0x8000 + hardware id), which is unique per card.
+    var portIndex: UInt32 { (parentIndex & 0xffff) << 16 }
+
+    var parent: PortHandle { PortHandle(device: DeviceHandle(bus: parentBus, name: parentName), index: parentIndex) }
+}
+
+extension EmulatorState {
+    /// The device index of an SF port's auxiliary devlink instance, if it has one.
+    func sfAuxDeviceIndex(of port: PortHandle) -> Int? {
+        devices.firstIndex { $0.sfAux?.parent == port }
+    }
+
+    /// mlx5_sf_dev_add + mlx5_sf_dev_probe, run by the SF attach work: the auxiliary device appears and
+    /// the SF driver probes it. On the eswitch manager from 6.5 (e71383fb "net/mlx5: Light probe local
+    /// SFs") the probe is light: devlink and its params registered with enable_eth/rdma/vnet false, no
+    /// port and no netdev until `dev param set ... enable_eth true` and `dev reload`. Before 6.5 the
+    /// SF probes fully (enable_* default true) and its eth port comes up at once.
+    /// Only local SFs (controller 0): an external controller's SFs are probed on that host.
+    mutating func probeSFDevice(parent d: Int, port: PortHandle) {
+        guard let record = devices[d].ports[port.index], case .sf(let controller, let sfnum, _) = record.role,
+              controller == 0, sfAuxDeviceIndex(of: port) == nil else { return }
+        let auxID = auxIDs.allocate(limit: .max) ?? 0
+        let mdevID = auxIDs.allocate(limit: .max) ?? 0
+        let light = kernel >= KernelGate.mlx5LightProbeSF
+        let handle = DeviceHandle(bus: "auxiliary", name: "mlx5_core.sf.\(auxID)")
+        let parentConfig = devices[d].config
+        let config = DeviceConfig(
+            handle: handle, profile: .mlx5, pfnum: parentConfig.pfnum, indexPrefix: 0, maxVFs: 0,
+            sfSupported: false, maxSFs: 0, isECPF: false, externalControllers: [], linkSpeedMbps: parentConfig.linkSpeedMbps,
+            caps: parentConfig.caps.merging(["eswitch_manager": 0, "sf": 0]) { $1 }, serialNumber: nil,
+            firmwareVersion: parentConfig.firmwareVersion, udevBase: nil, udevFunctionBase: nil)
+        var state = DeviceState(config: config, eswitchMode: .legacy, params: Self.sfParams(light: light))
+        // systemd's predictable name for an SF: the parent function's path name + s<sfnum>.
+        let preferred = parentConfig.udevFunctionBase.map { "\($0)s\(sfnum)" }
+        state.sfAux = SFAuxDevice(parentBus: port.device.bus, parentName: port.device.name,
+                                  parentIndex: port.index, sfnum: sfnum, auxID: auxID, mdevID: mdevID, light: light,
+                                  ethLoaded: !light, netdevName: preferred)
+        deviceIndex[handle] = devices.count
+        devices.append(state)
+        // devlink_register → devlink_notify_register: the instance, then its params.
+        emit(.deviceNew(handle))
+        let s = devices.count - 1
+        for param in devices[s].params { emit(.paramNew(param.param(device: handle))) }
+        if !light { loadSFEth(s) }
+    }
+
+    /// mlx5_sf_dev_remove: the driver unloads (port and netdev go), devlink is unregistered, and the
+    /// auxiliary ids are freed. (The kernel also notifies each param's deletion, PARAM_DEL, before the
+    /// instance's; dls has no param-del event yet, so monitor shows only the device going.)
+    mutating func removeSFDevice(of port: PortHandle) {
+        guard let s = sfAuxDeviceIndex(of: port), let aux = devices[s].sfAux else { return }
+        unloadSFEth(s)
+        let handle = devices[s].handle
+        emit(.deviceDel(handle))
+        auxIDs.release(aux.mdevID)
+        auxIDs.release(aux.auxID)
+        devices.remove(at: s)
+        deviceIndex = [:]
+        for (i, device) in devices.enumerated() { deviceIndex[device.handle] = i }
+    }
+
+    /// mlx5_devlink_reload_down/up for an SF's instance. A light one (mlx5_dev_is_lightweight) has
+    /// driver_reinit only (EOPNOTSUPP, no message, otherwise) and comes back fully initialised
+    /// (mlx5_init_one_devl_locked) with the auxiliary functions its enable_* values ask for. A fully
+    /// probed SF has no firmware reset ("FW activate is unsupported for this function").
+    mutating func reloadSFDevice(_ s: Int, action: ReloadAction) throws(DevlinkError) -> [ReloadAction] {
+        guard var aux = devices[s].sfAux else { return [action] }
+        if action != .driverReinit {
+            if aux.light { throw DevlinkError(.EOPNOTSUPP) }
+            throw DevlinkError(.EOPNOTSUPP, devices[s].driverMessage("FW activate is unsupported for this function"))
+        }
+        unloadSFEth(s)
+        aux.light = false
+        aux.ethLoaded = Self.driverinitBool(devices[s].params, "enable_eth")
+        devices[s].sfAux = aux
+        if aux.ethLoaded { loadSFEth(s) }
+        return [.driverReinit]
+    }
+
+    /// mlx5e on the SF: its devlink port (flavour virtual) and netdev.
+    private mutating func loadSFEth(_ s: Int) {
+        guard let aux = devices[s].sfAux else { return }
+        let handle = PortHandle(device: devices[s].handle, index: aux.portIndex)
+        let port = Port(handle: handle, flavour: .virtual, splittable: false)
+        let record = PortRecord(port: port, role: .physical, sequence: nextSequence(s))
+        register(device: s, record: record, netdev: uniqueName(aux.netdevName), kind: .uplink, withLeaf: false)
+    }
+
+    private mutating func unloadSFEth(_ s: Int) {
+        for index in devices[s].ports.keys.sorted(by: >) { unregister(device: s, index: index) }
+    }
+
+    static func driverinitBool(_ params: [ParamRecord], _ name: String) -> Bool {
+        if case .bool(let b)? = params.first(where: { $0.name == name })?.values[.driverinit] { return b }
+        return false
+    }
+
+    /// The SF instance's params in the kernel's dump order (the params xarray, by param id: generic ids
+    /// first, then mlx5's own): mlx5_devlink_params_register and mlx5_devlink_auxdev_params_register
+    /// (enable_* = !mlx5_dev_is_lightweight), enable_roce = roce cap && !lightweight, the EQ depths at
+    /// their defaults (MLX5_COMP_EQ_SIZE 1024, MLX5_NUM_ASYNC_EQE 4096).
+    static func sfParams(light: Bool) -> [ParamRecord] {
+        [
+            ParamRecord(name: "enable_roce", generic: true, type: .bool, values: [.driverinit: .bool(!light)]),
+            ParamRecord(name: "enable_eth", generic: true, type: .bool, values: [.driverinit: .bool(!light)]),
+            ParamRecord(name: "enable_rdma", generic: true, type: .bool, values: [.driverinit: .bool(!light)]),
+            ParamRecord(name: "enable_vnet", generic: true, type: .bool, values: [.driverinit: .bool(!light)]),
+            ParamRecord(name: "io_eq_size", generic: true, type: .u32, values: [.driverinit: .u32(1024)]),
+            ParamRecord(name: "event_eq_size", generic: true, type: .u32, values: [.driverinit: .u32(4096)]),
+        ]
+    }
+}
