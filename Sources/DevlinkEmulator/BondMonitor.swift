@@ -39,7 +39,9 @@ extension EmulatorState {
                 // 802.3ad: up but not yet in the aggregator (bond_set_backup_slave).
                 if bond.mode == .ieee8023ad { bond.slaves[i].state = .backup }
                 // bond_miimon_commit: a failover when there is no active slave or this is the primary.
-                if bond.mode == .activeBackup, bond.activeSlave == nil || slave.name == bond.primarySlave?.name {
+                let activePrio = bond.slaves.first { $0.name == bond.activeSlave }?.prio
+                if bond.mode == .activeBackup,
+                   activePrio == nil || slave.name == bond.primarySlave?.name || slave.prio > activePrio ?? .min {
                     failover = true
                 }
                 changed.append(slave.name)
@@ -71,14 +73,16 @@ extension EmulatorState {
 
     /// active-backup `bond_select_active_slave`: keep the current active slave while its link is up,
     /// else the first slave (enslave order) with link up, else none.
-    /// `bond_choose_primary_or_current` (6.12; every slave has prio 0, and all ports have the same speed
-    /// and duplex, so `better` keeps the current slave): nil when neither is usable.
+    /// `bond_choose_primary_or_current` (6.12; all ports have the same speed and duplex, so `better` keeps
+    /// the current slave): nil when neither is usable.
     static func choosePrimaryOrCurrent(_ bond: inout BondRecord) -> SlaveRecord? {
         let curr = bond.slaves.first { $0.name == bond.activeSlave }
         var prim = bond.primarySlave
         if prim == nil || prim?.mii != .up {
-            // The first slave with link up (the highest prio, all equal here) unless it is the current one.
-            guard let hprio = bond.slaves.first(where: { $0.mii == .up }), hprio.name != curr?.name else {
+            // The slave with link up and the highest prio (the first of equals), unless it is the current one.
+            var hprio: SlaveRecord?
+            for s in bond.slaves where s.mii == .up && s.prio > (hprio?.prio ?? .min) { hprio = s }
+            guard let hprio, hprio.name != curr?.name else {
                 return curr?.mii == .up ? curr : nil
             }
             prim = hprio

@@ -132,6 +132,19 @@ extension EmulatorState {
         updateBondCarrier(bondName)
     }
 
+    /// `ip link set SLAVE type bond_slave prio N`: rtnetlink refuses slave data on an interface without
+    /// master (EOPNOTSUPP); bond_opts[BOND_OPT_PRIO] allows active-backup, tlb and alb only; then
+    /// bond_option_prio_set reselects unless a primary slave is set.
+    mutating func setBondSlavePrio(_ slaveName: String, prio: Int32) throws(DevlinkError) {
+        let netdev = try netdevOrThrow(slaveName)
+        guard let master = netdev.master, var bond = links.bonds[master],
+              let i = bond.slaves.firstIndex(where: { $0.name == slaveName }) else { throw DevlinkError(.EOPNOTSUPP) }
+        guard bond.mode.usesPrimary else { throw DevlinkError(Errno(number: 13), "option not supported in mode") }
+        bond.slaves[i].prio = prio
+        links.bonds[master] = bond
+        if bond.primarySlave == nil { selectActiveSlave(master) }
+    }
+
     /// `ip link set NAME up|down`.
     mutating func setLink(_ name: String, up: Bool) throws(DevlinkError) {
         let netdev = try netdevOrThrow(name)

@@ -59,6 +59,19 @@ extension BondRecord {
                 arpTargets.append(IPv4Text.text(b))
             }
         }
+        if let targets = config.nsIP6Targets {
+            // bond_changelink clears the list, then bond_option_ns_ip6_targets_set adds each: ::,
+            // ::1, multicast (bond_is_ip6_target_ok), duplicates and a 17th are refused; no mode limit.
+            nsTargets = []
+            for target in targets {
+                guard let b = IPv6Text.bytes(target), b != [UInt8](repeating: 0, count: 16),
+                      b != [UInt8](repeating: 0, count: 15) + [1], b[0] != 0xff,
+                      !nsTargets.contains(IPv6Text.text(b)), nsTargets.count < 16 else {
+                    throw DevlinkError(.EINVAL, "invalid option value")
+                }
+                nsTargets.append(IPv6Text.text(b))
+            }
+        }
         if let primary = config.primary {
             // bond_opts[BOND_OPT_PRIMARY]: active-backup, balance-tlb and balance-alb only.
             guard mode.usesPrimary else { throw DevlinkError(Errno(number: 13), "option not supported in mode") }
@@ -112,8 +125,9 @@ extension BondRecord {
              lacpRate: mode == .ieee8023ad ? lacpRate : nil, minLinks: minLinks,
              activeSlave: mode == .activeBackup ? activeSlave : nil, primary: primarySlave?.name,
              primaryReselect: primaryReselect, arpInterval: arpInterval, arpIPTargets: arpTargets,
+             nsIP6Targets: nsTargets,
              slaves: slaves.map { BondSlave(name: $0.name, ifindex: slaveIndex($0.name), state: $0.state,
-                                            miiStatus: $0.mii, linkFailureCount: $0.linkFailureCount) },
+                                            miiStatus: $0.mii, linkFailureCount: $0.linkFailureCount, prio: $0.prio) },
              hardwareLag: lag)
     }
 }

@@ -26,6 +26,9 @@ extension EmulatedSession: LinkSession {
             .on(DeleteLink.self) { s, op in try s.mutateLinks { (st) throws(DevlinkError) in try st.deleteLink(named: op.name) } }
             .on(Enslave.self) { s, op in try s.mutateLinks { (st) throws(DevlinkError) in try st.enslave(op.slave, to: op.bond) } }
             .on(Release.self) { s, op in try s.mutateLinks { (st) throws(DevlinkError) in try st.release(op.slave) } }
+            .on(SetBondSlavePrio.self) { s, op in
+                try s.mutateLinks { (st) throws(DevlinkError) in try st.setBondSlavePrio(op.slave, prio: op.prio) }
+            }
             .on(SetLinkUp.self) { s, op in try s.mutateLinks { (st) throws(DevlinkError) in try st.setLink(op.name, up: op.up) } }
             .on(GetHardwareLag.self) { s, op in
                 _ = try s.state.deviceIndexOrThrow(op.device)

@@ -39,7 +39,7 @@ public struct EmulatorState: Equatable, Sendable, Codable {
                 throw TopologyError("device \"\(config.handle)\": eswitch_mode \"\(other)\" (expected legacy or switchdev)")
             }
             deviceIndex[config.handle] = devices.count
-            devices.append(DeviceState(config: config, eswitchMode: mode, params: Self.defaultParams(config.profile),
+            devices.append(DeviceState(config: config, eswitchMode: mode, params: Self.defaultParams(config),
                                        resources: Self.defaultResources(config),
                                        healthReporters: Self.defaultHealthReporters(config)))
             if config.profile == .mlx5 { _ = auxIDs.allocate(limit: .max) }
@@ -93,11 +93,13 @@ public struct EmulatorState: Equatable, Sendable, Codable {
         }
     }
 
-    static func defaultParams(_ profile: DriverProfile) -> [ParamRecord] {
-        switch profile {
+    static func defaultParams(_ config: DeviceConfig) -> [ParamRecord] {
+        switch config.profile {
         case .mlx5:
+            // enable_roce starts as the `roce` cap (mlx5_devlink_set_params_init_values, 6.12).
+            let roce = config.cap("roce") != 0
             return [
-                ParamRecord(name: "enable_roce", generic: true, type: .bool, values: [.driverinit: .bool(true)]),
+                ParamRecord(name: "enable_roce", generic: true, type: .bool, values: [.driverinit: .bool(roce)]),
                 ParamRecord(name: "max_macs", generic: true, type: .u32, values: [.driverinit: .u32(128)]),
                 ParamRecord(name: "flow_steering_mode", generic: false, type: .string,
                             values: [.runtime: .string("dmfs")]),

@@ -62,6 +62,8 @@ struct BondRecord: Equatable, Sendable, Codable {
     /// bond->params.arp_interval (ms) and arp_targets (dotted quads, at most BOND_MAX_ARP_TARGETS).
     var arpInterval: UInt32 = 0
     var arpTargets: [String] = []
+    /// bond->params.ns_targets (inet_ntop text, at most BOND_MAX_NS_TARGETS).
+    var nsTargets: [String] = []
     /// bond->params.primary: the name given, kept while that interface is not (or no longer) a slave.
     var primary = ""
     var primaryReselect: BondPrimaryReselect = .always
@@ -85,6 +87,7 @@ struct SlaveRecord: Equatable, Sendable, Codable {
     var state: BondSlaveState
     var mii: BondLinkState
     var linkFailureCount: UInt32 = 0
+    var prio: Int32 = 0
 
     /// What `bond_lower_state_changed` reports: FAIL still counts as link up.
     var lowerState: LowerState { LowerState(linkUp: mii == .up || mii == .fail, txEnabled: state == .active) }

@@ -12,6 +12,8 @@ public struct BondConfig: Equatable, Sendable, Codable {
     public var arpInterval: UInt32?
     /// IPv4 targets as dotted quads (IFLA_BOND_ARP_IP_TARGET replaces the whole list; [] clears it).
     public var arpIPTargets: [String]?
+    /// IPv6 NS targets (IFLA_BOND_NS_IP6_TARGET, replaces the whole list).
+    public var nsIP6Targets: [String]?
     /// The primary slave's name (IFLA_BOND_PRIMARY carries its ifindex); active-backup, tlb and alb only.
     public var primary: String?
     public var primaryReselect: BondPrimaryReselect?
@@ -19,7 +21,8 @@ public struct BondConfig: Equatable, Sendable, Codable {
     public init(mode: BondMode? = nil, miimon: UInt32? = nil, updelay: UInt32? = nil, downdelay: UInt32? = nil,
                 xmitHashPolicy: BondXmitHashPolicy? = nil, lacpRate: BondLacpRate? = nil, minLinks: UInt32? = nil,
                 primary: String? = nil, primaryReselect: BondPrimaryReselect? = nil, arpInterval: UInt32? = nil,
-                arpIPTargets: [String]? = nil) {
+                arpIPTargets: [String]? = nil, nsIP6Targets: [String]? = nil) {
+        self.nsIP6Targets = nsIP6Targets
         self.arpInterval = arpInterval
         self.arpIPTargets = arpIPTargets
         self.mode = mode
@@ -43,8 +46,12 @@ public struct BondSlave: Equatable, Sendable, Codable {
     public var state: BondSlaveState
     public var miiStatus: BondLinkState
     public var linkFailureCount: UInt32
+    /// Failover priority (IFLA_BOND_SLAVE_PRIO; active-backup, tlb, alb).
+    public var prio: Int32
 
-    public init(name: String, ifindex: UInt32, state: BondSlaveState, miiStatus: BondLinkState, linkFailureCount: UInt32 = 0) {
+    public init(name: String, ifindex: UInt32, state: BondSlaveState, miiStatus: BondLinkState, linkFailureCount: UInt32 = 0,
+                prio: Int32 = 0) {
+        self.prio = prio
         self.name = name
         self.ifindex = ifindex
         self.state = state
@@ -72,6 +79,7 @@ public struct Bond: Equatable, Sendable, Codable {
     public var activeSlave: String?
     public var arpInterval: UInt32
     public var arpIPTargets: [String]
+    public var nsIP6Targets: [String]
     /// The primary slave, reported while the named interface is a slave (bond->primary_slave).
     public var primary: String?
     public var primaryReselect: BondPrimaryReselect
@@ -83,8 +91,9 @@ public struct Bond: Equatable, Sendable, Codable {
                 miimon: UInt32 = 0, updelay: UInt32 = 0, downdelay: UInt32 = 0,
                 xmitHashPolicy: BondXmitHashPolicy = .layer2, lacpRate: BondLacpRate? = nil, minLinks: UInt32 = 0,
                 activeSlave: String? = nil, primary: String? = nil, primaryReselect: BondPrimaryReselect = .always,
-                arpInterval: UInt32 = 0, arpIPTargets: [String] = [],
+                arpInterval: UInt32 = 0, arpIPTargets: [String] = [], nsIP6Targets: [String] = [],
                 slaves: [BondSlave] = [], hardwareLag: HardwareLag? = nil) {
+        self.nsIP6Targets = nsIP6Targets
         self.arpInterval = arpInterval
         self.arpIPTargets = arpIPTargets
         self.name = name
@@ -151,4 +160,74 @@ public enum IPv4Text {
     }
 
     public static func text(_ bytes: [UInt8]) -> String { bytes.map(String.init).joined(separator: ".") }
+}
+
+/// IPv6 addresses for bond NS targets: parsed as inet_pton does (one `::`, an optional trailing dotted
+/// quad) and printed as inet_ntop does (lowercase, the longest run of two or more zero groups as `::`).
+public enum IPv6Text {
+    public static func bytes(_ text: String) -> [UInt8]? {
+        guard !text.isEmpty, text.allSatisfy(\.isASCII) else { return nil }
+        var tail: [UInt8] = []
+        var body = Substring(text)
+        if let lastColon = text.lastIndex(of: ":"), text[text.index(after: lastColon)...].contains(".") {
+            guard let v4 = IPv4Text.bytes(String(text[text.index(after: lastColon)...])) else { return nil }
+            tail = v4
+            body = text[...lastColon]
+            if body.hasSuffix(":"), !body.hasSuffix("::") { body = body.dropLast() }
+        }
+        func groups(_ part: Substring) -> [UInt16]? {
+            if part.isEmpty { return [] }
+            var out: [UInt16] = []
+            for g in part.split(separator: ":", omittingEmptySubsequences: false) {
+                guard (1...4).contains(g.count), let v = UInt16(g, radix: 16) else { return nil }
+                out.append(v)
+            }
+            return out
+        }
+        let want = (16 - tail.count) / 2
+        var words: [UInt16]
+        func doubleColon(_ s: Substring) -> Range<Substring.Index>? {
+            var i = s.startIndex
+            while i < s.endIndex {
+                let j = s.index(after: i)
+                if j < s.endIndex, s[i] == ":", s[j] == ":" { return i..<s.index(after: j) }
+                i = j
+            }
+            return nil
+        }
+        if let range = doubleColon(body) {
+            guard doubleColon(body[range.upperBound...]) == nil,
+                  let head = groups(body[..<range.lowerBound]), let rest = groups(body[range.upperBound...]),
+                  head.count + rest.count < want else { return nil }
+            words = head + Array(repeating: 0, count: want - head.count - rest.count) + rest
+        } else {
+            guard let all = groups(body), all.count == want else { return nil }
+            words = all
+        }
+        return words.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xff)] } + tail
+    }
+
+    public static func text(_ b: [UInt8]) -> String {
+        guard b.count == 16 else { return "" }
+        let words = (0..<8).map { UInt16(b[2 * $0]) << 8 | UInt16(b[2 * $0 + 1]) }
+        var best = (start: -1, count: 0)
+        var i = 0
+        while i < 8 {
+            if words[i] == 0 {
+                var j = i
+                while j < 8, words[j] == 0 { j += 1 }
+                if j - i > best.count { best = (i, j - i) }
+                i = j
+            } else {
+                i += 1
+            }
+        }
+        func hex(_ r: Range<Int>) -> String { r.map { String(words[$0], radix: 16) }.joined(separator: ":") }
+        guard best.count >= 2 else { return hex(0..<8) }
+        // glibc inet_ntop: an IPv4-compatible or IPv4-mapped address ends in a dotted quad.
+        if best.start == 0, best.count == 6 || (best.count == 7 && words[7] != 1) || (best.count == 5 && words[5] == 0xffff) {
+            return "::" + (best.count == 5 ? "ffff:" : "") + IPv4Text.text(Array(b[12..<16]))
+        }
+        return hex(0..<best.start) + "::" + hex((best.start + best.count)..<8)
+    }
 }

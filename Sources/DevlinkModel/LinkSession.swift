@@ -21,6 +21,7 @@ extension LinkSession {
     @discardableResult
     public func enslave(_ slave: String, to bond: String) throws -> String? { try perform(Enslave(slave, to: bond)) }
     public func release(_ slave: String) throws { try perform(Release(slave)) }
+    public func setBondSlavePrio(_ slave: String, prio: Int32) throws { try perform(SetBondSlavePrio(slave, prio: prio)) }
     public func setLink(_ name: String, up: Bool) throws { try perform(SetLinkUp(name, up: up)) }
     public func hardwareLag(_ device: DeviceHandle) throws -> HardwareLag? { try perform(GetHardwareLag(device)) }
     public func firmwareLog(_ device: DeviceHandle) throws -> [FirmwareCommand] { try perform(GetFirmwareLog(device)) }

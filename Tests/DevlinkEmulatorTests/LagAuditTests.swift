@@ -39,6 +39,13 @@ import Testing
         #expect(try Lag.lag(neither).isActive)
     }
 
+    // mlx5_devlink_set_params_init_values: enable_roce starts as the roce cap.
+    @Test func enableRoceStartsAsTheRoceCap() throws {
+        let s = try Self.session(pf1: ["roce": 0])
+        #expect(try s.param(H.pf0, name: "enable_roce").value(in: .driverinit) == .bool(true))
+        #expect(try s.param(H.pf1, name: "enable_roce").value(in: .driverinit) == .bool(false))
+    }
+
     // A8: the "more than 64 VFs" warning is emitted when NDEVS_READY is clear; in 6.12 nothing counts VFs.
     @Test func manyVFsDoNotBlockVfLag() throws {
         let s = try Self.session(maxVfs: 100)

@@ -6,11 +6,12 @@ enum LagCommands {
         "Usage: dls lag help",
         "       lag show [ BOND ]",
         "       lag add BOND [ mode MODE ] [ miimon MS ] [ updelay MS ] [ downdelay MS ]",
-        "               [ arp_interval MS ] [ arp_ip_target ADDR[,ADDR...] ]",
+        "               [ arp_interval MS ] [ arp_ip_target ADDR[,ADDR...] ] [ ns_ip6_target ADDR6[,ADDR6...] ]",
         "               [ primary IFNAME ] [ primary_reselect { always | better | failure } ]",
         "               [ xmit_hash_policy POLICY ] [ lacp_rate { slow | fast } ] [ min_links N ]",
         "       lag set BOND [ the same options ]",
         "       lag del BOND",
+        "       lag slave set IFNAME prio N",
         "       lag slave add BOND IFNAME",
         "       lag slave del IFNAME",
         "       lag fw log DEV",
@@ -27,6 +28,7 @@ enum LagCommands {
         OptionSpec("downdelay", .u32),
         OptionSpec("arp_interval", .u32),
         OptionSpec("arp_ip_target", .text),
+        OptionSpec("ns_ip6_target", .text),
         OptionSpec("primary", .text),
         OptionSpec("primary_reselect", .choice(BondPrimaryReselect.names), unknownValue: "Invalid primary_reselect"),
         OptionSpec("xmit_hash_policy", .choice(BondXmitHashPolicy.names), unknownValue: "Invalid xmit_hash_policy"),
@@ -49,6 +51,9 @@ enum LagCommands {
                     path: ["lag", "slave", "add"], handle: .netdev, positionals: ["slave"], action: LagActions.enslave)),
                 CommandNode("del", aliases: ["delete"], command: CommandSpec(
                     path: ["lag", "slave", "del"], handle: .netdev, action: LagActions.release)),
+                CommandNode("set", command: CommandSpec(
+                    path: ["lag", "slave", "set"], handle: .netdev, options: [OptionSpec("prio", .text)],
+                    action: LagActions.setSlave)),
             ]),
             CommandNode("fw", usage: usage, children: [
                 CommandNode("log", command: CommandSpec(

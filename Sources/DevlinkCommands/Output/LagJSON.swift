@@ -46,6 +46,10 @@ enum LagJSON {
             string("state", s.state.name, &w)
             string("mii_status", s.miiStatus.name, &w)
             number("link_failure_count", UInt64(s.linkFailureCount), &w)
+            if s.prio != 0 {
+                w.name("prio")
+                w.raw(String(s.prio))
+            }
             w.endObject()
         }
         w.endArray()

@@ -16,7 +16,8 @@ enum LagText {
     static func bond(_ b: Bond) -> String {
         var out = "\(b.name):" + LagFields.bond(b).map { " \($0.0) \($0.1)" }.joined() + "\n"
         for s in b.slaves {
-            out += "  slave \(s.name) state \(s.state.name) mii_status \(s.miiStatus.name) link_failure_count \(s.linkFailureCount)\n"
+            out += "  slave \(s.name) state \(s.state.name) mii_status \(s.miiStatus.name) link_failure_count \(s.linkFailureCount)"
+                + (s.prio != 0 ? " prio \(s.prio)" : "") + "\n"
         }
         if let lag = b.hardwareLag { out += "  " + hardwareLag(lag) + "\n" }
         return out
@@ -62,6 +63,7 @@ enum LagFields {
             f.append(("arp_interval", "\(b.arpInterval)"))
             if !b.arpIPTargets.isEmpty { f.append(("arp_ip_target", b.arpIPTargets.joined(separator: ","))) }
         }
+        if !b.nsIP6Targets.isEmpty { f.append(("ns_ip6_target", b.nsIP6Targets.joined(separator: ","))) }
         // Shown where they matter: a reported primary slave, or a non-default primary_reselect.
         if let p = b.primary { f.append(("primary", p)) }
         if b.primary != nil || b.primaryReselect != .always { f.append(("primary_reselect", b.primaryReselect.name)) }

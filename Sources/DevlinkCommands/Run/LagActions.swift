@@ -39,6 +39,18 @@ enum LagActions {
         return .none
     }
 
+    /// `ip link set SLAVE type bond_slave prio N` (a signed 32-bit number, as iproute2's get_s32).
+    @Sendable static func setSlave(_ c: CommandContext, _ p: ParsedCommand) throws -> CommandResult {
+        guard let text = p.word("prio") else {
+            throw ClientError("prio expected", word: p.handleWordIndex.map { $0 + 1 }, hint: "lag slave set IFNAME prio N")
+        }
+        guard let prio = Int32(text) else {
+            throw ClientError("argument \"\(text)\" is wrong: prio is invalid", word: p.wordIndex("prio").map { $0 + 1 })
+        }
+        try links(c).setBondSlavePrio(name(p), prio: prio)
+        return .none
+    }
+
     @Sendable static func release(_ c: CommandContext, _ p: ParsedCommand) throws -> CommandResult {
         try links(c).release(name(p))
         return .none
@@ -77,6 +89,15 @@ enum LagActions {
                 return IPv4Text.text(b)
             }
         }
+        var ns: [String]?
+        if let list = p.word("ns_ip6_target") {
+            ns = try list.split(separator: ",", omittingEmptySubsequences: false).map { t in
+                guard let b = IPv6Text.bytes(String(t)) else {
+                    throw ClientError("an IPv6 address is expected rather than \"\(t)\"", word: p.wordIndex("ns_ip6_target").map { $0 + 1 })
+                }
+                return IPv6Text.text(b)
+            }
+        }
         return BondConfig(mode: p.word("mode").flatMap(BondMode.init(name:)),
                    miimon: p.number("miimon").map { UInt32($0) },
                    updelay: p.number("updelay").map { UInt32($0) },
@@ -87,6 +108,7 @@ enum LagActions {
                    primary: p.word("primary"),
                    primaryReselect: p.word("primary_reselect").flatMap(BondPrimaryReselect.init(name:)),
                    arpInterval: p.number("arp_interval").map { UInt32($0) },
-                   arpIPTargets: targets)
+                   arpIPTargets: targets,
+                   nsIP6Targets: ns)
     }
 }

@@ -21,6 +21,7 @@ final class JournalingLinkSession: JournalingSession, LinkSession {
             .on(Enslave.self) { j, op in try links(j).enslave(op.slave, to: op.bond) }
             .on(Release.self) { j, op in try links(j).release(op.slave) }
             .on(SetLinkUp.self) { j, op in try links(j).setLink(op.name, up: op.up) }
+            .on(SetBondSlavePrio.self) { j, op in try links(j).setBondSlavePrio(op.slave, prio: op.prio) }
             .on(AddRoute.self) { j, op in try links(j).addRoute(op.route, replace: op.replace) }
             .on(DeleteRoute.self) { j, op in try links(j).deleteRoute(op.selector) }
     }
@@ -57,6 +58,7 @@ final class JournalingLinkSession: JournalingSession, LinkSession {
             if config.minLinks != nil, now.minLinks != old.minLinks { undo.minLinks = old.minLinks }
             if config.primary != nil, now.primary != old.primary { undo.primary = old.primary ?? "" }
             if config.arpIPTargets != nil, now.arpIPTargets != old.arpIPTargets { undo.arpIPTargets = old.arpIPTargets }
+            if config.nsIP6Targets != nil, now.nsIP6Targets != old.nsIP6Targets { undo.nsIP6Targets = old.nsIP6Targets }
             // ARP and MII monitoring switch each other off: give both back.
             if now.arpInterval != old.arpInterval || now.miimon != old.miimon {
                 undo.arpInterval = old.arpInterval
@@ -92,6 +94,18 @@ final class JournalingLinkSession: JournalingSession, LinkSession {
         try change("lag slave del \(slave)", read: { try interface(slave) }, apply: { try links.release(slave) }) { old in
             guard let master = old.master, (try? interface(slave))?.master == nil else { return [] }
             return [.enslave(slave, to: master)]
+        }
+    }
+
+    private func setBondSlavePrio(_ slave: String, prio: Int32) throws {
+        func current() throws -> Int32? {
+            guard let master = try interface(slave).master else { return nil }
+            return try links.bond(named: master).slaves.first { $0.name == slave }?.prio
+        }
+        try change("lag slave set \(slave) prio \(prio)", read: current,
+                   apply: { try links.setBondSlavePrio(slave, prio: prio) }) { old in
+            guard let old, (try? current()) != old else { return [] }
+            return [.setBondSlavePrio(slave, old)]
         }
     }
 
@@ -134,6 +148,7 @@ extension UndoReplay {
             try links.enslave(slave, to: bond)
         case .release(let slave): try links.release(slave)
         case .setLink(let name, let up): try links.setLink(name, up: up)
+        case .setBondSlavePrio(let slave, let prio): try links.setBondSlavePrio(slave, prio: prio)
         case .deleteRoute(let selector): try links.deleteRoute(selector)
         case .restoreRoute(let route):
             // Only what a request sets; the kernel works out dead/linkdown again.
@@ -148,7 +163,8 @@ extension UndoReplay {
                                     xmitHashPolicy: bond.xmitHashPolicy, lacpRate: bond.lacpRate, minLinks: bond.minLinks,
                                     primaryReselect: bond.primaryReselect == .always ? nil : bond.primaryReselect,
                                     arpInterval: bond.arpInterval == 0 ? nil : bond.arpInterval,
-                                    arpIPTargets: bond.arpIPTargets.isEmpty ? nil : bond.arpIPTargets)
+                                    arpIPTargets: bond.arpIPTargets.isEmpty ? nil : bond.arpIPTargets,
+                                    nsIP6Targets: bond.nsIP6Targets.isEmpty ? nil : bond.nsIP6Targets)
             try links.createBond(name: bond.name, config: config)
             for slave in bond.slaves {
                 try links.setLink(slave.name, up: false)

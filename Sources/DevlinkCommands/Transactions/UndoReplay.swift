@@ -68,7 +68,8 @@ struct UndoReplay {
         case .restoreCollateral(let d, let ports, let leaves, let nodes):
             try restoreCollateral(d, ports: ports, leaves: leaves, nodes: nodes)
         case .irreversible(let what): throw TransactionError("\(what) cannot be undone")
-        case .deleteLink, .recreateBond, .changeBond, .enslave, .release, .setLink, .deleteRoute, .restoreRoute:
+        case .deleteLink, .recreateBond, .changeBond, .enslave, .release, .setLink, .deleteRoute, .restoreRoute,
+             .setBondSlavePrio:
             guard let links = session.linkSession else { throw TransactionError("this backend has no link support") }
             try Self.applyLink(step, on: links)
         }

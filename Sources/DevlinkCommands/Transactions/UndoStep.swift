@@ -32,6 +32,7 @@ enum UndoStep {
     case enslave(String, to: String)
     case release(String)
     case setLink(String, up: Bool)
+    case setBondSlavePrio(String, Int32)
     /// Undo of `route add`: delete the route of that prefix and metric.
     case deleteRoute(RouteSelector)
     /// Undo of `route del` or `route replace`: put the old route back (`ip route replace`).
@@ -68,6 +69,7 @@ extension UndoStep: CustomStringConvertible {
         case .enslave(let slave, let bond): "lag slave add \(bond) \(slave)"
         case .release(let slave): "lag slave del \(slave)"
         case .setLink(let name, let up): "link set \(name) \(up ? "up" : "down")"
+        case .setBondSlavePrio(let slave, let prio): "lag slave set \(slave) prio \(prio)"
         case .deleteRoute(let s): "route del \(s.prefix) metric \(s.metric ?? 0)"
         case .restoreRoute(let r): "route replace \(r.prefix) metric \(r.metric)"
         case .irreversible(let what): what

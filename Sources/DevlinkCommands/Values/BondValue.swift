@@ -13,7 +13,7 @@ public final class BondValue: HostObject {
 
     public var fieldNames: [String] {
         ["name", "ifindex", "mode", "miimon", "updelay", "downdelay", "xmit_hash_policy", "lacp_rate", "min_links",
-         "arp_interval", "arp_ip_target", "primary", "primary_reselect", "up", "carrier", "active_slave", "slaves", "lag"]
+         "arp_interval", "arp_ip_target", "ns_ip6_target", "primary", "primary_reselect", "up", "carrier", "active_slave", "slaves", "lag"]
     }
 
     public func field(_ name: String) -> Value? {
@@ -29,6 +29,7 @@ public final class BondValue: HostObject {
         case "min_links": return .int(Int(bond.minLinks))
         case "arp_interval": return .int(Int(bond.arpInterval))
         case "arp_ip_target": return .list(ListObject(bond.arpIPTargets.map { .string($0) }))
+        case "ns_ip6_target": return .list(ListObject(bond.nsIP6Targets.map { .string($0) }))
         case "primary": return bond.primary.map { .string($0) } ?? .null
         case "primary_reselect": return .string(bond.primaryReselect.name)
         case "up": return .bool(bond.adminUp)
@@ -46,6 +47,7 @@ public final class BondValue: HostObject {
         m.entries[.string("state")] = .string(s.state.name)
         m.entries[.string("mii_status")] = .string(s.miiStatus.name)
         m.entries[.string("link_failure_count")] = .int(Int(s.linkFailureCount))
+        m.entries[.string("prio")] = .int(Int(s.prio))
         return .map(m)
     }
 

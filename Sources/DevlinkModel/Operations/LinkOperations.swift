@@ -67,6 +67,16 @@ public struct Release: DeviceOperation {
     public init(_ slave: String) { self.slave = slave }
 }
 
+/// `ip link set SLAVE type bond_slave prio N` (IFLA_INFO_SLAVE_DATA { IFLA_BOND_SLAVE_PRIO }): the
+/// slave's failover priority; EOPNOTSUPP for an interface without master.
+public struct SetBondSlavePrio: DeviceOperation {
+    public typealias Reply = Void
+    public static let command = "RTM_NEWLINK"
+    public var slave: String
+    public var prio: Int32
+    public init(_ slave: String, prio: Int32) { (self.slave, self.prio) = (slave, prio) }
+}
+
 /// `ip link set NAME up|down`.
 public struct SetLinkUp: DeviceOperation {
     public typealias Reply = Void

@@ -51,6 +51,16 @@ public struct RouteLinkRequest: Sendable, Equatable {
         }
     }
 
+    /// `ip link set SLAVE type bond_slave prio N`.
+    public static func setBondSlavePrio(index: Int32, prio: Int32) -> RouteLinkRequest {
+        make(RouteMessage.newLink, [], index: index) { w in
+            w.nest(LinkAttr.linkInfo) { info in
+                info.put(LinkInfoAttr.slaveKind, Array("bond".utf8))
+                info.nest(LinkInfoAttr.slaveData) { $0.putS32(BondSlaveAttr.prio, prio) }
+            }
+        }
+    }
+
     /// `ip link set BOND type bond OPTIONS` (changelink).
     public static func changeBond(index: Int32, options: BondOptions) -> RouteLinkRequest {
         make(RouteMessage.newLink, [], index: index) { w in
@@ -85,6 +95,11 @@ extension AttributeWriter {
         if let v = o.arpInterval { putU32(BondAttr.arpInterval, v) }
         if let targets = o.arpIPTargets {
             nest(BondAttr.arpIPTarget) { w in
+                for (i, t) in targets.enumerated() { w.put(UInt16(i), t) }
+            }
+        }
+        if let targets = o.nsIP6Targets {
+            nest(BondAttr.nsIP6Target) { w in
                 for (i, t) in targets.enumerated() { w.put(UInt16(i), t) }
             }
         }
@@ -147,6 +162,9 @@ public enum RouteLinkDecoder {
         if let targets = try a[BondAttr.arpIPTarget]?.nested() {
             o.arpIPTargets = targets.attributes.map(\.payload).filter { $0.count == 4 }
         }
+        if let targets = try a[BondAttr.nsIP6Target]?.nested() {
+            o.nsIP6Targets = targets.attributes.map(\.payload).filter { $0.count == 16 }
+        }
         o.primary = try a[BondAttr.primary]?.u32()
         o.primaryReselect = (try a[BondAttr.primaryReselect]?.u8()).flatMap(BondPrimaryReselect.init(rawValue:))
         o.failOverMac = try a[BondAttr.failOverMac]?.u8()
@@ -169,6 +187,7 @@ public enum RouteLinkDecoder {
         BondSlaveInfo(state: try a[BondSlaveAttr.state]?.u8(), miiStatus: try a[BondSlaveAttr.miiStatus]?.u8(),
                       linkFailureCount: try a[BondSlaveAttr.linkFailureCount]?.u32(),
                       permanentAddress: a[BondSlaveAttr.permHwAddr]?.payload,
-                      queueID: try a[BondSlaveAttr.queueID]?.u16(), aggregatorID: try a[BondSlaveAttr.adAggregatorID]?.u16())
+                      queueID: try a[BondSlaveAttr.queueID]?.u16(), aggregatorID: try a[BondSlaveAttr.adAggregatorID]?.u16(),
+                      prio: try a[BondSlaveAttr.prio]?.s32())
     }
 }

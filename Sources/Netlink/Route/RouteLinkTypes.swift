@@ -12,6 +12,8 @@ public struct BondOptions: Equatable, Sendable {
     public var arpInterval: UInt32?
     /// IPv4 targets, 4 bytes each in network order (nested, entry types 0, 1, ... as iproute2 sends them).
     public var arpIPTargets: [[UInt8]]?
+    /// IPv6 NS targets, 16 bytes each (nested, entry types 0, 1, ...).
+    public var nsIP6Targets: [[UInt8]]?
     public var primary: UInt32?
     public var primaryReselect: BondPrimaryReselect?
     public var failOverMac: UInt8?
@@ -26,7 +28,9 @@ public struct BondOptions: Equatable, Sendable {
                 downdelay: UInt32? = nil, useCarrier: UInt8? = nil, primary: UInt32? = nil, failOverMac: UInt8? = nil,
                 xmitHashPolicy: BondXmitHashPolicy? = nil, allSlavesActive: UInt8? = nil, minLinks: UInt32? = nil,
                 lacpRate: BondLacpRate? = nil, adSelect: UInt8? = nil, lacpActive: UInt8? = nil,
-                primaryReselect: BondPrimaryReselect? = nil, arpInterval: UInt32? = nil, arpIPTargets: [[UInt8]]? = nil) {
+                primaryReselect: BondPrimaryReselect? = nil, arpInterval: UInt32? = nil, arpIPTargets: [[UInt8]]? = nil,
+                nsIP6Targets: [[UInt8]]? = nil) {
+        self.nsIP6Targets = nsIP6Targets
         self.primaryReselect = primaryReselect
         self.arpInterval = arpInterval
         self.arpIPTargets = arpIPTargets
@@ -66,6 +70,7 @@ public struct BondSlaveInfo: Equatable, Sendable {
     public var permanentAddress: [UInt8]?
     public var queueID: UInt16?
     public var aggregatorID: UInt16?
+    public var prio: Int32? = nil
 
     public var isActive: Bool { state == 0 }
 }

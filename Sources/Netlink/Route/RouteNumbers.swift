@@ -42,6 +42,7 @@ public enum BondAttr {
     public static let useCarrier: UInt16 = 6
     public static let arpInterval: UInt16 = 7
     public static let arpIPTarget: UInt16 = 8
+    public static let nsIP6Target: UInt16 = 31
     public static let primary: UInt16 = 11
     public static let primaryReselect: UInt16 = 12
     public static let failOverMac: UInt16 = 13
@@ -69,6 +70,7 @@ public enum BondSlaveAttr {
     public static let permHwAddr: UInt16 = 4
     public static let queueID: UInt16 = 5
     public static let adAggregatorID: UInt16 = 6
+    public static let prio: UInt16 = 9
 }
 
 /// `IFF_UP` in ifinfomsg flags.

@@ -24,6 +24,9 @@ extension NetlinkSession: LinkSession {
             .on(DeleteLink.self) { s, op in try s.deleteLink(named: op.name) }
             .on(Enslave.self) { s, op in try s.enslave(op.slave, to: op.bond) }
             .on(Release.self) { s, op in try s.release(op.slave) }
+            .on(SetBondSlavePrio.self) { s, op in
+                try s.perform(.setBondSlavePrio(index: try s.link(named: op.slave).index, prio: op.prio))
+            }
             .on(SetLinkUp.self) { s, op in try s.setLink(op.name, up: op.up) }
             .on(GetHardwareLag.self) { s, op in
                 guard op.device.bus == "pci" else { return nil }   // only PCI functions (mlx5) form a hardware LAG
@@ -76,12 +79,13 @@ extension NetlinkSession: LinkSession {
                      activeSlave: mode == .activeBackup ? o.activeSlave.flatMap { names[Int32(bitPattern: $0)] } : nil,
                      primary: o.primary.flatMap { names[Int32(bitPattern: $0)] },
                      primaryReselect: o.primaryReselect ?? .always, arpInterval: o.arpInterval ?? 0,
-                     arpIPTargets: (o.arpIPTargets ?? []).map(IPv4Text.text))
+                     arpIPTargets: (o.arpIPTargets ?? []).map(IPv4Text.text),
+                     nsIP6Targets: (o.nsIP6Targets ?? []).map(IPv6Text.text))
         b.slaves = slaves.map { s in
             BondSlave(name: s.name, ifindex: UInt32(bitPattern: s.index),
                       state: s.bondSlave?.state.flatMap(BondSlaveState.init(rawValue:)) ?? .backup,
                       miiStatus: s.bondSlave?.miiStatus.flatMap(BondLinkState.init(rawValue:)) ?? .down,
-                      linkFailureCount: s.bondSlave?.linkFailureCount ?? 0)
+                      linkFailureCount: s.bondSlave?.linkFailureCount ?? 0, prio: s.bondSlave?.prio ?? 0)
         }
         // The hardware LAG of the first slave that is a PCI uplink (an mlx5 PF), if any.
         if !slaves.isEmpty {
@@ -104,6 +108,7 @@ extension BondOptions {
         self.init(mode: c.mode, miimon: c.miimon, updelay: c.updelay, downdelay: c.downdelay,
                   xmitHashPolicy: c.xmitHashPolicy, minLinks: c.minLinks, lacpRate: c.lacpRate,
                   primaryReselect: c.primaryReselect, arpInterval: c.arpInterval,
-                  arpIPTargets: c.arpIPTargets.map { $0.compactMap(IPv4Text.bytes) })
+                  arpIPTargets: c.arpIPTargets.map { $0.compactMap(IPv4Text.bytes) },
+                  nsIP6Targets: c.nsIP6Targets.map { $0.compactMap(IPv6Text.bytes) })
     }
 }
