@@ -121,29 +121,9 @@ public struct PortDocument: Equatable, Sendable {
     }
 }
 
-/// The port function attributes a user sets (`opstate` is the driver's, so it is not here).
-public struct FunctionDocument: Equatable, Sendable {
-    public var hwAddr: MACAddress?
-    public var state: FunctionState?
-    public var roce: Bool?
-    public var migratable: Bool?
-    public var ipsecCrypto: Bool?
-    public var ipsecPacket: Bool?
-    public var maxIOEQs: UInt32?
-
-    public init(hwAddr: MACAddress? = nil, state: FunctionState? = nil, roce: Bool? = nil, migratable: Bool? = nil,
-                ipsecCrypto: Bool? = nil, ipsecPacket: Bool? = nil, maxIOEQs: UInt32? = nil) {
-        self.hwAddr = hwAddr
-        self.state = state
-        self.roce = roce
-        self.migratable = migratable
-        self.ipsecCrypto = ipsecCrypto
-        self.ipsecPacket = ipsecPacket
-        self.maxIOEQs = maxIOEQs
-    }
-
-    public var isEmpty: Bool { self == FunctionDocument() }
-}
+/// The port function attributes a user sets (`opstate` is the driver's, so it is not here): the same
+/// attributes one `port function set` carries.
+public typealias FunctionDocument = PortFunctionChanges
 
 /// A rate object: a port's leaf (keyed like the port) or a node (keyed by its name).
 public enum RateKey: Hashable, Sendable, CustomStringConvertible {
