@@ -2,6 +2,13 @@
 /// after `:` an optional alignment `<` `>` `^`, a width and `.P` precision for floats; `{{`/`}}` are braces.
 enum Formatter {
     static func format(_ template: String, _ values: [Value], _ args: Arguments) throws -> String {
+        if template.utf8.allSatisfy({ $0 < 0x80 }) { return try formatASCII(template, values, args) }
+        return try formatCharacters(template, values, args)
+    }
+
+    /// The general path, over characters: a brace followed by a combining mark is one character and
+    /// not a brace.
+    static func formatCharacters(_ template: String, _ values: [Value], _ args: Arguments) throws -> String {
         var out = ""
         var next = 0
         var used = Set<Int>()
@@ -33,13 +40,76 @@ enum Formatter {
             used.insert(index)
             out += try apply(parts.count > 1 ? String(parts[1]) : "", to: values[index], args)
         }
-        // An argument no placeholder takes is a mistake, most often a printf template (issue 17:
-        // `format("%-16s %s", a, b)` printed the template and dropped a and b without a word).
-        if let unused = values.indices.first(where: { !used.contains($0) }) {
-            let hint = template.contains("%") ? " (placeholders are {} and {:<16}, not %s)" : ""
-            throw args.error("argument \(unused + 2) is not used by the template: \(values.count) argument\(values.count == 1 ? "" : "s") given, \(used.count) used\(hint)")
-        }
+        try checkAllUsed(template, values, used: values.indices.map { used.contains($0) }, args)
         return out
+    }
+
+    /// The same over bytes, for templates that are all ASCII (where bytes are characters): literal
+    /// runs are copied whole instead of character by character.
+    static func formatASCII(_ template: String, _ values: [Value], _ args: Arguments) throws -> String {
+        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
+        let bytes = template.utf8
+        var out = ""
+        out.reserveCapacity(bytes.count)
+        var next = 0
+        var used = [Bool](repeating: false, count: values.count)
+        var i = bytes.startIndex
+        var literal = i
+        while i < bytes.endIndex {
+            let c = bytes[i]
+            guard c == open || c == close else {
+                i = bytes.index(after: i)
+                continue
+            }
+            out += template[literal..<i]
+            let after = bytes.index(after: i)
+            if c == close {
+                guard after < bytes.endIndex, bytes[after] == close else { throw args.error("single '}' in format string (write '}}')") }
+                out.append("}")
+                i = bytes.index(after: after)
+                literal = i
+                continue
+            }
+            if after < bytes.endIndex, bytes[after] == open {
+                out.append("{")
+                i = bytes.index(after: after)
+                literal = i
+                continue
+            }
+            // As the general path: a placeholder without its '}' runs to the end of the template.
+            var end = after
+            while end < bytes.endIndex, bytes[end] != close { end = bytes.index(after: end) }
+            let spec = template[after..<end]
+            i = end < bytes.endIndex ? bytes.index(after: end) : end
+            literal = i
+            let colon = spec.utf8.firstIndex(of: UInt8(ascii: ":"))
+            let indexText = spec[spec.startIndex..<(colon ?? spec.endIndex)]
+            let index: Int
+            if indexText.isEmpty {
+                index = next
+                next += 1
+            } else {
+                guard let n = Int(indexText) else { throw args.error("bad placeholder '{\(spec)}'") }
+                index = n
+            }
+            guard index < values.count else {
+                throw args.error("placeholder {\(spec)} needs argument \(index + 1), only \(values.count) given")
+            }
+            used[index] = true
+            out += try apply(colon.map { String(spec[spec.index(after: $0)...]) } ?? "", to: values[index], args)
+        }
+        out += template[literal..<bytes.endIndex]
+        try checkAllUsed(template, values, used: used, args)
+        return out
+    }
+
+    /// An argument no placeholder takes is a mistake, most often a printf template (issue 17:
+    /// `format("%-16s %s", a, b)` printed the template and dropped a and b without a word).
+    private static func checkAllUsed(_ template: String, _ values: [Value], used: [Bool], _ args: Arguments) throws {
+        guard let unused = used.firstIndex(of: false) else { return }
+        let hint = template.contains("%") ? " (placeholders are {} and {:<16}, not %s)" : ""
+        let count = used.filter { $0 }.count
+        throw args.error("argument \(unused + 2) is not used by the template: \(values.count) argument\(values.count == 1 ? "" : "s") given, \(count) used\(hint)")
     }
 
     static func apply(_ spec: String, to value: Value, _ args: Arguments) throws -> String {
