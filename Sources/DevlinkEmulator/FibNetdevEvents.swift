@@ -57,19 +57,7 @@ extension EmulatorState {
         // fib_table_flush: routes whose every path is dead go, in trie order, each notified.
         var r = 0
         while r < links.fib.routes.count {
-            if links.fib.routes[r].nexthops.allSatisfy(\.dead) { removeFlushed(at: r) } else { r += 1 }
-        }
-    }
-
-    private mutating func removeFlushed(at index: Int) {
-        let route = links.fib.routes[index]
-        let wasFirst = links.fib.aliases(of: route.prefix).first == index
-        links.fib.routes.remove(at: index)
-        guard wasFirst else { return }
-        if let next = links.fib.aliases(of: route.prefix).first {
-            fibNotify(.entryReplace(prefix: route.prefix, info: FibInfoKey(links.fib.routes[next])))
-        } else {
-            fibNotify(.entryDelete(prefix: route.prefix, info: FibInfoKey(route)))
+            if links.fib.routes[r].nexthops.allSatisfy(\.dead) { removeRoute(at: r) } else { r += 1 }
         }
     }
 

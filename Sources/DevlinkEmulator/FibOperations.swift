@@ -93,7 +93,7 @@ extension EmulatorState {
 
     /// Unlinks an alias and notifies as `fib_notify_alias_delete`: only when it was its prefix's
     /// first alias; then the next alias of the prefix replaces it, or the entry is deleted.
-    private mutating func removeRoute(at index: Int) {
+    mutating func removeRoute(at index: Int) {
         let route = links.fib.routes[index]
         let wasFirst = links.fib.aliases(of: route.prefix).first == index
         links.fib.routes.remove(at: index)
