@@ -142,16 +142,7 @@ extension EmulatorState {
         let hash = lagCap(l, "port_select_flow_table") && (roce || tracker.txType == .hash)
         if hash { flags.insert(.hashBased) }
         let map = inferMap(tracker, ports: links.lags[l].ports)
-        var context = LagContext(fdbSelectionMode: shared ? 1 : 0, portSelectMode: hash ? .hash : .queueAffinity)
-        if hash {
-            if lagCap(l, "port_select_flow_table_bypass") { context.activePort = Self.activePortMask(map) }
-        } else {
-            context.txRemapAffinity1 = map[0]
-            context.txRemapAffinity2 = map.count > 1 ? map[1] : 0
-        }
-        log(dev0, mapText(map, hash: hash))
-        log(dev0, "shared_fdb:\(shared ? 1 : 0) mode:\(context.portSelectMode.name)")
-        let create = issueFirmware(.createLag, on: dev0, lag: l, context: context)
+        let create = createLag(l, on: dev0, map: map, hash: hash, shared: shared)
         guard create.succeeded else {
             let err = -(create.status.errno?.number ?? 5)
             log(dev0, "Failed to create LAG (\(err))")
@@ -164,7 +155,7 @@ extension EmulatorState {
         }
         links.lags[l].mode = mode
         links.lags[l].flags = flags
-        links.lags[l].portSelectMode = context.portSelectMode
+        links.lags[l].portSelectMode = hash ? .hash : .queueAffinity
         links.lags[l].v2p = map
         links.lags[l].lastFailure = nil
         if shared { log(dev0, "Operation mode is single FDB") }
@@ -173,6 +164,21 @@ extension EmulatorState {
             links.rdma.add(prefix: "mlx5_bond_", parent: dev0)
             if roce { createVportLag(l, on: dev0) }
         }
+    }
+
+    /// `mlx5_create_lag` as both activation paths call it: the LAG context for the port selection
+    /// and the map, the driver's two log lines, then CREATE_LAG.
+    mutating func createLag(_ l: Int, on dev0: DeviceHandle, map: [UInt8], hash: Bool, shared: Bool) -> FirmwareCommand {
+        var context = LagContext(fdbSelectionMode: shared ? 1 : 0, portSelectMode: hash ? .hash : .queueAffinity)
+        if hash {
+            if lagCap(l, "port_select_flow_table_bypass") { context.activePort = Self.activePortMask(map) }
+        } else {
+            context.txRemapAffinity1 = map[0]
+            context.txRemapAffinity2 = map.count > 1 ? map[1] : 0
+        }
+        log(dev0, mapText(map, hash: hash))
+        log(dev0, "shared_fdb:\(shared ? 1 : 0) mode:\(context.portSelectMode.name)")
+        return issueFirmware(.createLag, on: dev0, lag: l, context: context)
     }
 
     /// mlx5_ib's RoCE LAG init on the bond's IB device: CREATE_VPORT_LAG; when it fails the IB device

@@ -176,16 +176,7 @@ extension EmulatorState {
         let tracker = links.lags[l].tracker
         let hash = lagCap(l, "port_select_flow_table") && tracker.txType == .hash
         let map = inferMap(tracker, ports: links.lags[l].ports)
-        var context = LagContext(fdbSelectionMode: 0, portSelectMode: hash ? .hash : .queueAffinity)
-        if hash {
-            if lagCap(l, "port_select_flow_table_bypass") { context.activePort = Self.activePortMask(map) }
-        } else {
-            context.txRemapAffinity1 = map[0]
-            context.txRemapAffinity2 = map.count > 1 ? map[1] : 0
-        }
-        log(dev0, mapText(map, hash: hash))
-        log(dev0, "shared_fdb:0 mode:\(context.portSelectMode.name)")
-        let create = issueFirmware(.createLag, on: dev0, lag: l, context: context)
+        let create = createLag(l, on: dev0, map: map, hash: hash, shared: false)
         guard create.succeeded else {
             // mp.c ignores the error: the route is tracked anyway, so later routes do not retry.
             log(dev0, "Failed to create LAG (\(-(create.status.errno?.number ?? 5)))")
@@ -196,7 +187,7 @@ extension EmulatorState {
         }
         links.lags[l].mode = .multipath
         links.lags[l].flags = hash ? [.hashBased] : []
-        links.lags[l].portSelectMode = context.portSelectMode
+        links.lags[l].portSelectMode = hash ? .hash : .queueAffinity
         links.lags[l].v2p = map
         links.lags[l].lastFailure = nil
     }
