@@ -17,10 +17,9 @@ extension EmulatorState {
             port.splitSubportNumber = split.subport
             port.lanes = split.lanes
             // Split subports get a phys_port_name suffix (`p3s0`, `__devlink_port_phys_port_name_get`
-            // in net/devlink/port.c), and the usual
-            // udev rules append it to the parent's name: swp3 splits into swp3s0 and swp3s1. A parent
-            // that kept its kernel name (ethN) had no rule renaming it, so its subports take kernel
-            // names too.
+            // in net/devlink/port.c), and the usual udev rules append it to the parent's name: swp3
+            // splits into swp3s0 and swp3s1. A parent that kept its kernel name (ethN) had no rule
+            // renaming it, so its subports take kernel names too.
             netdevName = spec.netdev.flatMap { $0.isKernelEthName ? nil : "\($0)s\(split.subport)" }
         }
         let name = netdevName ?? uniqueName(config.udevFunctionBase.map { base in
