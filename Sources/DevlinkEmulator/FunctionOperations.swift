@@ -29,8 +29,33 @@ extension EmulatorState {
             ops.state = true
             ops.roce = true
             ops.maxIOEQs = true
+            // Before the per-port ops (KernelGate.mlx5PerPortOps) migratable was a devlink_ops
+            // member, present for every port of the instance: devlink_port_function_validate then
+            // refuses an SF port on its flavour instead ("... supported for VFs only").
+            ops.migratable = kernel < KernelGate.mlx5PerPortOps
         }
         return ops
+    }
+
+    /// The function nest a new mlx5 PF/VF/SF port reports (devlink_nl_port_function_attrs_put):
+    /// a get that answers EOPNOTSUPP leaves its attribute out. roce needs VHCA management
+    /// (mlx5_devlink_port_fn_roce_get), migratable also the migration cap and a VF
+    /// (mlx5_devlink_port_fn_migratable_get, devlink_port_fn_migratable_fill), ipsec the device
+    /// offload and a VF (mlx5_devlink_port_fn_ipsec_crypto_get), max_io_eqs VHCA management and
+    /// max_num_eqs_24b (mlx5_devlink_port_fn_max_io_eqs_get; the `max_num_eqs` cap, 0 = absent).
+    func initialFunction(_ config: DeviceConfig, flavour: PortFlavour) -> PortFunction {
+        let vhca = config.cap("vhca_resource_manager") != 0
+        let vf = flavour == .pcivf
+        let ipsec = vf && config.cap("ipsec_offload") != 0 ? false : nil
+        var function = PortFunction(hwAddr: .zero, roce: vhca ? true : nil,
+                                    migratable: vf && vhca && config.cap("migration") != 0 ? false : nil,
+                                    ipsecCrypto: ipsec, ipsecPacket: ipsec,
+                                    maxIOEQs: vhca ? defaultMaxIOEQs(config) : nil)
+        if flavour == .pcisf {
+            function.state = .inactive
+            function.opstate = .detached
+        }
+        return function
     }
 
     mutating func setPortFunction(_ handle: PortHandle, _ changes: PortFunctionChanges) throws(DevlinkError) {
@@ -102,6 +127,9 @@ extension EmulatorState {
             guard config.cap("vhca_resource_manager") != 0 else {
                 throw drv(.EOPNOTSUPP, "Device doesn't support VHCA management")
             }
+            guard config.cap("max_num_eqs") != 0 else {
+                throw drv(.EOPNOTSUPP, "Device doesn't support changing the max number of EQs")
+            }
             guard UInt64(eqs) + 4 <= UInt64(UInt16.max) else { throw drv(.EINVAL, "Supplied value out of range") }
             devices[d].ports[handle.index]?.port.function?.maxIOEQs = eqs
             devices[d].ports[handle.index]?.maxIOEQsSet = true
@@ -124,9 +152,10 @@ extension EmulatorState {
             guard hw == .allocated else {
                 throw DevlinkError(.EBUSY, device.driverMessage("SF is inactivated but it is still attached"))
             }
-            // mlx5_sf_activate: without an explicit max_io_eqs, the SF default of 8 goes through
-            // mlx5_devlink_port_fn_max_io_eqs_set (max_num_eqs_24b assumed), which needs VHCA management.
-            if !record.maxIOEQsSet {
+            // mlx5_sf_activate: without an explicit max_io_eqs, and when the device has
+            // max_num_eqs_24b, the SF default of 8 goes through mlx5_devlink_port_fn_max_io_eqs_set,
+            // which needs VHCA management.
+            if !record.maxIOEQsSet, device.config.cap("max_num_eqs") != 0 {
                 guard device.config.cap("vhca_resource_manager") != 0 else {
                     throw DevlinkError(.EOPNOTSUPP, device.driverMessage("Device doesn't support VHCA management"))
                 }

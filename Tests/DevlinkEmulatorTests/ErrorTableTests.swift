@@ -25,6 +25,9 @@ let coreRows: [ErrorRow] = [
              request: { _ = try $0.port(PortHandle(device: H.pf0, index: 7)) }, errno: .ENODEV),
     ErrorRow(name: "port set type without driver op", profile: "mlx5",
              request: { try $0.setPortType(H.uplink0, .ib) }, errno: .EOPNOTSUPP),
+    // devlink_port_type_set: the op check comes before the same-type shortcut.
+    ErrorRow(name: "port set type to the type it has (mlx5)", profile: "mlx5",
+             request: { try $0.setPortType(H.uplink0, .eth) }, errno: .EOPNOTSUPP),
     ErrorRow(name: "function hw_addr without op (uplink)", profile: "mlx5",
              request: { try $0.setPortFunction(H.uplink0, PortFunctionChanges(hwAddr: .zero)) },
              errno: .EOPNOTSUPP, message: "Port doesn't support function attributes"),
@@ -275,6 +278,7 @@ func session(forProfile profile: String) throws -> EmulatedSession {
     case "mlx5-4tc": return try mlx5 { $0.caps?["max_tc"] = 4 }
     case "mlx5-inline0": return try mlx5 { $0.caps?["wqe_inline_mode"] = 0 }
     case "mlx5-novhca": return try mlx5 { $0.caps?["vhca_resource_manager"] = 0 }
+    case "mlx5-noeqs": return try mlx5 { $0.caps?["max_num_eqs"] = 0 }
     case "netdevsim": return try nsimSession(kernel: version)
     case "netdevsim-legacy": return try nsimSession(switchdev: false)
     case "netdevsim-novfs": return try nsimSession(switchdev: false, vfs: 0)

@@ -16,6 +16,19 @@ import Testing
         }
     }
 
+    @Test func mlx5PerPortOps() throws {
+        let flavour = "migratable function attribute supported for VFs only"
+        let noOp = "Port doesn't support migratable function attribute"
+        for (kernel, message) in [("6.4", flavour), ("6.5", noOp)] {
+            let session = try mlx5Session(kernel: kernel)
+            let sf = try session.addPort(H.sfRequest(88))
+            let error = try #require(throws: DevlinkError.self) {
+                try session.setPortFunction(sf.handle, PortFunctionChanges(migratable: true))
+            }
+            #expect(error.errno == .EOPNOTSUPP && error.message == message, "kernel \(kernel)")
+        }
+    }
+
     @Test func mlx5SFNestedDevlink() throws {
         for (kernel, nested) in [("6.6", false), ("6.7", true)] {
             let session = try mlx5Session(kernel: kernel)
