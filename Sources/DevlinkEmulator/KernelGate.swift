@@ -14,6 +14,10 @@ public enum KernelGate {
     /// structure", Networking for v6.5): mlx5's SF ports lose the migratable op, so the core refuses
     /// migratable there as unsupported, no longer on the flavour.
     public static let mlx5PerPortOps = KernelVersion(6, 5)
+    /// DEVLINK_PORT_FN_CAP_IPSEC_CRYPTO / _PACKET ("devlink: Expose port function commands to
+    /// control IPsec crypto/packet offloads", Networking for 6.6): before it the caps bitfield's
+    /// valid mask is roce | migratable, so the function nest fails its parse.
+    public static let portFunctionIPsec = KernelVersion(6, 6)
     /// The SF port's function reports the SF's own devlink instance (DEVLINK_PORT_FN_ATTR_DEVLINK):
     /// "devlink: expose peer SF devlink instance" with mlx5's "SF, Implement peer devlink set".
     public static let mlx5SFNestedDevlink = KernelVersion(6, 7)
@@ -39,6 +43,7 @@ public enum KernelGate {
         ("mlx5MultipathAnyNexthops", mlx5MultipathAnyNexthops, ["7c33e73995e9"]),
         ("mlx5LightProbeSF", mlx5LightProbeSF, ["e71383fb"]),
         ("mlx5PerPortOps", mlx5PerPortOps, ["4a490d7154b3"]),
+        ("portFunctionIPsec", portFunctionIPsec, ["62b6442c58dc", "390a24cbc396"]),
         ("mlx5SFNestedDevlink", mlx5SFNestedDevlink, ["0b7a2721e36c", "ac5f395685bd"]),
         ("mlx5ReloadWithSFs", mlx5ReloadWithSFs, ["602d61e307ac"]),
         ("mlx5NodeParent", mlx5NodeParent, ["9c7bbf4c3304"]),

@@ -29,6 +29,23 @@ import Testing
         }
     }
 
+    @Test func portFunctionIPsec() throws {
+        for (kernel, known) in [("6.5", false), ("6.6", true)] {
+            var topology = try Topology.mlx5.at(version: kernel)
+            topology.devices[0].caps?["ipsec_offload"] = 1
+            let session = try EmulatedSession(topology: topology)
+            try session.setEswitch(H.pf0, EswitchChanges(mode: .switchdev))
+            try session.setSriovNumVFs(H.pf0, 1)
+            #expect((try session.port(H.vf(0)).function?.ipsecCrypto != nil) == known, "kernel \(kernel)")
+            let result = Result { try session.setPortFunction(H.vf(0), PortFunctionChanges(ipsecCrypto: true)) }
+            if known {
+                #expect((try? result.get()) != nil, "kernel \(kernel)")
+            } else {
+                #expect(throws: DevlinkError(.EINVAL, "Fail to parse port function attributes")) { try result.get() }
+            }
+        }
+    }
+
     @Test func mlx5SFNestedDevlink() throws {
         for (kernel, nested) in [("6.6", false), ("6.7", true)] {
             let session = try mlx5Session(kernel: kernel)
