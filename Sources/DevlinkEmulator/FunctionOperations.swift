@@ -12,10 +12,17 @@ extension EmulatorState {
     func functionOps(_ record: PortRecord, _ config: DeviceConfig) -> FunctionOps {
         guard config.profile == .mlx5 else { return FunctionOps() }   // netdevsim ports have no fn ops
         var ops = FunctionOps()
+        // Before the per-port ops (KernelGate.mlx5PerPortOps) hw_addr, state (CONFIG_MLX5_SF_MANAGER)
+        // and migratable were devlink_ops members, present for every port of the instance: the core
+        // lets the request through and the driver answers (setPortFunction, setSFState). roce and
+        // migratable on the uplink are not modelled before 6.5.
+        let deviceWideOps = kernel < KernelGate.mlx5PerPortOps
         switch record.role {
         case .physical:
-            break
+            ops.hwAddr = deviceWideOps
+            ops.state = deviceWideOps
         case .vf, .hostPF:
+            ops.state = deviceWideOps
             ops.hwAddr = true
             ops.roce = true
             ops.migratable = true
@@ -29,10 +36,9 @@ extension EmulatorState {
             ops.state = true
             ops.roce = true
             ops.maxIOEQs = true
-            // Before the per-port ops (KernelGate.mlx5PerPortOps) migratable was a devlink_ops
-            // member, present for every port of the instance: devlink_port_function_validate then
-            // refuses an SF port on its flavour instead ("... supported for VFs only").
-            ops.migratable = kernel < KernelGate.mlx5PerPortOps
+            // With the device-wide migratable op devlink_port_function_validate refuses an SF port on
+            // its flavour ("... supported for VFs only").
+            ops.migratable = deviceWideOps
         }
         return ops
     }
@@ -102,6 +108,9 @@ extension EmulatorState {
                 guard mac.isEthernet else { throw DevlinkError(.EINVAL, "Address must be 6 bytes for Ethernet device") }
                 guard !mac.isMulticast else { throw DevlinkError(.EINVAL, "Non-unicast hardware address unsupported") }
             }
+            // Before 6.5 the uplink reaches mlx5_devlink_port_function_hw_addr_set, whose
+            // is_port_function_supported takes only the PF, VF and SF vports.
+            if record.role == .physical { throw drv(.EINVAL, "Port doesn't support set hw_addr") }
             devices[d].ports[handle.index]?.port.function?.hwAddr = mac
         }
         // 2. caps, bit order: roce, migratable, ipsec_crypto, ipsec_packet.
@@ -151,8 +160,17 @@ extension EmulatorState {
     /// mlx5_devlink_sf_port_fn_state_set → mlx5_sf_state_set (no mode check: SF ports exist only in
     /// switchdev).
     private mutating func setSFState(device d: Int, index: UInt32, _ state: FunctionState) throws(DevlinkError) {
-        guard var record = devices[d].ports[index], let hw = record.sfState else { return }
+        guard var record = devices[d].ports[index] else { return }
         let device = devices[d]
+        guard let hw = record.sfState else {
+            // Before 6.5 any port reaches the device-wide op: without an SF table (legacy, or no SF
+            // support) EOPNOTSUPP, else mlx5_sf_lookup_by_index finds no SF (ENODEV, no extack).
+            guard device.config.sfSupported, device.eswitchMode == .switchdev else {
+                throw DevlinkError(.EOPNOTSUPP, device.driverMessage(
+                    "Port state set is only supported in eswitch switchdev mode or SF ports are disabled."))
+            }
+            throw DevlinkError(.ENODEV)
+        }
         if state == hw.state { return }
         switch state {
         case .active:

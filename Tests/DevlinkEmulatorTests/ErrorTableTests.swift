@@ -269,7 +269,7 @@ func session(forProfile profile: String) throws -> EmulatedSession {
     }
     switch name {
     case "mlx5": return try mlx5Session(kernel: version)
-    case "mlx5-legacy": return try mlx5Session(switchdev: false)
+    case "mlx5-legacy": return try mlx5Session(switchdev: false, kernel: version)
     case "mlx5-nosf": return try mlx5 { $0.sfSupported = false }
     case "mlx5-ecpf": return try mlx5 { $0.ecpf = true }
     case "mlx5-smalltable": return try mlx5 { $0.maxSfs = 1 }
