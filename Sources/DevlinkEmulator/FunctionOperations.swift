@@ -12,10 +12,17 @@ extension EmulatorState {
     func functionOps(_ record: PortRecord, _ config: DeviceConfig) -> FunctionOps {
         guard config.profile == .mlx5 else { return FunctionOps() }   // netdevsim ports have no fn ops
         var ops = FunctionOps()
+        // Before the per-port ops (KernelGate.mlx5PerPortOps) hw_addr, state (CONFIG_MLX5_SF_MANAGER)
+        // and migratable were devlink_ops members, present for every port of the instance: the core
+        // lets the request through and the driver answers (setPortFunction, setSFState). roce and
+        // migratable on the uplink are not modelled before 6.5.
+        let deviceWideOps = kernel < KernelGate.mlx5PerPortOps
         switch record.role {
         case .physical:
-            break
+            ops.hwAddr = deviceWideOps
+            ops.state = deviceWideOps
         case .vf, .hostPF:
+            ops.state = deviceWideOps
             ops.hwAddr = true
             ops.roce = true
             ops.migratable = true
@@ -29,8 +36,32 @@ extension EmulatorState {
             ops.state = true
             ops.roce = true
             ops.maxIOEQs = true
+            // With the device-wide migratable op devlink_port_function_validate refuses an SF port on
+            // its flavour ("... supported for VFs only").
+            ops.migratable = deviceWideOps
         }
         return ops
+    }
+
+    /// The function nest a new mlx5 PF/VF/SF port reports (devlink_nl_port_function_attrs_put):
+    /// a get that answers EOPNOTSUPP leaves its attribute out. roce needs VHCA management
+    /// (mlx5_devlink_port_fn_roce_get), migratable also the migration cap and a VF
+    /// (mlx5_devlink_port_fn_migratable_get, devlink_port_fn_migratable_fill), ipsec the device
+    /// offload and a VF (mlx5_devlink_port_fn_ipsec_crypto_get), max_io_eqs VHCA management and
+    /// max_num_eqs_24b (mlx5_devlink_port_fn_max_io_eqs_get; the `max_num_eqs` cap, 0 = absent).
+    func initialFunction(_ config: DeviceConfig, flavour: PortFlavour) -> PortFunction {
+        let vhca = config.cap("vhca_resource_manager") != 0
+        let vf = flavour == .pcivf
+        let ipsec = vf && config.cap("ipsec_offload") != 0 && kernel >= KernelGate.portFunctionIPsec ? false : nil
+        var function = PortFunction(hwAddr: .zero, roce: vhca ? true : nil,
+                                    migratable: vf && vhca && config.cap("migration") != 0 ? false : nil,
+                                    ipsecCrypto: ipsec, ipsecPacket: ipsec,
+                                    maxIOEQs: vhca ? defaultMaxIOEQs(config) : nil)
+        if flavour == .pcisf {
+            function.state = .inactive
+            function.opstate = .detached
+        }
+        return function
     }
 
     mutating func setPortFunction(_ handle: PortHandle, _ changes: PortFunctionChanges) throws(DevlinkError) {
@@ -43,6 +74,13 @@ extension EmulatorState {
             DevlinkError(errno, devices[d].driverMessage(text))
         }
 
+        // Before the IPsec caps the bitfield's valid mask (DEVLINK_PORT_FN_CAPS_VALID_MASK) is roce |
+        // migratable: nla_parse_nested fails in devlink_port_function_set, whose own message
+        // replaces the policy's (the nest is not validated earlier: devlink_nl_policy has it as a
+        // plain NLA_NESTED until the generated ops of 6.6).
+        if kernel < KernelGate.portFunctionIPsec, changes.ipsecCrypto != nil || changes.ipsecPacket != nil {
+            throw DevlinkError(.EINVAL, "Fail to parse port function attributes")
+        }
         // Validation (devlink_port_function_validate), nothing applied yet.
         if changes.hwAddr != nil, !ops.hwAddr { throw eop("Port doesn't support function attributes") }
         if changes.state != nil, !ops.state { throw eop("Function does not support state setting") }
@@ -70,6 +108,9 @@ extension EmulatorState {
                 guard mac.isEthernet else { throw DevlinkError(.EINVAL, "Address must be 6 bytes for Ethernet device") }
                 guard !mac.isMulticast else { throw DevlinkError(.EINVAL, "Non-unicast hardware address unsupported") }
             }
+            // Before 6.5 the uplink reaches mlx5_devlink_port_function_hw_addr_set, whose
+            // is_port_function_supported takes only the PF, VF and SF vports.
+            if record.role == .physical { throw drv(.EINVAL, "Port doesn't support set hw_addr") }
             devices[d].ports[handle.index]?.port.function?.hwAddr = mac
         }
         // 2. caps, bit order: roce, migratable, ipsec_crypto, ipsec_packet.
@@ -102,6 +143,9 @@ extension EmulatorState {
             guard config.cap("vhca_resource_manager") != 0 else {
                 throw drv(.EOPNOTSUPP, "Device doesn't support VHCA management")
             }
+            guard config.cap("max_num_eqs") != 0 else {
+                throw drv(.EOPNOTSUPP, "Device doesn't support changing the max number of EQs")
+            }
             guard UInt64(eqs) + 4 <= UInt64(UInt16.max) else { throw drv(.EINVAL, "Supplied value out of range") }
             devices[d].ports[handle.index]?.port.function?.maxIOEQs = eqs
             devices[d].ports[handle.index]?.maxIOEQsSet = true
@@ -116,17 +160,27 @@ extension EmulatorState {
     /// mlx5_devlink_sf_port_fn_state_set → mlx5_sf_state_set (no mode check: SF ports exist only in
     /// switchdev).
     private mutating func setSFState(device d: Int, index: UInt32, _ state: FunctionState) throws(DevlinkError) {
-        guard var record = devices[d].ports[index], let hw = record.sfState else { return }
+        guard var record = devices[d].ports[index] else { return }
         let device = devices[d]
+        guard let hw = record.sfState else {
+            // Before 6.5 any port reaches the device-wide op: without an SF table (legacy, or no SF
+            // support) EOPNOTSUPP, else mlx5_sf_lookup_by_index finds no SF (ENODEV, no extack).
+            guard device.config.sfSupported, device.eswitchMode == .switchdev else {
+                throw DevlinkError(.EOPNOTSUPP, device.driverMessage(
+                    "Port state set is only supported in eswitch switchdev mode or SF ports are disabled."))
+            }
+            throw DevlinkError(.ENODEV)
+        }
         if state == hw.state { return }
         switch state {
         case .active:
             guard hw == .allocated else {
                 throw DevlinkError(.EBUSY, device.driverMessage("SF is inactivated but it is still attached"))
             }
-            // mlx5_sf_activate: without an explicit max_io_eqs, the SF default of 8 goes through
-            // mlx5_devlink_port_fn_max_io_eqs_set (max_num_eqs_24b assumed), which needs VHCA management.
-            if !record.maxIOEQsSet {
+            // mlx5_sf_activate: without an explicit max_io_eqs, and when the device has
+            // max_num_eqs_24b, the SF default of 8 goes through mlx5_devlink_port_fn_max_io_eqs_set,
+            // which needs VHCA management.
+            if !record.maxIOEQsSet, device.config.cap("max_num_eqs") != 0 {
                 guard device.config.cap("vhca_resource_manager") != 0 else {
                     throw DevlinkError(.EOPNOTSUPP, device.driverMessage("Device doesn't support VHCA management"))
                 }

@@ -10,6 +10,14 @@ public enum KernelGate {
     /// mlx5 probes local SFs on the eswitch manager light (devlink and params only, enable_eth/rdma/vnet
     /// false) until `dev reload` ("net/mlx5: Light probe local SFs").
     public static let mlx5LightProbeSF = KernelVersion(6, 5)
+    /// devlink port ops are per port (devlink_port_ops, "devlink: move port ops into separate
+    /// structure", Networking for v6.5): mlx5's SF ports lose the migratable op, so the core refuses
+    /// migratable there as unsupported, no longer on the flavour.
+    public static let mlx5PerPortOps = KernelVersion(6, 5)
+    /// DEVLINK_PORT_FN_CAP_IPSEC_CRYPTO / _PACKET ("devlink: Expose port function commands to
+    /// control IPsec crypto/packet offloads", Networking for 6.6): before it the caps bitfield's
+    /// valid mask is roce | migratable, so the function nest fails its parse.
+    public static let portFunctionIPsec = KernelVersion(6, 6)
     /// The SF port's function reports the SF's own devlink instance (DEVLINK_PORT_FN_ATTR_DEVLINK):
     /// "devlink: expose peer SF devlink instance" with mlx5's "SF, Implement peer devlink set".
     public static let mlx5SFNestedDevlink = KernelVersion(6, 7)
@@ -34,6 +42,8 @@ public enum KernelGate {
     public static let all: [(name: String, version: KernelVersion, commits: [String])] = [
         ("mlx5MultipathAnyNexthops", mlx5MultipathAnyNexthops, ["7c33e73995e9"]),
         ("mlx5LightProbeSF", mlx5LightProbeSF, ["e71383fb"]),
+        ("mlx5PerPortOps", mlx5PerPortOps, ["4a490d7154b3"]),
+        ("portFunctionIPsec", portFunctionIPsec, ["62b6442c58dc", "390a24cbc396"]),
         ("mlx5SFNestedDevlink", mlx5SFNestedDevlink, ["0b7a2721e36c", "ac5f395685bd"]),
         ("mlx5ReloadWithSFs", mlx5ReloadWithSFs, ["602d61e307ac"]),
         ("mlx5NodeParent", mlx5NodeParent, ["9c7bbf4c3304"]),

@@ -33,7 +33,8 @@ extension EmulatorState {
         }
         let key = DeviceState.SFKey(controller: controller, sfnum: sfnum)
         guard device.sfNumbers[key] == nil else { throw fail(.EEXIST, "SF already exist. Choose different sfnum") }
-        // Hardware SF table full: the table's own errno, no extack (reference: ENOSPC likely).
+        // Hardware SF table full: ENOSPC without extack (mlx5_sf_hw_table_id_alloc; a taken sfnum is
+        // found first, as its loop looks at every slot before giving up).
         var allocator = devices[d].sfIDs[controller] ?? IDAllocator()
         guard let hwID = allocator.allocate(limit: config.maxSFs) else { throw DevlinkError(.ENOSPC) }
         devices[d].sfIDs[controller] = allocator
@@ -45,8 +46,7 @@ extension EmulatorState {
                         controller: controller, pfnum: pfnum, sfnum: sfnum,
                         // devlink_port_attrs_pci_sf_set(..., external): mlx5 passes !!controller.
                         external: controller != 0, splittable: false,
-                        function: PortFunction(hwAddr: .zero, state: .inactive, opstate: .detached, roce: true,
-                                               maxIOEQs: defaultMaxIOEQs(config)))
+                        function: initialFunction(config, flavour: .pcisf))
         let name = uniqueName(config.udevBase.map { base in
             (controller == 0 ? "\(base)" : "\(base)c\(controller)") + "pf\(pfnum)sf\(sfnum)"
         })
@@ -67,11 +67,9 @@ extension EmulatorState {
     }
 
     mutating func setPortType(_ handle: PortHandle, _ type: PortType) throws(DevlinkError) {
-        let (d, record) = try record(handle)
-        // 6.12 (the netdevsim profile) checks for the driver op first: EOPNOTSUPP even for the same type.
-        if devices[d].profile == .netdevsim { throw DevlinkError(.EOPNOTSUPP) }
-        if record.port.type == type { return }   // newer cores: same type is a successful no-op
-        // Neither mlx5 nor netdevsim implements port_type_set.
+        _ = try record(handle)   // an unknown port is ENODEV first (devlink_port_get_from_info)
+        // devlink_port_type_set checks for the driver op before comparing the type, so the same
+        // type is EOPNOTSUPP too; neither mlx5 nor netdevsim implements port_type_set.
         throw DevlinkError(.EOPNOTSUPP)
     }
 

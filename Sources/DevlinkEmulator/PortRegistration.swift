@@ -37,7 +37,7 @@ extension EmulatorState {
         let index = config.indexPrefix
         let port = Port(handle: PortHandle(device: config.handle, index: index), flavour: .pcipf,
                         controller: controller, pfnum: config.pfnum, external: true, splittable: false,
-                        function: PortFunction(hwAddr: .zero, roce: true, maxIOEQs: defaultMaxIOEQs(config)))
+                        function: initialFunction(config, flavour: .pcipf))
         let name = uniqueName(config.udevBase.map { "\($0)c\(controller)pf\(config.pfnum)" })
         let record = PortRecord(port: port, role: .hostPF(controller: controller), sequence: nextSequence(d))
         register(device: d, record: record, netdev: name, kind: .representor, withLeaf: true)
@@ -53,11 +53,7 @@ extension EmulatorState {
             switch config.profile {
             case .mlx5:
                 index = config.indexPrefix | (vf + 1)
-                function = PortFunction(hwAddr: .zero, roce: true,
-                                        migratable: config.cap("migration") != 0 ? false : nil,
-                                        ipsecCrypto: config.cap("ipsec_offload") != 0 ? false : nil,
-                                        ipsecPacket: config.cap("ipsec_offload") != 0 ? false : nil,
-                                        maxIOEQs: defaultMaxIOEQs(config))
+                function = initialFunction(config, flavour: .pcivf)
             case .netdevsim:
                 index = 128 + vf
                 function = nil
@@ -102,8 +98,10 @@ extension EmulatorState {
         // Before 6.10 devlink has no DEVLINK_PORT_FN_ATTR_MAX_IO_EQS (5af3e3876d56), so a port
         // dump carries none (nil, as the netlink decoder reads it).
         guard kernel >= DevlinkFeature.maxIOEQs.since else { return nil }
-        // mlx5 reports the function's HCA max_num_eqs minus 4 control EQs.
+        // mlx5 reports the function's HCA max_num_eqs minus 4 control EQs; a device without
+        // max_num_eqs_24b (cap 0) answers EOPNOTSUPP and the attribute is left out.
         let eqs = config.cap("max_num_eqs")
+        guard eqs != 0 else { return nil }
         return eqs > 4 ? UInt32(clamping: eqs - 4) : 0
     }
 

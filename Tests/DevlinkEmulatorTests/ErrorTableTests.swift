@@ -25,6 +25,9 @@ let coreRows: [ErrorRow] = [
              request: { _ = try $0.port(PortHandle(device: H.pf0, index: 7)) }, errno: .ENODEV),
     ErrorRow(name: "port set type without driver op", profile: "mlx5",
              request: { try $0.setPortType(H.uplink0, .ib) }, errno: .EOPNOTSUPP),
+    // devlink_port_type_set: the op check comes before the same-type shortcut.
+    ErrorRow(name: "port set type to the type it has (mlx5)", profile: "mlx5",
+             request: { try $0.setPortType(H.uplink0, .eth) }, errno: .EOPNOTSUPP),
     ErrorRow(name: "function hw_addr without op (uplink)", profile: "mlx5",
              request: { try $0.setPortFunction(H.uplink0, PortFunctionChanges(hwAddr: .zero)) },
              errno: .EOPNOTSUPP, message: "Port doesn't support function attributes"),
@@ -266,7 +269,7 @@ func session(forProfile profile: String) throws -> EmulatedSession {
     }
     switch name {
     case "mlx5": return try mlx5Session(kernel: version)
-    case "mlx5-legacy": return try mlx5Session(switchdev: false)
+    case "mlx5-legacy": return try mlx5Session(switchdev: false, kernel: version)
     case "mlx5-nosf": return try mlx5 { $0.sfSupported = false }
     case "mlx5-ecpf": return try mlx5 { $0.ecpf = true }
     case "mlx5-smalltable": return try mlx5 { $0.maxSfs = 1 }
@@ -275,6 +278,7 @@ func session(forProfile profile: String) throws -> EmulatedSession {
     case "mlx5-4tc": return try mlx5 { $0.caps?["max_tc"] = 4 }
     case "mlx5-inline0": return try mlx5 { $0.caps?["wqe_inline_mode"] = 0 }
     case "mlx5-novhca": return try mlx5 { $0.caps?["vhca_resource_manager"] = 0 }
+    case "mlx5-noeqs": return try mlx5 { $0.caps?["max_num_eqs"] = 0 }
     case "netdevsim": return try nsimSession(kernel: version)
     case "netdevsim-legacy": return try nsimSession(switchdev: false)
     case "netdevsim-novfs": return try nsimSession(switchdev: false, vfs: 0)

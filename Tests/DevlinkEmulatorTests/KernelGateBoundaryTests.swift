@@ -16,6 +16,36 @@ import Testing
         }
     }
 
+    @Test func mlx5PerPortOps() throws {
+        let flavour = "migratable function attribute supported for VFs only"
+        let noOp = "Port doesn't support migratable function attribute"
+        for (kernel, message) in [("6.4", flavour), ("6.5", noOp)] {
+            let session = try mlx5Session(kernel: kernel)
+            let sf = try session.addPort(H.sfRequest(88))
+            let error = try #require(throws: DevlinkError.self) {
+                try session.setPortFunction(sf.handle, PortFunctionChanges(migratable: true))
+            }
+            #expect(error.errno == .EOPNOTSUPP && error.message == message, "kernel \(kernel)")
+        }
+    }
+
+    @Test func portFunctionIPsec() throws {
+        for (kernel, known) in [("6.5", false), ("6.6", true)] {
+            var topology = try Topology.mlx5.at(version: kernel)
+            topology.devices[0].caps?["ipsec_offload"] = 1
+            let session = try EmulatedSession(topology: topology)
+            try session.setEswitch(H.pf0, EswitchChanges(mode: .switchdev))
+            try session.setSriovNumVFs(H.pf0, 1)
+            #expect((try session.port(H.vf(0)).function?.ipsecCrypto != nil) == known, "kernel \(kernel)")
+            let result = Result { try session.setPortFunction(H.vf(0), PortFunctionChanges(ipsecCrypto: true)) }
+            if known {
+                #expect((try? result.get()) != nil, "kernel \(kernel)")
+            } else {
+                #expect(throws: DevlinkError(.EINVAL, "Fail to parse port function attributes")) { try result.get() }
+            }
+        }
+    }
+
     @Test func mlx5SFNestedDevlink() throws {
         for (kernel, nested) in [("6.6", false), ("6.7", true)] {
             let session = try mlx5Session(kernel: kernel)
