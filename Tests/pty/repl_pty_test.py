@@ -347,6 +347,42 @@ def test_unwritable_history_is_one_line(env):
     assert "Error Domain" not in c.before and "CocoaError" not in c.before, c.before
 
 
+def test_monitor_waits_from_now_until_ctrl_c(env):
+    """Issue 17: `monitor` shows what arrives from now on (not the session's backlog) until Ctrl-C."""
+    c = spawn_dls(env)
+    for line in ["dev eswitch set pci/0000:06:00.0 mode switchdev",
+                 "port function rate add pci/0000:06:00.0/g1 tx_max 10mbit"]:
+        c.sendline(line)
+        c.expect(PROMPT)
+    c.sendline("monitor")
+    # For a second: neither the rate added before it nor a prompt; it is still watching.
+    seen = c.expect([PROMPT, r"\[rate,new\]", pexpect.TIMEOUT], timeout=1.0)
+    assert seen == 2, f"monitor returned or replayed the backlog: {c.before!r}"
+    c.sendintr()
+    c.expect(PROMPT)
+    c.sendline('print(map(events(), fn(e) { "${e.object},${e.command}" }))')
+    c.expect(r'\["rate,new"\]')
+    c.expect(PROMPT)
+    quit_ok(c)
+
+
+def test_monitor_shows_an_sf_attaching_during_it(env):
+    """Issue 17: an SF activated just before `monitor` attaches 500 ms later, while it watches."""
+    c = spawn_dls(env)
+    for line in ["dev eswitch set pci/0000:06:00.0 mode switchdev",
+                 "let sf = port add pci/0000:06:00.0 flavour pcisf pfnum 0 sfnum 88"]:
+        c.sendline(line)
+        c.expect(PROMPT)
+    c.sendline("port function set $sf state active; monitor port")
+    c.expect(r"\[port,new\] pci/0000:06:00\.0/32768: type eth netdev enp6s0pf0sf88 flavour pcisf")
+    c.expect(r"state active opstate attached")
+    seen = c.expect([PROMPT, pexpect.TIMEOUT], timeout=0.5)
+    assert seen == 1, "monitor returned without Ctrl-C"
+    c.sendintr()
+    c.expect(PROMPT)
+    quit_ok(c)
+
+
 # What the language prints for the inputs above.
 BLOCK_OUTPUT = r"0\s+1\s+2"
 AFTER_INTERRUPT = 'print("after")'
@@ -361,6 +397,7 @@ TESTS = [test_command_word_completes, test_port_handle_completes, test_state_val
          test_help_exit_hint_and_inline_options, test_tab_after_open_call_shows_signature,
          test_history_survives_kill_9, test_utf8_without_lang,
          test_unwritable_history_is_one_line,
+         test_monitor_waits_from_now_until_ctrl_c, test_monitor_shows_an_sf_attaching_during_it,
          test_piped_stdin_has_no_prompt]
 
 
