@@ -10,7 +10,7 @@ enum QueryHelp {
         "eswitch": "eswitch(DEV): the device's eswitch (mode, inline_mode, encap_mode)",
         "mac": "mac(TEXT | INT): a MAC address value; mac(\"00:00:00:00:88:00\") + i steps it",
         "wait": "wait(FN[, SECONDS]): calls FN until it returns true, letting the device's pending work progress (default 10 s); true, or false once the time is up (or, on the emulator, once no work is left)",
-        "snapshot": "snapshot(VALUE): a frozen copy: port and rate objects (also inside lists and maps) stop following the device; objects from commands and queries otherwise read the device again after every command and whenever time passed (sleep, wait, settle)",
+        "snapshot": "snapshot(VALUE): a frozen copy: port, rate, bond and eswitch objects (also inside lists and maps) stop following the device; objects from commands and queries otherwise read the device again after every command and whenever time passed (sleep, wait, settle, monitor, the REPL's idle prompt)",
         "sleep": "sleep(SECONDS): waits (0...86400 seconds, int or float) while the device's pending work runs (on the emulator's virtual clock, in tests, time jumps instead); Ctrl-C stops it",
         "settle": "settle([SECONDS]): lets the device's pending driver work (SF attach/detach, bond work, bond timers) run to completion: on the emulator its clock moves on to when the last item is done (the wall clock waits for it, at most SECONDS, default 10); on the kernel it waits 50 ms",
         "bonds": "bonds(): the bonding interfaces, as objects (name, mode, slaves, lag)",
