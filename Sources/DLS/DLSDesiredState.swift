@@ -77,7 +77,14 @@ extension DLSEngine {
         }
         let text: String
         if path == "-" {
-            text = standardInput ?? DLSSourceFile.readStandardInput()
+            if let standardInput {
+                text = standardInput
+            } else {
+                switch DLSSourceFile.standardInput() {
+                case .success(let read): text = read
+                case .failure(let failure): throw DLSError("cannot read standard input: \(failure.reason)")
+                }
+            }
         } else {
             switch DLSSourceFile.contents(of: path) {
             case .success(let read): text = read

@@ -61,6 +61,14 @@ import Testing
         #expect(r.status == 2)
         #expect(r.stdout.isEmpty)
         #expect(r.stderr == "dls: cannot read '\(binary.path)': binary data, not text (a NUL byte at line 1, column 8)\n")
+        // Piped in, as a script and as a batch file (it used to be parsed as garbage: 86 s for 38 MB).
+        let piped = "let a = 1\n\u{7f}ELF\u{2}\u{0}\u{1}"
+        let script = try CLI.run([], stdin: piped)
+        #expect(script.status == 2 && script.stdout.isEmpty)
+        #expect(script.stderr == "dls: cannot read standard input: binary data, not text (a NUL byte at line 2, column 6)\n")
+        let batch = try CLI.run(["-b", "-"], stdin: piped)
+        #expect(batch.status == 1)
+        #expect(batch.stderr == "Cannot open file \"-\" for reading: binary data, not text (a NUL byte at line 2, column 6)\n")
     }
 
     @Test func usageVersionAndHelp() throws {

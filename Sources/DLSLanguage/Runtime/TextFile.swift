@@ -14,6 +14,12 @@ public enum TextFile {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw systemFailure() }
         defer { close(fd) }
+        return try read(descriptor: fd, limit: limit)
+    }
+
+    /// The text readable from an open descriptor (a file, or a pipe such as a script piped to `dls`),
+    /// checked and bounded as `read(_:)` does. The descriptor stays open.
+    public static func read(descriptor fd: Int32, limit: Int = Limits.maxFileBytes) throws(Failure) -> String {
         var info = stat()
         if fstat(fd, &info) == 0 {
             if (info.st_mode & S_IFMT) == S_IFDIR { throw Failure(reason: "it is a directory") }
