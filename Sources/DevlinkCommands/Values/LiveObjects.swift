@@ -41,7 +41,7 @@ struct LiveCell<T> {
     }
 }
 
-enum LiveObjects {
+public enum LiveObjects {
     static func functions(_ runner: CommandRunner) -> [NativeFunction] {
         [
             NativeFunction("snapshot", arity: 1...1) { args in freeze(args[0]) },
@@ -50,7 +50,7 @@ enum LiveObjects {
 
     /// A frozen copy: port, rate, bond and eswitch objects stop following the device; lists and maps are copied
     /// with their items frozen; anything else is already a value.
-    static func freeze(_ value: Value) -> Value {
+    public static func freeze(_ value: Value) -> Value {
         switch value {
         case .object(let port as PortValue): return .object(PortValue(port.port, formatter: port.formatter))
         case .object(let rate as RateObjectValue): return .object(RateObjectValue(rate.rate, formatter: rate.formatter))
