@@ -77,7 +77,14 @@ extension DLSEngine {
         }
         let text: String
         if path == "-" {
-            text = standardInput ?? DLSSourceFile.readStandardInput()
+            if let standardInput {
+                text = standardInput
+            } else {
+                switch DLSSourceFile.standardInput() {
+                case .success(let read): text = read
+                case .failure(let failure): throw DLSError("cannot read standard input: \(failure.reason)")
+                }
+            }
         } else {
             switch DLSSourceFile.contents(of: path) {
             case .success(let read): text = read
@@ -123,7 +130,10 @@ extension DLSEngine {
     /// `snapshot()`, `plan(doc)` and `apply(doc)` for scripts.
     func installDesiredStateBuiltins() {
         let functions = [
-            NativeFunction("snapshot", arity: 0...0) { [unowned self] args in
+            // One name, two uses: snapshot(x) freezes a live object (LiveObjects.swift); this
+            // definition replaces that builtin, so it keeps doing it.
+            NativeFunction("snapshot", arity: 0...1) { [unowned self] args in
+                if args.count == 1 { return LiveObjects.freeze(args[0]) }
                 do {
                     return Self.value(DocumentEncoder.tree(try Snapshot.take(session)))
                 } catch {
@@ -145,7 +155,7 @@ extension DLSEngine {
             },
         ]
         let help = [
-            "snapshot": "snapshot(): the devices' state as a desired-state document (docs/desired-state.md)",
+            "snapshot": "snapshot(): the devices' state as a desired-state document (docs/desired-state.md); snapshot(VALUE): a frozen copy of VALUE: port, rate, bond and eswitch objects (also inside lists and maps) stop following the device, which objects from commands and queries otherwise do after every command and whenever time passed",
             "plan": "plan(DOC): the steps from the current state to DOC, as `+`/`~`/`-` lines (empty: no changes)",
             "apply": "apply(DOC): makes the state DOC in one transaction; returns {changed, steps}; a refused step rolls back and raises the kernel's error",
         ]

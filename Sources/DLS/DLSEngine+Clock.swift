@@ -32,6 +32,11 @@ extension DLSEngine {
 
 extension DLSEngine {
     /// Runs the emulator's driver work that is due by now (the REPL's idle tick). Never call it while
-    /// a run is in progress: the engine is not thread-safe.
-    public func runDueWork() { session.timedSession?.runDueWork() }
+    /// a run is in progress: the engine is not thread-safe. When work ran, live objects read the device
+    /// again: `sf.function.opstate` read just before idling must not stay `detached` from the cache.
+    public func runDueWork() {
+        guard let timed = session.timedSession, timed.secondsUntilNextWork == 0 else { return }
+        timed.runDueWork()
+        host.devlink.runner.live.invalidate()
+    }
 }

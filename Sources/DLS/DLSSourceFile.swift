@@ -30,16 +30,13 @@ public enum DLSSourceFile {
         }
     }
 
-    /// All of standard input (for hosts that run piped scripts).
-    public static func readStandardInput() -> String {
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = Glibc.read(0, &chunk, chunk.count)
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { break }
-            bytes.append(contentsOf: chunk[0..<n])
+    /// All of standard input (for hosts that run piped scripts), or why it is no script: read as
+    /// files are (UTF-8 text only, bounded; binary input is refused after its first 64 KiB).
+    public static func standardInput() -> Result<String, ReadFailure> {
+        do throws(TextFile.Failure) {
+            return .success(try TextFile.read(descriptor: 0))
+        } catch {
+            return .failure(ReadFailure(reason: error.reason))
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

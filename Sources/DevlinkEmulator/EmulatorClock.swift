@@ -18,7 +18,8 @@ public struct EmulatorInstant: Comparable, Hashable, Sendable, Codable, CustomSt
     /// `seconds` after this instant; negative, NaN or huge spans saturate.
     public func adding(seconds: Double) -> EmulatorInstant {
         guard seconds > 0 else { return self }
-        let span = seconds * 1e9
+        // Rounded, not truncated: 0.3 s is 300000000 ns, not 299999999 (0.3 * 1e9 is just below it).
+        let span = (seconds * 1e9).rounded()
         guard span < Double(UInt64.max - nanoseconds) else { return EmulatorInstant(nanoseconds: .max) }
         return EmulatorInstant(nanoseconds: nanoseconds + UInt64(span))
     }

@@ -109,7 +109,12 @@ struct RunOptions: Equatable {
             if isatty(0) != 0 {
                 return ScriptRunner.repl(config: config, stepLimit: stepLimit)
             }
-            source = DLSSourceFile.readStandardInput()
+            switch DLSSourceFile.standardInput() {
+            case .success(let text): source = text
+            case .failure(let failure):
+                FileHandleless.writeError("dls: cannot read standard input: \(failure.reason)\n")
+                return 2
+            }
             name = "<stdin>"
         }
         return ScriptRunner.run(source: source, name: name, arguments: scriptArguments, stepLimit: stepLimit,

@@ -112,15 +112,11 @@ enum ScriptRunner {
     /// `dls -b FILE`: devlink batch semantics, no language involved.
     static func runBatch(file: String, force: Bool, config: RunConfiguration) -> Int32 {
         let text: String
-        if file == "-" {
-            text = DLSSourceFile.readStandardInput()
-        } else {
-            switch DLSSourceFile.contents(of: file) {
-            case .success(let read): text = read
-            case .failure(let failure):
-                FileHandleless.writeError("Cannot open file \"\(file)\" for reading: \(failure.reason)\n")
-                return 1
-            }
+        switch file == "-" ? DLSSourceFile.standardInput() : DLSSourceFile.contents(of: file) {
+        case .success(let read): text = read
+        case .failure(let failure):
+            FileHandleless.writeError("Cannot open file \"\(file)\" for reading: \(failure.reason)\n")
+            return 1
         }
         let output = DLSStandardOutput()
         defer { output.flush() }

@@ -1,3 +1,5 @@
+import Foundation
+import Glibc
 import Testing
 import TestSupport
 @testable import DLSLanguage
@@ -15,15 +17,38 @@ import TestSupport
         body()
     }
 
-    /// A file past the limit is refused, whether its size is known beforehand or not (/dev/zero).
+    /// A file past the limit is refused, whether its size is known beforehand or not (a pipe);
+    /// /dev/zero ends at its first chunk, as binary data.
     @Test func readingStopsAtTheFileLimit() throws {
         let dir = try ScriptDirectory(["big.json": String(repeating: " ", count: (1 << 20) + 1), "fits.json": String(repeating: " ", count: (1 << 20) - 1) + "1"])
         Self.withLowLimits {
             #expect(errorLine("read_file(\"\(dir.path("big.json"))\")")
                     == "t.dls:1:10: error: read_file(): cannot read \"\(dir.path("big.json"))\": larger than the 1048576-byte limit for files a script reads")
             #expect(errorLine("read_file(\"/dev/zero\")")
-                    == "t.dls:1:10: error: read_file(): cannot read \"/dev/zero\": larger than the 1048576-byte limit for files a script reads")
+                    == "t.dls:1:10: error: read_file(): cannot read \"/dev/zero\": binary data, not text (a NUL byte at line 1, column 1)")
             #expect(output("print(len(read_file(\"\(dir.path("fits.json"))\")))") == "1048576\n")
+            // Text of unknown size: exactly limit + 1 bytes, so the writer never blocks on a reader that stopped.
+            var ends: [Int32] = [0, 0]
+            guard pipe(&ends) == 0 else { Issue.record("pipe failed"); return }
+            let (readEnd, writeEnd) = (ends[0], ends[1])
+            let writer = Thread {
+                let text = [UInt8](repeating: UInt8(ascii: " "), count: (1 << 20) + 1)
+                var offset = 0
+                while offset < text.count {
+                    let n = text.withUnsafeBytes { write(writeEnd, $0.baseAddress! + offset, text.count - offset) }
+                    if n <= 0 { break }
+                    offset += n
+                }
+                close(writeEnd)
+            }
+            writer.start()
+            defer { close(readEnd) }
+            do throws(TextFile.Failure) {
+                _ = try TextFile.read(descriptor: readEnd)
+                Issue.record("a pipe past the limit was read")
+            } catch {
+                #expect(error.reason == "larger than the 1048576-byte limit for files a script reads")
+            }
         }
     }
 

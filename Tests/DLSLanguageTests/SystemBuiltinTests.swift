@@ -32,6 +32,33 @@ import Testing
                 == "t.dls:1:10: error: read_file(): cannot read \"\(dir.url.path)\": it is a directory")
     }
 
+    @Test("read: each 64 KiB chunk is checked as it arrives; characters split across chunks are fine")
+    func readChecksChunkByChunk() throws {
+        let a = [UInt8](repeating: UInt8(ascii: "a"), count: 65_535)
+        let lines = [UInt8](String(repeating: "line\n", count: 30_000).utf8)
+        let files: [String: [UInt8]] = [
+            "split2.txt": a + Array("é\n".utf8),                 // bytes 65535 and 65536
+            "split4.txt": Array(a.dropLast()) + Array("😀\n".utf8),
+            "nul.txt": lines + [0],                                // past the first chunk
+            "bad.txt": lines + Array("ok ".utf8) + [0xff],
+            "truncated.txt": lines + [0xe2, 0x9c],
+        ]
+        let dir = try ScriptDirectory(["empty.txt": ""])
+        for (name, bytes) in files { try Data(bytes).write(to: URL(fileURLWithPath: dir.path(name))) }
+        func read(_ name: String) -> String {
+            do throws(TextFile.Failure) {
+                return "ok \(try TextFile.read(dir.path(name)).count)"
+            } catch {
+                return error.reason
+            }
+        }
+        #expect(read("split2.txt") == "ok 65537")
+        #expect(read("split4.txt") == "ok 65536")
+        #expect(read("nul.txt") == "binary data, not text (a NUL byte at line 30001, column 1)")
+        #expect(read("bad.txt") == "not UTF-8 text (byte 0xFF at line 30001, column 4)")
+        #expect(read("truncated.txt") == "not UTF-8 text (byte 0xE2 at line 30001, column 1)")
+    }
+
     @Test func writeFileReplacesAtomicallyAndKeepsTheMode() throws {
         let dir = try ScriptDirectory(["out.txt": "old\n"])
         let path = dir.path("out.txt")

@@ -16,6 +16,19 @@ import Testing
         #expect(output.errors == "")
     }
 
+    @Test("snapshot() is the desired-state document and snapshot(x) freezes a live object, in one engine")
+    func snapshotWithAndWithoutAValue() throws {
+        let engine = try engine()
+        try engine.run("""
+            let e = dev eswitch show pci/0000:06:00.0
+            let frozen = snapshot(e)
+            dev eswitch set pci/0000:06:00.0 mode switchdev
+            print(e.mode, frozen.mode, type(snapshot()))
+            """)
+        #expect(output.errors == "")
+        #expect(output.text == "switchdev legacy map\n")
+    }
+
     @Test func topLevelReturnIsTheRunsValue() throws {
         let engine = try engine()
         #expect(try engine.run("let x = 20\nreturn x + 1") == .int(21))

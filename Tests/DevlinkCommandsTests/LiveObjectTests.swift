@@ -80,6 +80,40 @@ struct LiveObjectTests {
         #expect(r.out == "pci/0000:06:00.0/32768 attached\n", "\(r.failure ?? "")")
     }
 
+    @Test func aBondObjectSeesItsSlavesAndTheLagForm() throws {
+        let r = try run("""
+            let b = lag add bond0 mode active-backup miimon 100
+            let before = snapshot(b)
+            lag slave add bond0 enp6s0f0np0
+            lag slave add bond0 enp6s0f1np1
+            link set bond0 up
+            let shown = lag show bond0
+            print(len(b.slaves), b.up, b.lag.active, shown.lag.state)
+            settle()
+            print(b.lag.active, b.lag.rdma, shown.lag.active, len(before.slaves), before.up, before.lag)
+            let listed = bonds()
+            let one = bond("bond0")
+            lag del bond0
+            print(len(listed[0].slaves), one.name, one.up)
+            """)
+        #expect(r.failure == nil, "\(r.failure ?? "")")
+        #expect(r.out == "2 true false disabled\ntrue mlx5_bond_0 true 0 false nil\n2 bond0 true\n")
+    }
+
+    @Test func anEswitchObjectSeesLaterModeChanges() throws {
+        let r = try run("""
+            let e = dev eswitch show pci/0000:06:00.0
+            let q = eswitch("pci/0000:06:00.0")
+            let before = snapshot(e)
+            dev eswitch set pci/0000:06:00.0 mode switchdev
+            print(e.mode, q.mode, before.mode, snapshot([q])[0].mode)
+            dev eswitch set pci/0000:06:00.0 mode legacy
+            print(e.mode, q.mode, before.mode)
+            """)
+        #expect(r.failure == nil, "\(r.failure ?? "")")
+        #expect(r.out == "switchdev switchdev legacy switchdev\nlegacy legacy legacy\n")
+    }
+
     @Test func valuesThatAreNotObjectsAreUnchanged() throws {
         let r = try run("print(snapshot(1), snapshot([1, \"a\"]), snapshot(nil))")
         #expect(r.out == "1 [1, \"a\"] nil\n", "\(r.failure ?? "")")

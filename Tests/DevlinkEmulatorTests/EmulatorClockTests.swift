@@ -133,6 +133,8 @@ import Testing
         let data = try JSONEncoder().encode(instant)
         #expect(try JSONDecoder().decode(EmulatorInstant.self, from: data) == instant)
         #expect(instant.adding(seconds: 0.5) == .milliseconds(2000))
+        // 0.3 * 1e9 is 299999999.99999994 as a double: a timeout of 0.3 s moves the clock 300 ms.
+        #expect(EmulatorInstant.zero.adding(seconds: 0.3) == .milliseconds(300))
         #expect(instant.adding(seconds: -1) == instant && instant.adding(seconds: .infinity).nanoseconds == .max)
         #expect(EmulatorInstant(nanoseconds: .max).adding(.bondWork).nanoseconds == .max)
     }

@@ -47,6 +47,30 @@ import Testing
         #expect(bad.stderr.contains("cannot read '/nonexistent/x.dls'"))
     }
 
+    @Test("check on a binary file: one error line, status 2, from its first chunk (the time: scripts/bench/binary-input.sh)")
+    func checkRefusesBinaryInput() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dls-binary-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // An ELF-like head, then 2 MB of bytes that are neither text nor NUL-free.
+        var bytes: [UInt8] = [0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00]
+        bytes += (0..<(2 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 13) }
+        let binary = dir.appendingPathComponent("a.out")
+        try Data(bytes).write(to: binary)
+        let r = try CLI.run(["check", binary.path])
+        #expect(r.status == 2)
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr == "dls: cannot read '\(binary.path)': binary data, not text (a NUL byte at line 1, column 8)\n")
+        // Piped in, as a script and as a batch file (it used to be parsed as garbage: 86 s for 38 MB).
+        let piped = "let a = 1\n\u{7f}ELF\u{2}\u{0}\u{1}"
+        let script = try CLI.run([], stdin: piped)
+        #expect(script.status == 2 && script.stdout.isEmpty)
+        #expect(script.stderr == "dls: cannot read standard input: binary data, not text (a NUL byte at line 2, column 6)\n")
+        let batch = try CLI.run(["-b", "-"], stdin: piped)
+        #expect(batch.status == 1)
+        #expect(batch.stderr == "Cannot open file \"-\" for reading: binary data, not text (a NUL byte at line 2, column 6)\n")
+    }
+
     @Test func usageVersionAndHelp() throws {
         let v = try CLI.run(["--version"])
         #expect(v.status == 0)

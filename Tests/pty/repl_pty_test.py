@@ -230,7 +230,13 @@ def test_sf_attaches_while_idle(env):
         c.sendline(line)
         c.expect(PROMPT)
     assert "opstate detached" in c.before, c.before
+    c.sendline("print(sf.function.opstate)")   # read (and cached) just before idling
+    c.expect(r"\r\ndetached\r\n")
+    c.expect(PROMPT)
     time.sleep(1.0)                      # idle at the prompt
+    c.sendline("print(sf.function.opstate)")   # the object read before idling is not stale
+    c.expect(r"\r\nattached\r\n")
+    c.expect(PROMPT)
     c.sendline("port show $sf")
     c.expect(r"state active opstate attached")
     c.expect(PROMPT)
@@ -347,6 +353,45 @@ def test_unwritable_history_is_one_line(env):
     assert "Error Domain" not in c.before and "CocoaError" not in c.before, c.before
 
 
+def run_lines(c, lines):
+    """Each line as an entry of its own, waiting for the prompt after it."""
+    for line in lines:
+        c.sendline(line)
+        c.expect(PROMPT)
+
+
+def test_monitor_waits_from_now_until_ctrl_c(env):
+    """Issue 17: `monitor` shows what arrives from now on (not the session's backlog) until Ctrl-C."""
+    c = spawn_dls(env)
+    run_lines(c, ["dev eswitch set pci/0000:06:00.0 mode switchdev",
+                  "port function rate add pci/0000:06:00.0/g1 tx_max 10mbit"])
+    c.sendline("monitor")
+    # For a second: neither the rate added before it nor a prompt; it is still watching.
+    seen = c.expect([PROMPT, r"\[rate,new\]", pexpect.TIMEOUT], timeout=1.0)
+    assert seen == 2, f"monitor returned or replayed the backlog: {c.before!r}"
+    c.sendintr()
+    c.expect(PROMPT)
+    c.sendline('print(map(events(), fn(e) { "${e.object},${e.command}" }))')
+    c.expect(r'\["rate,new"\]')
+    c.expect(PROMPT)
+    quit_ok(c)
+
+
+def test_monitor_shows_an_sf_attaching_during_it(env):
+    """Issue 17: an SF activated just before `monitor` attaches 500 ms later, while it watches."""
+    c = spawn_dls(env)
+    run_lines(c, ["dev eswitch set pci/0000:06:00.0 mode switchdev",
+                  "let sf = port add pci/0000:06:00.0 flavour pcisf pfnum 0 sfnum 88"])
+    c.sendline("port function set $sf state active; monitor port")
+    c.expect(r"\[port,new\] pci/0000:06:00\.0/32768: type eth netdev enp6s0pf0sf88 flavour pcisf")
+    c.expect(r"state active opstate attached")
+    seen = c.expect([PROMPT, pexpect.TIMEOUT], timeout=0.5)
+    assert seen == 1, "monitor returned without Ctrl-C"
+    c.sendintr()
+    c.expect(PROMPT)
+    quit_ok(c)
+
+
 # What the language prints for the inputs above.
 BLOCK_OUTPUT = r"0\s+1\s+2"
 AFTER_INTERRUPT = 'print("after")'
@@ -361,6 +406,7 @@ TESTS = [test_command_word_completes, test_port_handle_completes, test_state_val
          test_help_exit_hint_and_inline_options, test_tab_after_open_call_shows_signature,
          test_history_survives_kill_9, test_utf8_without_lang,
          test_unwritable_history_is_one_line,
+         test_monitor_waits_from_now_until_ctrl_c, test_monitor_shows_an_sf_attaching_during_it,
          test_piped_stdin_has_no_prompt]
 
 

@@ -14,15 +14,24 @@ public enum TextFile {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw systemFailure() }
         defer { close(fd) }
+        return try read(descriptor: fd, limit: limit)
+    }
+
+    /// The text readable from an open descriptor (a file, or a pipe such as a script piped to `dls`),
+    /// checked and bounded as `read(_:)` does. The descriptor stays open.
+    public static func read(descriptor fd: Int32, limit: Int = Limits.maxFileBytes) throws(Failure) -> String {
         var info = stat()
         if fstat(fd, &info) == 0 {
             if (info.st_mode & S_IFMT) == S_IFDIR { throw Failure(reason: "it is a directory") }
             if Int(info.st_size) > limit { throw tooLarge(limit) }
         }
         // Read at most one byte past the limit: files whose size stat does not know (/proc, pipes)
-        // are bounded too.
+        // are bounded too. Each chunk is checked as it arrives, so a binary file is refused after
+        // its first 64 KiB instead of after reading (and scanning) all of it.
         var bytes: [UInt8] = []
+        if info.st_size > 0 { bytes.reserveCapacity(min(Int(info.st_size), limit + 1)) }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var checked = 0
         while bytes.count <= limit {
             let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, min($0.count, limit + 1 - bytes.count)) }
             if n < 0 {
@@ -31,20 +40,44 @@ public enum TextFile {
             }
             if n == 0 { break }
             bytes.append(contentsOf: chunk[0..<n])
+            checked = try check(bytes, from: checked, upTo: scalarBoundary(bytes))
         }
         if bytes.count > limit { throw tooLarge(limit) }
-        return try text(bytes)
+        _ = try check(bytes, from: checked, upTo: bytes.count)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The bytes as a String, or where they stop being UTF-8 text.
     public static func text(_ bytes: [UInt8]) throws(Failure) -> String {
-        if let nul = bytes.firstIndex(of: 0) {
+        _ = try check(bytes, from: 0, upTo: bytes.count)
+        // `check` found them valid; decoding does not need to look again.
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Checks `bytes[start..<end]` (`start` at a character's first byte) for a NUL byte (memchr: as
+    /// fast in a debug build as in a release one) and for UTF-8; returns `end`.
+    private static func check(_ bytes: [UInt8], from start: Int, upTo end: Int) throws(Failure) -> Int {
+        guard start < end else { return start }
+        let nul: Int? = bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, let hit = memchr(base + start, 0, end - start) else { return nil }
+            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        }
+        if let nul {
             throw Failure(reason: "binary data, not text (a NUL byte at \(position(of: nul, in: bytes)))")
         }
-        if let text = String(validating: bytes, as: UTF8.self) { return text }
-        let bad = firstInvalidByte(bytes) ?? 0
+        if String(validating: bytes[start..<end], as: UTF8.self) != nil { return end }
+        let bad = start + (firstInvalidByte(bytes[start..<end]) ?? (end - start))
         let byte = bad < bytes.count ? "byte \(hex(bytes[bad]))" : "a truncated character"
         throw Failure(reason: "not UTF-8 text (\(byte) at \(position(of: bad, in: bytes)))")
+    }
+
+    /// Where the last complete character of `bytes` ends: before a multi-byte character that a
+    /// later chunk may finish (its lead byte and up to 3 continuation bytes are held back).
+    private static func scalarBoundary(_ bytes: [UInt8]) -> Int {
+        var end = bytes.count
+        while end > 0, bytes.count - end < 3, bytes[end - 1] & 0xC0 == 0x80 { end -= 1 }
+        if end > 0, bytes[end - 1] >= 0xC0 { end -= 1 }
+        return end
     }
 
     /// Replaces (or creates) `path` with `text` atomically: the text goes to a temporary file in the
@@ -126,7 +159,7 @@ public enum TextFile {
     }
 
     /// Offset of the first byte that does not belong to a valid UTF-8 sequence.
-    private static func firstInvalidByte(_ bytes: [UInt8]) -> Int? {
+    private static func firstInvalidByte(_ bytes: ArraySlice<UInt8>) -> Int? {
         var parser = Unicode.UTF8.ForwardParser()
         var iterator = bytes.makeIterator()
         var offset = 0

@@ -33,6 +33,8 @@ public final class CommandContext: @unchecked Sendable {
     public var eventSink: ((DevlinkEvent) -> Void)?
     /// Polled by long-running commands; true stops them early (Ctrl-C at the REPL).
     public var interrupted: (() -> Bool)?
+    /// The notifications received so far (`events()`); `monitor` adds to it.
+    public let backlog = EventBacklog()
 
     public init(session: DeviceSession) {
         self.session = session

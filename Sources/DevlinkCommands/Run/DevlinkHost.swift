@@ -23,7 +23,8 @@ public final class DevlinkHost: CommandHost {
         interpreter.host = self
         for function in QueryBuiltins.functions(runner) + LagValues.builtins(runner) + RouteValues.builtins(runner)
                             + RateSimulationValues.builtins(runner) + FaultBuiltins.functions(runner)
-                            + ClockBuiltins.functions(runner) + LiveObjects.functions(runner) {
+                            + ClockBuiltins.functions(runner) + LiveObjects.functions(runner)
+                            + EventValue.builtins(runner) {
             function.help = QueryHelp.text[function.name]
             interpreter.define(function)
         }

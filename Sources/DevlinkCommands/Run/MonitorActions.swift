@@ -1,36 +1,85 @@
 import DevlinkModel
 
-/// What `monitor` does: prints the notifications queued since the session opened (or since the last
-/// `monitor`), then keeps listening until `count` events were shown, `timeout` seconds passed, the
-/// run is interrupted (Ctrl-C), or, on a backend that knows nothing more can happen (the emulator:
-/// nothing changes it while the script waits), at once.
+/// What `monitor` does, as `devlink monitor`: shows the notifications that arrive from now on, until
+/// `count` events were shown, `timeout` seconds passed, or Ctrl-C. What arrived before it started is
+/// not shown; it goes to the session's backlog (`events()`).
+///
+/// On the emulator, monitoring lets time pass for the device (EmulatorClock.swift): the driver work
+/// that falls due meanwhile (an SF's attach 500 ms after `state active`) runs and its notifications
+/// show. A virtual clock (tests, `dls test`) jumps from one due item to the next, so `monitor timeout 1`
+/// moves it exactly 1 s on; without a timeout it stops once no work is left, since nothing else can
+/// change the emulator. The wall clock (scripts, REPL) waits in real time, like devlink.
 enum MonitorActions {
     @Sendable static func monitor(_ c: CommandContext, _ p: ParsedCommand) throws -> CommandResult {
-        let wanted = objects(p)
-        let count = p.number("count").map(Int.init)
+        var watch = Watch(context: c, wanted: objects(p), count: p.number("count").map(Int.init))
         let timeout = try seconds(p)
-        let clock = ContinuousClock()
-        let deadline = timeout.map { clock.now + .milliseconds(Int64($0 * 1000)) }
+        try c.backlog.collect(from: c.session)   // the past: kept, not shown
+        if let timed = c.session.timedSession {
+            try watch.run(timed, timeout: timeout)
+        } else {
+            try watch.run(timeout: timeout)
+        }
+        return .events(watch.shown)
+    }
+
+    /// The events shown so far and when to stop.
+    struct Watch {
+        let context: CommandContext
+        let wanted: Set<String>
+        let count: Int?
         var shown: [DevlinkEvent] = []
-        func done() -> Bool { count.map { shown.count >= $0 } ?? false }
-        while !done() {
-            for event in try c.session.drainEvents() where wanted.contains(event.object) {
-                c.eventSink?(event)
+
+        var done: Bool { count.map { shown.count >= $0 } ?? false }
+        var interrupted: Bool { context.interrupted?() == true }
+
+        /// Shows what arrived (up to `count`); every event still goes to the backlog.
+        mutating func take() throws {
+            for event in try context.backlog.collect(from: context.session) where wanted.contains(event.object) && !done {
+                context.eventSink?(event)
                 shown.append(event)
-                if done() { break }
-            }
-            if done() || c.interrupted?() == true { break }
-            if let deadline, clock.now >= deadline { break }
-            // The backend lets its pending work run (netlink: waits 50 ms); false: nothing more can arrive.
-            if try !c.session.settle() {
-                for event in try c.session.drainEvents() where wanted.contains(event.object) && !done() {
-                    c.eventSink?(event)
-                    shown.append(event)
-                }
-                break
             }
         }
-        return .events(shown)
+
+        /// The emulator: time passes on its clock while monitoring.
+        mutating func run(_ timed: TimedSession, timeout: Double?) throws {
+            let start = timed.clockSeconds
+            while true {
+                try take()
+                if done || interrupted { return }
+                let remaining = timeout.map { $0 - (timed.clockSeconds - start) }
+                if let remaining, remaining <= 0 { return }
+                let next = timed.secondsUntilNextWork
+                if timed.isVirtualClock {
+                    // Nothing left to fall due: the rest of the timeout passes with nothing to show.
+                    guard let next else {
+                        if let remaining { _ = timed.pass(seconds: remaining, interrupted: { false }) }
+                        return
+                    }
+                    _ = timed.pass(seconds: remaining.map { min(next, $0) } ?? next, interrupted: { false })
+                } else {
+                    // Short steps (pass sleeps in 20 ms slices, running work as it falls due) so that
+                    // events show within a few ms of their due time and Ctrl-C is seen.
+                    let step = min(remaining ?? 0.1, 0.1)
+                    if !timed.pass(seconds: step, interrupted: { context.interrupted?() == true }) { return }
+                }
+            }
+        }
+
+        /// The kernel: notifications arrive on their own; `settle()` waits 50 ms between looks.
+        mutating func run(timeout: Double?) throws {
+            let clock = ContinuousClock()
+            let deadline = timeout.map { clock.now + .milliseconds(Int64($0 * 1000)) }
+            while true {
+                try take()
+                if done || interrupted { return }
+                if let deadline, clock.now >= deadline { return }
+                // false: the backend knows nothing can arrive any more (a host's own session).
+                if try !context.session.settle() {
+                    try take()
+                    return
+                }
+            }
+        }
     }
 
     /// `all`, or the objects named; none named means all (devlink's default).

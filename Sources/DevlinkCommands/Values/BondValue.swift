@@ -3,11 +3,21 @@ import DLSLanguage
 
 /// A bond: `b.name`, `b.mode`, `b.miimon`, `b.xmit_hash_policy`, `b.lacp_rate`, `b.up`, `b.carrier`,
 /// `b.active_slave`, `b.slaves` (maps: name, state, mii_status, link_failure_count) and `b.lag`, the
-/// hardware LAG (nil when none). Prints as `lag show` does.
+/// hardware LAG (nil when none). Prints as `lag show` does. Live like a port object
+/// (LiveObjects.swift): `b.lag.active` turns true once the bond work has run.
 public final class BondValue: HostObject {
-    public let bond: Bond
+    /// The bond as the system has it now (a live object re-reads it).
+    public var bond: Bond {
+        let name = cell.value.name
+        return cell.current { session in
+            guard let links = session.linkSession else { throw DevlinkError(.EOPNOTSUPP, "no links") }
+            return try links.bond(named: name)
+        }
+    }
+    private var cell: LiveCell<Bond>
 
-    public init(_ bond: Bond) { self.bond = bond }
+    /// `live`: follow the system (objects from commands and queries); nil: a fixed value.
+    public init(_ bond: Bond, live: LiveState? = nil) { cell = LiveCell(bond, live: live) }
 
     public var typeName: String { "bond" }
 
@@ -17,6 +27,7 @@ public final class BondValue: HostObject {
     }
 
     public func field(_ name: String) -> Value? {
+        let bond = self.bond
         switch name {
         case "name": return .string(bond.name)
         case "ifindex": return .int(Int(bond.ifindex))
@@ -58,8 +69,9 @@ public final class BondValue: HostObject {
 
     public var jsonValue: Value {
         let m = MapObject()
+        let frozen = BondValue(bond)   // one read for every field
         for name in fieldNames {
-            let value = field(name) ?? .null
+            let value = frozen.field(name) ?? .null
             if case .object(let o) = value { m.entries[.string(name)] = o.jsonValue } else { m.entries[.string(name)] = value }
         }
         return .map(m)

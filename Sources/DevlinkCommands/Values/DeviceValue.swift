@@ -25,19 +25,27 @@ public final class DeviceValue: HostObject {
 }
 
 /// `dev eswitch show`: `e.mode`, `e.inline_mode`, `e.encap_mode` (nil when the driver has none).
+/// Live like a port object (LiveObjects.swift): `e.mode` follows a later `dev eswitch set`.
 public final class EswitchValue: HostObject {
     public let device: DeviceHandle
-    public let eswitch: Eswitch
+    /// The eswitch as the device has it now (a live object re-reads it).
+    public var eswitch: Eswitch {
+        let device = self.device
+        return cell.current { try $0.eswitch(device) }
+    }
+    private var cell: LiveCell<Eswitch>
 
-    public init(_ device: DeviceHandle, _ eswitch: Eswitch) {
+    /// `live`: follow the device (objects from commands and queries); nil: a fixed value.
+    public init(_ device: DeviceHandle, _ eswitch: Eswitch, live: LiveState? = nil) {
         self.device = device
-        self.eswitch = eswitch
+        cell = LiveCell(eswitch, live: live)
     }
 
     public var typeName: String { "eswitch" }
     public var fieldNames: [String] { ["handle", "mode", "inline_mode", "encap_mode"] }
 
     public func field(_ name: String) -> Value? {
+        let eswitch = self.eswitch
         switch name {
         case "handle": return .string(device.description)
         case "mode": return eswitch.mode.map { .string($0.name) } ?? .null

@@ -1,21 +1,67 @@
 import DevlinkModel
 import DLSLanguage
 
-/// A notification as scripts see it (what `let evs = monitor count 3 timeout 5` returns): a map
-/// `{object: "port", command: "new", value: <port object>}`; the value is the object the event carries.
-enum EventValue {
-    static func value(_ e: DevlinkEvent, formatter: TextFormatter) -> Value {
-        let m = MapObject()
-        m.entries[.string("object")] = .string(e.object)
-        m.entries[.string("command")] = .string(e.command)
-        let carried: Value
-        switch e {
-        case .deviceNew(let d), .deviceDel(let d): carried = .object(DeviceValue(d))
-        case .portNew(let p), .portDel(let p): carried = .object(PortValue(p, formatter: formatter))
-        case .rateNew(let r), .rateDel(let r): carried = .object(RateObjectValue(r, formatter: formatter))
-        case .paramNew(let p): carried = ValueConversion.param(p)
+/// A notification as scripts see it (what `let evs = monitor count 3 timeout 5` and `events()`
+/// return): `e.object` ("port"), `e.command` ("new"), `e.value`, the object the event carries, as it
+/// was then (it does not follow the device). Prints as `devlink monitor` prints it
+/// (`[port,new] pci/0000:06:00.0/32768: type eth ...`).
+public final class EventValue: HostObject {
+    public let event: DevlinkEvent
+    let formatter: TextFormatter
+
+    public init(_ event: DevlinkEvent, formatter: TextFormatter) {
+        self.event = event
+        self.formatter = formatter
+    }
+
+    static func value(_ e: DevlinkEvent, formatter: TextFormatter) -> Value { .object(EventValue(e, formatter: formatter)) }
+
+    public var typeName: String { "event" }
+    public var fieldNames: [String] { ["object", "command", "value"] }
+
+    public func field(_ name: String) -> Value? {
+        switch name {
+        case "object": return .string(event.object)
+        case "command": return .string(event.command)
+        case "value": return carried
+        default: return nil
         }
-        m.entries[.string("value")] = carried
+    }
+
+    private var carried: Value {
+        switch event {
+        case .deviceNew(let d), .deviceDel(let d): return .object(DeviceValue(d))
+        case .portNew(let p), .portDel(let p): return .object(PortValue(p, formatter: formatter))
+        case .rateNew(let r), .rateDel(let r): return .object(RateObjectValue(r, formatter: formatter))
+        case .paramNew(let p): return ValueConversion.param(p)
+        }
+    }
+
+    public var displayText: String {
+        let text = MonitorFormat.text(event, formatter)
+        return text.hasSuffix("\n") ? String(text.dropLast()) : text
+    }
+
+    public var jsonValue: Value {
+        let m = MapObject()
+        for name in fieldNames {
+            let value = field(name) ?? .null
+            if case .object(let o) = value { m.entries[.string(name)] = o.jsonValue } else { m.entries[.string(name)] = value }
+        }
         return .map(m)
+    }
+
+    public func isEqual(to other: any HostObject) -> Bool { (other as? EventValue)?.event == event }
+
+    /// `events()`: the session's backlog (EventBacklog.swift).
+    static func builtins(_ runner: CommandRunner) -> [NativeFunction] {
+        [
+            NativeFunction("events", arity: 0...0) { _ in
+                let backlog = runner.context.backlog
+                try QueryBuiltins.call { try backlog.collect(from: runner.session) }
+                let formatter = runner.textFormatter
+                return .list(ListObject(backlog.events.map { value($0, formatter: formatter) }))
+            },
+        ]
     }
 }

@@ -4,16 +4,17 @@ import DLSLanguage
 /// `lag`/`link` results as dls values, and the query builtins `bonds()`, `bond(name)`,
 /// `hardware_lag(dev)`, `interfaces()`, `fw_log(dev)`.
 enum LagValues {
-    static func value(_ result: LagResult) -> Value {
+    static func value(_ result: LagResult, live: LiveState? = nil) -> Value {
         switch result {
         case .warning(let message):
             // The command succeeded with the driver's warning: a script reads it as `r.warning`.
             let m = MapObject()
             m.entries[.string("warning")] = .string(message)
             return .map(m)
-        case .created(let b): return .object(BondValue(b))
+        case .created(let b): return .object(BondValue(b, live: live))
         case .bonds(let bonds, let single):
-            return single && bonds.count == 1 ? .object(BondValue(bonds[0])) : .list(ListObject(bonds.map { .object(BondValue($0)) }))
+            let values = bonds.map { Value.object(BondValue($0, live: live)) }
+            return single && values.count == 1 ? values[0] : .list(ListObject(values))
         case .interfaces(let list, let single):
             return single && list.count == 1 ? interface(list[0]) : .list(ListObject(list.map(interface)))
         case .firmwareLog(_, let log): return .list(ListObject(log.map(command)))
@@ -63,11 +64,11 @@ enum LagValues {
         }
         return [
             NativeFunction("bonds", arity: 0...0) { _ in
-                .list(ListObject(try QueryBuiltins.call { try links().bonds() }.map { .object(BondValue($0)) }))
+                .list(ListObject(try QueryBuiltins.call { try links().bonds() }.map { .object(BondValue($0, live: runner.live)) }))
             },
             NativeFunction("bond", arity: 1...1) { args in
                 let name = args[0].wordText
-                return .object(BondValue(try QueryBuiltins.call { try links().bond(named: name) }))
+                return .object(BondValue(try QueryBuiltins.call { try links().bond(named: name) }, live: runner.live))
             },
             NativeFunction("hardware_lag", arity: 1...1) { args in
                 let d = try device(args)

@@ -2,8 +2,9 @@ import DevlinkModel
 import DLSLanguage
 
 /// Objects that stay true (issue 17: after `port function set $sf state active`, `sf.function.state`
-/// still said "inactive"). A port or rate object returned by a command or a query (`port show`,
-/// `port add`, `port(h)`, `rates()`) reads the device again on field access when anything may have
+/// still said "inactive"). A port, rate, bond or eswitch object returned by a command or a query
+/// (`port show`, `port add`, `port(h)`, `rates()`, `lag show`, `bond(name)`, `dev eswitch show`,
+/// `eswitch(dev)`) reads the device again on field access when anything may have
 /// changed since its last read: after every command line and whenever time passed for the device
 /// (`sleep`, `wait`, `settle`). Between those, reads come from the cache, so a loop over fields costs
 /// nothing. `snapshot(x)` freezes a copy; notifications (`monitor`) carry the object as it was.
@@ -40,19 +41,21 @@ struct LiveCell<T> {
     }
 }
 
-enum LiveObjects {
+public enum LiveObjects {
     static func functions(_ runner: CommandRunner) -> [NativeFunction] {
         [
             NativeFunction("snapshot", arity: 1...1) { args in freeze(args[0]) },
         ]
     }
 
-    /// A frozen copy: port and rate objects stop following the device; lists and maps are copied
+    /// A frozen copy: port, rate, bond and eswitch objects stop following the device; lists and maps are copied
     /// with their items frozen; anything else is already a value.
-    static func freeze(_ value: Value) -> Value {
+    public static func freeze(_ value: Value) -> Value {
         switch value {
         case .object(let port as PortValue): return .object(PortValue(port.port, formatter: port.formatter))
         case .object(let rate as RateObjectValue): return .object(RateObjectValue(rate.rate, formatter: rate.formatter))
+        case .object(let bond as BondValue): return .object(BondValue(bond.bond))
+        case .object(let eswitch as EswitchValue): return .object(EswitchValue(eswitch.device, eswitch.eswitch))
         case .list(let list): return .list(ListObject(list.items.map(freeze)))
         case .map(let map):
             let copy = MapObject()

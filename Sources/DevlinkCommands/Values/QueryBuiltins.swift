@@ -43,7 +43,7 @@ enum QueryBuiltins {
             },
             NativeFunction("eswitch", arity: 1...1) { args in
                 guard let device = try optionalDevice(args, 0) else { throw args.error("a device handle is required") }
-                return .object(EswitchValue(device, try call { try session().eswitch(device) }))
+                return .object(EswitchValue(device, try call { try session().eswitch(device) }, live: live))
             },
             NativeFunction("mac", arity: 1...1) { args in
                 switch args[0] {

@@ -10,7 +10,7 @@ enum QueryHelp {
         "eswitch": "eswitch(DEV): the device's eswitch (mode, inline_mode, encap_mode)",
         "mac": "mac(TEXT | INT): a MAC address value; mac(\"00:00:00:00:88:00\") + i steps it",
         "wait": "wait(FN[, SECONDS]): calls FN until it returns true, letting the device's pending work progress (default 10 s); true, or false once the time is up (or, on the emulator, once no work is left)",
-        "snapshot": "snapshot(VALUE): a frozen copy: port and rate objects (also inside lists and maps) stop following the device; objects from commands and queries otherwise read the device again after every command and whenever time passed (sleep, wait, settle)",
+        "snapshot": "snapshot(VALUE): a frozen copy: port, rate, bond and eswitch objects (also inside lists and maps) stop following the device; objects from commands and queries otherwise read the device again after every command and whenever time passed (sleep, wait, settle, monitor, the REPL's idle prompt)",
         "sleep": "sleep(SECONDS): waits (0...86400 seconds, int or float) while the device's pending work runs (on the emulator's virtual clock, in tests, time jumps instead); Ctrl-C stops it",
         "settle": "settle([SECONDS]): lets the device's pending driver work (SF attach/detach, bond work, bond timers) run to completion: on the emulator its clock moves on to when the last item is done (the wall clock waits for it, at most SECONDS, default 10); on the kernel it waits 50 ms",
         "bonds": "bonds(): the bonding interfaces, as objects (name, mode, slaves, lag)",
@@ -19,6 +19,7 @@ enum QueryHelp {
         "interfaces": "interfaces(): the network interfaces (name, ifindex, kind, up, carrier, master)",
         "inject_fault": "inject_fault(OPERATION, ERRNO[, MESSAGE]): the emulated driver refuses the next OPERATION (portAdd, portDelete, portSetType, portSplit, portUnsplit, functionSet, rateNodeAdd, rateSet, rateNodeDelete, eswitchSet, sriovSet, paramSet, reload, resourceSet, healthSet, healthRecover) with ERRNO (\"EIO\" or a number) and MESSAGE, changing nothing; emulator only",
         "fw_log": "fw_log(DEV): the firmware LAG commands the device received, oldest first",
+        "events": "events(): every devlink notification since the session opened (about the newest 10000), oldest first, as event objects (e.object, e.command, e.value; print(e) shows devlink monitor's line); monitor shows only what arrives while it runs. slice(events(), n) is what came after the first n",
         "routes": "routes(): the IPv4 main table's routes as maps with ip -j route's keys (dst, gateway, dev, protocol, scope, metric, flags, nexthops with gateway, dev, weight, flags)",
     ]
 }
