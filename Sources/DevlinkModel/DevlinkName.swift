@@ -31,3 +31,19 @@ extension DevlinkNamed {
         return out
     }
 }
+
+/// A `DevlinkNamed` enum whose raw values run without a gap from `firstRawValue`, in case order: its
+/// spellings are one table indexed by the number, as the kernel's and iproute2's name tables are.
+/// `DevlinkModelTests` checks every such table against the enum's cases.
+public protocol DevlinkNameTable: DevlinkNamed, RawRepresentable where RawValue: FixedWidthInteger {
+    /// The spellings in case order: `spellings[0]` names the case whose raw value is `firstRawValue`.
+    static var spellings: [String] { get }
+    static var firstRawValue: RawValue { get }
+}
+
+extension DevlinkNameTable {
+    public static var firstRawValue: RawValue { 0 }
+
+    @inlinable
+    public var name: String { Self.spellings[Int(rawValue - Self.firstRawValue)] }
+}

@@ -1,35 +1,22 @@
 /// `enum devlink_eswitch_mode`.
-public enum EswitchMode: UInt16, DevlinkNamed, Codable {
+public enum EswitchMode: UInt16, DevlinkNameTable, Codable {
     case legacy = 0, switchdev = 1, switchdevInactive = 2
 
-    public var name: String {
-        switch self {
-        case .legacy: "legacy"
-        case .switchdev: "switchdev"
-        case .switchdevInactive: "switchdev_inactive"
-        }
-    }
+    public static let spellings = ["legacy", "switchdev", "switchdev_inactive"]
 }
 
 /// `enum devlink_eswitch_inline_mode`.
-public enum EswitchInlineMode: UInt8, DevlinkNamed, Codable {
+public enum EswitchInlineMode: UInt8, DevlinkNameTable, Codable {
     case none = 0, link = 1, network = 2, transport = 3
 
-    public var name: String {
-        switch self {
-        case .none: "none"
-        case .link: "link"
-        case .network: "network"
-        case .transport: "transport"
-        }
-    }
+    public static let spellings = ["none", "link", "network", "transport"]
 }
 
 /// `enum devlink_eswitch_encap_mode` (CLI also accepts the legacy aliases `disable`/`enable`).
-public enum EswitchEncapMode: UInt8, DevlinkNamed, Codable {
+public enum EswitchEncapMode: UInt8, DevlinkNameTable, Codable {
     case none = 0, basic = 1
 
-    public var name: String { self == .basic ? "basic" : "none" }
+    public static let spellings = ["none", "basic"]
 }
 
 /// What `eswitch get` reports: each field only if the driver implements its getter.
