@@ -19,30 +19,20 @@ public enum EswitchEncapMode: UInt8, DevlinkNameTable, Codable {
     public static let spellings = ["none", "basic"]
 }
 
-/// What `eswitch get` reports: each field only if the driver implements its getter.
+/// An eswitch's three attributes, each optional. As what `eswitch get` reports: a field only if the
+/// driver implements its getter. As an ESWITCH_SET request (`EswitchChanges`): only the given
+/// attributes are sent, in the kernel's order mode, inline, encap.
 public struct Eswitch: Equatable, Sendable, Codable {
     public var mode: EswitchMode?
     public var inlineMode: EswitchInlineMode?
     public var encapMode: EswitchEncapMode?
 
     public init(mode: EswitchMode? = nil, inlineMode: EswitchInlineMode? = nil, encapMode: EswitchEncapMode? = nil) {
-        self.mode = mode
-        self.inlineMode = inlineMode
-        self.encapMode = encapMode
-    }
-}
-
-/// One ESWITCH_SET request: only the given attributes are sent (kernel order: mode, inline, encap).
-public struct EswitchChanges: Equatable, Sendable, Codable {
-    public var mode: EswitchMode?
-    public var inlineMode: EswitchInlineMode?
-    public var encapMode: EswitchEncapMode?
-
-    public init(mode: EswitchMode? = nil, inlineMode: EswitchInlineMode? = nil, encapMode: EswitchEncapMode? = nil) {
-        self.mode = mode
-        self.inlineMode = inlineMode
-        self.encapMode = encapMode
+        (self.mode, self.inlineMode, self.encapMode) = (mode, inlineMode, encapMode)
     }
 
     public var isEmpty: Bool { mode == nil && inlineMode == nil && encapMode == nil }
 }
+
+/// One ESWITCH_SET request: the same three optional attributes.
+public typealias EswitchChanges = Eswitch
