@@ -5,7 +5,7 @@ public protocol DevlinkNamed: CaseIterable, Sendable, CustomStringConvertible {
 
 extension DevlinkNamed {
     // Inlinable, so callers get code for their concrete enum: generic code reaches `allCases`
-    // through a runtime associated-type lookup (~50k instructions the first time, at every start).
+    // through a runtime associated-type lookup, slow the first time in every run.
 
     /// The case spelled `name` exactly as devlink spells it, or nil.
     @inlinable

@@ -93,14 +93,8 @@ public struct FirmwareCommand: Equatable, Sendable, Codable {
 
     public init(sequence: Int, device: DeviceHandle, opcode: FirmwareOpcode, opMod: UInt16 = 0, fieldSelect: UInt32? = nil,
                 context: LagContext? = nil, status: FirmwareStatus = .ok, syndrome: UInt32 = 0) {
-        self.sequence = sequence
-        self.device = device
-        self.opcode = opcode
-        self.opMod = opMod
-        self.fieldSelect = fieldSelect
-        self.context = context
-        self.status = status
-        self.syndrome = syndrome
+        (self.sequence, self.device, self.opcode, self.opMod, self.fieldSelect, self.context, self.status, self.syndrome) =
+            (sequence, device, opcode, opMod, fieldSelect, context, status, syndrome)
     }
 
     public var succeeded: Bool { status.isOK }

@@ -55,14 +55,8 @@ public struct HardwareLag: Equatable, Sendable, Codable {
     public init(devices: [DeviceHandle], mode: LagMode = .none, flags: LagModeFlags = [],
                 portSelectMode: LagPortSelectMode? = nil, map: [UInt8] = [], rdmaDevices: [String] = [],
                 bond: String? = nil, reason: String? = nil) {
-        self.devices = devices
-        self.mode = mode
-        self.flags = flags
-        self.portSelectMode = portSelectMode
-        self.map = map
-        self.rdmaDevices = rdmaDevices
-        self.bond = bond
-        self.reason = reason
+        (self.devices, self.mode, self.flags, self.portSelectMode, self.map, self.rdmaDevices, self.bond, self.reason) =
+            (devices, mode, flags, portSelectMode, map, rdmaDevices, bond, reason)
     }
 
     public var isActive: Bool { mode != .none }

@@ -58,11 +58,7 @@ public struct Param: Equatable, Sendable, Codable {
     public var values: [ModeValue]
 
     public init(device: DeviceHandle, name: String, generic: Bool, type: ParamType, values: [ModeValue]) {
-        self.device = device
-        self.name = name
-        self.generic = generic
-        self.type = type
-        self.values = values
+        (self.device, self.name, self.generic, self.type, self.values) = (device, name, generic, type, values)
     }
 
     public func value(in cmode: ParamCMode) -> ParamValue? {
