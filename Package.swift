@@ -67,9 +67,6 @@ let package = Package(
         .testTarget(name: "DLSReplTests", dependencies: ["DLSRepl", "DLSLanguage"]),
         // The embedding API, used only through the `DLS` product as an embedder would.
         .testTarget(name: "DLSTests", dependencies: ["DLS", "TestSupport"]),
-        // The REPL on a terminal for Tests/pty (run by Tests/pty/run.sh, not by `swift test`).
-        .executableTarget(name: "dls-repl-driver", dependencies: ["DLSRepl", "DLSLanguage"],
-                          path: "Tests/pty/ReplDriver"),
         .testTarget(name: "EndToEndTests", dependencies: ["DLSLanguage"]),
         // The CLI's own parsing (the hand parser against ArgumentParser).
         .testTarget(name: "CLITests", dependencies: [

@@ -30,10 +30,7 @@ public final class DLSEngine {
 
         /// Text output with SI units unless told otherwise.
         public init(json: Bool = false, pretty: Bool = false, iec: Bool = false, color: Bool = false) {
-            self.json = json
-            self.pretty = pretty
-            self.iec = iec
-            self.color = color
+            (self.json, self.pretty, self.iec, self.color) = (json, pretty, iec, color)
         }
 
         /// Colour on a terminal unless NO_COLOR is set to anything non-empty (no-color.org).

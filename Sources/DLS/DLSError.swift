@@ -11,9 +11,7 @@ public struct DLSLocation: Sendable, Hashable, CustomStringConvertible {
 
     /// A location.
     public init(file: String, line: Int, column: Int) {
-        self.file = file
-        self.line = line
-        self.column = column
+        (self.file, self.line, self.column) = (file, line, column)
     }
 
     /// `file:line:column`.

@@ -166,10 +166,7 @@ public struct DLSObject: Sendable, Equatable {
     }
 
     init(typeName: String, fields: OrderedDictionary<String, DLSValue>, text: String, original: HostObjectBox?) {
-        self.typeName = typeName
-        self.fields = fields
-        self.text = text
-        self.original = original
+        (self.typeName, self.fields, self.text, self.original) = (typeName, fields, text, original)
     }
 
     /// Equal when type, fields and text are equal.

@@ -51,12 +51,8 @@ public struct BondSlave: Equatable, Sendable, Codable {
 
     public init(name: String, ifindex: UInt32, state: BondSlaveState, miiStatus: BondLinkState, linkFailureCount: UInt32 = 0,
                 prio: Int32 = 0) {
-        self.prio = prio
-        self.name = name
-        self.ifindex = ifindex
-        self.state = state
-        self.miiStatus = miiStatus
-        self.linkFailureCount = linkFailureCount
+        (self.prio, self.name, self.ifindex, self.state, self.miiStatus, self.linkFailureCount) =
+            (prio, name, ifindex, state, miiStatus, linkFailureCount)
     }
 }
 
@@ -136,12 +132,8 @@ public struct NetInterface: Equatable, Sendable, Codable {
     public var master: String?
 
     public init(name: String, ifindex: UInt32, kind: Kind, adminUp: Bool, carrier: Bool, master: String? = nil) {
-        self.name = name
-        self.ifindex = ifindex
-        self.kind = kind
-        self.adminUp = adminUp
-        self.carrier = carrier
-        self.master = master
+        (self.name, self.ifindex, self.kind, self.adminUp, self.carrier, self.master) =
+            (name, ifindex, kind, adminUp, carrier, master)
     }
 }
 

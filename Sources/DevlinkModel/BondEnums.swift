@@ -2,20 +2,10 @@
 // bond_options.c; reference lag.md §3.2). `rawValue` is what IFLA_BOND_* carries.
 
 /// `mode`: balance-rr 0 (the kernel's default) ... balance-alb 6.
-public enum BondMode: UInt8, DevlinkNamed, Codable {
+public enum BondMode: UInt8, DevlinkNameTable, Codable {
     case balanceRR = 0, activeBackup = 1, balanceXOR = 2, broadcast = 3, ieee8023ad = 4, balanceTLB = 5, balanceALB = 6
 
-    public var name: String {
-        switch self {
-        case .balanceRR: "balance-rr"
-        case .activeBackup: "active-backup"
-        case .balanceXOR: "balance-xor"
-        case .broadcast: "broadcast"
-        case .ieee8023ad: "802.3ad"
-        case .balanceTLB: "balance-tlb"
-        case .balanceALB: "balance-alb"
-        }
-    }
+    public static let spellings = ["balance-rr", "active-backup", "balance-xor", "broadcast", "802.3ad", "balance-tlb", "balance-alb"]
 
     /// What the bond tells lower devices it does (`bond_lag_tx_type`, lag.md §1.5).
     public var lagTxType: LagTxType {
@@ -39,19 +29,10 @@ public enum BondMode: UInt8, DevlinkNamed, Codable {
 }
 
 /// `xmit_hash_policy`: layer2 0 (default) ... vlan+srcmac 5.
-public enum BondXmitHashPolicy: UInt8, DevlinkNamed, Codable {
+public enum BondXmitHashPolicy: UInt8, DevlinkNameTable, Codable {
     case layer2 = 0, layer34 = 1, layer23 = 2, encap23 = 3, encap34 = 4, vlanSrcMAC = 5
 
-    public var name: String {
-        switch self {
-        case .layer2: "layer2"
-        case .layer34: "layer3+4"
-        case .layer23: "layer2+3"
-        case .encap23: "encap2+3"
-        case .encap34: "encap3+4"
-        case .vlanSrcMAC: "vlan+srcmac"
-        }
-    }
+    public static let spellings = ["layer2", "layer3+4", "layer2+3", "encap2+3", "encap3+4", "vlan+srcmac"]
 
     /// `bond_lag_hash_type` (only meaningful when the tx type is hash).
     public var lagHashType: LagHashType {
@@ -67,76 +48,43 @@ public enum BondXmitHashPolicy: UInt8, DevlinkNamed, Codable {
 }
 
 /// `lacp_rate` (802.3ad only): slow 0, fast 1.
-public enum BondLacpRate: UInt8, DevlinkNamed, Codable {
+public enum BondLacpRate: UInt8, DevlinkNameTable, Codable {
     case slow = 0, fast = 1
 
-    public var name: String { self == .slow ? "slow" : "fast" }
+    public static let spellings = ["slow", "fast"]
 }
 
 /// `primary_reselect` (bond_primary_reselect_tbl): always 0 (default), better 1, failure 2.
-public enum BondPrimaryReselect: UInt8, DevlinkNamed, Codable {
+public enum BondPrimaryReselect: UInt8, DevlinkNameTable, Codable {
     case always = 0, better = 1, failure = 2
 
-    public var name: String {
-        switch self {
-        case .always: "always"
-        case .better: "better"
-        case .failure: "failure"
-        }
-    }
+    public static let spellings = ["always", "better", "failure"]
 }
 
 /// `enum netdev_lag_tx_type`.
-public enum LagTxType: UInt8, DevlinkNamed, Codable {
+public enum LagTxType: UInt8, DevlinkNameTable, Codable {
     case unknown = 0, random = 1, broadcast = 2, roundRobin = 3, activeBackup = 4, hash = 5
 
-    public var name: String {
-        switch self {
-        case .unknown: "unknown"
-        case .random: "random"
-        case .broadcast: "broadcast"
-        case .roundRobin: "roundrobin"
-        case .activeBackup: "activebackup"
-        case .hash: "hash"
-        }
-    }
+    public static let spellings = ["unknown", "random", "broadcast", "roundrobin", "activebackup", "hash"]
 }
 
 /// `enum netdev_lag_hash`.
-public enum LagHashType: UInt8, DevlinkNamed, Codable {
+public enum LagHashType: UInt8, DevlinkNameTable, Codable {
     case none = 0, l2 = 1, l34 = 2, l23 = 3, e23 = 4, e34 = 5, vlanSrcMAC = 6, unknown = 7
 
-    public var name: String {
-        switch self {
-        case .none: "none"
-        case .l2: "l2"
-        case .l34: "l34"
-        case .l23: "l23"
-        case .e23: "e23"
-        case .e34: "e34"
-        case .vlanSrcMAC: "vlan_srcmac"
-        case .unknown: "unknown"
-        }
-    }
+    public static let spellings = ["none", "l2", "l34", "l23", "e23", "e34", "vlan_srcmac", "unknown"]
 }
 
 /// A slave's MII link state (`BOND_LINK_*`, IFLA_BOND_SLAVE_MII_STATUS).
-public enum BondLinkState: UInt8, DevlinkNamed, Codable {
+public enum BondLinkState: UInt8, DevlinkNameTable, Codable {
     case up = 0, fail = 1, down = 2, back = 3
 
-    public var name: String {
-        switch self {
-        case .up: "up"
-        case .fail: "fail"
-        case .down: "down"
-        case .back: "back"
-        }
-    }
+    public static let spellings = ["up", "fail", "down", "back"]
 }
 
 /// A slave's role (IFLA_BOND_SLAVE_STATE): active 0, backup 1.
-public enum BondSlaveState: UInt8, DevlinkNamed, Codable {
+public enum BondSlaveState: UInt8, DevlinkNameTable, Codable {
     case active = 0, backup = 1
 
-    public var name: String { self == .active ? "active" : "backup" }
+    public static let spellings = ["active", "backup"]
 }

@@ -17,9 +17,7 @@ public struct DeviceHandle: Hashable, Comparable, Sendable, CustomStringConverti
             let what = parts.count < 2 ? "no \"/\" between bus and device name" : "too many \"/\" for a device handle"
             throw HandleParseError(input: text, reason: "\(what) (expected \(example))")
         }
-        try HandleSyntax.validateComponent(parts[0], what: "bus name", input: text, example: example)
-        try HandleSyntax.validateComponent(parts[1], what: "device name", input: text, example: example)
-        self.init(bus: String(parts[0]), name: String(parts[1]))
+        self = try HandleSyntax.device(parts[0], parts[1], input: text, example: example)
     }
 
     public var description: String { "\(bus)/\(name)" }

@@ -19,12 +19,7 @@ public struct DeviceInfo: Equatable, Sendable {
 
     public init(device: DeviceHandle, driver: String, serialNumber: String? = nil, boardSerialNumber: String? = nil,
                 fixed: [Version] = [], running: [Version] = [], stored: [Version] = []) {
-        self.device = device
-        self.driver = driver
-        self.serialNumber = serialNumber
-        self.boardSerialNumber = boardSerialNumber
-        self.fixed = fixed
-        self.running = running
-        self.stored = stored
+        (self.device, self.driver, self.serialNumber, self.boardSerialNumber, self.fixed, self.running, self.stored) =
+            (device, driver, serialNumber, boardSerialNumber, fixed, running, stored)
     }
 }

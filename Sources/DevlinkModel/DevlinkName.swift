@@ -5,7 +5,7 @@ public protocol DevlinkNamed: CaseIterable, Sendable, CustomStringConvertible {
 
 extension DevlinkNamed {
     // Inlinable, so callers get code for their concrete enum: generic code reaches `allCases`
-    // through a runtime associated-type lookup (~50k instructions the first time, at every start).
+    // through a runtime associated-type lookup, slow the first time in every run.
 
     /// The case spelled `name` exactly as devlink spells it, or nil.
     @inlinable
@@ -30,4 +30,20 @@ extension DevlinkNamed {
         }
         return out
     }
+}
+
+/// A `DevlinkNamed` enum whose raw values run without a gap from `firstRawValue`, in case order: its
+/// spellings are one table indexed by the number, as the kernel's and iproute2's name tables are.
+/// `DevlinkModelTests` checks every such table against the enum's cases.
+public protocol DevlinkNameTable: DevlinkNamed, RawRepresentable where RawValue: FixedWidthInteger {
+    /// The spellings in case order: `spellings[0]` names the case whose raw value is `firstRawValue`.
+    static var spellings: [String] { get }
+    static var firstRawValue: RawValue { get }
+}
+
+extension DevlinkNameTable {
+    public static var firstRawValue: RawValue { 0 }
+
+    @inlinable
+    public var name: String { Self.spellings[Int(rawValue - Self.firstRawValue)] }
 }

@@ -6,9 +6,7 @@ public struct Errno: Hashable, Sendable, CustomStringConvertible, Codable {
     public let message: String
 
     init(_ number: Int32, _ name: String, _ message: String) {
-        self.number = number
-        self.name = name
-        self.message = message
+        (self.number, self.name, self.message) = (number, name, message)
     }
 
     /// The errno with this (positive) number; numbers Linux does not define get glibc's

@@ -1,20 +1,12 @@
 // mlx5 LAG firmware commands (mlx5_ifc.h, lag.md §1.16) and command status codes (device.h/cmd.c, §1.17).
 
 /// Opcodes of the LAG commands.
-public enum FirmwareOpcode: UInt16, DevlinkNamed, Codable {
+public enum FirmwareOpcode: UInt16, DevlinkNameTable, Codable {
     case createLag = 0x840, modifyLag = 0x841, queryLag = 0x842, destroyLag = 0x843
     case createVportLag = 0x844, destroyVportLag = 0x845
 
-    public var name: String {
-        switch self {
-        case .createLag: "CREATE_LAG"
-        case .modifyLag: "MODIFY_LAG"
-        case .queryLag: "QUERY_LAG"
-        case .destroyLag: "DESTROY_LAG"
-        case .createVportLag: "CREATE_VPORT_LAG"
-        case .destroyVportLag: "DESTROY_VPORT_LAG"
-        }
-    }
+    public static let spellings = ["CREATE_LAG", "MODIFY_LAG", "QUERY_LAG", "DESTROY_LAG", "CREATE_VPORT_LAG", "DESTROY_VPORT_LAG"]
+    public static let firstRawValue: UInt16 = 0x840
 }
 
 /// The `status` byte of a command outbox, with the driver's text (`cmd_status_str`) and errno
@@ -101,14 +93,8 @@ public struct FirmwareCommand: Equatable, Sendable, Codable {
 
     public init(sequence: Int, device: DeviceHandle, opcode: FirmwareOpcode, opMod: UInt16 = 0, fieldSelect: UInt32? = nil,
                 context: LagContext? = nil, status: FirmwareStatus = .ok, syndrome: UInt32 = 0) {
-        self.sequence = sequence
-        self.device = device
-        self.opcode = opcode
-        self.opMod = opMod
-        self.fieldSelect = fieldSelect
-        self.context = context
-        self.status = status
-        self.syndrome = syndrome
+        (self.sequence, self.device, self.opcode, self.opMod, self.fieldSelect, self.context, self.status, self.syndrome) =
+            (sequence, device, opcode, opMod, fieldSelect, context, status, syndrome)
     }
 
     public var succeeded: Bool { status.isOK }

@@ -2,31 +2,17 @@
 // shows it (`/sys/kernel/debug/mlx5/<bdf>/lag/`, §1.15).
 
 /// `enum mlx5_lag_mode`; `name` is debugfs's `type` spelling.
-public enum LagMode: UInt8, DevlinkNamed, Codable {
+public enum LagMode: UInt8, DevlinkNameTable, Codable {
     case none = 0, roce = 1, sriov = 2, multipath = 3, mpesw = 4
 
-    public var name: String {
-        switch self {
-        case .none: "none"
-        case .roce: "roce"
-        case .sriov: "switchdev"
-        case .multipath: "multipath"
-        case .mpesw: "multiport_eswitch"
-        }
-    }
+    public static let spellings = ["none", "roce", "switchdev", "multipath", "multiport_eswitch"]
 }
 
 /// `lagc.port_select_mode`; `name` is `mlx5_get_str_port_sel_mode`'s spelling.
-public enum LagPortSelectMode: UInt8, DevlinkNamed, Codable {
+public enum LagPortSelectMode: UInt8, DevlinkNameTable, Codable {
     case queueAffinity = 0, hash = 1, mpesw = 2
 
-    public var name: String {
-        switch self {
-        case .queueAffinity: "queue_affinity"
-        case .hash: "hash"
-        case .mpesw: "mpesw"
-        }
-    }
+    public static let spellings = ["queue_affinity", "hash", "mpesw"]
 }
 
 /// `MLX5_LAG_MODE_FLAG_*` bits of `mode_flags`.
@@ -69,14 +55,8 @@ public struct HardwareLag: Equatable, Sendable, Codable {
     public init(devices: [DeviceHandle], mode: LagMode = .none, flags: LagModeFlags = [],
                 portSelectMode: LagPortSelectMode? = nil, map: [UInt8] = [], rdmaDevices: [String] = [],
                 bond: String? = nil, reason: String? = nil) {
-        self.devices = devices
-        self.mode = mode
-        self.flags = flags
-        self.portSelectMode = portSelectMode
-        self.map = map
-        self.rdmaDevices = rdmaDevices
-        self.bond = bond
-        self.reason = reason
+        (self.devices, self.mode, self.flags, self.portSelectMode, self.map, self.rdmaDevices, self.bond, self.reason) =
+            (devices, mode, flags, portSelectMode, map, rdmaDevices, bond, reason)
     }
 
     public var isActive: Bool { mode != .none }

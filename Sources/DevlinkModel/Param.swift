@@ -1,30 +1,16 @@
 /// `enum devlink_param_cmode`.
-public enum ParamCMode: UInt8, DevlinkNamed, Codable {
+public enum ParamCMode: UInt8, DevlinkNameTable, Codable {
     case runtime = 0, driverinit = 1, permanent = 2
 
-    public var name: String {
-        switch self {
-        case .runtime: "runtime"
-        case .driverinit: "driverinit"
-        case .permanent: "permanent"
-        }
-    }
+    public static let spellings = ["runtime", "driverinit", "permanent"]
 }
 
 /// DEVLINK_VAR_ATTR_TYPE_* of a parameter (the iproute2 names are `u8`, `u16`, `u32`, `u64`, `string`, `flag`).
-public enum ParamType: UInt8, DevlinkNamed, Codable {
+public enum ParamType: UInt8, DevlinkNameTable, Codable {
     case u8 = 1, u16 = 2, u32 = 3, u64 = 4, string = 5, bool = 6
 
-    public var name: String {
-        switch self {
-        case .u8: "u8"
-        case .u16: "u16"
-        case .u32: "u32"
-        case .u64: "u64"
-        case .string: "string"
-        case .bool: "flag"
-        }
-    }
+    public static let spellings = ["u8", "u16", "u32", "u64", "string", "flag"]
+    public static let firstRawValue: UInt8 = 1
 }
 
 /// A parameter value; the case matches the parameter's `ParamType`.
@@ -72,11 +58,7 @@ public struct Param: Equatable, Sendable, Codable {
     public var values: [ModeValue]
 
     public init(device: DeviceHandle, name: String, generic: Bool, type: ParamType, values: [ModeValue]) {
-        self.device = device
-        self.name = name
-        self.generic = generic
-        self.type = type
-        self.values = values
+        (self.device, self.name, self.generic, self.type, self.values) = (device, name, generic, type, values)
     }
 
     public func value(in cmode: ParamCMode) -> ParamValue? {

@@ -65,11 +65,7 @@ public struct PortAddRequest: Equatable, Sendable, Codable {
 
     public init(device: DeviceHandle, portIndex: UInt32? = nil, flavour: PortFlavour?, pfnum: UInt16?,
                 sfnum: UInt32? = nil, controller: UInt32? = nil) {
-        self.device = device
-        self.portIndex = portIndex
-        self.flavour = flavour
-        self.pfnum = pfnum
-        self.sfnum = sfnum
-        self.controller = controller
+        (self.device, self.portIndex, self.flavour, self.pfnum, self.sfnum, self.controller) =
+            (device, portIndex, flavour, pfnum, sfnum, controller)
     }
 }

@@ -52,13 +52,8 @@ public struct PortFunctionChanges: Equatable, Sendable, Codable {
 
     public init(hwAddr: MACAddress? = nil, state: FunctionState? = nil, roce: Bool? = nil, migratable: Bool? = nil,
                 ipsecCrypto: Bool? = nil, ipsecPacket: Bool? = nil, maxIOEQs: UInt32? = nil) {
-        self.hwAddr = hwAddr
-        self.state = state
-        self.roce = roce
-        self.migratable = migratable
-        self.ipsecCrypto = ipsecCrypto
-        self.ipsecPacket = ipsecPacket
-        self.maxIOEQs = maxIOEQs
+        (self.hwAddr, self.state, self.roce, self.migratable, self.ipsecCrypto, self.ipsecPacket, self.maxIOEQs) =
+            (hwAddr, state, roce, migratable, ipsecCrypto, ipsecPacket, maxIOEQs)
     }
 
     public var isEmpty: Bool { self == PortFunctionChanges() }

@@ -24,18 +24,10 @@ public struct RateHandle: Hashable, Sendable, CustomStringConvertible, Codable {
 
     /// Parses `bus/name/x`: all-digit `x` is a leaf's port index (must fit u32), anything else a node name.
     public init(parsing text: String) throws(HandleParseError) {
-        let parts = HandleSyntax.parts(text)
         let example = "BUS/NAME/PORT_INDEX or BUS/NAME/NODE_NAME, e.g. pci/0000:06:00.0/1 or pci/0000:06:00.0/group1"
-        guard parts.count == 3 else {
-            throw HandleParseError(input: text,
-                                   reason: "has \(parts.count - 1) \"/\" but a rate handle has 2 (expected \(example))")
-        }
-        try HandleSyntax.validateComponent(parts[0], what: "bus name", input: text, example: example)
-        try HandleSyntax.validateComponent(parts[1], what: "device name", input: text, example: example)
-        try HandleSyntax.validateComponent(parts[2], what: "port index or node name", input: text, example: example)
-        let device = DeviceHandle(bus: String(parts[0]), name: String(parts[1]))
-        let last = parts[2]
-        if last.allSatisfy({ $0.isASCII && $0.isNumber }) {
+        let (device, last) = try HandleSyntax.deviceAndLast(text, kind: "rate", example: example)
+        try HandleSyntax.validateComponent(last, what: "port index or node name", input: text, example: example)
+        if HandleSyntax.isDecimal(last) {
             guard let index = UInt32(last) else {
                 throw HandleParseError(input: text, reason: "port index \"\(last)\" does not fit in 32 bits")
             }

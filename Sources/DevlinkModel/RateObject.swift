@@ -32,13 +32,8 @@ public struct RateObject: Equatable, Sendable, Codable {
     public init(handle: RateHandle, txShare: UInt64 = 0, txMax: UInt64 = 0, txPriority: UInt32 = 0,
                 txWeight: UInt32 = 0, parent: String? = nil,
                 tcBandwidths: [UInt32] = RateObject.noBandwidths) {
-        self.handle = handle
-        self.txShare = txShare
-        self.txMax = txMax
-        self.txPriority = txPriority
-        self.txWeight = txWeight
-        self.parent = parent
-        self.tcBandwidths = tcBandwidths
+        (self.handle, self.txShare, self.txMax, self.txPriority, self.txWeight, self.parent, self.tcBandwidths) =
+            (handle, txShare, txMax, txPriority, txWeight, parent, tcBandwidths)
     }
 
     public var type: RateType { handle.isNode ? .node : .leaf }
@@ -80,12 +75,8 @@ public struct RateChanges: Equatable, Sendable, Codable {
 
     public init(txShare: UInt64? = nil, txMax: UInt64? = nil, txPriority: UInt32? = nil, txWeight: UInt32? = nil,
                 parent: String? = nil, tcBandwidths: [TrafficClassBandwidth]? = nil) {
-        self.txShare = txShare
-        self.txMax = txMax
-        self.txPriority = txPriority
-        self.txWeight = txWeight
-        self.parent = parent
-        self.tcBandwidths = tcBandwidths
+        (self.txShare, self.txMax, self.txPriority, self.txWeight, self.parent, self.tcBandwidths) =
+            (txShare, txMax, txPriority, txWeight, parent, tcBandwidths)
     }
 
     public var isEmpty: Bool { self == RateChanges() }

@@ -80,12 +80,8 @@ public struct RouteNexthop: Equatable, Sendable, Codable {
 
     public init(gateway: IPv4Address? = nil, device: String, weight: Int = 1, onlink: Bool = false,
                 dead: Bool = false, linkdown: Bool = false) {
-        self.gateway = gateway
-        self.device = device
-        self.weight = weight
-        self.onlink = onlink
-        self.dead = dead
-        self.linkdown = linkdown
+        (self.gateway, self.device, self.weight, self.onlink, self.dead, self.linkdown) =
+            (gateway, device, weight, onlink, dead, linkdown)
     }
 }
 
@@ -183,9 +179,7 @@ public struct RouteSelector: Equatable, Sendable, Codable {
     public var nexthops: [RouteNexthop]
 
     public init(prefix: IPv4Prefix, metric: UInt32? = nil, nexthops: [RouteNexthop] = []) {
-        self.prefix = prefix
-        self.metric = metric
-        self.nexthops = nexthops
+        (self.prefix, self.metric, self.nexthops) = (prefix, metric, nexthops)
     }
 }
 

@@ -6,8 +6,6 @@ public struct VFRate: Equatable, Sendable {
     public var maxTx: UInt64
 
     public init(vf: UInt32, minTx: UInt64, maxTx: UInt64) {
-        self.vf = vf
-        self.minTx = minTx
-        self.maxTx = maxTx
+        (self.vf, self.minTx, self.maxTx) = (vf, minTx, maxTx)
     }
 }

@@ -1,9 +1,9 @@
 /// The everyday invocations (`dls FILE [args]`, `dls -c CODE`, `dls -b FILE`, with backend and
-/// output switches) parsed by hand. ArgumentParser builds its model by reflection, which was 60% of
-/// the instructions of a `dls -b` run (a real cost when dls is started hundreds of times from shell
-/// loops, and 3× devlink's start-up in the TCG guest). Anything this parser is not sure of (help,
-/// subcommands, `--`, repeated or unknown options, values that look like options) returns nil and
-/// goes to ArgumentParser, so messages and help stay in one place. CLITests checks that both agree.
+/// output switches) parsed by hand. ArgumentParser builds its model by reflection, the larger part
+/// of a short run's start-up, and dls is started hundreds of times from shell loops. Anything this
+/// parser is not sure of (help, subcommands, `--`, repeated or unknown options, values that look
+/// like options) returns nil and goes to ArgumentParser, so messages and help stay in one place.
+/// CLITests checks that both agree.
 enum QuickCommandLine {
     static func parse(_ arguments: [String]) -> RunOptions? {
         var options = RunOptions()
@@ -59,7 +59,7 @@ enum QuickCommandLine {
     }
 
     // Plain arrays and a switch, not Set/Dictionary: the first hashed collection of a run makes the
-    // Swift runtime scan every protocol conformance in the binary (~250k instructions).
+    // Swift runtime scan every protocol conformance in the binary.
 
     /// Words ArgumentParser reads as subcommands rather than as a script name.
     static let subcommandNames = ["run", "check", "test", "help"]

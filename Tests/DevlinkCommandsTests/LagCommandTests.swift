@@ -37,6 +37,23 @@ import Testing
 
         """
 
+    /// Each address of a target list is checked; the message names the bad one and the bond is not made.
+    @Test func addressListsAreCheckedOneByOne() throws {
+        for (line, message) in [
+            ("lag add b0 mode active-backup arp_ip_target 192.0.2.1,300.1.1.1", "an IP address is expected rather than \"300.1.1.1\""),
+            ("lag add b0 mode active-backup ns_ip6_target fe80::1,zz::1", "an IPv6 address is expected rather than \"zz::1\""),
+        ] {
+            guard case .runtime(let e)? = try run(line).failure else { Issue.record("\(line) succeeded"); continue }
+            #expect(e.message == message, "\(line)")
+        }
+        let ok = try run("""
+            lag add b0 mode active-backup arp_interval 100 arp_ip_target 192.0.2.1,192.0.2.2 ns_ip6_target fe80::1
+            print(bond("b0").arp_ip_target, bond("b0").ns_ip6_target)
+            """)
+        #expect(ok.failure == nil)
+        #expect(ok.stdout.hasPrefix("[\"192.0.2.1\", \"192.0.2.2\"] [\"fe80::1\"]"))
+    }
+
     @Test func showText() throws {
         let r = try run(Self.bonded + "lag show\nlink show enp6s0f1np1\n")
         #expect(r.failure == nil && r.stderr.isEmpty)

@@ -10,9 +10,7 @@ public struct BatchRunner {
     public let force: Bool
 
     public init(runner: CommandRunner, output: OutputSink, force: Bool) {
-        self.runner = runner
-        self.output = output
-        self.force = force
+        (self.runner, self.output, self.force) = (runner, output, force)
     }
 
     public func run(text: String, name: String) -> Int32 {

@@ -1,3 +1,5 @@
+import DevlinkModel
+
 /// iproute2's streaming JSON writer (lib/json_writer.c), reproduced for byte-identical `-j`/`-jp`
 /// output: 4-space pretty indent, `"key": value` with a space only when pretty, no trailing newline
 /// until `finish()`.
@@ -74,20 +76,5 @@ struct IPJSONWriter {
         return out
     }
 
-    static func quote(_ s: String) -> String {
-        var r = "\""
-        for c in s.unicodeScalars {
-            switch c {
-            case "\t": r += "\\t"
-            case "\n": r += "\\n"
-            case "\r": r += "\\r"
-            case "\u{0C}": r += "\\f"
-            case "\u{08}": r += "\\b"
-            case "\\": r += "\\\\"
-            case "\"": r += "\\\""
-            default: r.unicodeScalars.append(c)
-            }
-        }
-        return r + "\""
-    }
+    static func quote(_ s: String) -> String { JSONQuoting.iproute2.quote(s) }
 }

@@ -8,9 +8,9 @@ enum LagJSON {
         case .created, .warning: return
         case .routes(let routes): RouteJSON.write(routes, into: &w)
         case .bonds(let bonds, _):
-            section("lag", &w) { w in for b in bonds { w.name(b.name); bond(b, &w) } }
+            JSONFormatter.section("lag", &w) { w in for b in bonds { w.name(b.name); bond(b, &w) } }
         case .interfaces(let list, _):
-            section("link", &w) { w in
+            JSONFormatter.section("link", &w) { w in
                 for i in list {
                     w.name(i.name)
                     w.beginObject()
@@ -23,7 +23,7 @@ enum LagJSON {
                 }
             }
         case .firmwareLog(let device, let log):
-            section("fw_log", &w) { w in
+            JSONFormatter.section("fw_log", &w) { w in
                 w.name(device.description)
                 w.beginArray()
                 for c in log { command(c, &w) }
@@ -90,15 +90,6 @@ enum LagJSON {
                 number(key, n, &w)
             } else if let n = UInt64(value) { number(key, n, &w) } else { string(key, value, &w) }
         }
-        w.endObject()
-    }
-
-    private static func section(_ name: String, _ w: inout IPJSONWriter, _ body: (inout IPJSONWriter) -> Void) {
-        w.beginObject()
-        w.name(name)
-        w.beginObject()
-        body(&w)
-        w.endObject()
         w.endObject()
     }
 

@@ -10,9 +10,7 @@ struct OptionParser {
     let handles: HandleParser
 
     init(spec: CommandSpec, words: ArraySlice<CommandWordInput>, handles: HandleParser) {
-        self.spec = spec
-        self.words = words
-        self.handles = handles
+        (self.spec, self.words, self.handles) = (spec, words, handles)
     }
 
     /// Index of the first word in the full command line.

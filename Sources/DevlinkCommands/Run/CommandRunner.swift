@@ -19,11 +19,7 @@ public struct OutputOptions: Sendable {
     public var color = false
 
     public init(json: Bool = false, pretty: Bool = false, iec: Bool = false, noNiceNames: Bool = false, color: Bool = false) {
-        self.color = color
-        self.json = json
-        self.pretty = pretty
-        self.iec = iec
-        self.noNiceNames = noNiceNames
+        (self.color, self.json, self.pretty, self.iec, self.noNiceNames) = (color, json, pretty, iec, noNiceNames)
     }
 }
 

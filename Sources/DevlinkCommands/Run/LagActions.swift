@@ -78,26 +78,22 @@ enum LagActions {
         return .none
     }
 
+    /// A comma-separated address list (`arp_ip_target`, `ns_ip6_target`), each address checked as
+    /// iproute2's get_addr does, in its canonical text; nil when the option is not given.
+    private static func addresses(_ p: ParsedCommand, _ key: String, _ what: String, bytes: (String) -> [UInt8]?,
+                                  text: ([UInt8]) -> String) throws -> [String]? {
+        guard let list = p.word(key) else { return nil }
+        return try list.split(separator: ",", omittingEmptySubsequences: false).map { t in
+            guard let b = bytes(String(t)) else {
+                throw ClientError("\(what) is expected rather than \"\(t)\"", word: p.wordIndex(key).map { $0 + 1 })
+            }
+            return text(b)
+        }
+    }
+
     private static func config(_ p: ParsedCommand) throws -> BondConfig {
-        // arp_ip_target: comma-separated IPv4 addresses, each checked as iproute2's get_addr32 does.
-        var targets: [String]?
-        if let list = p.word("arp_ip_target") {
-            targets = try list.split(separator: ",", omittingEmptySubsequences: false).map { t in
-                guard let b = IPv4Text.bytes(String(t)) else {
-                    throw ClientError("an IP address is expected rather than \"\(t)\"", word: p.wordIndex("arp_ip_target").map { $0 + 1 })
-                }
-                return IPv4Text.text(b)
-            }
-        }
-        var ns: [String]?
-        if let list = p.word("ns_ip6_target") {
-            ns = try list.split(separator: ",", omittingEmptySubsequences: false).map { t in
-                guard let b = IPv6Text.bytes(String(t)) else {
-                    throw ClientError("an IPv6 address is expected rather than \"\(t)\"", word: p.wordIndex("ns_ip6_target").map { $0 + 1 })
-                }
-                return IPv6Text.text(b)
-            }
-        }
+        let targets = try addresses(p, "arp_ip_target", "an IP address", bytes: IPv4Text.bytes, text: IPv4Text.text)
+        let ns = try addresses(p, "ns_ip6_target", "an IPv6 address", bytes: IPv6Text.bytes, text: IPv6Text.text)
         return BondConfig(mode: p.word("mode").flatMap(BondMode.init(name:)),
                    miimon: p.number("miimon").map { UInt32($0) },
                    updelay: p.number("updelay").map { UInt32($0) },

@@ -168,8 +168,6 @@ public struct Completions: Sendable, Equatable {
     public var expectsValueOf: String?
 
     public init(words: [String] = [], expectsHandle: HandleKind? = nil, expectsValueOf: String? = nil) {
-        self.words = words
-        self.expectsHandle = expectsHandle
-        self.expectsValueOf = expectsValueOf
+        (self.words, self.expectsHandle, self.expectsValueOf) = (words, expectsHandle, expectsValueOf)
     }
 }

@@ -22,11 +22,8 @@ public struct KernelFeatures: Sendable, Equatable {
     public var note: String?
 
     public init(release: String, version: KernelVersion?, available: DevlinkFeatureSet, source: Source, note: String? = nil) {
-        self.release = release
-        self.version = version
-        self.available = available
-        self.source = source
-        self.note = note
+        (self.release, self.version, self.available, self.source, self.note) =
+            (release, version, available, source, note)
     }
 
     /// The features `policy` shows; a feature the policy cannot show (`.release`) follows the version.

@@ -17,9 +17,7 @@ public struct KernelPolicy: Sendable, Equatable {
         public var nestedPolicy: UInt32?
 
         public init(type: UInt32, maximum: UInt64? = nil, nestedPolicy: UInt32? = nil) {
-            self.type = type
-            self.maximum = maximum
-            self.nestedPolicy = nestedPolicy
+            (self.type, self.maximum, self.nestedPolicy) = (type, maximum, nestedPolicy)
         }
     }
 

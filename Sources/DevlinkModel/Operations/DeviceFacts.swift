@@ -1,34 +1,28 @@
 /// What a device's rate tree shares: the uplink's speed in bytes/s, nil when unknown (read by
 /// `simulate` and `qos lint`; devlink itself has no such attribute). The netlink backend reads
 /// sysfs `speed` of the device's physical port.
-public struct GetUplinkSpeed: DeviceQuery {
-    public typealias Reply = UInt64?
-    public static let command = "uplink speed"
-    public var device: DeviceHandle
-    public init(_ device: DeviceHandle) { self.device = device }
+public typealias GetUplinkSpeed = DeviceRead<UplinkSpeedRead>
+public enum UplinkSpeedRead: ReadSubject {
+    public typealias Reply = UInt64?; public static let command = "uplink speed"
 }
 
 /// The kernel release the backend runs (`uname -r`) or models (`6.12`), nil when unknown.
-public struct GetKernelRelease: DeviceQuery {
-    public typealias Reply = String?
-    public static let command = "kernel release"
-    public init() {}
+public typealias GetKernelRelease = Read<KernelReleaseRead>
+public enum KernelReleaseRead: ReadSubject {
+    public typealias Reply = String?; public static let command = "kernel release"
 }
 
 /// The kernel release and the devlink features it has (what `kernel()` shows and requests are
 /// checked against). A session without this operation is unchecked: nothing is refused.
-public struct GetKernelFeatures: DeviceQuery {
-    public typealias Reply = KernelFeatures
-    public static let command = "CTRL_CMD_GETPOLICY devlink"
-    public init() {}
+public typealias GetKernelFeatures = Read<KernelFeaturesRead>
+public enum KernelFeaturesRead: ReadSubject {
+    public typealias Reply = KernelFeatures; public static let command = "CTRL_CMD_GETPOLICY devlink"
 }
 
 /// The VF rates `ip link set … vf N min_tx_rate/max_tx_rate` gave the device's PF (IFLA_VF_RATE).
-public struct ListVFRates: DeviceQuery {
-    public typealias Reply = [VFRate]
-    public static let command = "RTM_GETLINK vf rates"
-    public var device: DeviceHandle
-    public init(_ device: DeviceHandle) { self.device = device }
+public typealias ListVFRates = DeviceRead<VFRatesList>
+public enum VFRatesList: ReadSubject {
+    public typealias Reply = [VFRate]; public static let command = "RTM_GETLINK vf rates"
 }
 
 /// The same, read by name. A session without these operations (EOPNOTSUPP) reads as "unknown".

@@ -1,9 +1,7 @@
 /// `dev eswitch show` (ESWITCH_GET; fields only where the driver reports them).
-public struct GetEswitch: DeviceQuery {
-    public typealias Reply = Eswitch
-    public static let command = "DEVLINK_CMD_ESWITCH_GET"
-    public var device: DeviceHandle
-    public init(_ device: DeviceHandle) { self.device = device }
+public typealias GetEswitch = DeviceRead<EswitchRead>
+public enum EswitchRead: ReadSubject {
+    public typealias Reply = Eswitch; public static let command = "DEVLINK_CMD_ESWITCH_GET"
 }
 
 /// `dev eswitch set` (ESWITCH_SET): mode, then inline-mode, then encap-mode.
@@ -16,12 +14,8 @@ public struct SetEswitch: DeviceOperation {
 }
 
 /// The device's `sriov_numvfs` (a sysfs read, not a devlink command).
-public struct GetNumVFs: DeviceQuery {
-    public typealias Reply = UInt32
-    public static let command = "sriov_numvfs"
-    public var device: DeviceHandle
-    public init(_ device: DeviceHandle) { self.device = device }
-}
+public typealias GetNumVFs = DeviceRead<NumVFsRead>
+public enum NumVFsRead: ReadSubject { public typealias Reply = UInt32; public static let command = "sriov_numvfs" }
 
 /// Writes `sriov_numvfs` with sysfs semantics: the same value is a no-op, changing between two non-zero
 /// values is EBUSY (write 0 first), more than the maximum fails.

@@ -13,8 +13,6 @@ public struct ArmFault: DeviceOperation {
     public var message: String?
 
     public init(operation: String, errno: Errno, message: String? = nil) {
-        self.operation = operation
-        self.errno = errno
-        self.message = message
+        (self.operation, self.errno, self.message) = (operation, errno, message)
     }
 }

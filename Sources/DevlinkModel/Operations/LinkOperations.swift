@@ -2,18 +2,14 @@
 // named, as users name them; errors are the kernel's errno and extack text.
 
 /// All network interfaces, in ifindex order (RTM_GETLINK dump).
-public struct ListInterfaces: DeviceQuery {
-    public typealias Reply = [NetInterface]
-    public static let command = "RTM_GETLINK"
-    public init() {}
+public typealias ListInterfaces = Read<InterfacesList>
+public enum InterfacesList: ReadSubject {
+    public typealias Reply = [NetInterface]; public static let command = "RTM_GETLINK"
 }
 
 /// All bonds, in ifindex order.
-public struct ListBonds: DeviceQuery {
-    public typealias Reply = [Bond]
-    public static let command = "RTM_GETLINK"
-    public init() {}
-}
+public typealias ListBonds = Read<BondsList>
+public enum BondsList: ReadSubject { public typealias Reply = [Bond]; public static let command = "RTM_GETLINK" }
 
 /// One bond; ENODEV if there is no interface of that name, EINVAL if it is not a bond.
 public struct GetBond: DeviceQuery {
@@ -88,17 +84,13 @@ public struct SetLinkUp: DeviceOperation {
 
 /// The hardware LAG of the card `device` belongs to; nil when the device has no LAG (not LAG-capable)
 /// or the backend cannot observe it.
-public struct GetHardwareLag: DeviceQuery {
-    public typealias Reply = HardwareLag?
-    public static let command = "mlx5 lag debugfs"
-    public var device: DeviceHandle
-    public init(_ device: DeviceHandle) { self.device = device }
+public typealias GetHardwareLag = DeviceRead<HardwareLagRead>
+public enum HardwareLagRead: ReadSubject {
+    public typealias Reply = HardwareLag?; public static let command = "mlx5 lag debugfs"
 }
 
 /// LAG firmware commands issued on `device`, oldest first (empty when the backend cannot observe them).
-public struct GetFirmwareLog: DeviceQuery {
-    public typealias Reply = [FirmwareCommand]
-    public static let command = "mlx5 firmware log"
-    public var device: DeviceHandle
-    public init(_ device: DeviceHandle) { self.device = device }
+public typealias GetFirmwareLog = DeviceRead<FirmwareLogRead>
+public enum FirmwareLogRead: ReadSubject {
+    public typealias Reply = [FirmwareCommand]; public static let command = "mlx5 firmware log"
 }

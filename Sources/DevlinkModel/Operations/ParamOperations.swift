@@ -1,9 +1,7 @@
 /// `dev param show` (PARAM_GET dump): the parameters of one device, or of all.
-public struct ListParams: DeviceQuery {
-    public typealias Reply = [Param]
-    public static let command = "DEVLINK_CMD_PARAM_GET"
-    public var device: DeviceHandle?
-    public init(of device: DeviceHandle?) { self.device = device }
+public typealias ListParams = DumpRead<ParamsDump>
+public enum ParamsDump: ReadSubject {
+    public typealias Reply = [Param]; public static let command = "DEVLINK_CMD_PARAM_GET"
 }
 
 /// One parameter by name (PARAM_GET do).

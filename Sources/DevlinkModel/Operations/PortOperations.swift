@@ -1,10 +1,8 @@
 /// `port show` (PORT_GET dump): the ports of one device, or of all when `device` is nil; ascending
 /// port index per device.
-public struct ListPorts: DeviceQuery {
-    public typealias Reply = [Port]
-    public static let command = "DEVLINK_CMD_PORT_GET"
-    public var device: DeviceHandle?
-    public init(of device: DeviceHandle?) { self.device = device }
+public typealias ListPorts = DumpRead<PortsDump>
+public enum PortsDump: ReadSubject {
+    public typealias Reply = [Port]; public static let command = "DEVLINK_CMD_PORT_GET"
 }
 
 /// `port show DEV/INDEX` (PORT_GET do).

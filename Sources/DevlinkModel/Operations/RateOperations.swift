@@ -1,9 +1,7 @@
 /// `port function rate show` (RATE_GET dump): nodes newest first, then leaves in creation order.
-public struct ListRates: DeviceQuery {
-    public typealias Reply = [RateObject]
-    public static let command = "DEVLINK_CMD_RATE_GET"
-    public var device: DeviceHandle?
-    public init(of device: DeviceHandle?) { self.device = device }
+public typealias ListRates = DumpRead<RatesDump>
+public enum RatesDump: ReadSubject {
+    public typealias Reply = [RateObject]; public static let command = "DEVLINK_CMD_RATE_GET"
 }
 
 /// One rate object (RATE_GET do).

@@ -2,11 +2,8 @@
 // and deleted. Interfaces are named, as users name them; errors are the kernel's errno and extack.
 
 /// `ip route show`: the main table's routes in the kernel's dump order (RTM_GETROUTE dump).
-public struct ListRoutes: DeviceQuery {
-    public typealias Reply = [Route]
-    public static let command = "RTM_GETROUTE"
-    public init() {}
-}
+public typealias ListRoutes = Read<RoutesList>
+public enum RoutesList: ReadSubject { public typealias Reply = [Route]; public static let command = "RTM_GETROUTE" }
 
 /// `ip route add` (RTM_NEWROUTE with NLM_F_CREATE|NLM_F_EXCL) or, with `replace`, `ip route replace`
 /// (NLM_F_CREATE|NLM_F_REPLACE). Only `prefix`, `metric`, `scope` and each nexthop's gateway, device,

@@ -17,9 +17,7 @@ public struct Attribute: Sendable, Equatable {
     }
 
     init(type: UInt16, nestedFlag: Bool, bytes: ArraySlice<UInt8>) {
-        self.type = type
-        self.nestedFlag = nestedFlag
-        self.bytes = bytes
+        (self.type, self.nestedFlag, self.bytes) = (type, nestedFlag, bytes)
     }
 
     /// The payload as an array of its own.

@@ -87,11 +87,8 @@ public struct GenericFamily: Sendable, Equatable {
     }
 
     public init(id: UInt16, name: String, version: UInt32, maxAttribute: UInt32, multicastGroups: [String: UInt32]) {
-        self.id = id
-        self.name = name
-        self.version = version
-        self.maxAttribute = maxAttribute
-        self.multicastGroups = multicastGroups
+        (self.id, self.name, self.version, self.maxAttribute, self.multicastGroups) =
+            (id, name, version, maxAttribute, multicastGroups)
     }
 }
 

@@ -54,7 +54,6 @@ public enum ExtendedAckAttribute {
 enum NetlinkSocketOption {
     static let solNetlink: Int32 = 270
     static let addMembership: Int32 = 1
-    static let dropMembership: Int32 = 2
     static let capAck: Int32 = 10
     static let extAck: Int32 = 11
     static let getStrictCheck: Int32 = 12

@@ -12,11 +12,8 @@ public struct KernelError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public init(errno: Int32, message: String? = nil, offset: UInt32? = nil,
                 missingType: UInt32? = nil, missingNest: UInt32? = nil) {
-        self.errno = errno
-        self.message = message
-        self.offset = offset
-        self.missingType = missingType
-        self.missingNest = missingNest
+        (self.errno, self.message, self.offset, self.missingType, self.missingNest) =
+            (errno, message, offset, missingType, missingNest)
     }
 
     public var description: String {

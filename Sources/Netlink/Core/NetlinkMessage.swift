@@ -8,11 +8,7 @@ public struct NetlinkHeader: Sendable, Equatable {
     public var portID: UInt32
 
     public init(length: UInt32 = 0, type: UInt16, flags: NetlinkFlags, sequence: UInt32 = 0, portID: UInt32 = 0) {
-        self.length = length
-        self.type = type
-        self.flags = flags
-        self.sequence = sequence
-        self.portID = portID
+        (self.length, self.type, self.flags, self.sequence, self.portID) = (length, type, flags, sequence, portID)
     }
 
     public var bytes: [UInt8] {

@@ -76,10 +76,6 @@ public final class NetlinkSocket {
         try setOption(NetlinkSocketOption.addMembership, Int32(bitPattern: group))
     }
 
-    public func dropMembership(group: UInt32) throws {
-        try setOption(NetlinkSocketOption.dropMembership, Int32(bitPattern: group))
-    }
-
     private func setOption(_ name: Int32, _ value: Int32) throws {
         var v = value
         guard setsockopt(fd, NetlinkSocketOption.solNetlink, name, &v, socklen_t(MemoryLayout<Int32>.size)) == 0 else {
@@ -124,7 +120,7 @@ public final class NetlinkSocket {
     }
 
     /// Receives one datagram from the kernel (messages from other senders are skipped).
-    public func receiveDatagram() throws -> [UInt8] {
+    private func receiveDatagram() throws -> [UInt8] {
         Array(receiveBuffer[0..<(try receiveIntoBuffer())])
     }
 

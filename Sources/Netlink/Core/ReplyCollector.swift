@@ -38,16 +38,11 @@ public struct ReplyCollector: Sendable {
             return false
         case NetlinkMessageType.overrun:
             throw NetlinkError.overrun
-        case NetlinkMessageType.error:
+        case NetlinkMessageType.error, NetlinkMessageType.done:
+            // The ACK of a request, or the end of a dump: either may carry an error or a warning.
             isComplete = true
-            switch try Acknowledgement.parseError(message) {
-            case .ok(let warning): reply.warning = warning
-            case .failed(let e): throw NetlinkError.kernel(e)
-            }
-            return false
-        case NetlinkMessageType.done:
-            isComplete = true
-            switch try Acknowledgement.parseDone(message) {
+            let isAck = message.header.type == NetlinkMessageType.error
+            switch try isAck ? Acknowledgement.parseError(message) : Acknowledgement.parseDone(message) {
             case .ok(let warning): reply.warning = warning
             case .failed(let e): throw NetlinkError.kernel(e)
             }

@@ -8,9 +8,7 @@ public struct DevlinkRequest: Sendable, Equatable {
     public var attributes: [UInt8]
 
     public init(command: UInt8, isDump: Bool = false, attributes: [UInt8] = []) {
-        self.command = command
-        self.isDump = isDump
-        self.attributes = attributes
+        (self.command, self.isDump, self.attributes) = (command, isDump, attributes)
     }
 
     /// genlmsghdr + attributes, i.e. the netlink payload.
