@@ -33,6 +33,8 @@ public final class CommandContext: @unchecked Sendable {
     public var eventSink: ((DevlinkEvent) -> Void)?
     /// Polled by long-running commands; true stops them early (Ctrl-C at the REPL).
     public var interrupted: (() -> Bool)?
+    /// `-s` was given: `dev show` prints statistics.
+    public var statistics = false
 
     public init(session: DeviceSession) {
         self.session = session
