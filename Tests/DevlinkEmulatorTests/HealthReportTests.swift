@@ -138,11 +138,13 @@ import Testing
         }
         expectError(.EOPNOTSUPP, nil) { try s.perform(SetHealthReporter(H.nsim, name: "empty", burstPeriod: 0)) }
         try s.perform(SetHealthReporter(H.nsim, name: "dummy", gracePeriod: 100_000, burstPeriod: 5_000))
-        // Within the burst every error recovers; after it the grace period holds.
+        // Within the burst every error recovers; after it the grace period holds. The burst runs from
+        // the first recovery: a recovery inside it does not move it (at 7 s the burst of the recovery
+        // at 0 s is over, though one at 4 s would still be within 5 s).
         try s.perform(ReportHealthError(dummy, message: "1"))
-        _ = s.pass(seconds: 1, interrupted: { false })
+        _ = s.pass(seconds: 4, interrupted: { false })
         try s.perform(ReportHealthError(dummy, message: "2"))
-        _ = s.pass(seconds: 5, interrupted: { false })
+        _ = s.pass(seconds: 3, interrupted: { false })
         expectError(.ECANCELED, nil) { try s.perform(ReportHealthError(dummy, message: "3")) }
         #expect(try reporter(s).recoverCount == 2)
         // A grace period of 0 zeroes the burst period.
