@@ -80,32 +80,26 @@ enum HealthCommands {
         return .none
     }
 
-    /// The reporter a diagnose / test / dump request names.
-    static func reporterID(_ p: ParsedCommand) -> HealthReporterID? {
-        guard let device = p.device, let name = p.word("reporter") else { return nil }
-        return HealthReporterID(device, port: port(p), name: name)
+    /// The reporter a diagnose / test / dump request names, handed to `body`.
+    static func withReporter(_ p: ParsedCommand, _ body: (HealthReporterID) throws -> CommandResult) throws -> CommandResult {
+        guard let device = p.device, let name = p.word("reporter") else { return .none }
+        return try body(HealthReporterID(device, port: port(p), name: name))
     }
 
     @Sendable static func diagnose(_ c: CommandContext, _ p: ParsedCommand) throws -> CommandResult {
-        guard let id = reporterID(p) else { return .none }
-        return .object(.healthMessage(try c.session.perform(DiagnoseHealthReporter(id))))
-    }
-
-    @Sendable static func test(_ c: CommandContext, _ p: ParsedCommand) throws -> CommandResult {
-        guard let id = reporterID(p) else { return .none }
-        try c.session.perform(TestHealthReporter(id))
-        return .none
+        try withReporter(p) { .object(.healthMessage(try c.session.perform(DiagnoseHealthReporter($0)))) }
     }
 
     @Sendable static func dumpShow(_ c: CommandContext, _ p: ParsedCommand) throws -> CommandResult {
-        guard let id = reporterID(p) else { return .none }
-        return .object(.healthMessage(try c.session.perform(ShowHealthDump(id))))
+        try withReporter(p) { .object(.healthMessage(try c.session.perform(ShowHealthDump($0)))) }
+    }
+
+    @Sendable static func test(_ c: CommandContext, _ p: ParsedCommand) throws -> CommandResult {
+        try withReporter(p) { try c.session.perform(TestHealthReporter($0)); return .none }
     }
 
     @Sendable static func dumpClear(_ c: CommandContext, _ p: ParsedCommand) throws -> CommandResult {
-        guard let id = reporterID(p) else { return .none }
-        try c.session.perform(ClearHealthDump(id))
-        return .none
+        try withReporter(p) { try c.session.perform(ClearHealthDump($0)); return .none }
     }
 }
 
