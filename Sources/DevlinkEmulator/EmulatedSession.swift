@@ -271,6 +271,7 @@ public final class EmulatedSession: DeviceSession {
             let realtime = s.realtime
             try s.mutate(.healthReport) { (st) throws(DevlinkError) in try st.reportHealthError(op, realtime: realtime) }
         }
+        .on(ListRdmaDevices.self) { s, _ in s.state.links.rdma.devices.map { RdmaDevice(name: $0.name, device: $0.parent) } }
         .on(SetNetdevsimHealthKnob.self) { s, op in
             try s.mutate(.healthReport) { (st) throws(DevlinkError) in try st.setNetdevsimHealthKnob(op) }
         }

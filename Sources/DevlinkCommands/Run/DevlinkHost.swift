@@ -30,6 +30,7 @@ public final class DevlinkHost: CommandHost {
 
         KernelBuiltins.functions(runner).forEach(interpreter.define)
         HealthBuiltins.functions(runner).forEach(interpreter.define)
+        RdmaBuiltins.functions(runner).forEach(interpreter.define)
     }
 
     public func run(_ command: CommandInvocation, display: Bool, interpreter: Interpreter) throws -> Value {

@@ -219,6 +219,7 @@ public final class NetlinkSession: DeviceSession {
         .on(TestHealthReporter.self) { s, op in try s.acknowledged(.healthReporter(DevlinkCommand.healthReporterTest, op.reporter)) }
         .on(ReportHealthError.self) { s, op in try s.netdevsimHealth.report(op) }
         .on(SetNetdevsimHealthKnob.self) { s, op in try s.netdevsimHealth.set(op) }
+        .on(ListRdmaDevices.self) { _, _ in SysfsRdma().devices() }
 
     /// The uplink's speed from sysfs (`/sys/class/net/NETDEV/speed`, Mbit/s) of the device's physical
     /// port; nil when there is none or the link is down (the kernel then reports -1).
