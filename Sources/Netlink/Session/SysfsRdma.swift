@@ -6,7 +6,7 @@ import Musl
 import DevlinkModel
 
 /// RDMA devices from sysfs, `/sys/class/infiniband/NAME`: the `device` link names the function's
-/// device (mlx5_ib sets the IB device's parent to the core device: the PCI function, or an SF's
+/// device (mlx5_ib_stage_init_init sets the IB device's parent to the core device: the PCI function, or an SF's
 /// `mlx5_core.sf.N` auxiliary device), and that device's `subsystem` link its bus, which together make
 /// the devlink handle.
 public struct SysfsRdma: Sendable {
