@@ -8,16 +8,6 @@ import Testing
 @Suite struct HealthJournalTests {
     static let device = DeviceHandle(bus: "netdevsim", name: "netdevsim1")
 
-    func run(_ source: String, on session: EmulatedSession, undo: UndoStrategy) -> String? {
-        let interpreter = Interpreter(output: CapturedOutput())
-        DevlinkHost(session: session, undo: undo).install(in: interpreter)
-        do {
-            try interpreter.run(source, file: "t.dls")
-            return nil
-        } catch {
-            return interpreter.render(error)
-        }
-    }
 
     @Test(arguments: [UndoStrategy.journal, .automatic], ["6.12", "6.18"])
     func rollbackRestoresReporterSettings(undo: UndoStrategy, kernel: String) throws {
@@ -25,7 +15,7 @@ import Testing
         try session.perform(SetHealthReporter(Self.device, name: "dummy", gracePeriod: 7))
         let before = try session.perform(ListHealthReporters(of: Self.device))
         let burst = kernel == "6.18" ? " burst_period 3" : ""
-        let failure = run("""
+        let failure = runJournaled("""
             let dev = "netdevsim/netdevsim1"
             transaction {
                 health set $dev reporter dummy grace_period 100\(burst) auto_dump false
