@@ -133,7 +133,9 @@ extension EmulatorState {
     /// to 32 bits), fail_recover a debugfs_create_bool (kstrtobool on the first characters).
     mutating func setNetdevsimHealthKnob(_ op: SetNetdevsimHealthKnob) throws(DevlinkError) {
         let d = try deviceIndexOrThrow(op.device)
-        guard devices[d].profile == .netdevsim, !devices[d].healthReporters.isEmpty else { throw DevlinkError(.ENOENT) }
+        guard devices[d].profile == .netdevsim, !devices[d].healthReporters.isEmpty else {
+            throw DevlinkError(.ENODEV, "\(op.device) has no netdevsim health debugfs")
+        }
         var health = devices[d].nsimHealth ?? NetdevsimHealth()
         let text = op.value.hasSuffix("\n") ? String(op.value.dropLast()) : op.value
         switch op.knob {
@@ -150,7 +152,8 @@ extension EmulatorState {
             default: throw DevlinkError(.EINVAL)
             }
         default:
-            throw DevlinkError(.ENOENT)
+            // The file does not exist (the netlink backend says the same before opening it).
+            throw DevlinkError(.ENOENT, "netdevsim has no health knob \(op.knob) (binary_len, fail_recover)")
         }
         devices[d].nsimHealth = health
     }

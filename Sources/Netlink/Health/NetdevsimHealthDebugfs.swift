@@ -27,7 +27,8 @@ public struct NetdevsimHealthDebugfs: Sendable {
     }
 
     public func set(_ op: SetNetdevsimHealthKnob) throws {
-        guard op.device.bus == "netdevsim", ["binary_len", "fail_recover"].contains(op.knob) else {
+        guard op.device.bus == "netdevsim" else { throw DevlinkError(.ENODEV, "\(op.device) has no netdevsim health debugfs") }
+        guard ["binary_len", "fail_recover"].contains(op.knob) else {
             throw DevlinkError(.ENOENT, "netdevsim has no health knob \(op.knob) (binary_len, fail_recover)")
         }
         try write(path(op.device, op.knob), op.value, device: op.device)
