@@ -25,12 +25,14 @@ public final class DLSEngine {
         public var pretty: Bool
         /// IEC units (`Kibit`) for rates in text output.
         public var iec: Bool
+        /// `-s`: `dev show` prints the reload statistics.
+        public var statistics: Bool
         /// ANSI colour in dls's own tables (`qos simulate`); devlink's output never has any.
         public var color: Bool
 
         /// Text output with SI units unless told otherwise.
-        public init(json: Bool = false, pretty: Bool = false, iec: Bool = false, color: Bool = false) {
-            (self.json, self.pretty, self.iec, self.color) = (json, pretty, iec, color)
+        public init(json: Bool = false, pretty: Bool = false, iec: Bool = false, statistics: Bool = false, color: Bool = false) {
+            (self.json, self.pretty, self.iec, self.statistics, self.color) = (json, pretty, iec, statistics, color)
         }
 
         /// Colour on a terminal unless NO_COLOR is set to anything non-empty (no-color.org).
@@ -79,7 +81,8 @@ public final class DLSEngine {
         self.backend = backend
         self.session = session
         self.output = output
-        let options = OutputOptions(json: format.json, pretty: format.pretty, iec: format.iec, color: format.color)
+        let options = OutputOptions(json: format.json, pretty: format.pretty, iec: format.iec, color: format.color,
+                                    statistics: format.statistics)
         let devlink = DevlinkHost(session: session, options: options)
         interpreter = Interpreter(output: SinkAdapter(output))
         devlink.install(in: interpreter)
@@ -111,12 +114,13 @@ public final class DLSEngine {
     public var format: Format {
         get {
             let o = host.devlink.runner.options
-            return Format(json: o.json, pretty: o.pretty, iec: o.iec)
+            return Format(json: o.json, pretty: o.pretty, iec: o.iec, statistics: o.statistics)
         }
         set {
             host.devlink.runner.options.json = newValue.json
             host.devlink.runner.options.pretty = newValue.pretty
             host.devlink.runner.options.iec = newValue.iec
+            host.devlink.runner.options.statistics = newValue.statistics
         }
     }
 

@@ -19,6 +19,8 @@ struct DeviceState: Equatable, Sendable, Codable {
     var resources: [Resource] = []
     /// devlink_reload_failed_set: the last reload's reload_up failed (the driver is half down).
     var reloadFailed = false
+    /// devlink->stats.reload_stats, indexed by ReloadStats.index; nil before the first reload.
+    var reloadStats: [UInt32]?
     /// The physical ports a reload brings back (netdevsim re-adds its bus device's ports), kept while a
     /// failed reload leaves the device without any.
     var physicalPortsAtProbe: [Port] = []
@@ -26,6 +28,8 @@ struct DeviceState: Equatable, Sendable, Codable {
     var sfAux: SFAuxDevice?
     /// Device health reporters (Health/HealthOperations.swift).
     var healthReporters: [HealthReporterRecord] = []
+    /// netdevsim's health debugfs state (Health/HealthDriverOps.swift); nil until first used.
+    var nsimHealth: NetdevsimHealth?
 
     struct SFKey: Hashable, Sendable, Codable {
         var controller: UInt32

@@ -1,4 +1,5 @@
 import DevlinkModel
+import Glibc
 
 /// The emulator backend: a `DeviceSession` over an `EmulatorState` value.
 ///
@@ -20,6 +21,9 @@ public final class EmulatedSession: DeviceSession {
     /// Where the present comes from: virtual (the default) or the wall clock.
     public private(set) var clock = EmulatorClock.virtual
     private var faults: [Fault] = []
+    /// CLOCK_REALTIME at a point of the emulator's clock, for the times the kernel stamps with the
+    /// real-time clock (a health dump's): the present's wall time is this plus the clock's progress.
+    private lazy var realtimeOrigin = (wall: Self.realtimeNanoseconds(), clock: state.clockNow)
 
     /// `eventsFromOpen: false`: events start at the first `drainEvents`, as a kernel socket that
     /// subscribes to the `config` group only then sees nothing from before.
@@ -116,6 +120,21 @@ public final class EmulatedSession: DeviceSession {
     /// The clock's present.
     var now: EmulatorInstant { clock.now(reached: state.clockNow) }
 
+    /// The present as CLOCK_REALTIME nanoseconds: the wall clock's own on a wall clock; on a virtual
+    /// one, the wall time the session first needed one, moved on as far as the virtual clock moved.
+    var realtime: UInt64 {
+        if case .wall = clock { return Self.realtimeNanoseconds() }
+        let origin = realtimeOrigin
+        let present = now.nanoseconds
+        return origin.wall &+ (present >= origin.clock.nanoseconds ? present - origin.clock.nanoseconds : 0)
+    }
+
+    static func realtimeNanoseconds() -> UInt64 {
+        var ts = timespec()
+        clock_gettime(CLOCK_REALTIME, &ts)
+        return UInt64(max(0, ts.tv_sec)) &* 1_000_000_000 &+ UInt64(max(0, ts.tv_nsec))
+    }
+
     /// Runs the work that fell due since the last request: on the wall clock, what its due time passed;
     /// on either, work queued without a due time (due at once).
     func catchUp() { state.advance(to: now) }
@@ -146,7 +165,10 @@ public final class EmulatedSession: DeviceSession {
     static let devlinkHandlers = OperationHandlers<EmulatedSession>()
         .on(ListDevices.self) { s, _ in s.state.devices.map(\.handle) }
         .on(ListDeviceStatus.self) { s, _ in
-            s.state.devices.map { DeviceStatus(device: $0.handle, reloadFailed: $0.reloadFailed) }
+            s.state.devices.indices.map { d in
+                DeviceStatus(device: s.state.devices[d].handle, reloadFailed: s.state.devices[d].reloadFailed,
+                             stats: s.state.reloadStats(d))
+            }
         }
         .on(GetDeviceInfo.self) { s, op in try s.state.info(op.device) }
         .on(ListPorts.self) { s, op in
@@ -231,6 +253,27 @@ public final class EmulatedSession: DeviceSession {
         }
         .on(SetResourceSize.self) { s, op in
             try s.mutate(.resourceSet) { (st) throws(DevlinkError) in try st.setResourceSize(op) }
+        }
+        .on(DiagnoseHealthReporter.self) { s, op in
+            try s.mutate(.healthDiagnose) { (st) throws(DevlinkError) in try st.diagnoseHealthReporter(op) }
+        }
+        .on(ShowHealthDump.self) { s, op in
+            let realtime = s.realtime
+            return try s.mutate(.healthDump) { (st) throws(DevlinkError) in try st.showHealthDump(op, realtime: realtime) }
+        }
+        .on(ClearHealthDump.self) { s, op in
+            try s.mutate(.healthDump) { (st) throws(DevlinkError) in try st.clearHealthDump(op) }
+        }
+        .on(TestHealthReporter.self) { s, op in
+            try s.mutate(.healthTest) { (st) throws(DevlinkError) in try st.testHealthReporter(op) }
+        }
+        .on(ReportHealthError.self) { s, op in
+            let realtime = s.realtime
+            try s.mutate(.healthReport) { (st) throws(DevlinkError) in try st.reportHealthError(op, realtime: realtime) }
+        }
+        .on(ListRdmaDevices.self) { s, _ in s.state.links.rdma.devices.map { RdmaDevice(name: $0.name, device: $0.parent) } }
+        .on(SetNetdevsimHealthKnob.self) { s, op in
+            try s.mutate(.healthReport) { (st) throws(DevlinkError) in try st.setNetdevsimHealthKnob(op) }
         }
 
     public func drainEvents() throws -> [DevlinkEvent] {

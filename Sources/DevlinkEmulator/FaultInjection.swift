@@ -4,7 +4,7 @@ import DevlinkModel
 public enum OperationKind: String, CaseIterable, Sendable {
     case portAdd, portDelete, portSetType, portSplit, portUnsplit, functionSet
     case rateNodeAdd, rateSet, rateNodeDelete, eswitchSet, sriovSet, paramSet
-    case reload, resourceSet, healthSet, healthRecover
+    case reload, resourceSet, healthSet, healthRecover, healthDiagnose, healthDump, healthTest, healthReport
 }
 
 /// A one-shot injected failure: the next operation of `kind` fails with this error before changing

@@ -49,7 +49,9 @@ public struct Errno: Hashable, Sendable, CustomStringConvertible, Codable {
     public static let ENOSPC = Errno(number: 28)
     public static let ERANGE = Errno(number: 34)
     public static let EDEADLK = Errno(number: 35)
+    public static let ENOMSG = Errno(number: 42)
     public static let EMSGSIZE = Errno(number: 90)
     public static let EOPNOTSUPP = Errno(number: 95)
     public static let ETIMEDOUT = Errno(number: 110)
+    public static let ECANCELED = Errno(number: 125)
 }

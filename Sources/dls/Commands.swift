@@ -57,6 +57,9 @@ struct RunCommand: ParsableCommand, ScriptCommand {
     @Flag(name: [.customShort("i"), .long], help: "IEC units (Kibit, Mibit, ...) for rates in text output.")
     var iec = false
 
+    @Flag(name: [.customShort("s"), .long], help: "Statistics: dev show prints the reload counters, as devlink -s does.")
+    var statistics = false
+
     @Option(name: .long, help: ArgumentHelp(
         "Use the emulator: a built-in topology (mlx5, netdevsim) or a topology .json file (default: mlx5), optionally @VERSION, the kernel version it models (mlx5@6.15; default 6.12). The default backend when the kernel has no devlink.",
         valueName: "NAME|FILE.json[@VERSION]"))
@@ -81,7 +84,7 @@ struct RunCommand: ParsableCommand, ScriptCommand {
     /// The parsed switches as plain values (the hand parser in QuickCommandLine gives the same).
     var options: RunOptions {
         RunOptions(code: code, stepLimit: stepLimit, batch: batch, force: force, json: json, pretty: pretty,
-                   noNiceNames: noNiceNames, iec: iec, emulator: emulator, netlink: netlink, atomic: atomic,
+                   noNiceNames: noNiceNames, iec: iec, statistics: statistics, emulator: emulator, netlink: netlink, atomic: atomic,
                    emulatorState: emulatorState, arguments: arguments)
     }
 

@@ -49,6 +49,7 @@ enum QuickCommandLine {
             case "pretty": options.pretty = true
             case "no-nice-names": options.noNiceNames = true
             case "iec": options.iec = true
+            case "statistics": options.statistics = true
             case "netlink": options.netlink = true
             case "atomic": options.atomic = true
             default: return nil
@@ -79,6 +80,7 @@ enum QuickCommandLine {
         case "-p", "--pretty": "pretty"
         case "-n", "--no-nice-names": "no-nice-names"
         case "-i", "--iec": "iec"
+        case "-s", "--statistics": "statistics"
         case "--netlink": "netlink"
         case "--atomic": "atomic"
         default: nil

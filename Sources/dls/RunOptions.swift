@@ -12,6 +12,8 @@ struct RunOptions: Equatable {
     var pretty = false
     var noNiceNames = false
     var iec = false
+    /// `-s`: `dev show` prints statistics, as devlink -s does.
+    var statistics = false
     var emulator: String?
     var netlink = false
     var atomic = false
@@ -34,7 +36,7 @@ struct RunOptions: Equatable {
             backend: emulatorState != nil ? .emulator(emulator ?? Backend.defaultEmulator)
                                           : Backend.choose(netlink: netlink, emulator: emulator),
             stateFile: emulatorState,
-            format: DLSEngine.Format(json: json, pretty: pretty, iec: iec,
+            format: DLSEngine.Format(json: json, pretty: pretty, iec: iec, statistics: statistics,
                                      color: DLSEngine.Format.colorWanted(terminal: isatty(STDOUT_FILENO) == 1,
                                                                          environment: getenv("NO_COLOR").map { String(cString: $0) })))
     }

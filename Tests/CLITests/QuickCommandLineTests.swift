@@ -20,6 +20,8 @@ import Testing
         ["-j", "-p", "-c", "port show"],
         ["--json", "--pretty", "--iec", "-n", "script.dls"],
         ["-i", "--no-nice-names", "script.dls", "x"],
+        ["-s", "-c", "dev show"],
+        ["--statistics", "-j", "-b", "batch.txt"],
         ["-b", "batch.txt"],
         ["-b", "-"],
         ["--batch", "batch.txt", "-f"],

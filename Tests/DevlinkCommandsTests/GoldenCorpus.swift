@@ -1,4 +1,5 @@
 import DevlinkCommands
+import DevlinkModel
 import DevlinkEmulator
 import DLSLanguage
 import Foundation
@@ -19,10 +20,13 @@ import Foundation
 ///     # any comment
 ///     @topology netdevsim        (optional: mlx5 (default; netdevsim under kernel/), netdevsim, or a
 ///                                 file under scripts/topologies)
-///     @flags -j -p               (optional: -j -p -i -f)
+///     @flags -j -p               (optional: -j -p -i -f -s)
 ///     @setup switchdev           (kernel goldens: eswitch to switchdev before the batch)
 ///     @setup vfs 2               (kernel goldens: sriov_numvfs)
 ///     @setup devlink ARGS        (kernel goldens: one command that must succeed, run before the batch)
+///     @setup nsim_health K V     (kernel goldens: netdevsim's health debugfs knob, binary_len or fail_recover)
+///     @setup break_health MSG    (kernel goldens: netdevsim's dummy reporter reports an error; its answer
+///                                 is not checked)
 ///     <batch lines, exactly as a devlink -b file>
 ///     -- stdout
 ///     <expected stdout>
@@ -99,6 +103,25 @@ struct GoldenCase: CustomStringConvertible, Sendable {
         }
     }
 
+    /// `nsim_health KNOB VALUE` and `break_health MESSAGE`, the debugfs writes run-goldens.sh makes:
+    /// true when `directive` was one of them.
+    static func runHealthSetup(_ directive: String, _ session: DeviceSession) throws -> Bool {
+        let words = directive.split(separator: " ", maxSplits: 1).map(String.init)
+        let device = try DeviceHandle(parsing: kernelDevice)
+        switch words.first {
+        case "nsim_health" where words.count == 2:
+            let knob = words[1].split(separator: " ", maxSplits: 1).map(String.init)
+            guard knob.count == 2 else { return false }
+            try session.perform(SetNetdevsimHealthKnob(device, knob: knob[0], value: knob[1]))
+            return true
+        case "break_health" where words.count == 2:
+            try? session.perform(ReportHealthError(HealthReporterID(device, name: "dummy"), message: words[1]))
+            return true
+        default:
+            return false
+        }
+    }
+
     func session() throws -> EmulatedSession {
         if let builtin = Topology.builtin(named: topology) { return try EmulatedSession(topology: builtin) }
         return try EmulatedSession(topology: try Topology.load(path: GoldenCase.topologies.appendingPathComponent(topology).path))
@@ -106,9 +129,11 @@ struct GoldenCase: CustomStringConvertible, Sendable {
 
     /// Runs the batch the way `dls -b - <flags>` does.
     func run() throws -> (stdout: String, stderr: String, status: Int32) {
-        let options = OutputOptions(json: flags.contains("-j"), pretty: flags.contains("-p"), iec: flags.contains("-i"))
+        let options = OutputOptions(json: flags.contains("-j"), pretty: flags.contains("-p"), iec: flags.contains("-i"),
+                                    statistics: flags.contains("-s"))
         let runner = CommandRunner(session: try session(), options: options)
         for directive in setup {
+            if try GoldenCase.runHealthSetup(directive, runner.session) { continue }
             guard let line = GoldenCase.setupLine(directive) else { throw GoldenSetupError(line: directive, output: "unknown @setup") }
             let quiet = CapturedOutput()
             guard BatchRunner(runner: CommandRunner(session: runner.session), output: quiet, force: false).run(text: line + "\n", name: "-") == 0 else {

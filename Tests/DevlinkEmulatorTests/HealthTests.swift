@@ -13,8 +13,9 @@ import Testing
         #expect(reporters[1].gracePeriod == 0 && reporters[1].autoRecover == true)
         let mlx5 = try mlx5Session(switchdev: false)
         let fw = try mlx5.perform(ListHealthReporters(of: H.pf0))
-        #expect(fw.map(\.name) == ["fw", "fw_fatal"] && fw[1].gracePeriod == 60_000)
-        #expect(try mlx5.perform(ListHealthReporters(of: nil)).count == 4)
+        // mlx5_health_init: the fw reporters, then the device's own vnic.
+        #expect(fw.map(\.name) == ["fw", "fw_fatal", "vnic"] && fw[1].gracePeriod == 60_000)
+        #expect(try mlx5.perform(ListHealthReporters(of: nil)).count == 6)
     }
 
     @Test func setChecksTheReportersOps() throws {
@@ -44,12 +45,16 @@ import Testing
         let sf = try s.addPort(H.sfRequest(88))
         let all = try s.perform(ListHealthReporters(of: H.pf0))
         // Device reporters first, then the ports' in index order (VF 1, SF 32768; the uplink has none).
-        #expect(all.map(\.owner) == ["pci/0000:06:00.0", "pci/0000:06:00.0", "pci/0000:06:00.0/1", "pci/0000:06:00.0/32768"])
+        #expect(all.map(\.owner) == ["pci/0000:06:00.0", "pci/0000:06:00.0", "pci/0000:06:00.0", "pci/0000:06:00.0/1",
+                                     "pci/0000:06:00.0/32768"])
         let vnic = try s.perform(GetHealthReporter(H.pf0, port: sf.index, name: "vnic"))
         #expect(vnic.gracePeriod == nil && vnic.autoRecover == nil && vnic.autoDump == nil && vnic.state == .healthy)
         expectError(.EOPNOTSUPP, nil) { try s.perform(SetHealthReporter(H.pf0, port: 1, name: "vnic", autoDump: true)) }
         expectError(.EINVAL, nil) { _ = try s.perform(GetHealthReporter(H.pf0, port: 65535, name: "vnic")) }
-        expectError(.ENODEV, nil) { _ = try s.perform(GetHealthReporter(H.pf0, port: 7, name: "vnic")) }
+        // A port index that names no port falls back to the device's reporters
+        // (devlink_health_reporter_get_from_attrs), as the guest shows.
+        #expect(try s.perform(GetHealthReporter(H.pf0, port: 7, name: "vnic")).port == 7)
+        expectError(.EINVAL, nil) { _ = try s.perform(GetHealthReporter(H.pf0, port: 7, name: "nosuch")) }
         try s.perform(RecoverHealthReporter(H.pf0, port: 1, name: "vnic"))
     }
 }

@@ -4,7 +4,9 @@
 #   scripts/kernel-vm/run-goldens.sh OUT devlink                      (capture: real devlink)
 #   scripts/kernel-vm/run-goldens.sh OUT .build/debug/dls --netlink   (check: dls on the same kernel)
 # Each case gets a fresh netdevsim1 with two ports, its `@setup` lines applied (`switchdev`: eswitch
-# mode switchdev; `vfs N`: sriov_numvfs N; `devlink ARGS`: one devlink command, which must succeed),
+# mode switchdev; `vfs N`: sriov_numvfs N; `devlink ARGS`: one devlink command, which must succeed;
+# `nsim_health KNOB VALUE`: netdevsim's health debugfs knob (binary_len, fail_recover);
+# `break_health MESSAGE`: the dummy reporter reports an error, whatever the write answers),
 # then its batch lines as `TOOL FLAGS -b -` on stdin. The `devlink` setup lines run as their own
 # commands because devlink's batch mode sends a command's options along with the next dump request.
 # Writes OUTDIR/NAME.stdout, .stderr and .status. scripts/kernel-vm/goldens.py reads them.
@@ -14,6 +16,7 @@ out=$1; shift
 mkdir -p "$out"
 D=netdevsim/netdevsim1
 SYS=/sys/bus/netdevsim/devices/netdevsim1
+HEALTH=/sys/kernel/debug/netdevsim/netdevsim1/health
 
 nsim_fresh() {
   [ -e $SYS ] && echo 1 > /sys/bus/netdevsim/del_device
@@ -37,6 +40,9 @@ for f in "$ROOT"/Tests/Golden/kernel/*.golden; do
       vfs\ *) echo "${s#vfs }" > $SYS/sriov_numvfs ;;
       devlink\ *) read -r -a words <<< "${s#devlink }"
                   devlink "${words[@]}" || { echo "run-goldens: $name: setup failed: $s" >&2; exit 2; } ;;
+      nsim_health\ *) read -r knob value <<< "${s#nsim_health }"
+                      echo "$value" > $HEALTH/$knob || { echo "run-goldens: $name: setup failed: $s" >&2; exit 2; } ;;
+      break_health\ *) echo "${s#break_health }" > $HEALTH/break_health 2>/dev/null || true ;;
       *) echo "run-goldens: $name: unknown @setup '$s'" >&2; exit 2 ;;
     esac
   done

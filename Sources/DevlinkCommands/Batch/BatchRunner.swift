@@ -25,6 +25,8 @@ public struct BatchRunner {
         var words: [CommandWordInput] = []
         // The device whose param header was printed last: devlink prints it again only on a change.
         var lastParamDevice: DeviceHandle?
+        // The same for health reporters' owners (DEV or DEV/PORT).
+        var lastHealthOwner: String?
         // Whether an earlier line printed text: devlink's indent state then survives into the next
         // command, and a reload reply's first line is printed indented (see ReloadFormat.text).
         var printedText = false
@@ -48,6 +50,10 @@ public struct BatchRunner {
                 } else if case .params(let params, _) = result {
                     output.write(runner.textFormatter.params(params, after: &lastParamDevice))
                     printedText = true
+                } else if case .object(.health(let reporters)) = result {
+                    let text = HealthFormat.text(reporters, after: &lastHealthOwner)
+                    output.write(text)
+                    printedText = printedText || !text.isEmpty
                 } else if case .object(.reload(let reply)) = result {
                     let text = ReloadFormat.text(reply, afterEarlierOutput: printedText)
                     output.write(text)
@@ -57,6 +63,7 @@ public struct BatchRunner {
                     output.write(text)
                     printedText = printedText || !text.isEmpty
                 }
+                if case .object(let o) = result, let note = o.note { output.writeError(note + "\n") }
             } catch {
                 output.writeError(error.lines.map { $0 + "\n" }.joined() + "Command failed \(name):\(number)\n")
                 status = 1

@@ -1,5 +1,6 @@
 import DevlinkModel
 import DLSLanguage
+import Glibc
 
 /// `dev reload DEV [ netns { PID | NAME | ID } ] [ action { driver_reinit | fw_activate } ] [ limit no_reset ]`.
 enum ReloadCommands {
@@ -22,14 +23,22 @@ enum ReloadCommands {
 
     @Sendable static func reload(_ c: CommandContext, _ p: ParsedCommand) throws -> CommandResult {
         guard let device = p.device else { return .none }
-        if p.has("netns") {
-            // The request would carry NETNS_PID/FD; dls keeps every device in its own namespace.
-            throw ClientError("dls does not move devices between network namespaces", errno: .EOPNOTSUPP,
-                              word: p.wordIndex("netns"))
+        var netns: ReloadNamespace?
+        if let word = p.word("netns") {
+            // netns_get_fd: a word with a '/' is a path, any other a name under /var/run/netns; what does
+            // not open is read as a PID.
+            let path = word.contains("/") ? word : "/var/run/netns/" + word
+            if access(path, F_OK) == 0 {
+                netns = .file(path)
+            } else if let pid = UInt32(word) {
+                netns = .pid(pid)
+            } else {
+                throw ClientError("\"\(word)\" is not a number or not within range", errno: .EINVAL, word: p.wordIndex("netns"))
+            }
         }
         let action = p.word("action").flatMap { ReloadAction(name: $0) }
         let limit = p.word("limit").flatMap { ReloadLimit(name: $0) }
-        return .object(.reload(try c.session.perform(ReloadDevice(device, action: action, limit: limit))))
+        return .object(.reload(try c.session.perform(ReloadDevice(device, action: action, limit: limit, netns: netns))))
     }
 }
 

@@ -35,6 +35,8 @@ public final class CommandContext: @unchecked Sendable {
     public var interrupted: (() -> Bool)?
     /// The notifications received so far (`events()`); `monitor` adds to it.
     public let backlog = EventBacklog()
+    /// `-s` was given: `dev show` prints statistics.
+    public var statistics = false
 
     public init(session: DeviceSession) {
         self.session = session

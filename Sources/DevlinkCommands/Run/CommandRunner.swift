@@ -17,9 +17,13 @@ public struct OutputOptions: Sendable {
     public var noNiceNames = false
     /// Colour in dls's own tables; the CLI sets it on a terminal without NO_COLOR.
     public var color = false
+    /// `-s`: statistics (`dev show` prints the reload counters).
+    public var statistics = false
 
-    public init(json: Bool = false, pretty: Bool = false, iec: Bool = false, noNiceNames: Bool = false, color: Bool = false) {
-        (self.color, self.json, self.pretty, self.iec, self.noNiceNames) = (color, json, pretty, iec, noNiceNames)
+    public init(json: Bool = false, pretty: Bool = false, iec: Bool = false, noNiceNames: Bool = false, color: Bool = false,
+                statistics: Bool = false) {
+        (self.color, self.statistics, self.json, self.pretty, self.iec, self.noNiceNames) =
+            (color, statistics, json, pretty, iec, noNiceNames)
     }
 }
 
@@ -28,7 +32,9 @@ public struct OutputOptions: Sendable {
 public final class CommandRunner {
     public let table: CommandTable
     public let context: CommandContext
-    public var options: OutputOptions
+    public var options: OutputOptions {
+        didSet { context.statistics = options.statistics }
+    }
     /// What keeps port and rate objects true after later commands (LiveObjects.swift).
     public let live: LiveState
 
@@ -37,6 +43,7 @@ public final class CommandRunner {
         let context = CommandContext(session: session)
         self.context = context
         self.options = options
+        context.statistics = options.statistics
         live = LiveState(session: { context.session })
         handles = HandleParser(portForNetdev: { name in
             (try? context.session.ports(of: nil))?.first { $0.netdev == name }?.handle

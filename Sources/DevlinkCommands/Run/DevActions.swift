@@ -15,8 +15,11 @@ enum DevActions {
             guard let one = statuses.first(where: { $0.device == device }) else { throw DevlinkError(.ENODEV) }
             shown = [one]
         }
-        // devlink prints more than the handle only for a failed reload (pr_out_dev).
-        if shown.contains(where: \.reloadFailed) { return .object(.deviceStatus(shown, single: p.device != nil)) }
+        // devlink prints more than the handle only for a failed reload, or with -s the stats (pr_out_dev).
+        if !c.statistics { shown = shown.map { DeviceStatus(device: $0.device, reloadFailed: $0.reloadFailed) } }
+        if shown.contains(where: { $0.reloadFailed || $0.stats != nil }) {
+            return .object(.deviceStatus(shown, single: p.device != nil))
+        }
         return .devices(shown.map(\.device), single: p.device != nil)
     }
 

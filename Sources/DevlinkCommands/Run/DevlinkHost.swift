@@ -30,6 +30,8 @@ public final class DevlinkHost: CommandHost {
         }
 
         KernelBuiltins.functions(runner).forEach(interpreter.define)
+        HealthBuiltins.functions(runner).forEach(interpreter.define)
+        RdmaBuiltins.functions(runner).forEach(interpreter.define)
     }
 
     public func run(_ command: CommandInvocation, display: Bool, interpreter: Interpreter) throws -> Value {
@@ -97,6 +99,7 @@ public final class DevlinkHost: CommandHost {
         }
         let text = runner.options.json ? runner.jsonDocument(result) : runner.text(result)
         if !text.isEmpty { output.write(text) }
+        if case .object(let o) = result, let note = o.note { output.writeError(note + "\n") }
         if case .object(let o) = result, let message = o.warning {
             output.writeError("Warning: \(message)\(message.hasSuffix(".") ? "" : ".")\n")
         }

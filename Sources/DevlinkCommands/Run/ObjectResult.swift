@@ -10,6 +10,8 @@ public enum ObjectResult: Sendable {
     case resources(DeviceResources)
     /// `health show`'s reporters.
     case health([HealthReporter])
+    /// `health diagnose` / `health dump show`: a reporter's formatted message.
+    case healthMessage(HealthMessage)
     /// `dev show` when a device's last reload failed (`DEV: reload_failed true`).
     case deviceStatus([DeviceStatus], single: Bool)
 
@@ -19,8 +21,8 @@ public enum ObjectResult: Sendable {
         case .reload(let r): ReloadFormat.text(r)
         case .resources(let r): ResourceFormat.text(r)
         case .health(let r): HealthFormat.text(r)
-        case .deviceStatus(let list, _):
-            list.map { "\($0.device)" + ($0.reloadFailed ? ": reload_failed true" : "") + "\n" }.joined()
+        case .healthMessage(let m): HealthMessageFormat.text(m).text
+        case .deviceStatus(let list, _): list.map(ReloadFormat.statusText).joined()
         }
     }
 
@@ -30,11 +32,10 @@ public enum ObjectResult: Sendable {
         case .reload(let r): ReloadFormat.json(r, into: &w)
         case .resources(let r): ResourceFormat.json(r, into: &w)
         case .health(let r): HealthFormat.json(r, into: &w)
+        case .healthMessage(let m): HealthMessageFormat.json(m, into: &w)
         case .deviceStatus(let list, _):
             JSONFormatter.section("dev", &w) { w in
-                for s in list {
-                    JSONFormatter.object(s.device.description, s.reloadFailed ? [Field("reload_failed", .bool(true))] : [], &w)
-                }
+                for s in list { ReloadFormat.statusJSON(s, into: &w) }
             }
         }
     }
@@ -45,6 +46,7 @@ public enum ObjectResult: Sendable {
         case .reload(let r): ReloadFormat.value(r)
         case .resources(let r): ResourceFormat.value(r)
         case .health(let r): HealthFormat.value(r, single: r.count == 1)
+        case .healthMessage(let m): HealthMessageFormat.value(m)
         case .deviceStatus(let list, let single):
             ValueConversion.value(.devices(list.map(\.device), single: single), formatter: formatter)
         }
@@ -54,7 +56,14 @@ public enum ObjectResult: Sendable {
     var warning: String? {
         switch self {
         case .reload(let r): r.warning
-        case .resources, .health, .deviceStatus: nil
+        case .resources, .health, .healthMessage, .deviceStatus: nil
         }
+    }
+
+    /// A line devlink prints on stderr although the command succeeded (its formatted-message parser
+    /// giving up: "kernel answers: Success").
+    var note: String? {
+        if case .healthMessage(let m) = self, HealthMessageFormat.text(m).stopped { return HealthMessageFormat.parserGaveUp }
+        return nil
     }
 }

@@ -77,6 +77,7 @@ class JournalingSession: DeviceSession {
         .on(SetNumVFs.self) { j, op in try j.setSriovNumVFs(op.device, op.count) }
         .on(SetParam.self) { j, op in try j.setParam(op.device, name: op.name, value: op.value, cmode: op.cmode) }
         .on(SetResourceSize.self) { j, op in try j.setResourceSize(op) }
+        .on(SetHealthReporter.self) { j, op in try j.setHealthReporter(op) }
 
     // MARK: ports
 
@@ -197,6 +198,22 @@ class JournalingSession: DeviceSession {
 
     /// `resource set` only changes the pending size (applied by a later reload, which the journal
     /// cannot undo): setting the old pending size back undoes it.
+    /// `health set`: the attributes the request names are set back to what they were (the grace period
+    /// before the burst period in the one request, as devlink_nl_health_reporter_set_doit applies them).
+    private func setHealthReporter(_ op: SetHealthReporter) throws {
+        let get = GetHealthReporter(op.device, port: op.port, name: op.name)
+        try change("health set \(op.device) reporter \(op.name)", read: { try inner.perform(get) },
+                   apply: { try inner.perform(op) }) { old in
+            guard let now = try? inner.perform(get), now != old else { return [] }
+            var back = SetHealthReporter(op.device, port: op.port, name: op.name)
+            if op.gracePeriod != nil { back.gracePeriod = old.gracePeriod }
+            if op.burstPeriod != nil { back.burstPeriod = old.burstPeriod }
+            if op.autoRecover != nil { back.autoRecover = old.autoRecover }
+            if op.autoDump != nil { back.autoDump = old.autoDump }
+            return [.setHealthReporter(back)]
+        }
+    }
+
     private func setResourceSize(_ op: SetResourceSize) throws {
         func find(_ list: [Resource], _ prefix: String) -> (path: String, resource: Resource)? {
             for r in list {

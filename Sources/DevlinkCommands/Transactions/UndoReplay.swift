@@ -65,6 +65,7 @@ struct UndoReplay {
         case .setSriovNumVFs(let d, let count): try session.setSriovNumVFs(d, count)
         case .setParam(let d, let name, let value, let cmode): try session.setParam(d, name: name, value: value, cmode: cmode)
         case .setResourceSize(let d, _, let id, let size): try session.perform(SetResourceSize(d, id: id, size: size))
+        case .setHealthReporter(let op): try session.perform(op)
         case .restoreCollateral(let d, let ports, let leaves, let nodes):
             try restoreCollateral(d, ports: ports, leaves: leaves, nodes: nodes)
         case .irreversible(let what): throw TransactionError("\(what) cannot be undone")

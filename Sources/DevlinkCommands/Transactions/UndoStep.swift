@@ -22,6 +22,8 @@ enum UndoStep {
     case setParam(DeviceHandle, name: String, value: ParamValue, cmode: ParamCMode)
     /// Undo of `resource set`: the size it had pending before (the path is for the report).
     case setResourceSize(DeviceHandle, path: String, id: UInt64, size: UInt64)
+    /// Undo of `health set`: the attributes it named, as they were.
+    case setHealthReporter(SetHealthReporter)
     /// Ports and rate nodes a device-wide change (eswitch mode, SR-IOV) took with it: put back after
     /// the change itself was undone.
     case restoreCollateral(DeviceHandle, ports: [Port], leaves: [RateObject], nodes: [RateObject])
@@ -61,6 +63,10 @@ extension UndoStep: CustomStringConvertible {
         case .setSriovNumVFs(let d, let n): "dev sriov set \(d) numvfs \(n)"
         case .setParam(let d, let name, let value, let cmode): "dev param set \(d) name \(name) value \(value) cmode \(cmode.name)"
         case .setResourceSize(let d, let path, _, let size): "resource set \(d) path \(path) size \(size)"
+        case .setHealthReporter(let op):
+            "health set \(op.port.map { "\(op.device)/\($0)" } ?? op.device.description) reporter \(op.name)"
+                + (op.gracePeriod.map { " grace_period \($0)" } ?? "") + (op.burstPeriod.map { " burst_period \($0)" } ?? "")
+                + (op.autoRecover.map { " auto_recover \($0)" } ?? "") + (op.autoDump.map { " auto_dump \($0)" } ?? "")
         case .restoreCollateral(let d, let ports, _, let nodes):
             "restore \(ports.count) port\(ports.count == 1 ? "" : "s") and \(nodes.count) rate node\(nodes.count == 1 ? "" : "s") of \(d)"
         case .deleteLink(let name): "lag del \(name)"

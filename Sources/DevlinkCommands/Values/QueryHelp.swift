@@ -17,7 +17,7 @@ enum QueryHelp {
         "bond": "bond(NAME): one bond as an object",
         "hardware_lag": "hardware_lag(DEV): the device's mlx5 hardware LAG (state, mode, port map, RDMA device)",
         "interfaces": "interfaces(): the network interfaces (name, ifindex, kind, up, carrier, master)",
-        "inject_fault": "inject_fault(OPERATION, ERRNO[, MESSAGE]): the emulated driver refuses the next OPERATION (portAdd, portDelete, portSetType, portSplit, portUnsplit, functionSet, rateNodeAdd, rateSet, rateNodeDelete, eswitchSet, sriovSet, paramSet, reload, resourceSet, healthSet, healthRecover) with ERRNO (\"EIO\" or a number) and MESSAGE, changing nothing; emulator only",
+        "inject_fault": "inject_fault(OPERATION, ERRNO[, MESSAGE]): the emulated driver refuses the next OPERATION (portAdd, portDelete, portSetType, portSplit, portUnsplit, functionSet, rateNodeAdd, rateSet, rateNodeDelete, eswitchSet, sriovSet, paramSet, reload, resourceSet, healthSet, healthRecover, healthDiagnose, healthDump, healthTest, healthReport) with ERRNO (\"EIO\" or a number) and MESSAGE, changing nothing; emulator only",
         "fw_log": "fw_log(DEV): the firmware LAG commands the device received, oldest first",
         "events": "events(): every devlink notification since the session opened (about the newest 10000), oldest first, as event objects (e.object, e.command, e.value; print(e) shows devlink monitor's line); monitor shows only what arrives while it runs. slice(events(), n) is what came after the first n",
         "routes": "routes(): the IPv4 main table's routes as maps with ip -j route's keys (dst, gateway, dev, protocol, scope, metric, flags, nexthops with gateway, dev, weight, flags)",

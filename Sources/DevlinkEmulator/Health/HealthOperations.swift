@@ -1,121 +1,187 @@
 import DevlinkModel
 
-/// A device's health reporter: what the driver registered (its ops) and the core's state for it.
-struct HealthReporterRecord: Equatable, Sendable, Codable {
-    var name: String
-    var hasRecover: Bool
-    var hasDump: Bool
-    var state = HealthState.healthy
-    var errorCount: UInt64 = 0
-    var recoverCount: UInt64 = 0
-    var gracePeriod: UInt64
-    /// devl_health_reporter_create: auto_recover = !!ops->recover, auto_dump = !!ops->dump.
-    var autoRecover: Bool
-    var autoDump: Bool
-
-    init(name: String, recover: Bool, dump: Bool, gracePeriod: UInt64 = 0) {
-        self.name = name
-        hasRecover = recover
-        hasDump = dump
-        self.gracePeriod = gracePeriod
-        autoRecover = recover
-        autoDump = dump
-    }
-
-    /// devlink_nl_health_reporter_fill: grace period and auto_recover only with a recover op,
-    /// auto_dump only with a dump op.
-    func reporter(device: DeviceHandle, port: UInt32? = nil) -> HealthReporter {
-        HealthReporter(device: device, port: port, name: name, state: state, errorCount: errorCount, recoverCount: recoverCount,
-                       gracePeriod: hasRecover ? gracePeriod : nil, autoRecover: hasRecover ? autoRecover : nil,
-                       autoDump: hasDump ? autoDump : nil)
-    }
-}
-
-/// HEALTH_REPORTER_GET / SET / RECOVER (net/devlink/health.c) over the reporters drivers register.
+/// The devlink core's health requests (net/devlink/health.c) over the reporters drivers register:
+/// GET / SET / RECOVER / DIAGNOSE / DUMP_GET / DUMP_CLEAR / TEST, and devlink_health_report for
+/// errors a driver raises.
 extension EmulatorState {
-    /// The device reporters a driver creates at probe, in creation order (the dump's order).
-    static func defaultHealthReporters(_ config: DeviceConfig) -> [HealthReporterRecord] {
-        switch config.profile {
-        // nsim_dev_health_init: "empty" (dump and diagnose ops) and "dummy" (recover, dump, diagnose),
-        // both with a grace period of 0.
-        case .netdevsim:
-            return [HealthReporterRecord(name: "empty", recover: false, dump: true),
-                    HealthReporterRecord(name: "dummy", recover: true, dump: true)]
-        // mlx5_fw_reporters_create (health.c): "fw" (diagnose, dump) and "fw_fatal" (recover, dump) with
-        // MLX5_FW_REPORTER_PF_GRACEFUL_PERIOD (60 s; 180 s on an ECPF).
-        case .mlx5:
-            let grace: UInt64 = config.isECPF ? 180_000 : 60_000
-            return [HealthReporterRecord(name: "fw", recover: false, dump: true),
-                    HealthReporterRecord(name: "fw_fatal", recover: true, dump: true, gracePeriod: grace)]
-        }
+    /// Where a reporter lives: a stored device reporter (`index`), or a port's (not stored).
+    struct ReporterLocation {
+        var device: Int
+        var index: Int?
+        var record: HealthReporterRecord
     }
+
+    /// Whether HEALTH_REPORTER_GET carries the burst period (6.18, devlink_nl_health_reporter_fill).
+    var reportsBurstPeriod: Bool { kernel >= DevlinkFeature.healthBurstPeriod.since }
 
     /// The dump's order (devlink_nl_health_reporter_get_dump_one): each device's reporters, then its
     /// ports' in index order.
     func healthReporters(of handle: DeviceHandle?) throws(DevlinkError) -> [HealthReporter] {
         let indexes = handle == nil ? Array(devices.indices) : [try deviceIndexOrThrow(handle!)]
+        let burst = reportsBurstPeriod
         return indexes.flatMap { d in
             let device = devices[d]
-            let own = device.healthReporters.map { $0.reporter(device: device.handle) }
+            let own = device.healthReporters.map { $0.reporter(device: device.handle, burst: burst) }
             let ports = device.ports.keys.sorted().flatMap { index in
-                portReporters(d, index).map { $0.reporter(device: device.handle, port: index) }
+                portReporters(d, index).map { $0.reporter(device: device.handle, port: index, burst: burst) }
             }
             return own + ports
         }
     }
 
-    /// A port's reporters. mlx5's representors (VF, SF and host PF vports) each have "vnic"
-    /// (mlx5e_rep_vnic_reporter_create, cf14af140a5a): diagnose only, so no grace period, auto_recover
-    /// or auto_dump, and nothing it could be set to; it stays healthy (dls models no vnic errors).
-    func portReporters(_ d: Int, _ index: UInt32) -> [HealthReporterRecord] {
-        guard devices[d].profile == .mlx5, let record = devices[d].ports[index] else { return [] }
-        switch record.role {
-        case .vf, .sf, .hostPF: return [HealthReporterRecord(name: "vnic", recover: false, dump: false)]
-        case .physical: return []
+    /// devlink_health_reporter_get_from_attrs: a port that exists is searched for the name; a port
+    /// index that names no port falls back to the device's own reporters (devlink_port_get_from_attrs
+    /// fails and the device list is searched), as the guest shows. Not found: EINVAL, no message.
+    func reporterLocation(_ id: HealthReporterID) throws(DevlinkError) -> ReporterLocation {
+        let d = try deviceIndexOrThrow(id.device)
+        if let port = id.port, devices[d].ports[port] != nil {
+            guard let record = portReporters(d, port).first(where: { $0.name == id.name }) else { throw DevlinkError(.EINVAL) }
+            return ReporterLocation(device: d, index: nil, record: record)
         }
-    }
-
-    /// devlink_health_reporter_get_from_info: an unknown port is ENODEV, an unknown name EINVAL, both
-    /// without a message.
-    private func reporterRecord(_ handle: DeviceHandle, _ port: UInt32?,
-                                _ name: String) throws(DevlinkError) -> (device: Int, index: Int?, record: HealthReporterRecord) {
-        let d = try deviceIndexOrThrow(handle)
-        if let port {
-            guard devices[d].ports[port] != nil else { throw DevlinkError(.ENODEV) }
-            guard let record = portReporters(d, port).first(where: { $0.name == name }) else { throw DevlinkError(.EINVAL) }
-            return (d, nil, record)
-        }
-        guard let r = devices[d].healthReporters.firstIndex(where: { $0.name == name }) else {
+        guard let r = devices[d].healthReporters.firstIndex(where: { $0.name == id.name }) else {
             throw DevlinkError(.EINVAL)
         }
-        return (d, r, devices[d].healthReporters[r])
+        return ReporterLocation(device: d, index: r, record: devices[d].healthReporters[r])
     }
 
     func healthReporter(_ op: GetHealthReporter) throws(DevlinkError) -> HealthReporter {
-        try reporterRecord(op.device, op.port, op.name).record.reporter(device: op.device, port: op.port)
+        try reporterLocation(HealthReporterID(op.device, port: op.port, name: op.name)).record
+            .reporter(device: op.device, port: op.port, burst: reportsBurstPeriod)
     }
 
-    /// devlink_nl_health_reporter_set_doit: grace period and auto_recover need a recover op, auto_dump
-    /// a dump op (EOPNOTSUPP, checked before anything is set).
+    /// devlink_nl_health_reporter_set_doit: grace period, burst period and auto_recover need a recover
+    /// op, auto_dump a dump op (EOPNOTSUPP, checked before anything is set). A grace period of 0 also
+    /// zeroes the burst period, and a burst period needs a grace period (6.18).
     mutating func setHealthReporter(_ op: SetHealthReporter) throws(DevlinkError) {
-        let (d, index, record) = try reporterRecord(op.device, op.port, op.name)
-        if !record.hasRecover, op.gracePeriod != nil || op.autoRecover != nil { throw DevlinkError(.EOPNOTSUPP) }
-        if !record.hasDump, op.autoDump != nil { throw DevlinkError(.EOPNOTSUPP) }
+        let at = try reporterLocation(HealthReporterID(op.device, port: op.port, name: op.name))
+        if !at.record.hasRecover, op.gracePeriod != nil || op.autoRecover != nil || op.burstPeriod != nil {
+            throw DevlinkError(.EOPNOTSUPP)
+        }
+        if !at.record.hasDump, op.autoDump != nil { throw DevlinkError(.EOPNOTSUPP) }
         // A port reporter (vnic) has nothing left that could be set.
-        guard let r = index else { return }
-        if let g = op.gracePeriod { devices[d].healthReporters[r].gracePeriod = g }
-        if let a = op.autoRecover { devices[d].healthReporters[r].autoRecover = a }
-        if let a = op.autoDump { devices[d].healthReporters[r].autoDump = a }
+        guard let r = at.index else { return }
+        var record = devices[at.device].healthReporters[r]
+        if let g = op.gracePeriod {
+            record.gracePeriod = g
+            if g == 0 { record.burstPeriod = 0 }
+        }
+        if let b = op.burstPeriod {
+            if record.gracePeriod == 0 && b != 0 {
+                throw DevlinkError(.EINVAL, "devlink: Cannot set burst period without a grace period.")
+            }
+            record.burstPeriod = b
+        }
+        if let a = op.autoRecover { record.autoRecover = a }
+        if let a = op.autoDump { record.autoDump = a }
+        devices[at.device].healthReporters[r] = record
+    }
+
+    /// devlink_nl_health_reporter_recover_doit → devlink_health_reporter_recover without a driver
+    /// context.
+    mutating func recoverHealthReporter(_ op: RecoverHealthReporter) throws(DevlinkError) {
+        let at = try reporterLocation(HealthReporterID(op.device, port: op.port, name: op.name))
+        guard let r = at.index else { return }
+        try recover(at.device, r, breakMessage: nil, fromUser: true)
     }
 
     /// devlink_health_reporter_recover: a healthy reporter has nothing to recover (success, even without
     /// a recover op); otherwise the driver's recover runs and devlink_health_reporter_recovery_done
-    /// counts it and marks the reporter healthy.
-    mutating func recoverHealthReporter(_ op: RecoverHealthReporter) throws(DevlinkError) {
-        let (d, index, _) = try reporterRecord(op.device, op.port, op.name)
-        guard let r = index, devices[d].healthReporters[r].state == .error else { return }
+    /// counts it and marks the reporter healthy. Within a burst period the recovery time stays the
+    /// first one's (devlink_health_reporter_in_burst, 6.18).
+    private mutating func recover(_ d: Int, _ r: Int, breakMessage: String?, fromUser: Bool) throws(DevlinkError) {
+        guard devices[d].healthReporters[r].state == .error else { return }
         guard devices[d].healthReporters[r].hasRecover else { throw DevlinkError(.EOPNOTSUPP) }
-        devices[d].healthReporters[r].recoverCount += 1
-        devices[d].healthReporters[r].state = .healthy
+        try driverRecover(d, name: devices[d].healthReporters[r].name, breakMessage: breakMessage, fromUser: fromUser)
+        let now = clockNow
+        var record = devices[d].healthReporters[r]
+        record.recoverCount += 1
+        if !inBurst(record, now) { record.lastRecovery = now }
+        record.state = .healthy
+        devices[d].healthReporters[r] = record
+    }
+
+    /// devlink_health_reporter_in_burst: within burst_period of the last recovery (never before the
+    /// first: the kernel's last_recovery_ts 0 lies far behind jiffies).
+    private func inBurst(_ record: HealthReporterRecord, _ now: EmulatorInstant) -> Bool {
+        guard let last = record.lastRecovery else { return false }
+        return now < last.adding(.milliseconds(record.burstPeriod ?? 0))
+    }
+
+    /// devlink_health_report: the error is counted and the reporter marked in error; the auto recovery
+    /// is abandoned (ECANCELED, before any dump) when the previous error was not recovered or the last
+    /// recovery is within the grace period (after the burst period, 6.18: devlink_health_recover_abort);
+    /// otherwise a dump is stored when auto_dump asks and none is held, then, with auto_recover, the
+    /// driver recovers.
+    mutating func reportHealthError(_ op: ReportHealthError, realtime: UInt64) throws(DevlinkError) {
+        let at = try reporterLocation(op.reporter)
+        guard let r = at.index else {
+            throw DevlinkError(.EOPNOTSUPP, "mlx5 never reports errors on a port's vnic reporter (dls models none)")
+        }
+        let d = at.device
+        let now = clockNow
+        var record = devices[d].healthReporters[r]
+        record.errorCount += 1
+        let previous = record.state
+        record.state = .error
+        devices[d].healthReporters[r] = record
+        if record.autoRecover {
+            if previous != .healthy { throw DevlinkError(.ECANCELED) }
+            if !inBurst(record, now), let last = record.lastRecovery, record.recoverCount > 0,
+               now < last.adding(.milliseconds((record.burstPeriod ?? 0) &+ record.gracePeriod)) {
+                throw DevlinkError(.ECANCELED)
+            }
+        }
+        if record.autoDump { try? takeDump(d, r, breakMessage: op.message, realtime: realtime) }
+        guard record.autoRecover else { return }
+        try recover(d, r, breakMessage: op.message, fromUser: false)
+    }
+
+    /// devlink_health_do_dump: nothing without a dump op or while a dump is held; otherwise the driver's
+    /// dump is stored with its time. A failing dump stores nothing.
+    private mutating func takeDump(_ d: Int, _ r: Int, breakMessage: String?, realtime: UInt64) throws(DevlinkError) {
+        guard devices[d].healthReporters[r].hasDump, devices[d].healthReporters[r].dump == nil else { return }
+        var message = HealthMessage()
+        message.objectStart()
+        try driverDump(d, name: devices[d].healthReporters[r].name, breakMessage: breakMessage, into: &message)
+        message.objectEnd()
+        devices[d].healthReporters[r].dump = message
+        devices[d].healthReporters[r].dumpTime = realtime
+    }
+
+    /// devlink_nl_health_reporter_diagnose_doit: EOPNOTSUPP without a diagnose op; the driver's message
+    /// inside an object.
+    mutating func diagnoseHealthReporter(_ op: DiagnoseHealthReporter) throws(DevlinkError) -> HealthMessage {
+        let at = try reporterLocation(op.reporter)
+        guard at.record.hasDiagnose else { throw DevlinkError(.EOPNOTSUPP) }
+        var message = HealthMessage()
+        message.objectStart()
+        try driverDiagnose(at.device, port: at.index == nil ? op.reporter.port : nil, name: at.record.name, into: &message)
+        message.objectEnd()
+        return message
+    }
+
+    /// devlink_nl_health_reporter_dump_get_dumpit: unknown device or reporter EINVAL (the dump looks
+    /// both up itself), EOPNOTSUPP without a dump op; a dump is taken and stored when none is held.
+    mutating func showHealthDump(_ op: ShowHealthDump, realtime: UInt64) throws(DevlinkError) -> HealthMessage {
+        guard deviceIndex[op.reporter.device] != nil else { throw DevlinkError(.EINVAL) }
+        let at = try reporterLocation(op.reporter)
+        guard at.record.hasDump, let r = at.index else { throw DevlinkError(.EOPNOTSUPP) }
+        try takeDump(at.device, r, breakMessage: nil, realtime: realtime)
+        return devices[at.device].healthReporters[r].dump ?? HealthMessage()
+    }
+
+    /// devlink_nl_health_reporter_dump_clear_doit: EOPNOTSUPP without a dump op.
+    mutating func clearHealthDump(_ op: ClearHealthDump) throws(DevlinkError) {
+        let at = try reporterLocation(op.reporter)
+        guard at.record.hasDump, let r = at.index else { throw DevlinkError(.EOPNOTSUPP) }
+        devices[at.device].healthReporters[r].dump = nil
+        devices[at.device].healthReporters[r].dumpTime = nil
+    }
+
+    /// devlink_nl_health_reporter_test_doit: no modelled reporter has a test op (netdevsim 6.12 and
+    /// mlx5's fw, fw_fatal and vnic register none), so EOPNOTSUPP once the reporter is found.
+    func testHealthReporter(_ op: TestHealthReporter) throws(DevlinkError) {
+        _ = try reporterLocation(op.reporter)
+        throw DevlinkError(.EOPNOTSUPP)
     }
 }

@@ -18,6 +18,15 @@ extension EmulatorState {
         }
     }
 
+    /// DEVLINK_ATTR_DEV_STATS of a device (devlink_nl_fill). Nothing reloads the emulator's devices from
+    /// elsewhere (devlink_remote_reload_actions_performed), so the remote counters stay 0.
+    func reloadStats(_ d: Int) -> ReloadStats {
+        let ops = reloadOps(d)
+        let counters = devices[d].reloadStats ?? []
+        return ReloadStats(local: ReloadStats.listing(actions: ops.actions, limits: ops.limits, remote: false, counters: counters),
+                           remote: ReloadStats.listing(actions: ops.actions, limits: ops.limits, remote: true, counters: []))
+    }
+
     mutating func reload(_ op: ReloadDevice) throws(DevlinkError) -> ReloadReply {
         // Policy validation comes before the device lookup. The generated reload policy
         // (net/devlink/netlink_gen.c, devlink_reload_nl_policy) is NLA_POLICY_BITFIELD32(6), bits 1-2;
@@ -49,6 +58,11 @@ extension EmulatorState {
                 throw DevlinkError(.EINVAL, "Requested limit is invalid for this action")
             }
         }
+        // devlink_nl_reload_doit resolves the namespace after the action and limit checks. The emulator
+        // models one network namespace and no processes, so it cannot resolve one.
+        if op.netns != nil {
+            throw DevlinkError(.EOPNOTSUPP, "the emulator models a single network namespace: dev reload netns needs --netlink")
+        }
         let performed: [ReloadAction]
         var warning: String?
         switch devices[d].profile {
@@ -66,6 +80,10 @@ extension EmulatorState {
             devices[d].reloadFailed = false
             emit(.deviceNew(op.device))
         }
+        // devlink_reload_stats_update: each performed action counted under the requested limit.
+        var stats = devices[d].reloadStats ?? Array(repeating: 0, count: 6)
+        for action in performed { stats[ReloadStats.index(action, op.limit)] &+= 1 }
+        devices[d].reloadStats = stats
         emit(.deviceNew(op.device))
         // "For backward compatibility generate reply only if attributes used by user."
         let answered = op.action != nil || op.limit != nil
@@ -89,6 +107,9 @@ extension EmulatorState {
             for record in devices[d].ports.values.sorted(by: { $0.sequence > $1.sequence }) {
                 unregister(device: d, index: record.port.index)
             }
+            // nsim_dev_health_exit: the reporters go, with their counts, settings and dumps.
+            devices[d].healthReporters = []
+            devices[d].nsimHealth = nil
         }
         // nsim_fib_create: the resource sizes are read (nsim_fib_set_max_all), then the FIB notifier
         // replays the namespace's routes and rules; more than a size allows fails the reload, before
@@ -103,6 +124,8 @@ extension EmulatorState {
                 throw DevlinkError(.EPERM, devices[d].driverMessage("Exceeded number of supported fib entries"))
             }
         }
+        // nsim_dev_health_init: fresh reporters and debugfs knobs.
+        devices[d].healthReporters = Self.defaultHealthReporters(devices[d].config)
         // __nsim_dev_port_add for i in 0..<port_count: index i, port number i + 1, a kernel ethN name.
         for (position, port) in devices[d].physicalPortsAtProbe.enumerated() {
             let spec = PhysicalPortSpec(index: port.index, portNumber: port.portNumber, lanes: port.lanes,

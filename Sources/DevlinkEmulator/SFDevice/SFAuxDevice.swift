@@ -53,7 +53,8 @@ extension EmulatorState {
             sfSupported: false, maxSFs: 0, isECPF: false, externalControllers: [], linkSpeedMbps: parentConfig.linkSpeedMbps,
             caps: parentConfig.caps.merging(["eswitch_manager": 0, "sf": 0]) { $1 }, serialNumber: nil,
             firmwareVersion: parentConfig.firmwareVersion, udevBase: nil, udevFunctionBase: nil)
-        var state = DeviceState(config: config, eswitchMode: .legacy, params: Self.sfParams(light: light))
+        var state = DeviceState(config: config, eswitchMode: .legacy, params: Self.sfParams(light: light),
+                                healthReporters: Self.sfHealthReporters(light: light))
         // systemd's predictable name for an SF: the parent function's path name + s<sfnum>.
         let preferred = parentConfig.udevFunctionBase.map { "\($0)s\(sfnum)" }
         state.sfAux = SFAuxDevice(parentBus: port.device.bus, parentName: port.device.name,
@@ -66,6 +67,7 @@ extension EmulatorState {
         let s = devices.count - 1
         for param in devices[s].params { emit(.paramNew(param.param(device: handle))) }
         if !light { loadSFEth(s) }
+        loadSFRdma(s)
         // mlx5_sf_peer_devlink_set (6.7+): the SF port's function names this instance, notified as a
         // change of the port.
         if kernel >= KernelGate.mlx5SFNestedDevlink { setNestedDevlink(port, handle) }
@@ -77,6 +79,7 @@ extension EmulatorState {
     mutating func removeSFDevice(of port: PortHandle) {
         guard let s = sfAuxDeviceIndex(of: port), let aux = devices[s].sfAux else { return }
         unloadSFEth(s)
+        links.rdma.remove(parent: devices[s].handle)
         if kernel >= KernelGate.mlx5SFNestedDevlink { setNestedDevlink(port, nil) }
         let handle = devices[s].handle
         emit(.deviceDel(handle))
@@ -98,11 +101,24 @@ extension EmulatorState {
             throw DevlinkError(.EOPNOTSUPP, devices[s].driverMessage("FW activate is unsupported for this function"))
         }
         unloadSFEth(s)
+        links.rdma.remove(parent: devices[s].handle)
+        // mlx5_devlink_reload_up on a light SF: mlx5_fw_reporters_create before mlx5_init_one_devl_locked.
+        if aux.light { devices[s].healthReporters += Self.sfFWReporters }
         aux.light = false
         aux.ethLoaded = Self.driverinitBool(devices[s].params, "enable_eth")
         devices[s].sfAux = aux
         if aux.ethLoaded { loadSFEth(s) }
+        loadSFRdma(s)
         return [.driverReinit]
+    }
+
+    /// mlx5_ib on the SF's `mlx5_core.rdma.N` auxiliary device, added when enable_rdma is set
+    /// (is_ib_enabled; a light probe adds none, mlx5_dev_is_lightweight) and the SF is no eswitch manager
+    /// (mlx5_rdma_supported): mlx5_ib_stage_ib_reg_init registers it as "mlx5_%d", which the RDMA core
+    /// (alloc_name) turns into the lowest number no RDMA device of that pattern holds.
+    private mutating func loadSFRdma(_ s: Int) {
+        guard let aux = devices[s].sfAux, !aux.light, Self.driverinitBool(devices[s].params, "enable_rdma") else { return }
+        links.rdma.add(prefix: "mlx5_", parent: devices[s].handle)
     }
 
     /// mlx5e on the SF: its devlink port (flavour virtual) and netdev.

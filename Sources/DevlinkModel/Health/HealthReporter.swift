@@ -21,13 +21,18 @@ public struct HealthReporter: Equatable, Sendable {
     public var recoverCount: UInt64
     /// Only for reporters with a recover op.
     public var gracePeriod: UInt64?
+    /// DEVLINK_ATTR_HEALTH_REPORTER_BURST_PERIOD (6.18+), only for reporters with a recover op.
+    public var burstPeriod: UInt64?
     public var autoRecover: Bool?
     /// Only for reporters with a dump op.
     public var autoDump: Bool?
+    /// DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS_NS: when the stored dump was taken (CLOCK_REALTIME, ns),
+    /// nil while no dump is stored.
+    public var lastDump: UInt64?
 
     public init(device: DeviceHandle, port: UInt32? = nil, name: String, state: HealthState = .healthy,
-                errorCount: UInt64 = 0, recoverCount: UInt64 = 0, gracePeriod: UInt64? = nil, autoRecover: Bool? = nil,
-                autoDump: Bool? = nil) {
+                errorCount: UInt64 = 0, recoverCount: UInt64 = 0, gracePeriod: UInt64? = nil, burstPeriod: UInt64? = nil,
+                autoRecover: Bool? = nil, autoDump: Bool? = nil, lastDump: UInt64? = nil) {
         self.device = device
         self.port = port
         self.name = name
@@ -35,8 +40,10 @@ public struct HealthReporter: Equatable, Sendable {
         self.errorCount = errorCount
         self.recoverCount = recoverCount
         self.gracePeriod = gracePeriod
+        self.burstPeriod = burstPeriod
         self.autoRecover = autoRecover
         self.autoDump = autoDump
+        self.lastDump = lastDump
     }
 
     /// `DEV` or `DEV/PORT`, as devlink prints the reporter's owner.
@@ -64,7 +71,7 @@ public struct GetHealthReporter: DeviceQuery {
     }
 }
 
-/// `health set DEV reporter NAME [grace_period MS] [auto_recover B] [auto_dump B]`.
+/// `health set DEV reporter NAME [grace_period MS] [burst_period MS] [auto_recover B] [auto_dump B]`.
 public struct SetHealthReporter: DeviceOperation {
     public typealias Reply = Void
     public static let command = "DEVLINK_CMD_HEALTH_REPORTER_SET"
@@ -72,13 +79,18 @@ public struct SetHealthReporter: DeviceOperation {
     public var port: UInt32?
     public var name: String
     public var gracePeriod: UInt64?
+    /// DEVLINK_ATTR_HEALTH_REPORTER_BURST_PERIOD: kernel 6.18 and later.
+    public var burstPeriod: UInt64?
     public var autoRecover: Bool?
     public var autoDump: Bool?
     public init(_ device: DeviceHandle, port: UInt32? = nil, name: String, gracePeriod: UInt64? = nil,
-                autoRecover: Bool? = nil, autoDump: Bool? = nil) {
+                burstPeriod: UInt64? = nil, autoRecover: Bool? = nil, autoDump: Bool? = nil) {
         (self.device, self.port, self.name, self.gracePeriod, self.autoRecover, self.autoDump) =
             (device, port, name, gracePeriod, autoRecover, autoDump)
+        self.burstPeriod = burstPeriod
     }
+
+    public var policyNeeds: DevlinkFeatureSet { burstPeriod == nil ? [] : DevlinkFeatureSet(.healthBurstPeriod) }
 }
 
 /// `health recover DEV reporter NAME`.

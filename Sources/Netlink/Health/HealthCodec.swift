@@ -24,6 +24,7 @@ extension DevlinkRequest {
     public static func setHealthReporter(_ op: SetHealthReporter) -> DevlinkRequest {
         reporter(DevlinkCommand.healthReporterSet, op.device, op.port, op.name) { w in
             if let g = op.gracePeriod { w.putU64(DevlinkAttr.healthReporterGracefulPeriod, g) }
+            if let b = op.burstPeriod { w.putU64(DevlinkAttr.healthReporterBurstPeriod, b) }
             if let a = op.autoRecover { w.putU8(DevlinkAttr.healthReporterAutoRecover, a ? 1 : 0) }
             if let a = op.autoDump { w.putU8(DevlinkAttr.healthReporterAutoDump, a ? 1 : 0) }
         }
@@ -31,6 +32,14 @@ extension DevlinkRequest {
 
     public static func recoverHealthReporter(_ op: RecoverHealthReporter) -> DevlinkRequest {
         reporter(DevlinkCommand.healthReporterRecover, op.device, op.port, op.name)
+    }
+
+    /// DIAGNOSE, DUMP_CLEAR and TEST are do requests naming the reporter; DUMP_GET is a dump request
+    /// with the same attributes (devlink's cmd_health_object_common, NLM_F_DUMP for dump show).
+    public static func healthReporter(_ command: UInt8, _ id: HealthReporterID, dump: Bool = false) -> DevlinkRequest {
+        var r = reporter(command, id.device, id.port, id.name)
+        r.isDump = dump
+        return r
     }
 }
 
@@ -50,7 +59,45 @@ extension DevlinkDecoder {
             errorCount: try nest.require(DevlinkAttr.healthReporterErrorCount, "DEVLINK_ATTR_HEALTH_REPORTER_ERR_COUNT").u64(),
             recoverCount: try nest.require(DevlinkAttr.healthReporterRecoverCount, "DEVLINK_ATTR_HEALTH_REPORTER_RECOVER_COUNT").u64(),
             gracePeriod: try nest[DevlinkAttr.healthReporterGracefulPeriod]?.u64(),
+            burstPeriod: try nest[DevlinkAttr.healthReporterBurstPeriod]?.u64(),
             autoRecover: try nest[DevlinkAttr.healthReporterAutoRecover].map { try $0.u8() != 0 },
-            autoDump: try nest[DevlinkAttr.healthReporterAutoDump].map { try $0.u8() != 0 })
+            autoDump: try nest[DevlinkAttr.healthReporterAutoDump].map { try $0.u8() != 0 },
+            lastDump: try nest[DevlinkAttr.healthReporterDumpTimeNS]?.u64())
+    }
+
+    /// One reply message's part of a formatted message: the DEVLINK_ATTR_FMSG nest's items in order
+    /// (devlink_fmsg_prepare_skb). A long message spans several replies; their items are appended.
+    static func healthMessageItems(_ a: some AttributeLookup) throws -> [HealthMessage.Item] {
+        guard let fmsg = a[DevlinkAttr.fmsg] else { return [] }
+        var items: [HealthMessage.Item] = []
+        var type: UInt8?
+        for attribute in try fmsg.nested() {
+            switch attribute.type {
+            case DevlinkAttr.fmsgObjectStart: items.append(.objectStart)
+            case DevlinkAttr.fmsgPairStart: items.append(.pairStart)
+            case DevlinkAttr.fmsgArrayStart: items.append(.arrayStart)
+            case DevlinkAttr.fmsgNestEnd: items.append(.end)
+            case DevlinkAttr.fmsgName: items.append(.name(attribute.string()))
+            case DevlinkAttr.fmsgValueType: type = try attribute.u8()
+            case DevlinkAttr.fmsgValueData: items.append(.value(try healthValue(type, attribute)))
+            default: throw NetlinkError.malformed("unknown formatted message attribute \(attribute.type)")
+            }
+        }
+        return items
+    }
+
+    /// A value by its DEVLINK_ATTR_FMSG_OBJ_VALUE_TYPE (the NLA_* numbers devlink_fmsg_item_fill_type
+    /// sends; a flag travels as a u8). A u16 is read into a u32: devlink prints both with %u.
+    private static func healthValue(_ type: UInt8?, _ a: Attribute) throws -> HealthMessage.Value {
+        switch type {
+        case 1: return .u8(try a.u8())
+        case 2: return .u32(UInt32(try a.u16()))
+        case 3: return .u32(try a.u32())
+        case 4: return .u64(try a.u64())
+        case 6: return .bool(try a.u8() != 0)
+        case 10: return .string(a.string())
+        case 11: return .binary(a.payload)
+        default: throw NetlinkError.malformed("unknown formatted message value type \(type.map(String.init) ?? "none")")
+        }
     }
 }

@@ -15,6 +15,7 @@ public final class NetlinkSession: DeviceSession {
     /// subscriber costs the kernel a notification for every change, even one never read.
     lazy var monitor: DevlinkMonitor? = try? DevlinkMonitor()
     @exclusivity(unchecked) public var sriov = SysfsSRIOV()
+    @exclusivity(unchecked) public var netdevsimHealth = NetdevsimHealthDebugfs()
     /// Where the mlx5 hardware LAG is read from (`hardwareLag`).
     @exclusivity(unchecked) public var lagDebugfs = MLX5LagDebugfs()
     /// The warning text the kernel attached to the last successful request, if any.
@@ -127,7 +128,8 @@ public final class NetlinkSession: DeviceSession {
         .on(ListDeviceStatus.self) { s, _ in
             try s.all(.dumpDevices()) { a in
                 DeviceStatus(device: try DevlinkDecoder.device(lookingUp: a),
-                             reloadFailed: (try a[DevlinkAttr.reloadFailed]?.u8() ?? 0) != 0)
+                             reloadFailed: (try a[DevlinkAttr.reloadFailed]?.u8() ?? 0) != 0,
+                             stats: try DevlinkDecoder.reloadStats(a))
             }
         }
         .on(GetDeviceInfo.self) { s, op in try s.single(.getInfo(op.device), "dev info reply") { try DevlinkDecoder.info($0) } }
@@ -177,7 +179,15 @@ public final class NetlinkSession: DeviceSession {
         .on(ReloadDevice.self) { s, op in
             // The kernel answers with the performed actions only when an action or limit was sent.
             var actions: [ReloadAction]?
-            try s.exchange(.reload(op)) { a in if actions == nil { actions = try DevlinkDecoder.reloadActions(a) } }
+            // A namespace file travels as an fd, open for the request's time.
+            var fd: Int32?
+            if case .file(let path)? = op.netns {
+                let opened = open(path, O_RDONLY | O_CLOEXEC)
+                guard opened >= 0 else { throw DevlinkError(Errno(number: errno), "cannot open network namespace \(path)") }
+                fd = opened
+            }
+            defer { if let fd { close(fd) } }
+            try s.exchange(.reload(op, netnsFD: fd)) { a in if actions == nil { actions = try DevlinkDecoder.reloadActions(a) } }
             return ReloadReply(device: op.device, actionsPerformed: actions, warning: s.lastWarning)
         }
         .on(ListResources.self) { s, op in
@@ -193,6 +203,23 @@ public final class NetlinkSession: DeviceSession {
         }
         .on(SetHealthReporter.self) { s, op in try s.acknowledged(.setHealthReporter(op)) }
         .on(RecoverHealthReporter.self) { s, op in try s.acknowledged(.recoverHealthReporter(op)) }
+        .on(DiagnoseHealthReporter.self) { s, op in
+            HealthMessage(try s.all(.healthReporter(DevlinkCommand.healthReporterDiagnose, op.reporter)) {
+                try DevlinkDecoder.healthMessageItems($0)
+            }.flatMap { $0 })
+        }
+        .on(ShowHealthDump.self) { s, op in
+            HealthMessage(try s.all(.healthReporter(DevlinkCommand.healthReporterDumpGet, op.reporter, dump: true)) {
+                try DevlinkDecoder.healthMessageItems($0)
+            }.flatMap { $0 })
+        }
+        .on(ClearHealthDump.self) { s, op in
+            try s.acknowledged(.healthReporter(DevlinkCommand.healthReporterDumpClear, op.reporter))
+        }
+        .on(TestHealthReporter.self) { s, op in try s.acknowledged(.healthReporter(DevlinkCommand.healthReporterTest, op.reporter)) }
+        .on(ReportHealthError.self) { s, op in try s.netdevsimHealth.report(op) }
+        .on(SetNetdevsimHealthKnob.self) { s, op in try s.netdevsimHealth.set(op) }
+        .on(ListRdmaDevices.self) { _, _ in SysfsRdma().devices() }
 
     /// The uplink's speed from sysfs (`/sys/class/net/NETDEV/speed`, Mbit/s) of the device's physical
     /// port; nil when there is none or the link is down (the kernel then reports -1).
