@@ -20,6 +20,9 @@ public struct ObservedState: Sendable {
     }
 
     public var devices: [Device]
+    /// Every device the session lists; a read for one document (`read(_:for:)`) reads only the
+    /// devices it names into `devices`.
+    public var handles: [DeviceHandle]
     /// nil when the session has no links (bonds are then not managed).
     public var bonds: [Bond]?
 
@@ -28,20 +31,36 @@ public struct ObservedState: Sendable {
     /// Reads every device: eswitch, SR-IOV, params, ports and rates (a read the device does not
     /// support is left out, as devlink leaves out what the kernel does not send), and the bonds.
     public static func read(_ session: DeviceSession) throws -> ObservedState {
+        try read(session, for: nil)
+    }
+
+    /// Reads what planning `document` needs (everything when nil): the devices it names, their
+    /// params only when it sets some, the bonds only when it has `bonds`. On the kernel every read is
+    /// a dump or more, and a link dump lists every netdev (VF representors included), so a plan of
+    /// rates alone reads no links and no params.
+    public static func read(_ session: DeviceSession, for document: DesiredDocument?) throws -> ObservedState {
         var devices: [Device] = []
+        var handles: [DeviceHandle] = []
         for handle in try session.devices() {
             // Only the devices a document can address: nested SF devices (auxiliary/...) are part of
             // their port function, not devices of their own here.
             guard handle.bus != "auxiliary" else { continue }
-            devices.append(try readDevice(handle, session))
+            handles.append(handle)
+            if let document {
+                guard let wanted = document.device(handle) else { continue }
+                devices.append(try readDevice(handle, session, params: wanted.params != nil))
+            } else {
+                devices.append(try readDevice(handle, session, params: true))
+            }
         }
         // Bonds are read when the session has links; a failed dump (no bonding support) leaves
         // them unmanaged rather than failing the whole read.
-        let bonds = session.linkSession.flatMap { links in try? links.bonds() }
-        return ObservedState(devices: devices, bonds: bonds)
+        let wantsBonds = document.map { $0.bonds != nil } ?? true
+        let bonds = wantsBonds ? session.linkSession.flatMap { links in try? links.bonds() } : nil
+        return ObservedState(devices: devices, handles: handles, bonds: bonds)
     }
 
-    static func readDevice(_ handle: DeviceHandle, _ session: DeviceSession) throws -> Device {
+    static func readDevice(_ handle: DeviceHandle, _ session: DeviceSession, params: Bool) throws -> Device {
         let info = try? session.info(handle)
         let ports = try session.ports(of: handle)
         var byKey: [PortKey: Port] = [:]
@@ -60,7 +79,7 @@ public struct ObservedState: Sendable {
             }
         }
         return Device(handle: handle, driver: info?.driver, eswitch: try? session.eswitch(handle),
-                      numVFs: try? session.sriovNumVFs(handle), params: (try? session.params(of: handle)) ?? [],
+                      numVFs: try? session.sriovNumVFs(handle), params: params ? (try? session.params(of: handle)) ?? [] : [],
                       ports: byKey, allPorts: ports, nodes: nodes, leaves: leaves)
     }
 
@@ -153,9 +172,14 @@ public enum Snapshot {
                      tcBandwidths: object.tcBandwidths.allSatisfy { $0 == 0 } ? nil : object.tcBandwidths)
     }
 
+    /// Without MII monitoring the delays are not written when 0: replaying `updelay 0` on a bond with
+    /// `miimon 0` is refused (_bond_option_delay_set: EPERM when !bond->params.miimon).
     static func bond(_ bond: Bond) -> BondDocument {
-        BondDocument(name: bond.name, mode: bond.mode, miimon: bond.miimon, updelay: bond.updelay,
-                     downdelay: bond.downdelay, xmitHashPolicy: bond.xmitHashPolicy, lacpRate: bond.lacpRate,
-                     minLinks: bond.minLinks, slaves: bond.slaves.map(\.name))
+        let unmonitored = bond.miimon == 0
+        return BondDocument(name: bond.name, mode: bond.mode, miimon: bond.miimon,
+                            updelay: unmonitored && bond.updelay == 0 ? nil : bond.updelay,
+                            downdelay: unmonitored && bond.downdelay == 0 ? nil : bond.downdelay,
+                            xmitHashPolicy: bond.xmitHashPolicy, lacpRate: bond.lacpRate,
+                            minLinks: bond.minLinks, slaves: bond.slaves.map(\.name))
     }
 }

@@ -45,7 +45,7 @@ extension DevicePlanner {
             let (changes, words, _) = Self.rateChanges(rate, fresh, prune: false)
             add(.create, (["port function rate add \(handle)/\(name)"] + words).joined(separator: " "),
                 .addNode(.node(handle, name), changes))
-            nodes[name] = Self.applied(changes, to: fresh)
+            nodes[name] = fresh.applying(changes)
             created.insert(name)
         }
 
@@ -56,7 +56,7 @@ extension DevicePlanner {
             guard !changes.isEmpty else { continue }
             add(.change, (["port function rate set \(handle)/\(name)"] + words).joined(separator: " "),
                 .setNode(.node(handle, name), changes), change: notes.joined(separator: ", "))
-            nodes[name] = Self.applied(changes, to: old)
+            nodes[name] = old.applying(changes)
         }
 
         // Leaves: the listed ones, and with prune every other leaf back to defaults.
@@ -82,7 +82,7 @@ extension DevicePlanner {
             let isNew = ports[key].map { $0 == nil } ?? true
             add(isNew ? .create : .change, (["port function rate set \(portText(key))"] + words).joined(separator: " "),
                 .setLeaf(handle, key, changes), change: isNew ? nil : notes.joined(separator: ", "))
-            leaves[key] = Self.applied(changes, to: old)
+            leaves[key] = old.applying(changes)
         }
 
         for name in nodesChildrenFirst(doomed) {
@@ -130,16 +130,5 @@ extension DevicePlanner {
             notes.append("parent \(old.parent ?? "none") → \(parent.isEmpty ? "none" : parent)")
         }
         return (changes, words, notes)
-    }
-
-    static func applied(_ changes: RateChanges, to old: RateObject) -> RateObject {
-        var object = old
-        if let share = changes.txShare { object.txShare = share }
-        if let max = changes.txMax { object.txMax = max }
-        if let priority = changes.txPriority { object.txPriority = priority }
-        if let weight = changes.txWeight { object.txWeight = weight }
-        if let shares = changes.tcBandwidths { object.tcBandwidths = shares.map(\.bandwidth) }
-        if let parent = changes.parent { object.parent = parent.isEmpty ? nil : parent }
-        return object
     }
 }

@@ -144,9 +144,12 @@ class JournalingSession: DeviceSession {
     }
 
     private func setRate(_ handle: RateHandle, _ changes: RateChanges) throws {
+        var succeeded = false
         try change("port function rate set \(handle)", read: { try inner.rate(handle) },
-                   apply: { try inner.setRate(handle, changes) }) { old in
-            guard let now = try? inner.rate(handle) else { return [] }
+                   apply: { try inner.setRate(handle, changes); succeeded = true }) { old in
+            // Only a set that failed part-way is read back: a successful one applied every requested
+            // attribute (RateObject.applying), and reading it again was a request per step of a plan.
+            guard let now = succeeded ? old.applying(changes) : try? inner.rate(handle) else { return [] }
             let undo = Self.rateUndo(requested: changes, old: old, now: now)
             return undo.isEmpty ? [] : [.setRate(handle, undo)]
         }
