@@ -117,7 +117,7 @@ public enum DocumentDecoder {
             throw node.error("\"\(text)\" is not a port key (vf/N for a VF, sf/SFNUM for an SF)")
         }
         var port = PortDocument(key: key)
-        let allowed = key.isSF ? ["flavour", "pfnum", "sfnum", "controller", "function"] : ["function"]
+        let allowed = key.isSF ? ["flavour", "pfnum", "sfnum", "controller", "function", "device"] : ["function"]
         for (name, value) in try node.members(allowed) {
             switch name {
             case "flavour":
@@ -132,6 +132,10 @@ public enum DocumentDecoder {
                 }
                 port.sfnum = sfnum
             case "controller": port.controller = try value.u32()
+            case "device":
+                for (_, params) in try value.members(["params"]) {
+                    port.deviceParams = try params.members(nil).map { name, param throws(DocumentError) in try decodeParam(name, param) }
+                }
             default: port.function = try decodeFunction(value)
             }
         }

@@ -15,8 +15,15 @@ public struct ObservedState: Sendable {
         public var allPorts: [Port]
         public var nodes: [String: RateObject]
         public var leaves: [PortKey: RateObject]
+        /// Attached SFs' own devlink instances (the function's nested devlink) and their params.
+        public var sfDevices: [PortKey: SFDevice] = [:]
 
         public var profile: DriverRules.Profile { DriverRules.profile(driver: driver) }
+    }
+
+    public struct SFDevice: Sendable {
+        public var handle: DeviceHandle
+        public var params: [Param]
     }
 
     public var devices: [Device]
@@ -48,9 +55,10 @@ public struct ObservedState: Sendable {
             handles.append(handle)
             if let document {
                 guard let wanted = document.device(handle) else { continue }
-                devices.append(try readDevice(handle, session, params: wanted.params != nil))
+                let sfDevices = Set((wanted.ports ?? []).filter { $0.deviceParams != nil }.map(\.key))
+                devices.append(try readDevice(handle, session, params: wanted.params != nil, sfDevices: sfDevices.contains))
             } else {
-                devices.append(try readDevice(handle, session, params: true))
+                devices.append(try readDevice(handle, session, params: true, sfDevices: { $0.isSF }))
             }
         }
         // Bonds are read when the session has links; a failed dump (no bonding support) leaves
@@ -60,7 +68,8 @@ public struct ObservedState: Sendable {
         return ObservedState(devices: devices, handles: handles, bonds: bonds)
     }
 
-    static func readDevice(_ handle: DeviceHandle, _ session: DeviceSession, params: Bool) throws -> Device {
+    static func readDevice(_ handle: DeviceHandle, _ session: DeviceSession, params: Bool,
+                           sfDevices: (PortKey) -> Bool) throws -> Device {
         let info = try? session.info(handle)
         let ports = try session.ports(of: handle)
         var byKey: [PortKey: Port] = [:]
@@ -78,9 +87,14 @@ public struct ObservedState: Sendable {
             case .leaf(let index): if let key = keyOfIndex[index] { leaves[key] = rate }
             }
         }
-        return Device(handle: handle, driver: info?.driver, eswitch: try? session.eswitch(handle),
-                      numVFs: try? session.sriovNumVFs(handle), params: params ? (try? session.params(of: handle)) ?? [] : [],
-                      ports: byKey, allPorts: ports, nodes: nodes, leaves: leaves)
+        var device = Device(handle: handle, driver: info?.driver, eswitch: try? session.eswitch(handle),
+                            numVFs: try? session.sriovNumVFs(handle), params: params ? (try? session.params(of: handle)) ?? [] : [],
+                            ports: byKey, allPorts: ports, nodes: nodes, leaves: leaves)
+        for (key, port) in byKey where sfDevices(key) {
+            guard let nested = port.function?.nestedDevlink, let sfParams = try? session.params(of: nested) else { continue }
+            device.sfDevices[key] = SFDevice(handle: nested, params: sfParams)
+        }
+        return device
     }
 
     /// `vf/N` for a local VF, `sf/SFNUM` for an SF; nil for the rest (physical, PF and external VFs).
@@ -117,11 +131,7 @@ public enum Snapshot {
             out.eswitch = EswitchDocument(mode: eswitch.mode, inlineMode: eswitch.inlineMode, encapMode: eswitch.encapMode)
         }
         out.numVFs = device.numVFs
-        // A parameter's first mode in the kernel's order (runtime, driverinit, permanent).
-        out.params = device.params.compactMap { param in
-            guard let first = param.values.first else { return nil }
-            return ParamDocument(name: param.name, cmode: first.cmode, value: scalar(first.value))
-        }
+        out.params = params(device.params)
         var ports: [PortDocument] = []
         for (key, port) in device.ports {
             var doc = PortDocument(key: key)
@@ -132,6 +142,7 @@ public enum Snapshot {
                 if let controller = port.controller, controller != 0 { doc.controller = controller }
             }
             if let function = port.function { doc.function = self.function(function) }
+            if let sfDevice = device.sfDevices[key] { doc.deviceParams = params(sfDevice.params) }
             guard key.isSF || !(doc.function?.isEmpty ?? true) else { continue }
             ports.append(doc)
         }
@@ -144,6 +155,14 @@ public enum Snapshot {
         }
         out.rates = rates.isEmpty ? nil : rates
         return out
+    }
+
+    /// Each parameter in its first mode in the kernel's order (runtime, driverinit, permanent).
+    static func params(_ params: [Param]) -> [ParamDocument] {
+        params.compactMap { param in
+            guard let first = param.values.first else { return nil }
+            return ParamDocument(name: param.name, cmode: first.cmode, value: scalar(first.value))
+        }
     }
 
     static func scalar(_ value: ParamValue) -> ParamDocument.Scalar {
