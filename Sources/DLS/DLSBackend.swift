@@ -71,11 +71,23 @@ public enum DLSBackend {
             case .topologyFile(let word):
                 let (path, version) = Topology.splitVersion(word)
                 let topology = try Topology.load(path: path).at(version: version)   // its errors name the file
+                let session: EmulatedSession
                 do {
-                    return try EmulatedSession(topology: topology, eventsFromOpen: eventsFromOpen)
+                    session = try EmulatedSession(topology: topology, eventsFromOpen: eventsFromOpen)
                 } catch {
                     throw TopologyError("\(path): \(error.message)")
                 }
+                // A topology from `dls snapshot --topology` carries the box's state too.
+                if case .success(let text) = DLSSourceFile.contents(of: path) {
+                    do throws(DLSError) {
+                        if let document = try TopologyState.document(inTopology: text) {
+                            try TopologyState.apply(document, to: session)
+                        }
+                    } catch {
+                        throw DLSError.backend("\(path): \(error.message)")
+                    }
+                }
+                return session
             case .netlink:
                 return try NetlinkSession(eventsFromOpen: eventsFromOpen)
             case .session(let session):

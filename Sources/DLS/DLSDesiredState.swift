@@ -20,7 +20,17 @@ extension DLSEngine {
 
     /// The steps from the current state to `document`.
     public func desiredStatePlan(_ document: DesiredDocument) throws(DLSError) -> Plan {
-        try desiredStatePlanWithSnapshot(document).plan
+        let observed: ObservedState
+        do {
+            observed = try ObservedState.read(session, for: document)
+        } catch {
+            throw DLSError("cannot read the state: \(error)")
+        }
+        do {
+            return try Planner.plan(document, against: observed)
+        } catch {
+            throw DLSError(error.description)
+        }
     }
 
     /// The current state as a document and the steps from it to `document`, from one read of the
@@ -45,15 +55,33 @@ extension DLSEngine {
         Applier(session: session, transactions: host.devlink.transactions, waitTimeout: waitTimeout).apply(plan)
     }
 
-    /// What `plan` leads to, when the session can try it and put its state back exactly (the
-    /// emulator); nil otherwise.
-    public func desiredStateOutcome(_ plan: Plan) -> DesiredDocument? {
-        guard let emulator = session as? EmulatedSession else { return nil }
-        let saved = emulator.snapshot()
-        defer { emulator.restore(saved) }
-        let report = Applier(session: emulator).apply(plan)
-        guard !report.failed else { return nil }
-        return try? Snapshot.take(emulator)
+    /// What `plan` leads to, tried on a copy: the emulator's own state (put back exactly afterwards),
+    /// or for another backend (the kernel) a rehearsal, an emulator started with the box's devices
+    /// (`snapshot --topology`) and brought to `before` (the box's snapshot; read again when nil). Nil
+    /// when the copy cannot be made or refuses a step.
+    public func desiredStateOutcome(_ plan: Plan, before: DesiredDocument? = nil) -> DesiredDocument? {
+        if let emulator = session as? EmulatedSession {
+            let saved = emulator.snapshot()
+            defer { emulator.restore(saved) }
+            let report = Applier(session: emulator).apply(plan)
+            guard !report.failed else { return nil }
+            return try? Snapshot.take(emulator)
+        }
+        do throws(DLSError) {
+            let state: DesiredDocument
+            if let before { state = before } else { state = try desiredStateSnapshot() }
+            let rehearsal: EmulatedSession
+            do {
+                rehearsal = try EmulatedSession(topology: try deviceTopology(), eventsFromOpen: false)
+            } catch {
+                return nil
+            }
+            try TopologyState.apply(state, to: rehearsal)
+            guard !Applier(session: rehearsal).apply(plan).failed else { return nil }
+            return try? Snapshot.take(rehearsal)
+        } catch {
+            return nil
+        }
     }
 
     /// A desired-state FILE: JSON, or a `.dls` script whose top-level `return` is the document (a
@@ -174,7 +202,7 @@ extension DLSEngine {
         }
         do {
             let document = try DocumentDecoder.decode(tree)
-            return try Planner.plan(document, against: try ObservedState.read(session))
+            return try Planner.plan(document, against: try ObservedState.read(session, for: document))
         } catch let error as DocumentError {
             throw args.error(error.description)
         } catch let error as PlanError {

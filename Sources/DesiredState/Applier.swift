@@ -127,6 +127,10 @@ public final class Applier {
             try target.setRate(.leaf(try handle(device, key, on: target)), changes)
         case .deleteNode(let handle):
             try target.deleteRateNode(handle)
+        case .sfParam(let device, let key, let name, let value, let cmode):
+            try target.setParam(try sfDevice(device, key, on: target), name: name, value: value, cmode: cmode)
+        case .sfReload(let device, let key):
+            _ = try target.perform(ReloadDevice(try sfDevice(device, key, on: target), action: .driverReinit))
         case .createBond(let name, let config):
             try links(target).createBond(name: name, config: config)
         case .changeBond(let name, let config):
@@ -173,6 +177,22 @@ public final class Applier {
         portCache[device] = map
         guard let found = map[key] else { throw DevlinkError(.ENODEV, "no port \(key) on \(device)") }
         return found
+    }
+
+    /// The SF's own instance, named by its port's function (nested devlink): the SF's driver registers
+    /// it after the attach (mlx5_sf_dev_probe, then mlx5_sf_peer_devlink_set), so it is waited for.
+    private func sfDevice(_ device: DeviceHandle, _ key: PortKey, on target: DeviceSession) throws -> DeviceHandle {
+        let port = try handle(device, key, on: target)
+        let deadline = Self.now() + waitTimeout
+        while true {
+            if let nested = try target.port(port).function?.nestedDevlink { return nested }
+            let more = try target.settle()
+            if let nested = try target.port(port).function?.nestedDevlink { return nested }
+            if !more || Self.now() > deadline {
+                throw WaitTimeout(message: "\(device)/{\(key)} shows no devlink instance of its own (nested devlink) "
+                                  + "within \(Int(waitTimeout)) s")
+            }
+        }
     }
 
     private func waitFor(_ condition: WaitCondition, on target: DeviceSession) throws {

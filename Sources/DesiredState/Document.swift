@@ -109,15 +109,20 @@ public struct PortDocument: Equatable, Sendable {
     public var sfnum: UInt32?
     public var controller: UInt32?
     public var function: FunctionDocument?
+    /// An SF's own devlink instance (`auxiliary/mlx5_core.sf.N`, the port function's nested devlink):
+    /// its params, written `"device": {"params": {...}}` under the SF's port. They exist only while
+    /// the SF is active and attached.
+    public var deviceParams: [ParamDocument]?
 
     public init(key: PortKey, flavour: PortFlavour? = nil, pfnum: UInt16? = nil, sfnum: UInt32? = nil,
-                controller: UInt32? = nil, function: FunctionDocument? = nil) {
+                controller: UInt32? = nil, function: FunctionDocument? = nil, deviceParams: [ParamDocument]? = nil) {
         self.key = key
         self.flavour = flavour
         self.pfnum = pfnum
         self.sfnum = sfnum
         self.controller = controller
         self.function = function
+        self.deviceParams = deviceParams
     }
 }
 

@@ -117,7 +117,7 @@ public enum DocumentDecoder {
             throw node.error("\"\(text)\" is not a port key (vf/N for a VF, sf/SFNUM for an SF)")
         }
         var port = PortDocument(key: key)
-        let allowed = key.isSF ? ["flavour", "pfnum", "sfnum", "controller", "function"] : ["function"]
+        let allowed = key.isSF ? ["flavour", "pfnum", "sfnum", "controller", "function", "device"] : ["function"]
         for (name, value) in try node.members(allowed) {
             switch name {
             case "flavour":
@@ -132,6 +132,10 @@ public enum DocumentDecoder {
                 }
                 port.sfnum = sfnum
             case "controller": port.controller = try value.u32()
+            case "device":
+                for (_, params) in try value.members(["params"]) {
+                    port.deviceParams = try params.members(nil).map { name, param throws(DocumentError) in try decodeParam(name, param) }
+                }
             default: port.function = try decodeFunction(value)
             }
         }
@@ -274,19 +278,41 @@ public enum DocumentDecoder {
     }
 }
 
-/// A value with its JSON path, and typed reads that fail with that path.
+/// A value with its JSON path, and typed reads that fail with that path. The path is spelled out
+/// only for an error: a document of a thousand SFs has thousands of members.
 struct Node {
     var tree: JSONTree
-    var path: String
+    private let location: Location
+
+    /// A member's place: its parent's and its key (a class, so children share their parent's).
+    final class Location {
+        let parent: Location?
+        let key: String
+
+        init(parent: Location?, key: String) {
+            self.parent = parent
+            self.key = key
+        }
+
+        /// The root's key is the whole path.
+        var path: String { parent.map { Node.path($0.path, key) } ?? key }
+    }
 
     init(_ tree: JSONTree, _ path: String) {
         self.tree = tree
-        self.path = path
+        location = Location(parent: nil, key: path)
     }
+
+    init(_ tree: JSONTree, in parent: Location, key: String) {
+        self.tree = tree
+        location = Location(parent: parent, key: key)
+    }
+
+    var path: String { location.path }
 
     func error(_ message: String) -> DocumentError { DocumentError(path: path, message: message) }
 
-    func child(_ key: String) -> Node { Node(.null, Node.path(path, key)) }
+    func child(_ key: String) -> Node { Node(.null, in: location, key: key) }
 
     /// `.name` for plain words, `["pci/0000:06:00.0"]` for anything else.
     static func path(_ base: String, _ key: String) -> String {
@@ -302,7 +328,7 @@ struct Node {
         var seen: Set<String> = []
         var out: [(String, Node)] = []
         for member in members {
-            let node = Node(member.value, Node.path(path, member.key))
+            let node = Node(member.value, in: location, key: member.key)
             if let allowed, !allowed.contains(member.key) {
                 throw node.error("unknown key \"\(member.key)\" (expected \(allowed.joined(separator: ", ")))")
             }

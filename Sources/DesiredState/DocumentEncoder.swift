@@ -31,17 +31,7 @@ public enum DocumentEncoder {
             members.append(.init("eswitch", .object(fields)))
         }
         if let numVFs = device.numVFs { members.append(.init("sriov", .object([.init("numvfs", .int(Int64(numVFs)))]))) }
-        if let params = device.params {
-            members.append(.init("params", .object(params.sorted { $0.name < $1.name }.map { param in
-                let value: JSONTree
-                switch param.value {
-                case .bool(let flag): value = .bool(flag)
-                case .number(let number): value = .int(Int64(clamping: number))
-                case .string(let text): value = .string(text)
-                }
-                return .init(param.name, .object([.init("cmode", .string(param.cmode.name)), .init("value", value)]))
-            })))
-        }
+        if let params = device.params { members.append(.init("params", tree(params))) }
         if let ports = device.ports {
             members.append(.init("ports", .object(ports.sorted { $0.key < $1.key }.map { .init($0.key.description, tree($0)) })))
         }
@@ -80,7 +70,23 @@ public enum DocumentEncoder {
             if let eqs = function.maxIOEQs { fields.append(.init("max_io_eqs", .int(Int64(eqs)))) }
             members.append(.init("function", .object(fields)))
         }
+        if let params = port.deviceParams {
+            members.append(.init("device", .object([.init("params", tree(params))])))
+        }
         return .object(members)
+    }
+
+    /// Params by name, each `{"cmode", "value"}`.
+    static func tree(_ params: [ParamDocument]) -> JSONTree {
+        .object(params.sorted { $0.name < $1.name }.map { param in
+            let value: JSONTree
+            switch param.value {
+            case .bool(let flag): value = .bool(flag)
+            case .number(let number): value = .int(Int64(clamping: number))
+            case .string(let text): value = .string(text)
+            }
+            return .init(param.name, .object([.init("cmode", .string(param.cmode.name)), .init("value", value)]))
+        })
     }
 
     static func tree(_ rate: RateDocument) -> JSONTree {

@@ -15,11 +15,21 @@ public struct ObservedState: Sendable {
         public var allPorts: [Port]
         public var nodes: [String: RateObject]
         public var leaves: [PortKey: RateObject]
+        /// Attached SFs' own devlink instances (the function's nested devlink) and their params.
+        public var sfDevices: [PortKey: SFDevice] = [:]
 
         public var profile: DriverRules.Profile { DriverRules.profile(driver: driver) }
     }
 
+    public struct SFDevice: Sendable {
+        public var handle: DeviceHandle
+        public var params: [Param]
+    }
+
     public var devices: [Device]
+    /// Every device the session lists; a read for one document (`read(_:for:)`) reads only the
+    /// devices it names into `devices`.
+    public var handles: [DeviceHandle]
     /// nil when the session has no links (bonds are then not managed).
     public var bonds: [Bond]?
 
@@ -28,20 +38,38 @@ public struct ObservedState: Sendable {
     /// Reads every device: eswitch, SR-IOV, params, ports and rates (a read the device does not
     /// support is left out, as devlink leaves out what the kernel does not send), and the bonds.
     public static func read(_ session: DeviceSession) throws -> ObservedState {
+        try read(session, for: nil)
+    }
+
+    /// Reads what planning `document` needs (everything when nil): the devices it names, their
+    /// params only when it sets some, the bonds only when it has `bonds`. On the kernel every read is
+    /// a dump or more, and a link dump lists every netdev (VF representors included), so a plan of
+    /// rates alone reads no links and no params.
+    public static func read(_ session: DeviceSession, for document: DesiredDocument?) throws -> ObservedState {
         var devices: [Device] = []
+        var handles: [DeviceHandle] = []
         for handle in try session.devices() {
             // Only the devices a document can address: nested SF devices (auxiliary/...) are part of
             // their port function, not devices of their own here.
             guard handle.bus != "auxiliary" else { continue }
-            devices.append(try readDevice(handle, session))
+            handles.append(handle)
+            if let document {
+                guard let wanted = document.device(handle) else { continue }
+                let sfDevices = Set((wanted.ports ?? []).filter { $0.deviceParams != nil }.map(\.key))
+                devices.append(try readDevice(handle, session, params: wanted.params != nil, sfDevices: sfDevices.contains))
+            } else {
+                devices.append(try readDevice(handle, session, params: true, sfDevices: { $0.isSF }))
+            }
         }
         // Bonds are read when the session has links; a failed dump (no bonding support) leaves
         // them unmanaged rather than failing the whole read.
-        let bonds = session.linkSession.flatMap { links in try? links.bonds() }
-        return ObservedState(devices: devices, bonds: bonds)
+        let wantsBonds = document.map { $0.bonds != nil } ?? true
+        let bonds = wantsBonds ? session.linkSession.flatMap { links in try? links.bonds() } : nil
+        return ObservedState(devices: devices, handles: handles, bonds: bonds)
     }
 
-    static func readDevice(_ handle: DeviceHandle, _ session: DeviceSession) throws -> Device {
+    static func readDevice(_ handle: DeviceHandle, _ session: DeviceSession, params: Bool,
+                           sfDevices: (PortKey) -> Bool) throws -> Device {
         let info = try? session.info(handle)
         let ports = try session.ports(of: handle)
         var byKey: [PortKey: Port] = [:]
@@ -59,9 +87,14 @@ public struct ObservedState: Sendable {
             case .leaf(let index): if let key = keyOfIndex[index] { leaves[key] = rate }
             }
         }
-        return Device(handle: handle, driver: info?.driver, eswitch: try? session.eswitch(handle),
-                      numVFs: try? session.sriovNumVFs(handle), params: (try? session.params(of: handle)) ?? [],
-                      ports: byKey, allPorts: ports, nodes: nodes, leaves: leaves)
+        var device = Device(handle: handle, driver: info?.driver, eswitch: try? session.eswitch(handle),
+                            numVFs: try? session.sriovNumVFs(handle), params: params ? (try? session.params(of: handle)) ?? [] : [],
+                            ports: byKey, allPorts: ports, nodes: nodes, leaves: leaves)
+        for (key, port) in byKey where sfDevices(key) {
+            guard let nested = port.function?.nestedDevlink, let sfParams = try? session.params(of: nested) else { continue }
+            device.sfDevices[key] = SFDevice(handle: nested, params: sfParams)
+        }
+        return device
     }
 
     /// `vf/N` for a local VF, `sf/SFNUM` for an SF; nil for the rest (physical, PF and external VFs).
@@ -98,11 +131,7 @@ public enum Snapshot {
             out.eswitch = EswitchDocument(mode: eswitch.mode, inlineMode: eswitch.inlineMode, encapMode: eswitch.encapMode)
         }
         out.numVFs = device.numVFs
-        // A parameter's first mode in the kernel's order (runtime, driverinit, permanent).
-        out.params = device.params.compactMap { param in
-            guard let first = param.values.first else { return nil }
-            return ParamDocument(name: param.name, cmode: first.cmode, value: scalar(first.value))
-        }
+        out.params = params(device.params)
         var ports: [PortDocument] = []
         for (key, port) in device.ports {
             var doc = PortDocument(key: key)
@@ -113,6 +142,7 @@ public enum Snapshot {
                 if let controller = port.controller, controller != 0 { doc.controller = controller }
             }
             if let function = port.function { doc.function = self.function(function) }
+            if let sfDevice = device.sfDevices[key] { doc.deviceParams = params(sfDevice.params) }
             guard key.isSF || !(doc.function?.isEmpty ?? true) else { continue }
             ports.append(doc)
         }
@@ -125,6 +155,14 @@ public enum Snapshot {
         }
         out.rates = rates.isEmpty ? nil : rates
         return out
+    }
+
+    /// Each parameter in its first mode in the kernel's order (runtime, driverinit, permanent).
+    static func params(_ params: [Param]) -> [ParamDocument] {
+        params.compactMap { param in
+            guard let first = param.values.first else { return nil }
+            return ParamDocument(name: param.name, cmode: first.cmode, value: scalar(first.value))
+        }
     }
 
     static func scalar(_ value: ParamValue) -> ParamDocument.Scalar {
@@ -153,9 +191,14 @@ public enum Snapshot {
                      tcBandwidths: object.tcBandwidths.allSatisfy { $0 == 0 } ? nil : object.tcBandwidths)
     }
 
+    /// Without MII monitoring the delays are not written when 0: replaying `updelay 0` on a bond with
+    /// `miimon 0` is refused (_bond_option_delay_set: EPERM when !bond->params.miimon).
     static func bond(_ bond: Bond) -> BondDocument {
-        BondDocument(name: bond.name, mode: bond.mode, miimon: bond.miimon, updelay: bond.updelay,
-                     downdelay: bond.downdelay, xmitHashPolicy: bond.xmitHashPolicy, lacpRate: bond.lacpRate,
-                     minLinks: bond.minLinks, slaves: bond.slaves.map(\.name))
+        let unmonitored = bond.miimon == 0
+        return BondDocument(name: bond.name, mode: bond.mode, miimon: bond.miimon,
+                            updelay: unmonitored && bond.updelay == 0 ? nil : bond.updelay,
+                            downdelay: unmonitored && bond.downdelay == 0 ? nil : bond.downdelay,
+                            xmitHashPolicy: bond.xmitHashPolicy, lacpRate: bond.lacpRate,
+                            minLinks: bond.minLinks, slaves: bond.slaves.map(\.name))
     }
 }

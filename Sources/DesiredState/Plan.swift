@@ -41,6 +41,10 @@ enum StepAction: Equatable, Sendable {
     case setNode(RateHandle, RateChanges)
     case setLeaf(DeviceHandle, PortKey, RateChanges)
     case deleteNode(RateHandle)
+    /// A param of an SF's own devlink instance, found through the SF port's nested devlink.
+    case sfParam(DeviceHandle, PortKey, name: String, value: ParamValue, cmode: ParamCMode)
+    /// `dev reload` (driver_reinit) of an SF's instance, for its driverinit params to take effect.
+    case sfReload(DeviceHandle, PortKey)
     case createBond(String, BondConfig)
     case changeBond(String, BondConfig)
     case deleteBond(String)

@@ -8,7 +8,7 @@ public enum Planner {
         for want in document.devices {
             let path = Node.path("$.devices", want.handle.description)
             guard let current = observed.device(want.handle) else {
-                let known = observed.devices.map(\.handle.description).joined(separator: ", ")
+                let known = observed.handles.map(\.description).joined(separator: ", ")
                 throw PlanError(path: path, message: "no such device (devices here: \(known.isEmpty ? "none" : known))")
             }
             var device = DevicePlanner(current: current, want: want, prune: want.prune ?? document.prune, path: path)

@@ -94,6 +94,7 @@ extension DevicePlanner {
                     ports[port.key] = .some(nil)
                 }
                 try functionSteps(port.key, port.function, path: portPath)
+                try sfDeviceSteps(port, path: portPath)
             }
         }
     }
@@ -170,5 +171,55 @@ extension DevicePlanner {
         guard !changes.isEmpty else { return }
         add(isNew ? .create : .change, "port function set \(portText(key)) " + words.joined(separator: " "),
             .function(handle, key, changes), change: notes.isEmpty ? nil : notes.joined(separator: ", "), wait: wait)
+    }
+
+    /// Params of the SF's own instance: set once the SF is attached and its instance registered (the
+    /// applier finds it through the port's nested devlink, waiting for it), then one reload
+    /// (driver_reinit) when a driverinit value changed: an mlx5 SF probes light from 6.5 and loads
+    /// its eth/rdma/vnet functions only at that reload (docs/devices.md, "SF auxiliary devices").
+    mutating func sfDeviceSteps(_ port: PortDocument, path: String) throws(PlanError) {
+        guard let wanted = port.deviceParams, !wanted.isEmpty else { return }
+        let existing = ports[port.key].flatMap { $0 }
+        let active = port.function?.state.map { $0 == .active } ?? (existing?.function?.state == .active)
+        guard active else {
+            throw PlanError(path: path + ".device", message: "an SF's device exists only while the SF is active "
+                            + "(set function.state to active)")
+        }
+        // The instance as it is (nil for an SF this plan creates or activates: it gets its defaults).
+        let device = existing == nil ? nil : current.sfDevices[port.key]
+        let text = device.map { $0.handle.description } ?? "{\(handle)/\(port.key)}"
+        var reload = false
+        for param in wanted {
+            let paramPath = Node.path(path + ".device.params", param.name)
+            let value: ParamValue
+            let old: ParamValue?
+            if let known = device?.params.first(where: { $0.name == param.name }) {
+                guard let typed = Self.paramValue(param.value, type: known.type) else {
+                    throw PlanError(path: paramPath + ".value", message: "param \(param.name) is of type \(known.type.name)")
+                }
+                value = typed
+                old = known.value(in: param.cmode)
+            } else if let device {
+                let names = device.params.map(\.name).joined(separator: ", ")
+                throw PlanError(path: paramPath, message: "the SF's device has no param \(param.name) (it has: \(names))")
+            } else {
+                // Not there yet: mlx5's SF params are booleans and u32 depths (mlx5_devlink_auxdev_params_register).
+                switch param.value {
+                case .bool(let flag): value = .bool(flag)
+                case .number(let n): value = .u32(UInt32(clamping: n))
+                case .string(let s): value = .string(s)
+                }
+                old = nil
+            }
+            guard old != value else { continue }
+            add(.change, "dev param set \(text) name \(param.name) value \(value) cmode \(param.cmode.name)",
+                .sfParam(handle, port.key, name: param.name, value: value, cmode: param.cmode),
+                change: "\(param.name) \(old.map { "\($0)" } ?? "default") → \(value)")
+            if param.cmode == .driverinit { reload = true }
+        }
+        if reload {
+            add(.change, "dev reload \(text) action driver_reinit", .sfReload(handle, port.key),
+                change: "driverinit params take effect")
+        }
     }
 }

@@ -26,27 +26,39 @@ extension DevicePlanner {
             }
         }
 
-        // New nodes, parents first (the kernel needs the parent to exist).
+        // New nodes, parents first (the kernel needs the parent to exist): always the first in
+        // document order whose parent exists. Ready ones wait in `ready` (indexes, largest first, so
+        // the next is popped from the end); a node's children join it when it is created.
         var created: Set<String> = []
-        var pending = wanted.filter { $0.key.nodeName.map { nodes[$0] == nil } ?? false }
-        while !pending.isEmpty {
-            guard let next = pending.firstIndex(where: { rate in
-                guard let parent = rate.parent, !parent.isEmpty else { return true }
-                return nodes[parent] != nil
-            }) else {
-                // Only a loop through existing nodes can leave this (the decoder refuses loops within
-                // the document); the kernel would say "Rate node loop" — say it here, before sending.
-                let names = pending.compactMap(\.key.nodeName).joined(separator: ", ")
-                throw PlanError(path: ratesPath, message: "parent loop among \(names)")
+        let pending = wanted.filter { $0.key.nodeName.map { nodes[$0] == nil } ?? false }
+        var ready: [Int] = []
+        var waiting: [String: [Int]] = [:]
+        for (index, rate) in pending.enumerated().reversed() {
+            if let parent = rate.parent, !parent.isEmpty, nodes[parent] == nil {
+                waiting[parent, default: []].append(index)
+            } else {
+                ready.append(index)
             }
-            let rate = pending.remove(at: next)
+        }
+        while let next = ready.popLast() {
+            let rate = pending[next]
             guard let name = rate.key.nodeName else { continue }
             let fresh = RateObject(handle: .node(handle, name))
             let (changes, words, _) = Self.rateChanges(rate, fresh, prune: false)
             add(.create, (["port function rate add \(handle)/\(name)"] + words).joined(separator: " "),
                 .addNode(.node(handle, name), changes))
-            nodes[name] = Self.applied(changes, to: fresh)
+            nodes[name] = fresh.applying(changes)
             created.insert(name)
+            for child in waiting.removeValue(forKey: name) ?? [] {
+                let at = ready.firstIndex { $0 < child } ?? ready.count
+                ready.insert(child, at: at)
+            }
+        }
+        if created.count < pending.count {
+            // Only a loop through existing nodes can leave some (the decoder refuses loops within the
+            // document); the kernel would say "Rate node loop" — say it here, before sending.
+            let names = pending.compactMap(\.key.nodeName).filter { !created.contains($0) }.joined(separator: ", ")
+            throw PlanError(path: ratesPath, message: "parent loop among \(names)")
         }
 
         // Existing nodes the document changes (with prune, unlisted attributes go back to defaults).
@@ -56,7 +68,7 @@ extension DevicePlanner {
             guard !changes.isEmpty else { continue }
             add(.change, (["port function rate set \(handle)/\(name)"] + words).joined(separator: " "),
                 .setNode(.node(handle, name), changes), change: notes.joined(separator: ", "))
-            nodes[name] = Self.applied(changes, to: old)
+            nodes[name] = old.applying(changes)
         }
 
         // Leaves: the listed ones, and with prune every other leaf back to defaults.
@@ -82,7 +94,7 @@ extension DevicePlanner {
             let isNew = ports[key].map { $0 == nil } ?? true
             add(isNew ? .create : .change, (["port function rate set \(portText(key))"] + words).joined(separator: " "),
                 .setLeaf(handle, key, changes), change: isNew ? nil : notes.joined(separator: ", "))
-            leaves[key] = Self.applied(changes, to: old)
+            leaves[key] = old.applying(changes)
         }
 
         for name in nodesChildrenFirst(doomed) {
@@ -130,16 +142,5 @@ extension DevicePlanner {
             notes.append("parent \(old.parent ?? "none") → \(parent.isEmpty ? "none" : parent)")
         }
         return (changes, words, notes)
-    }
-
-    static func applied(_ changes: RateChanges, to old: RateObject) -> RateObject {
-        var object = old
-        if let share = changes.txShare { object.txShare = share }
-        if let max = changes.txMax { object.txMax = max }
-        if let priority = changes.txPriority { object.txPriority = priority }
-        if let weight = changes.txWeight { object.txWeight = weight }
-        if let shares = changes.tcBandwidths { object.tcBandwidths = shares.map(\.bandwidth) }
-        if let parent = changes.parent { object.parent = parent.isEmpty ? nil : parent }
-        return object
     }
 }

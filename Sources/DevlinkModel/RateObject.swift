@@ -92,3 +92,21 @@ extension RateObject {
             && lhs.tcBandwidths == rhs.tcBandwidths
     }
 }
+
+extension RateObject {
+    /// The object after a `rate set` of `changes` succeeded: devlink_nl_rate_set stores each requested
+    /// attribute once the driver accepted it, so a successful set leaves exactly these values ("" as
+    /// parent: none; tc-bw carries all 8 classes, devlink_nl_rate_tc_bw_set refuses fewer).
+    public func applying(_ changes: RateChanges) -> RateObject {
+        var object = self
+        if let share = changes.txShare { object.txShare = share }
+        if let max = changes.txMax { object.txMax = max }
+        if let priority = changes.txPriority { object.txPriority = priority }
+        if let weight = changes.txWeight { object.txWeight = weight }
+        for entry in changes.tcBandwidths ?? [] where Int(entry.index) < object.tcBandwidths.count {
+            object.tcBandwidths[Int(entry.index)] = entry.bandwidth
+        }
+        if let parent = changes.parent { object.parent = parent.isEmpty ? nil : parent }
+        return object
+    }
+}

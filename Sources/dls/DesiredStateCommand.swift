@@ -177,10 +177,12 @@ struct DesiredStateCommand: Equatable {
         }
     }
 
-    /// The document and the plan to it, or the failure already reported.
-    private func prepare(_ engine: DLSEngine, _ output: DLSOutput) -> (DesiredDocument, DesiredDocument, Plan)? {
+    /// The document and the plan to it, or the failure already reported. `before` (the whole state as
+    /// a document) is read only for `--json`, whose report shows it; otherwise only what the plan needs.
+    private func prepare(_ engine: DLSEngine, _ output: DLSOutput) -> (DesiredDocument, DesiredDocument?, Plan)? {
         do throws(DLSError) {
             let document = try engine.loadDesiredState(path: file ?? "-")
+            guard json else { return (document, nil, try engine.desiredStatePlan(document)) }
             let (before, plan) = try engine.desiredStatePlanWithSnapshot(document)
             return (document, before, plan)
         } catch {
@@ -192,8 +194,8 @@ struct DesiredStateCommand: Equatable {
 
     private func plan(_ engine: DLSEngine, _ output: DLSOutput) -> Int32 {
         guard let (_, before, plan) = prepare(engine, output) else { return 1 }
-        if json {
-            let after = plan.isEmpty ? before : engine.desiredStateOutcome(plan)
+        if json, let before {
+            let after = plan.isEmpty ? before : engine.desiredStateOutcome(plan, before: before)
             let steps = plan.steps.map { Self.stepTree($0, result: "planned", error: nil) }
             output.write(JSONTreePrinter.compact(.object([
                 .init("changed", .bool(!plan.isEmpty)), .init("steps", .array(steps)), .init("failed", .bool(false)),
@@ -218,7 +220,7 @@ struct DesiredStateCommand: Equatable {
             if !report.rollbackProblems.isEmpty {
                 members.append(.init("rollback_problems", .array(report.rollbackProblems.map { .string($0) })))
             }
-            members.append(.init("before", DocumentEncoder.tree(before)))
+            members.append(.init("before", before.map(DocumentEncoder.tree) ?? .null))
             let after = report.changed ? (try? engine.desiredStateSnapshot()) : before
             members.append(.init("after", after.map(DocumentEncoder.tree) ?? .null))
             output.write(JSONTreePrinter.compact(.object(members)) + "\n")

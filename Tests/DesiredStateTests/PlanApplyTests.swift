@@ -122,4 +122,24 @@ import Testing
         let pruned = try Planner.plan(try DocumentDecoder.decode(#"{"prune": true, "bonds": {}}"#), against: ObservedState.read(session))
         #expect(pruned.text == "- lag del bond0\n")
     }
+
+    /// New nodes go parents first, otherwise in document order; a refused loop through existing nodes
+    /// names the nodes left.
+    @Test func newNodesParentsFirstInDocumentOrder() throws {
+        let session = try EmulatedSession(builtin: "netdevsim")
+        let document = try DocumentDecoder.decode("""
+        {"devices": {"netdevsim/netdevsim1": {"eswitch": {"mode": "switchdev"}, "rates": {
+          "c": {"type": "node", "parent": "b"}, "b": {"type": "node", "parent": "a"}, "a": {"type": "node"},
+          "d": {"type": "node"}, "e": {"type": "node", "parent": "a"}}}}}
+        """)
+        let plan = try Planner.plan(document, against: ObservedState.read(session))
+        #expect(plan.steps.compactMap { $0.command.hasPrefix("port function rate add") ? $0.command : nil } == [
+            "port function rate add netdevsim/netdevsim1/a",
+            "port function rate add netdevsim/netdevsim1/b parent a",
+            "port function rate add netdevsim/netdevsim1/c parent b",
+            "port function rate add netdevsim/netdevsim1/d",
+            "port function rate add netdevsim/netdevsim1/e parent a",
+        ])
+        #expect(Applier(session: session).apply(plan).error == nil)
+    }
 }

@@ -35,6 +35,7 @@ final class JournalTransactions: SessionTransactions {
     }
 
     func begin() -> Int {
+        (session as? JournalingSession)?.forgetRates()
         journal.isRecording = true
         return stack.push(journal.count)
     }
@@ -57,6 +58,7 @@ final class JournalTransactions: SessionTransactions {
         }
         let steps = journal.take(from: position)
         if stack.isEmpty { journal.isRecording = false }
+        (session as? JournalingSession)?.forgetRates()
         return UndoReplay(session: inner).run(steps)
     }
 }

@@ -48,6 +48,7 @@ class JournalingSession: DeviceSession {
     /// through its undo plan, which reads what it will overwrite and records the inverse; a change
     /// without a plan still runs and is reported as not undoable.
     func perform<Operation: DeviceOperation>(_ operation: Operation) throws -> Operation.Reply {
+        if Operation.changesState, Operation.self != SetRate.self || !journal.isRecording { forgetRates() }
         guard Operation.changesState, journal.isRecording else { return try inner.perform(operation) }
         guard Self.undoPlans.handles(Operation.self) else {
             let reply = try inner.perform(operation)
@@ -58,7 +59,39 @@ class JournalingSession: DeviceSession {
     }
 
     func drainEvents() throws -> [DevlinkEvent] { try inner.drainEvents() }
-    @discardableResult func settle() throws -> Bool { try inner.settle() }
+    @discardableResult func settle() throws -> Bool {
+        forgetRates()   // driver work may take ports, and their leaves, with it
+        return try inner.settle()
+    }
+
+    // MARK: rates read for the journal
+
+    /// The rates of a device read with one dump, kept while only rate sets go through this session: a
+    /// transaction setting many rates of one device (an applied plan sets every leaf) then reads
+    /// them once instead of once each. The first `ratesReadAlone` sets of a device read their own
+    /// object, so a transaction that sets one rate never dumps a large table. Forgotten at every
+    /// other change, every settle, and when a level begins or rolls back (JournalTransactions): the
+    /// state may have changed outside this session in between.
+    private var rateCache: [DeviceHandle: [RateHandle: RateObject]] = [:]
+    private var rateReads: [DeviceHandle: Int] = [:]
+    static let ratesReadAlone = 2
+
+    func forgetRates() {
+        rateCache = [:]
+        rateReads = [:]
+    }
+
+    private func journalRate(_ handle: RateHandle) throws -> RateObject {
+        let device = handle.device
+        if rateCache[device] == nil {
+            rateReads[device, default: 0] += 1
+            if rateReads[device, default: 0] > Self.ratesReadAlone, let all = try? inner.rates(of: device) {
+                rateCache[device] = Dictionary(all.map { ($0.handle, $0) }) { first, _ in first }
+            }
+        }
+        if let cached = rateCache[device]?[handle] { return cached }
+        return try inner.rate(handle)
+    }
 
     /// The changes dls can undo, each with its plan below.
     static let undoPlans = JournalingLinkSession.linkUndoPlans(devlinkUndoPlans)
@@ -145,9 +178,14 @@ class JournalingSession: DeviceSession {
     }
 
     private func setRate(_ handle: RateHandle, _ changes: RateChanges) throws {
-        try change("port function rate set \(handle)", read: { try inner.rate(handle) },
-                   apply: { try inner.setRate(handle, changes) }) { old in
-            guard let now = try? inner.rate(handle) else { return [] }
+        var succeeded = false
+        try change("port function rate set \(handle)", read: { try journalRate(handle) },
+                   apply: { try inner.setRate(handle, changes); succeeded = true }) { old in
+            // Only a set that failed part-way is read back: a successful one applied every requested
+            // attribute (RateObject.applying), and reading it again was a request per step of a plan.
+            let read = succeeded ? old.applying(changes) : try? inner.rate(handle)
+            rateCache[handle.device]?[handle] = read
+            guard let now = read else { return [] }
             let undo = Self.rateUndo(requested: changes, old: old, now: now)
             return undo.isEmpty ? [] : [.setRate(handle, undo)]
         }
