@@ -10,8 +10,15 @@ enum ASCIISplit {
             separator.withUTF8 { sep -> [Value]? in
                 guard isPlain(t), isPlain(sep), let first = sep.first else { return nil }
                 var parts: [Value] = []
-                var start = 0, i = 0
                 let last = t.count - sep.count
+                // A first pass counts the parts (a byte compare each) so that the list is sized once.
+                var count = 1, i = 0
+                while i <= last {
+                    if t[i] == first && matches(t, at: i, sep) { count += 1; i += sep.count } else { i += 1 }
+                }
+                parts.reserveCapacity(count)
+                var start = 0
+                i = 0
                 while i <= last {
                     if t[i] == first && matches(t, at: i, sep) {
                         parts.append(.string(String(decoding: UnsafeBufferPointer(rebasing: t[start..<i]), as: UTF8.self)))
@@ -49,8 +56,7 @@ enum ASCIISplit {
     }
 
     private static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for byte in bytes where byte >= 0x80 || byte == 0x0D { return false }
-        return true
+        ASCIIBytes.all(bytes) && !bytes.contains(0x0D)
     }
 
     private static func matches(_ t: UnsafeBufferPointer<UInt8>, at i: Int, _ sep: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -28,7 +28,7 @@ enum Builtins {
             return .string(try JSONWriter.write(args[0], indent: indent))
         },
         NativeFunction("format", arity: 1...Int.max) { args in
-            .string(try Formatter.format(try args.string(0), Array(args.all.dropFirst()), args))
+            .string(try Formatter.format(try args.string(0), UnsafeBufferPointer(start: args.base + 1, count: args.count - 1), args))
         },
         NativeFunction("sleep", arity: 1...1) { args in
             let seconds: Double

@@ -30,3 +30,21 @@ enum CharacterCount {
         return ascii ?? s.count
     }
 }
+
+enum ASCIIBytes {
+    /// Whether every byte is ASCII, eight at a time.
+    static func all(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let start = bytes.baseAddress else { return true }
+        let n = bytes.count
+        var i = 0
+        while i + 8 <= n {
+            if UnsafeRawPointer(start + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+            i += 8
+        }
+        while i < n {
+            if start[i] >= 0x80 { return false }
+            i += 1
+        }
+        return true
+    }
+}

@@ -1,9 +1,11 @@
 /// `format("{} has {:>5} ports", dev, n)`: `{}` takes the next argument, `{N}` argument N;
 /// after `:` an optional alignment `<` `>` `^`, a width and `.P` precision for floats; `{{`/`}}` are braces.
 enum Formatter {
-    static func format(_ template: String, _ values: [Value], _ args: Arguments) throws -> String {
-        if template.utf8.allSatisfy({ $0 < 0x80 }) { return try formatASCII(template, values, args) }
-        return try formatCharacters(template, values, args)
+    /// `values` are the call's arguments after the template (read in place, not copied out).
+    static func format(_ template: String, _ values: UnsafeBufferPointer<Value>, _ args: Arguments) throws -> String {
+        var template = template
+        if let out = try template.withUTF8({ try formatASCII($0, values, args) }) { return out }
+        return try formatCharacters(template, Array(values), args)
     }
 
     /// The general path, over characters: a brace followed by a combining mark is one character and
@@ -31,7 +33,7 @@ enum Formatter {
                 index = next
                 next += 1
             } else {
-                guard let i = Int(indexText) else { throw args.error("bad placeholder '{\(spec)}'") }
+                guard let i = Int(indexText), i >= 0 else { throw args.error("bad placeholder '{\(spec)}'") }
                 index = i
             }
             guard index < values.count else {
@@ -45,62 +47,70 @@ enum Formatter {
     }
 
     /// The same over bytes, for templates that are all ASCII (where bytes are characters): literal
-    /// runs are copied whole instead of character by character.
-    static func formatASCII(_ template: String, _ values: [Value], _ args: Arguments) throws -> String {
+    /// runs are copied whole instead of character by character, and the text is built as bytes.
+    /// Nil when the template is not ASCII.
+    static func formatASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ values: UnsafeBufferPointer<Value>, _ args: Arguments) throws -> String? {
+        guard ASCIIBytes.all(bytes) else { return nil }
         let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
-        let bytes = template.utf8
-        var out = ""
-        out.reserveCapacity(bytes.count)
+        func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 16 * values.count)
         var next = 0
-        var used = [Bool](repeating: false, count: values.count)
-        var i = bytes.startIndex
-        var literal = i
-        while i < bytes.endIndex {
+        // Which arguments a placeholder took: a bit each (an array only past 64 arguments).
+        var usedBits: UInt64 = 0
+        var usedMany = values.count > 64 ? [Bool](repeating: false, count: values.count) : []
+        var i = 0
+        var literal = 0
+        while i < bytes.count {
             let c = bytes[i]
             guard c == open || c == close else {
-                i = bytes.index(after: i)
+                i += 1
                 continue
             }
-            out += template[literal..<i]
-            let after = bytes.index(after: i)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[literal..<i]))
+            let after = i + 1
             if c == close {
-                guard after < bytes.endIndex, bytes[after] == close else { throw args.error("single '}' in format string (write '}}')") }
-                out.append("}")
-                i = bytes.index(after: after)
+                guard after < bytes.count, bytes[after] == close else { throw args.error("single '}' in format string (write '}}')") }
+                out.append(close)
+                i = after + 1
                 literal = i
                 continue
             }
-            if after < bytes.endIndex, bytes[after] == open {
-                out.append("{")
-                i = bytes.index(after: after)
+            if after < bytes.count, bytes[after] == open {
+                out.append(open)
+                i = after + 1
                 literal = i
                 continue
             }
             // As the general path: a placeholder without its '}' runs to the end of the template.
             var end = after
-            while end < bytes.endIndex, bytes[end] != close { end = bytes.index(after: end) }
-            let spec = template[after..<end]
-            i = end < bytes.endIndex ? bytes.index(after: end) : end
+            while end < bytes.count, bytes[end] != close { end += 1 }
+            i = end < bytes.count ? end + 1 : end
             literal = i
-            let colon = spec.utf8.firstIndex(of: UInt8(ascii: ":"))
-            let indexText = spec[spec.startIndex..<(colon ?? spec.endIndex)]
+            var colon = after
+            while colon < end, bytes[colon] != UInt8(ascii: ":") { colon += 1 }
             let index: Int
-            if indexText.isEmpty {
+            if colon == after {
                 index = next
                 next += 1
             } else {
-                guard let n = Int(indexText) else { throw args.error("bad placeholder '{\(spec)}'") }
+                guard let n = Int(text(after..<colon)), n >= 0 else { throw args.error("bad placeholder '{\(text(after..<end))}'") }
                 index = n
             }
             guard index < values.count else {
-                throw args.error("placeholder {\(spec)} needs argument \(index + 1), only \(values.count) given")
+                throw args.error("placeholder {\(text(after..<end))} needs argument \(index + 1), only \(values.count) given")
             }
-            used[index] = true
-            out += try apply(colon.map { String(spec[spec.index(after: $0)...]) } ?? "", to: values[index], args)
+            if index < 64 { usedBits |= 1 << UInt64(index) } else { usedMany[index] = true }
+            let spec = colon < end ? UnsafeBufferPointer(rebasing: bytes[(colon + 1)..<end]) : UnsafeBufferPointer(start: nil, count: 0)
+            try applyASCII(spec, to: values[index], into: &out, args)
         }
-        out += template[literal..<bytes.endIndex]
-        try checkAllUsed(template, values, used: used, args)
-        return out
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[literal...]))
+        let allUsed = values.count == 64 ? usedBits == ~0 : values.count < 64 ? usedBits == (1 << UInt64(values.count)) - 1 : false
+        if !allUsed {
+            let used = values.indices.map { $0 < 64 ? usedBits & (1 << UInt64($0)) != 0 : usedMany[$0] }
+            try checkAllUsed(text(0..<bytes.count), Array(values), used: used, args)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// An argument no placeholder takes is a mistake, most often a printf template (issue 17:
@@ -118,19 +128,14 @@ enum Formatter {
         if case .int = value { align = ">" }
         if case .float = value { align = ">" }
         if let first = s.first, "<>^".contains(first) { align = first; s = s.dropFirst() }
-        let widthText = s.prefix { $0.isNumber }
+        let widthText = s.prefix { $0.isASCII && $0.isNumber }
         s = s.dropFirst(widthText.count)
-        let width = Int(widthText) ?? 0
+        // Digits past Int's range are a width too large, not no width.
+        let width = widthText.isEmpty ? 0 : Int(widthText) ?? Int.max
         var text = value.str
         if s.first == "." {
-            guard let precision = Int(s.dropFirst()), precision <= 30 else { throw args.error("bad precision in '{:\(spec)}'") }
-            let number: Double
-            switch value {
-            case .float(let f): number = f
-            case .int(let i): number = Double(i)
-            default: throw args.error("precision applies to numbers, got \(value.typeName)")
-            }
-            text = fixed(number, precision)
+            guard let precision = Int(s.dropFirst()), (0...30).contains(precision) else { throw args.error("bad precision in '{:\(spec)}'") }
+            text = try fixed(value, precision, args)
         } else if !s.isEmpty {
             throw args.error("bad format spec '{:\(spec)}'")
         }
@@ -140,6 +145,59 @@ enum Formatter {
         case ">": return String(repeating: " ", count: pad) + text
         case "^": return String(repeating: " ", count: pad / 2) + text + String(repeating: " ", count: pad - pad / 2)
         default: return text + String(repeating: " ", count: pad)
+        }
+    }
+
+    /// `apply` over the bytes of an ASCII spec, appending to `out`: the same checks in the same
+    /// order, so that both paths give the same text and the same errors.
+    static func applyASCII(_ spec: UnsafeBufferPointer<UInt8>, to value: Value, into out: inout [UInt8], _ args: Arguments) throws {
+        func specText() -> String { String(decoding: spec, as: UTF8.self) }
+        var align = UInt8(ascii: "<")
+        if case .int = value { align = UInt8(ascii: ">") }
+        if case .float = value { align = UInt8(ascii: ">") }
+        var i = 0
+        if i < spec.count, spec[i] == UInt8(ascii: "<") || spec[i] == UInt8(ascii: ">") || spec[i] == UInt8(ascii: "^") {
+            align = spec[i]
+            i += 1
+        }
+        var width = 0
+        while i < spec.count, spec[i] >= UInt8(ascii: "0"), spec[i] <= UInt8(ascii: "9") {
+            let (times10, o1) = width.multipliedReportingOverflow(by: 10)
+            let (sum, o2) = times10.addingReportingOverflow(Int(spec[i] - UInt8(ascii: "0")))
+            width = o1 || o2 ? Int.max : sum
+            i += 1
+        }
+        var text = value.str
+        if i < spec.count, spec[i] == UInt8(ascii: ".") {
+            let digits = String(decoding: UnsafeBufferPointer(rebasing: spec[(i + 1)...]), as: UTF8.self)
+            guard let precision = Int(digits), (0...30).contains(precision) else { throw args.error("bad precision in '{:\(specText())}'") }
+            text = try fixed(value, precision, args)
+        } else if i < spec.count {
+            throw args.error("bad format spec '{:\(specText())}'")
+        }
+        guard width <= 1000 else { throw args.error("width too large") }
+        let pad = width == 0 ? 0 : max(0, width - CharacterCount.of(text))
+        let space = UInt8(ascii: " ")
+        switch align {
+        case UInt8(ascii: ">"):
+            out.append(contentsOf: repeatElement(space, count: pad))
+            out.append(contentsOf: text.utf8)
+        case UInt8(ascii: "^"):
+            out.append(contentsOf: repeatElement(space, count: pad / 2))
+            out.append(contentsOf: text.utf8)
+            out.append(contentsOf: repeatElement(space, count: pad - pad / 2))
+        default:
+            out.append(contentsOf: text.utf8)
+            out.append(contentsOf: repeatElement(space, count: pad))
+        }
+    }
+
+    /// A number with `precision` digits after the point.
+    private static func fixed(_ value: Value, _ precision: Int, _ args: Arguments) throws -> String {
+        switch value {
+        case .float(let f): return fixed(f, precision)
+        case .int(let i): return fixed(Double(i), precision)
+        default: throw args.error("precision applies to numbers, got \(value.typeName)")
         }
     }
 

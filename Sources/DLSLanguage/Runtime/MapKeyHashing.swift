@@ -1,18 +1,70 @@
-/// Int keys (the map a loop counts into, ports by index) hash with a multiply–xorshift mix instead of
-/// SipHash: hashing was the largest single cost of int-keyed maps. A per-process random key goes in
-/// first, so the buckets keys land in differ from run to run as they do with Hasher (python hashes
-/// ints to themselves). Every other key hashes as before.
+/// Int keys (the map a loop counts into, ports by index) and ASCII string keys (field names, port
+/// names) hash with a multiply–xorshift mix instead of SipHash: hashing was the largest single cost
+/// of maps. A per-process random key goes in first, so the buckets keys land in differ from run to
+/// run as they do with Hasher (python hashes ints to themselves). Every other key hashes as before.
 extension MapKey {
     private static let processKey = UInt64.random(in: .min ... .max)
 
     public func _rawHashValue(seed: Int) -> Int {
-        if case .int(let number) = self {
+        switch self {
+        case .int(let number):
             return Int(bitPattern: UInt(Self.mix(UInt64(bitPattern: Int64(number)) ^ UInt64(bitPattern: Int64(seed)) ^ Self.processKey)))
+        case .string(var text):
+            if let h = text.withUTF8({ ASCIIBytes.all($0) ? Self.hash($0, seed: seed) : nil }) { return h }
+            // Equal strings must hash alike, and String's == is canonical equivalence: a text whose
+            // normal form is ASCII ("\u{212A}" == "K") hashes as that ASCII text.
+            if var ascii = Self.asciiEquivalent(text) { return ascii.withUTF8 { Self.hash($0, seed: seed) } }
+        default: break
         }
         var hasher = Hasher()
         hasher.combine(seed)
         hash(into: &hasher)
         return hasher.finalize()
+    }
+
+    /// The non-ASCII scalars whose canonical decomposition is ASCII (singletons: a decomposition
+    /// into more than one scalar has a combining mark, never ASCII). StringKeyHashTests checks the
+    /// list against every scalar.
+    static let asciiSingletons: [UInt32: UInt8] = [0x037E: UInt8(ascii: ";"), 0x1FEF: UInt8(ascii: "`"), 0x212A: UInt8(ascii: "K")]
+
+    /// The ASCII text canonically equivalent to `text`, or nil when its normal form is not ASCII.
+    static func asciiEquivalent(_ text: String) -> String? {
+        var bytes: [UInt8] = []
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                bytes.append(UInt8(scalar.value))
+            } else if let b = asciiSingletons[scalar.value] {
+                bytes.append(b)
+            } else {
+                return nil
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Eight bytes at a time through the mix, the length and the keys first.
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, seed: Int) -> Int {
+        var h = processKey ^ UInt64(bitPattern: Int64(seed)) ^ (UInt64(bytes.count) &* 0x9E37_79B9_7F4A_7C15)
+        guard let start = bytes.baseAddress else { return Int(bitPattern: UInt(mix(h))) }
+        let n = bytes.count
+        var i = 0
+        while i + 8 <= n {
+            h = mix(h ^ UnsafeRawPointer(start + i).loadUnaligned(as: UInt64.self))
+            i += 8
+        }
+        if i < n {
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            while i < n {
+                tail |= UInt64(start[i]) << shift
+                shift += 8
+                i += 1
+            }
+            h = mix(h ^ tail)
+        } else if n == 0 {
+            h = mix(h)
+        }
+        return Int(bitPattern: UInt(h))
     }
 
     /// The finaliser of splitmix64: every input bit reaches the low bits the hash table indexes by.

@@ -150,6 +150,11 @@ public enum JSONWriter {
 
     /// Quotes `s` with backslash escapes; other control characters go through `control`.
     static func escape(_ s: String, control: (UInt32) -> String) -> String {
+        // Most strings (names, handles) need no escape: copied whole instead of scalar by scalar.
+        // A UTF-8 byte below 0x80 is a whole scalar, so the byte test is the scalar test below.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            return "\"" + s + "\""
+        }
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {
