@@ -10,11 +10,10 @@
 //  - Blocks up to 32 MiB come from the heap, so regrowth reuses freed heap memory.
 //  - The heap is extended with 256 MiB of address space at once (virtual: nothing is touched),
 //    and the part past the first 16 MiB may use transparent huge pages (one fault per 2 MiB).
-//  - The first 16 MiB never do: where THP is "always" (Debian's and RHEL's default) a 272 MiB heap
-//    is all eligible, and every short run (a netlink command, `dls apply`) zeroed a whole 2 MiB
-//    page per first touch. In the TCG guest that was a third of `dls plan`'s time; with 4 KiB pages
-//    here `dls -b` of nothing started in 95 ms instead of 132 (best of 9). Small scripts keep the
-//    start-up and memory they had before the reserve.
+//  - The first 16 MiB never do: where THP is "always" (Debian's and RHEL's default) the whole heap
+//    would be eligible, and every short run (a netlink command, `dls apply`) would zero a whole
+//    2 MiB page per first touch. Small scripts keep the start-up and memory they had before the
+//    reserve.
 enum { small_heap = 16 << 20, heap_reserve = 256 << 20, huge_page = 2 << 20 };
 
 void dls_malloc_tune(void) {

@@ -8,7 +8,7 @@ let desiredState = DesiredStateCommand.parse(arguments)
 // Fewer page faults for scripts that build big lists and strings (heap reuse, huge pages past the
 // first 16 MiB; see dls_malloc_tuning.c). DLS_MALLOC_DEFAULTS=1 keeps glibc's defaults (valgrind
 // caps how far the heap can grow). Not for `snapshot`/`plan`/`apply`: one read of the devices and
-// a few hundred requests, whose start in the TCG guest was 20 ms slower with the reserve (min of 9).
+// a few hundred requests never use the reserve, and setting it up costs their start-up.
 if case .notOurs = desiredState, getenv("DLS_MALLOC_DEFAULTS") == nil { dls_malloc_tune() }
 
 // `-V`, as devlink and ip spell it, is `--version`.

@@ -234,8 +234,6 @@ class JournalingSession: DeviceSession {
         }
     }
 
-    /// `resource set` only changes the pending size (applied by a later reload, which the journal
-    /// cannot undo): setting the old pending size back undoes it.
     /// `health set`: the attributes the request names are set back to what they were (the grace period
     /// before the burst period in the one request, as devlink_nl_health_reporter_set_doit applies them).
     private func setHealthReporter(_ op: SetHealthReporter) throws {
@@ -252,6 +250,8 @@ class JournalingSession: DeviceSession {
         }
     }
 
+    /// `resource set` only changes the pending size (applied by a later reload, which the journal
+    /// cannot undo): setting the old pending size back undoes it.
     private func setResourceSize(_ op: SetResourceSize) throws {
         func find(_ list: [Resource], _ prefix: String) -> (path: String, resource: Resource)? {
             for r in list {
