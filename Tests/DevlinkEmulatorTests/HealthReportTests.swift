@@ -152,6 +152,19 @@ import Testing
         #expect(try reporter(s).burstPeriod == 0)
     }
 
+    /// devlink_nl_health_reporter_set_doit stores the grace period before it checks the burst period:
+    /// a request of grace period 0 with a burst period fails, and leaves the grace period (and the
+    /// burst period) at 0.
+    @Test func refusedBurstPeriodKeepsTheGracePeriodSetBeforeIt() throws {
+        let s = try nsimSession(switchdev: false, vfs: 0, kernel: "6.18")
+        try s.perform(SetHealthReporter(H.nsim, name: "dummy", gracePeriod: 100_000, burstPeriod: 5_000))
+        expectError(.EINVAL, "devlink: Cannot set burst period without a grace period.") {
+            try s.perform(SetHealthReporter(H.nsim, name: "dummy", gracePeriod: 0, burstPeriod: 10))
+        }
+        let r = try reporter(s)
+        #expect(r.gracePeriod == 0 && r.burstPeriod == 0)
+    }
+
     @Test func sfInstancesHaveTheirOwnReporters() throws {
         let s = try mlx5Session()
         let sf = try s.addPort(H.sfRequest(88))

@@ -67,6 +67,9 @@ extension EmulatorState {
         }
         if let b = op.burstPeriod {
             if record.gracePeriod == 0 && b != 0 {
+                // The kernel has already stored the grace period (and zeroed the burst period) when it
+                // refuses the burst period, and does not undo that.
+                devices[at.device].healthReporters[r] = record
                 throw DevlinkError(.EINVAL, "devlink: Cannot set burst period without a grace period.")
             }
             record.burstPeriod = b
