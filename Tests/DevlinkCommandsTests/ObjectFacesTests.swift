@@ -107,6 +107,20 @@ import Testing
         #expect(sampled.subtracting(paths).isEmpty, "samples of commands that no longer exist")
     }
 
+    /// A new object word must be in the grammar's `command_word` rule and the editor grammar, which
+    /// nothing derives from the table (GrammarTests parses the scenarios with the rule's words).
+    @Test func everyObjectWordIsInTheGrammars() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let ebnf = try String(contentsOf: root.appendingPathComponent("grammar/dls.ebnf"), encoding: .utf8)
+        let rule = try #require(ebnf.split(separator: "\n").first { $0.hasPrefix("command_word ") })
+        let grammarWords = Set(rule.split(separator: "\"").enumerated().filter { $0.offset % 2 == 1 }.map { String($0.element) })
+        #expect(grammarWords == CommandTable.standard.commandWords, "grammar/dls.ebnf command_word: \(rule)")
+        let editor = try String(contentsOf: root.appendingPathComponent("grammar/dls.tmLanguage.json"), encoding: .utf8)
+        for word in CommandTable.standard.commandWords {
+            #expect(["(\(word)|", "|\(word)|", "|\(word))"].contains { editor.contains($0) }, "grammar/dls.tmLanguage.json lacks '\(word)'")
+        }
+    }
+
     @Test(arguments: samples) func faces(_ sample: Sample) throws {
         switch sample.face {
         case .read:
