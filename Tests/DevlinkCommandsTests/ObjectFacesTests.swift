@@ -1,4 +1,4 @@
-import DevlinkCommands
+@testable import DevlinkCommands
 import DevlinkEmulator
 import DevlinkModel
 import DLSLanguage
@@ -118,6 +118,20 @@ import Testing
         let editor = try String(contentsOf: root.appendingPathComponent("grammar/dls.tmLanguage.json"), encoding: .utf8)
         for word in CommandTable.standard.commandWords {
             #expect(["(\(word)|", "|\(word)|", "|\(word))"].contains { editor.contains($0) }, "grammar/dls.tmLanguage.json lacks '\(word)'")
+        }
+    }
+
+    /// A new fault kind (`OperationKind`) must be named in `inject_fault`'s help and in the topology
+    /// file's documentation, which list them by hand.
+    @Test func everyFaultKindIsDocumented() throws {
+        let help = try #require(QueryHelp.text["inject_fault"])
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let topology = try String(contentsOf: root.appendingPathComponent("docs/topology.md"), encoding: .utf8)
+        for kind in OperationKind.allCases {
+            let inHelp = help.contains("\(kind.rawValue),") || help.contains("\(kind.rawValue))")
+            let inTopology = topology.contains("`\(kind.rawValue)`")
+            #expect(inHelp, "inject_fault's help lacks \(kind.rawValue)")
+            #expect(inTopology, "docs/topology.md lacks the fault kind \(kind.rawValue)")
         }
     }
 
