@@ -58,7 +58,7 @@ let package = Package(
         ]),
         .testTarget(name: "NetlinkTests", dependencies: ["Netlink", "DevlinkModel", "DevlinkCommands"]),
         .testTarget(name: "DevlinkCommandsTests", dependencies: [
-            "DevlinkCommands", "DevlinkEmulator", "DLSLanguage",
+            "DevlinkCommands", "DevlinkEmulator", "DLSLanguage", "Netlink",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "DesiredStateTests", dependencies: [

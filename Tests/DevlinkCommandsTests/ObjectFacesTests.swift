@@ -3,11 +3,13 @@ import DevlinkEmulator
 import DevlinkModel
 import DLSLanguage
 import Foundation
+@testable import Netlink
 import Testing
 
 /// Every command of the standard table against the faces a devlink object must have. A new command
 /// fails `everyCommandHasASample` until it has a line here; that line then must run on the emulator
-/// (its handler: a missing one answers EOPNOTSUPP), and a show must print devlink's text and JSON and
+/// (its handler: a missing one answers EOPNOTSUPP) and every operation it performs must have a handler
+/// in the netlink backend too, and a show must print devlink's text and JSON and
 /// give a script value with fields, a change must be undone by the transaction journal (a change
 /// without an undo plan is reported as not undoable), and completion must offer the options.
 @Suite struct ObjectFacesTests {
@@ -140,6 +142,7 @@ import Testing
         case .read:
             let text = try run(sample, sample.line)
             #expect(text.failure == nil && !text.out.isEmpty, "text: \(text)")
+            #expect(text.notInNetlink.isEmpty, "no netlink handler for \(text.notInNetlink)")
             let json = try run(sample, sample.line + " -j")
             let document = json.out.split(separator: "\n").last.map { Data($0.utf8) } ?? Data()
             #expect(json.failure == nil && (try? JSONSerialization.jsonObject(with: document)) != nil, "JSON: \(json)")
@@ -148,12 +151,14 @@ import Testing
         case .change:
             let applied = try run(sample, sample.line)
             #expect(applied.failure == nil, "emulator: \(applied)")
+            #expect(applied.notInNetlink.isEmpty, "no netlink handler for \(applied.notInNetlink)")
             let undone = try run(sample, "transaction {\n\(sample.line)\nthrow \"stop\"\n}")
             #expect(undone.failure?.contains("transaction rolled back: no changes were kept") == true, "undo: \(undone)")
             #expect(undone.before == undone.after, "undo left the session changed")
         case .irreversible:
             let applied = try run(sample, sample.line)
             #expect(applied.failure == nil, "emulator: \(applied)")
+            #expect(applied.notInNetlink.isEmpty, "no netlink handler for \(applied.notInNetlink)")
             let undone = try run(sample, "transaction {\n\(sample.line)\nthrow \"stop\"\n}")
             #expect(undone.failure?.contains("1 step could not be undone") == true, "undo: \(undone)")
         case .refused:
@@ -181,6 +186,8 @@ import Testing
 
     struct Run: CustomStringConvertible {
         var out = "", failure: String?, before: SessionView?, after: SessionView?
+        /// Operations the sample performed that the netlink backend has no handler for.
+        var notInNetlink: [String] = []
         var description: String { "out \(out.debugDescription), failure \(failure ?? "none")" }
     }
 
@@ -195,9 +202,11 @@ import Testing
         }
         let output = CapturedOutput()
         let interpreter = Interpreter(output: output)
-        DevlinkHost(session: session, undo: .journal).install(in: interpreter)
+        let recorder = NetlinkFaceRecorder(session)
+        DevlinkHost(session: recorder, undo: .journal).install(in: interpreter)
         try interpreter.run(sample.setup, file: "setup.dls")
         var result = Run(before: try SessionView(session))
+        recorder.missing = []
         let mark = output.text.count
         do {
             try interpreter.run(code, file: "sample.dls")
@@ -205,7 +214,30 @@ import Testing
             result.failure = interpreter.render(error)
         }
         result.out = String(output.text.dropFirst(mark))
+        result.notInNetlink = recorder.missing
         result.after = try SessionView(session)
         return result
     }
+}
+
+/// The emulator, noting each operation performed that the netlink backend has no handler for (the
+/// kernel backend would answer EOPNOTSUPP where the emulator works). A link session itself, so that
+/// bond and link operations pass through it too.
+final class NetlinkFaceRecorder: DeviceSession, LinkSession {
+    let inner: EmulatedSession
+    var missing: [String] = []
+
+    init(_ inner: EmulatedSession) {
+        self.inner = inner
+    }
+
+    func perform<Operation: DeviceOperation>(_ operation: Operation) throws -> Operation.Reply {
+        if !NetlinkSession.handlers.handles(Operation.self) { missing.append("\(Operation.self)") }
+        return try inner.perform(operation)
+    }
+
+    func drainEvents() throws -> [DevlinkEvent] { try inner.drainEvents() }
+    func settle() throws -> Bool { try inner.settle() }
+    var linkSession: LinkSession? { self }
+    var timedSession: TimedSession? { inner.timedSession }
 }
