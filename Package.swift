@@ -33,7 +33,8 @@ let package = Package(
         .systemLibrary(name: "CLibEdit", path: "Sources/CLibEdit",
                        pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "CEditIntr", dependencies: ["CLibEdit"]),
-        .target(name: "DLSRepl", dependencies: ["DLSLanguage", "CLibEdit", "CEditIntr"]),
+        // The REPL completes by the command table's kinds (DevlinkModel's CommandKinds), nothing else of devlink.
+        .target(name: "DLSRepl", dependencies: ["DLSLanguage", "DevlinkModel", "CLibEdit", "CEditIntr"]),
         // Runs the interpreter on a big stack on the host's own thread (for DLS).
         .target(name: "CStackSwitch"),
         // What an embedding Swift program imports.
@@ -57,14 +58,14 @@ let package = Package(
         ]),
         .testTarget(name: "NetlinkTests", dependencies: ["Netlink", "DevlinkModel", "DevlinkCommands"]),
         .testTarget(name: "DevlinkCommandsTests", dependencies: [
-            "DevlinkCommands", "DevlinkEmulator", "DLSLanguage",
+            "DevlinkCommands", "DevlinkEmulator", "DLSLanguage", "Netlink",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "DesiredStateTests", dependencies: [
             "DesiredState", "DevlinkEmulator", "DevlinkModel", "DevlinkCommands",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "DLSReplTests", dependencies: ["DLSRepl", "DLSLanguage"]),
+        .testTarget(name: "DLSReplTests", dependencies: ["DLSRepl", "DLSLanguage", "DevlinkModel"]),
         // The embedding API, used only through the `DLS` product as an embedder would.
         .testTarget(name: "DLSTests", dependencies: ["DLS", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["DLSLanguage"]),

@@ -29,42 +29,10 @@ public struct DLSCommandSyntax: Sendable, Equatable {
     public var options: [Option]
 }
 
-/// The kinds of handles commands take and a session can list.
-public enum DLSHandleKind: Sendable, Equatable, CaseIterable {
-    /// `pci/0000:06:00.0`.
-    case device
-    /// `pci/0000:06:00.0/1` or a netdev name.
-    case port
-    /// A device or a port (`port add`).
-    case deviceOrPort
-    /// A rate object: a leaf `DEV/PORT_INDEX` or a node `DEV/NODE`.
-    case rate
-    /// A rate node `DEV/NODE` only.
-    case rateNode
-    /// A network interface name.
-    case netdev
-    /// A bond interface name.
-    case bond
-}
+/// The kinds of handles commands take and a session can list: the command table's own
+/// (`device`, `port`, `rateNode`, ...), so a host's completion and the parser never disagree.
+public typealias DLSHandleKind = HandleKind
 
-/// What an option's value looks like.
-public enum DLSOptionKind: Sendable, Equatable {
-    /// No value (`noparent`).
-    case flag
-    /// One of fixed words (`choices`).
-    case choice
-    /// `true`, `false`, `enable`, `disable`.
-    case bool
-    /// A rate with devlink's units.
-    case rate
-    /// A hardware address.
-    case mac
-    /// An unsigned number.
-    case number
-    /// Eight `INDEX:BW` words.
-    case trafficClasses
-    /// Any word (names, parameter values).
-    case text
-    /// A leaf, optionally `tc INDEX`, then a rate (`qos simulate ... demand`): completes as a port.
-    case demand
-}
+/// What an option's value looks like: the command table's own kinds (`.mac`, `.rate`,
+/// `.choice(words)`, `.u32`, ...).
+public typealias DLSOptionKind = ValueKind

@@ -19,11 +19,10 @@ extension DLSEngine {
     public func commandSyntax(_ path: [String]) -> DLSCommandSyntax? {
         guard let spec = node(at: path)?.command else { return nil }
         return DLSCommandSyntax(
-            handle: spec.handle.map { DLSCommandSyntax.Handle(kind: DLSEngine.handleKind($0), optional: spec.handleOptional) },
+            handle: spec.handle.map { DLSCommandSyntax.Handle(kind: $0, optional: spec.handleOptional) },
             positionals: spec.positionals,
             options: spec.options.map {
-                DLSCommandSyntax.Option(name: $0.name, kind: DLSEngine.optionKind($0.kind), choices: $0.kind.choices,
-                                        expectation: $0.kind.expectation)
+                DLSCommandSyntax.Option(name: $0.name, kind: $0.kind, choices: $0.kind.choices, expectation: $0.kind.expectation)
             })
     }
 
@@ -33,18 +32,21 @@ extension DLSEngine {
         return node.usage.joined(separator: "\n")
     }
 
-    /// Handles of `kind` that exist now in the session. For `.rateNode`, `command` (the words typed
+    /// Handles of `kind` that exist now in the session. For `.nodeName`, `command` (the words typed
     /// so far) names the device whose nodes are listed. Failures read as no handles.
     public func liveHandles(_ kind: DLSHandleKind, command: [String] = []) -> [String] {
         switch kind {
         case .device:
             return ((try? session.devices()) ?? []).map(\.description)
-        case .port, .deviceOrPort:
+        // A device is a valid word for the two mixed kinds too; Tab offers the ports, the usual target.
+        case .port, .deviceOrPort, .portOrDevice:
             let ports = (try? session.ports(of: nil)) ?? []
             return ports.map(\.handle.description) + ports.compactMap(\.netdev)
         case .rate:
             return ((try? session.rates(of: nil)) ?? []).map(\.handle.description)
         case .rateNode:
+            return ((try? session.rates(of: nil)) ?? []).filter { $0.nodeName != nil }.map(\.handle.description)
+        case .nodeName:
             let device = command.lazy.compactMap { try? DeviceHandle(parsing: DLSEngine.devicePart(of: $0)) }.first
             return ((try? session.rates(of: device)) ?? []).compactMap(\.nodeName)
         case .netdev:
@@ -83,30 +85,5 @@ extension DLSEngine {
         let parts = word.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count >= 2 else { return word }
         return parts[0] + "/" + parts[1]
-    }
-
-    static func handleKind(_ kind: HandleKind) -> DLSHandleKind {
-        switch kind {
-        case .device: return .device
-        case .port: return .port
-        case .deviceOrPort, .portOrDevice: return .deviceOrPort
-        case .rate: return .rate
-        case .rateNode: return .rateNode
-        case .netdev: return .netdev
-        }
-    }
-
-    static func optionKind(_ kind: ValueKind) -> DLSOptionKind {
-        switch kind {
-        case .u16, .u32, .u64: return .number
-        case .rate: return .rate
-        case .bool: return .bool
-        case .choice: return .choice
-        case .mac: return .mac
-        case .text: return .text
-        case .demand: return .demand
-        case .trafficClasses: return .trafficClasses
-        case .flag: return .flag
-        }
     }
 }

@@ -1,3 +1,4 @@
+import DevlinkModel
 import DLSRepl
 
 /// A small devlink-shaped command table with a live-looking session: two PFs of one card,
@@ -18,15 +19,13 @@ final class FakeDevlinkVocabulary: CompletionVocabulary {
         ["lag"]: ["show"],
     ]
 
-    private let units = ["bit", "kbit", "mbit", "gbit", "tbit", "bps", "kbps", "mbps", "gbps", "tbps"]
-
     func subcommands(after path: [String]) -> [String] { tree[path] ?? [] }
 
     func syntax(of path: [String]) -> CommandSyntax? {
         let rateOptions: [CommandSyntax.Option] = [
-            .init("tx_share", .quantity(units: units)), .init("tx_max", .quantity(units: units)),
-            .init("tx_priority", .text(hint: "N")), .init("tx_weight", .text(hint: "N")),
-            .init("parent", .handle(.rateNode)), .init("noparent", .flag),
+            .init("tx_share", .rate), .init("tx_max", .rate),
+            .init("tx_priority", .u32), .init("tx_weight", .u32),
+            .init("parent", .handle(.nodeName)), .init("noparent", .flag),
         ]
         switch path {
         case ["dev", "show"], ["dev", "info"], ["dev", "eswitch", "show"]:
@@ -42,14 +41,14 @@ final class FakeDevlinkVocabulary: CompletionVocabulary {
         case ["port", "add"]:
             return CommandSyntax(positionals: [.init(.handle(.device))], options: [
                 .init("flavour", .choice(["pcipf", "pcivf", "pcisf"])),
-                .init("pfnum", .text(hint: "N")), .init("sfnum", .text(hint: "N")),
-                .init("controller", .text(hint: "N")),
+                .init("pfnum", .u32), .init("sfnum", .u32),
+                .init("controller", .u32),
             ])
         case ["port", "del"]:
             return CommandSyntax(positionals: [.init(.handle(.port))])
         case ["port", "function", "set"]:
             return CommandSyntax(positionals: [.init(.handle(.port))], options: [
-                .init("hw_addr", .text(hint: "MAC")), .init("state", .choice(["active", "inactive"])),
+                .init("hw_addr", .mac), .init("state", .choice(["active", "inactive"])),
                 .init("roce", .choice(["enable", "disable"])),
                 .init("migratable", .choice(["enable", "disable"])),
             ])
@@ -67,15 +66,15 @@ final class FakeDevlinkVocabulary: CompletionVocabulary {
     func handles(_ kind: HandleKind, command: [String]) -> [String] {
         switch kind {
         case .device: return devices
-        case .port: return ports
+        case .port, .deviceOrPort, .portOrDevice: return ports
         case .rate: return rates
+        case .rateNode: return rates.filter { !$0.hasSuffix("/32768") }
         case .bond: return ["bond0"]
         case .netdev: return ["eth0", "eth1"]
-        case .rateNode:
+        case .nodeName:
             // Node names of the device the command names (first word that starts with a device handle).
             let dev = devices.first { d in command.contains { $0.hasPrefix(d + "/") || $0 == d } }
             return dev.flatMap { nodes[$0] } ?? []
-        case .other: return []
         }
     }
 }

@@ -20,6 +20,11 @@ import Testing
         #expect(simulate.handle?.kind == .device)
         #expect(simulate.options.map(\.name) == ["demand", "link", "kernel", "svg"])
         #expect(simulate.options.first?.kind == .demand)
+        // The table's kinds pass through unchanged: `parent` names a node, `port show` tries a port first.
+        let rateSet = try #require(engine.commandSyntax(["port", "function", "rate", "set"]))
+        #expect(rateSet.options.first { $0.name == "parent" }?.kind == .handle(.nodeName))
+        #expect(rateSet.options.first { $0.name == "tx_priority" }?.kind == .u32)
+        #expect(engine.commandSyntax(["port", "show"])?.handle?.kind == .portOrDevice)
         #expect(engine.commandHelp("qos")?.hasPrefix("Usage: dls qos help") == true)
     }
 
@@ -27,7 +32,9 @@ import Testing
         let engine = try DLSEngine(output: DLSCapturedOutput())
         #expect(engine.liveHandles(.device) == ["pci/0000:06:00.0", "pci/0000:06:00.1"])
         try engine.run("dev eswitch set pci/0000:06:00.0 mode switchdev\nport function rate add pci/0000:06:00.0/tenant1")
-        #expect(engine.liveHandles(.rateNode, command: ["port", "function", "rate", "set", "pci/0000:06:00.0/1"]) == ["tenant1"])
+        #expect(engine.liveHandles(.nodeName, command: ["port", "function", "rate", "set", "pci/0000:06:00.0/1"]) == ["tenant1"])
+        // `port function rate del`'s handle: the nodes only, as DEV/NODE.
+        #expect(engine.liveHandles(.rateNode) == ["pci/0000:06:00.0/tenant1"])
         #expect(engine.liveHandles(.port).contains("pci/0000:06:00.0/65535"))
     }
 }

@@ -134,7 +134,9 @@ enum Legacy {
                 return .rate(RateHandle(device: device, target: .leaf(portIndex: UInt32(portIndex))))
             }
             return .rate(.node(device, String(last)))
-        case .netdev:
+        case .nodeName:
+            throw ClientError("Expected \"bus_name/dev_name/node\" identification.", word: index)
+        case .netdev, .bond:
             guard let word, !word.isEmpty else { throw ClientError("Not enough information: \"dev\" argument is required.", word: index) }
             return .netdev(word)
         }

@@ -1,3 +1,5 @@
+import DevlinkModel
+
 /// Completes inside a command statement by walking the typed words through the vocabulary:
 /// keyword path first (abbreviations resolve as in devlink), then the verb's positionals and options.
 struct CommandCompleter {
@@ -53,19 +55,16 @@ struct CommandCompleter {
     }
 
     private func values(_ kind: ValueKind, words: [String], fragment: String) -> [Candidate] {
-        switch kind {
-        case .flag, .text:
-            return []
-        case .choice(let words):
-            return words.map { Candidate($0) }
-        case .handle(let handleKind):
+        if let handleKind = kind.offeredHandles {
             return vocabulary.handles(handleKind, command: words).map { Candidate($0) }
-        case .quantity(let units):
+        }
+        if !kind.units.isEmpty {
             // `10g` → `10gbit`, `10gbps`: keep the number, offer the units that fit.
             let number = fragment.prefix { $0.isNumber || $0 == "." }
             guard !number.isEmpty else { return [] }
-            return units.map { Candidate(number + $0) }
+            return kind.units.map { Candidate(number + $0) }
         }
+        return kind.choices.map { Candidate($0) }
     }
 
     /// Exact match, else the unique keyword the word abbreviates (devlink's `port sh` rule).

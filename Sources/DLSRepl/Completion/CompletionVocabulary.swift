@@ -1,3 +1,5 @@
+import DevlinkModel
+
 /// What the command layer tells the completion engine about devlink-style commands. The engine walks
 /// the typed words itself (keyword prefixes like `port sh` resolve as devlink does); the vocabulary
 /// only describes the grammar and names the live objects of the session.
@@ -14,7 +16,7 @@ public protocol CompletionVocabulary: AnyObject {
 
     /// Live handles of a kind, from the session. `command` is every word typed so far in this
     /// command (with interpolations left as typed), so a kind can depend on an earlier argument:
-    /// `rateNode` lists the node names of the device named in `command`.
+    /// `nodeName` lists the node names of the device named in `command`.
     func handles(_ kind: HandleKind, command: [String]) -> [String]
 
     /// Words that may precede a command word without changing it (devlink's own name).
@@ -59,36 +61,4 @@ public struct CommandSyntax: Equatable, Sendable {
             self.isRepeatable = repeatable
         }
     }
-}
-
-/// What an argument or option value is, for completion.
-public enum ValueKind: Equatable, Sendable {
-    /// An option with no value (`-f`-style switches, `nested`).
-    case flag
-    /// One of fixed words: `state active|inactive`, `flavour pcisf|pcivf|...`, `mode switchdev|legacy`.
-    case choice([String])
-    /// A handle or name that exists in the session.
-    case handle(HandleKind)
-    /// A number with unit suffixes: `tx_max 10<Tab>` offers `10gbit`, `10mbps`, ...
-    case quantity(units: [String])
-    /// Free text (a MAC address, a number): nothing to offer; `hint` is for help texts.
-    case text(hint: String)
-}
-
-/// Kinds of live objects the session can list.
-public enum HandleKind: Hashable, Sendable {
-    /// `pci/0000:06:00.0`
-    case device
-    /// `pci/0000:06:00.0/32768`
-    case port
-    /// Rate objects by handle: leaves `pci/0000:06:00.0/1` and nodes `pci/0000:06:00.0/tenant1`.
-    case rate
-    /// Rate node names alone (`parent tenant1`), for the device named earlier in the command.
-    case rateNode
-    /// `eth0`, `enp6s0f0np0`
-    case netdev
-    /// `bond0`
-    case bond
-    /// Anything else a command table defines.
-    case other(String)
 }

@@ -50,11 +50,11 @@ public struct BatchRunner {
                 } else if case .params(let params, _) = result {
                     output.write(runner.textFormatter.params(params, after: &lastParamDevice))
                     printedText = true
-                } else if case .object(.health(let reporters)) = result {
-                    let text = HealthFormat.text(reporters, after: &lastHealthOwner)
+                } else if case .object(let o) = result, let health = o.content as? HealthReporters {
+                    let text = HealthFormat.text(health.reporters, after: &lastHealthOwner)
                     output.write(text)
                     printedText = printedText || !text.isEmpty
-                } else if case .object(.reload(let reply)) = result {
+                } else if case .object(let o) = result, let reply = o.content as? ReloadReply {
                     let text = ReloadFormat.text(reply, afterEarlierOutput: printedText)
                     output.write(text)
                     printedText = printedText || !text.isEmpty
@@ -63,7 +63,7 @@ public struct BatchRunner {
                     output.write(text)
                     printedText = printedText || !text.isEmpty
                 }
-                if case .object(let o) = result, let note = o.note { output.writeError(note + "\n") }
+                if case .object(let o) = result, let note = o.content.note { output.writeError(note + "\n") }
             } catch {
                 output.writeError(error.lines.map { $0 + "\n" }.joined() + "Command failed \(name):\(number)\n")
                 status = 1

@@ -51,13 +51,13 @@ enum HealthCommands {
     }
 
     @Sendable static func show(_ c: CommandContext, _ p: ParsedCommand) throws -> CommandResult {
-        guard let device = p.device else { return .object(.health(try c.session.perform(ListHealthReporters(of: nil)))) }
+        guard let device = p.device else { return .object(ObjectResult(HealthReporters(try c.session.perform(ListHealthReporters(of: nil))))) }
         guard let name = p.word("reporter") else {
             // devlink turns `health show DEV` into a dump with DEV as selector and first asks the kernel's
             // policy; 6.12's HEALTH_REPORTER_GET dump takes no selectors.
             throw ClientError("Dump selectors are not supported by kernel for this command", errno: .EOPNOTSUPP)
         }
-        return .object(.health([try c.session.perform(GetHealthReporter(device, port: port(p), name: name))]))
+        return .object(ObjectResult(HealthReporters([try c.session.perform(GetHealthReporter(device, port: port(p), name: name))])))
     }
 
     /// The port index when the handle named a port (`DEV/PORT_INDEX`).
@@ -87,11 +87,11 @@ enum HealthCommands {
     }
 
     @Sendable static func diagnose(_ c: CommandContext, _ p: ParsedCommand) throws -> CommandResult {
-        try withReporter(p) { .object(.healthMessage(try c.session.perform(DiagnoseHealthReporter($0)))) }
+        try withReporter(p) { .object(ObjectResult(try c.session.perform(DiagnoseHealthReporter($0)))) }
     }
 
     @Sendable static func dumpShow(_ c: CommandContext, _ p: ParsedCommand) throws -> CommandResult {
-        try withReporter(p) { .object(.healthMessage(try c.session.perform(ShowHealthDump($0)))) }
+        try withReporter(p) { .object(ObjectResult(try c.session.perform(ShowHealthDump($0)))) }
     }
 
     @Sendable static func test(_ c: CommandContext, _ p: ParsedCommand) throws -> CommandResult {
@@ -198,4 +198,17 @@ enum HealthFormat {
         if single, reporters.count == 1 { return one(reporters[0]) }
         return .list(ListObject(reporters.map(one)))
     }
+}
+
+/// `health show`'s reporters.
+struct HealthReporters: FormattedObject {
+    let reporters: [HealthReporter]
+
+    init(_ reporters: [HealthReporter]) {
+        self.reporters = reporters
+    }
+
+    func text(_ formatter: TextFormatter) -> String { HealthFormat.text(reporters) }
+    func json(into w: inout IPJSONWriter) { HealthFormat.json(reporters, into: &w) }
+    func value(_ formatter: TextFormatter) -> Value { HealthFormat.value(reporters, single: reporters.count == 1) }
 }

@@ -210,3 +210,11 @@ enum HealthMessageFormat {
         }
     }
 }
+
+/// `health diagnose` / `health dump show`: a reporter's formatted message.
+extension HealthMessage: FormattedObject {
+    func text(_ formatter: TextFormatter) -> String { HealthMessageFormat.text(self).text }
+    func json(into w: inout IPJSONWriter) { HealthMessageFormat.json(self, into: &w) }
+    func value(_ formatter: TextFormatter) -> DLSLanguage.Value { HealthMessageFormat.value(self) }
+    var note: String? { HealthMessageFormat.text(self).stopped ? HealthMessageFormat.parserGaveUp : nil }
+}

@@ -24,7 +24,7 @@ enum RateCommands {
         OptionSpec("tx_max", .rate),
         OptionSpec("tx_priority", .u32),
         OptionSpec("tx_weight", .u32),
-        OptionSpec("parent", .text, key: "parent"),
+        OptionSpec("parent", .handle(.nodeName), key: "parent"),
         OptionSpec("noparent", .flag, key: "parent"),
         OptionSpec("tc-bw", .trafficClasses),
     ]

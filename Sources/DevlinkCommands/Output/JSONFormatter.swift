@@ -18,7 +18,7 @@ struct JSONFormatter {
         case .events(let events): for e in events { MonitorFormat.json(e, into: &w) }
         case .rateSimulation(let s, _): RateSimulationJSON.write(s, into: &w)
         case .rateFindings(let device, let findings): RateSimulationJSON.write(device, findings, into: &w)
-        case .object(let o): o.json(into: &w)
+        case .object(let o): o.content.json(into: &w)
         case .devices(let devices, _):
             section("dev", &w) { w in for d in devices { object(d.description, [], &w) } }
         case .ports(let ports, _):

@@ -26,7 +26,7 @@ public struct TextFormatter: Sendable {
         case .events(let events): return events.map { MonitorFormat.text($0, self) }.joined()
         case .rateSimulation(let s, _): return RateSimulationText(iec: iec, color: color).simulation(s)
         case .rateFindings(let device, let findings): return RateSimulationText(iec: iec, color: color).findings(device, findings)
-        case .object(let o): return o.text(self)
+        case .object(let o): return o.content.text(self)
         }
     }
 

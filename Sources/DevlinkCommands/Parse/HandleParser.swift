@@ -26,7 +26,10 @@ final class HandleParser {
         case .portOrDevice: return try deviceOrPort(word, at: index, portFirst: true)
         case .rate: return .rate(try rate(word, at: index, nodeOnly: false))
         case .rateNode: return .rate(try rate(word, at: index, nodeOnly: true))
-        case .netdev:
+        case .nodeName:
+            // A node's name alone is an option's value (`parent`), never a command's handle.
+            throw ClientError("Expected \"bus_name/dev_name/node\" identification.", word: index)
+        case .netdev, .bond:
             // ip's own message for a missing `dev NAME`.
             guard let word, !word.isEmpty else { throw ClientError("Not enough information: \"dev\" argument is required.", word: index) }
             return .netdev(word)

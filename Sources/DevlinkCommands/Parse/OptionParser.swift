@@ -200,7 +200,7 @@ struct OptionParser {
                 throw ClientError("\(what) \"\(text)\"", word: index, hint: hint)
             }
             return .word(text)
-        case .text:
+        case .text, .handle:
             return .word(text)
         case .flag, .trafficClasses, .demand:
             return .flag

@@ -38,7 +38,7 @@ enum ReloadCommands {
         }
         let action = p.word("action").flatMap { ReloadAction(name: $0) }
         let limit = p.word("limit").flatMap { ReloadLimit(name: $0) }
-        return .object(.reload(try c.session.perform(ReloadDevice(device, action: action, limit: limit, netns: netns))))
+        return .object(ObjectResult(try c.session.perform(ReloadDevice(device, action: action, limit: limit, netns: netns))))
     }
 }
 
@@ -76,4 +76,10 @@ enum ReloadFormat {
         if let w = r.warning { m.entries[.string("warning")] = .string(w) }
         return .map(m)
     }
+}
+
+extension ReloadReply: FormattedObject {
+    func text(_ formatter: TextFormatter) -> String { ReloadFormat.text(self) }
+    func json(into w: inout IPJSONWriter) { ReloadFormat.json(self, into: &w) }
+    func value(_ formatter: TextFormatter) -> Value { ReloadFormat.value(self) }
 }

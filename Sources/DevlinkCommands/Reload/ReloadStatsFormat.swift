@@ -1,4 +1,5 @@
 import DevlinkModel
+import DLSLanguage
 
 /// How devlink prints a device with more than its handle (pr_out_dev, pr_out_reload_data): `reload_failed
 /// true` after a failed reload, and with `-s` the reload statistics, each action an object of its limits'
@@ -52,4 +53,22 @@ extension ReloadFormat {
     }
 
     static func limitName(_ limit: ReloadLimit?) -> String { limit?.name ?? "unspecified" }
+}
+
+/// `dev show` when a device's last reload failed (`DEV: reload_failed true`) or with `-s`.
+struct DeviceStatuses: FormattedObject {
+    let statuses: [DeviceStatus]
+    let single: Bool
+
+    func text(_ formatter: TextFormatter) -> String { statuses.map(ReloadFormat.statusText).joined() }
+
+    func json(into w: inout IPJSONWriter) {
+        JSONFormatter.section("dev", &w) { w in
+            for s in statuses { ReloadFormat.statusJSON(s, into: &w) }
+        }
+    }
+
+    func value(_ formatter: TextFormatter) -> Value {
+        ValueConversion.value(.devices(statuses.map(\.device), single: single), formatter: formatter)
+    }
 }

@@ -22,7 +22,7 @@ enum ResourceCommands {
     @Sendable static func show(_ c: CommandContext, _ p: ParsedCommand) throws -> CommandResult {
         guard let device = p.device else { return .none }
         do {
-            return .object(.resources(try c.session.perform(ListResources(device))))
+            return .object(ObjectResult(try c.session.perform(ListResources(device))))
         } catch let error as DevlinkError where error.errno == .ENODEV {
             // devlink asks for the dpipe tables first; an unknown device fails there, and devlink then
             // prints strerror of its context's error, which nothing set: "error get tables Success".
@@ -147,4 +147,10 @@ enum ResourceFormat {
         m.entries[.string("resources")] = .list(ListObject(r.resources.map(one)))
         return .map(m)
     }
+}
+
+extension DeviceResources: FormattedObject {
+    func text(_ formatter: TextFormatter) -> String { ResourceFormat.text(self) }
+    func json(into w: inout IPJSONWriter) { ResourceFormat.json(self, into: &w) }
+    func value(_ formatter: TextFormatter) -> Value { ResourceFormat.value(self) }
 }

@@ -18,7 +18,7 @@ enum DevActions {
         // devlink prints more than the handle only for a failed reload, or with -s the stats (pr_out_dev).
         if !c.statistics { shown = shown.map { DeviceStatus(device: $0.device, reloadFailed: $0.reloadFailed) } }
         if shown.contains(where: { $0.reloadFailed || $0.stats != nil }) {
-            return .object(.deviceStatus(shown, single: p.device != nil))
+            return .object(ObjectResult(DeviceStatuses(statuses: shown, single: p.device != nil)))
         }
         return .devices(shown.map(\.device), single: p.device != nil)
     }

@@ -99,8 +99,8 @@ public final class DevlinkHost: CommandHost {
         }
         let text = runner.options.json ? runner.jsonDocument(result) : runner.text(result)
         if !text.isEmpty { output.write(text) }
-        if case .object(let o) = result, let note = o.note { output.writeError(note + "\n") }
-        if case .object(let o) = result, let message = o.warning {
+        if case .object(let o) = result, let note = o.content.note { output.writeError(note + "\n") }
+        if case .object(let o) = result, let message = o.content.warning {
             output.writeError("Warning: \(message)\(message.hasSuffix(".") ? "" : ".")\n")
         }
     }

@@ -1,3 +1,5 @@
+import DevlinkModel
+
 /// A runnable command: its handle, options and what it does. Pure data plus the action closure;
 /// the closure talks to the session and returns a `CommandResult` (it never formats). Immutable; a
 /// class so that passing it along each command line is one reference, not a copy of every field.

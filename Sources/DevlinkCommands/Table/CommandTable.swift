@@ -1,3 +1,5 @@
+import DevlinkModel
+
 /// The whole devlink-compatible command vocabulary as data: a tree of objects (`dev`, `port`), verbs
 /// and options. It drives parsing, help text and completion. Objects live in one file each under
 /// `Objects/`; a new object (LAG's `lag`, `link`) is added with `adding(_:)` or by listing it in

@@ -1,3 +1,5 @@
+import DevlinkModel
+
 /// One option word of a command (`tx_share VALUE`, `noparent`), as data. Immutable; a class so that
 /// matching a typed word against the options does not copy each one's fields.
 public final class OptionSpec: Sendable {

@@ -20,7 +20,7 @@ enum ValueConversion {
         case .events(let events): return .list(ListObject(events.map { EventValue.value($0, formatter: formatter) }))
         case .rateSimulation(let s, _): return RateSimulationValues.allocations(s)
         case .rateFindings(_, let findings): return RateSimulationValues.findings(findings)
-        case .object(let o): return o.value(formatter)
+        case .object(let o): return o.content.value(formatter)
         }
     }
 
