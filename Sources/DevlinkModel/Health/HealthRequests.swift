@@ -12,41 +12,43 @@ public struct HealthReporterID: Equatable, Sendable {
     }
 }
 
+extension HandleOperation where Kind.Handle == HealthReporterID, Kind.Changes == Void {
+    /// A request naming the reporter as `health show DEV[/PORT] reporter NAME` does.
+    public init(_ device: DeviceHandle, port: UInt32? = nil, name: String) {
+        self.init(HealthReporterID(device, port: port, name: name))
+    }
+}
+
 /// `health diagnose` (devlink_nl_health_reporter_diagnose_doit): the driver's diagnose output.
-public struct DiagnoseHealthReporter: DeviceQuery {
-    public typealias Reply = HealthMessage
+public typealias DiagnoseHealthReporter = HandleOperation<ReporterDiagnose>
+public enum ReporterDiagnose: HandleQueryKind {
+    public typealias Handle = HealthReporterID; public typealias Reply = HealthMessage
     public static let command = "DEVLINK_CMD_HEALTH_REPORTER_DIAGNOSE"
-    public var reporter: HealthReporterID
-    public init(_ reporter: HealthReporterID) { self.reporter = reporter }
 }
 
 /// `health dump show` (devlink_nl_health_reporter_dump_get_dumpit): the stored dump, taken now when
 /// there is none (and then stored, with its time).
-public struct ShowHealthDump: DeviceQuery {
-    public typealias Reply = HealthMessage
+public typealias ShowHealthDump = HandleOperation<ReporterDumpShow>
+public enum ReporterDumpShow: HandleQueryKind {
+    public typealias Handle = HealthReporterID; public typealias Reply = HealthMessage
     public static let command = "DEVLINK_CMD_HEALTH_REPORTER_DUMP_GET"
-    public var reporter: HealthReporterID
-    public init(_ reporter: HealthReporterID) { self.reporter = reporter }
 }
 
 /// `health dump clear` (devlink_nl_health_reporter_dump_clear_doit). A dump is a record of a past
 /// error, not configuration: transactions neither record nor undo dropping it.
-public struct ClearHealthDump: DeviceOperation {
-    public typealias Reply = Void
-    public static let command = "DEVLINK_CMD_HEALTH_REPORTER_DUMP_CLEAR"
+public typealias ClearHealthDump = HandleOperation<ReporterDumpClear>
+public enum ReporterDumpClear: HandleOperationKind {
+    public typealias Handle = HealthReporterID; public static let command = "DEVLINK_CMD_HEALTH_REPORTER_DUMP_CLEAR"
     public static var changesState: Bool { false }
-    public var reporter: HealthReporterID
-    public init(_ reporter: HealthReporterID) { self.reporter = reporter }
 }
 
 /// `health test` (devlink_nl_health_reporter_test_doit): the driver's test op, which reports an error
-/// on the reporter itself.
-public struct TestHealthReporter: DeviceOperation {
-    public typealias Reply = Void
-    public static let command = "DEVLINK_CMD_HEALTH_REPORTER_TEST"
+/// on the reporter itself. Like a driver's own report, a test directive: transactions neither record
+/// nor undo it.
+public typealias TestHealthReporter = HandleOperation<ReporterTest>
+public enum ReporterTest: HandleOperationKind {
+    public typealias Handle = HealthReporterID; public static let command = "DEVLINK_CMD_HEALTH_REPORTER_TEST"
     public static var changesState: Bool { false }
-    public var reporter: HealthReporterID
-    public init(_ reporter: HealthReporterID) { self.reporter = reporter }
 }
 
 /// A driver reporting an error on one of its reporters (devlink_health_report), as a script's

@@ -69,11 +69,9 @@ public struct DeviceResources: Equatable, Sendable {
 }
 
 /// `resource show DEV` (DEVLINK_CMD_RESOURCE_DUMP, a do request despite its name).
-public struct ListResources: DeviceQuery {
-    public typealias Reply = DeviceResources
-    public static let command = "DEVLINK_CMD_RESOURCE_DUMP"
-    public var device: DeviceHandle
-    public init(_ device: DeviceHandle) { self.device = device }
+public typealias ListResources = DeviceRead<ResourcesRead>
+public enum ResourcesRead: ReadSubject {
+    public typealias Reply = DeviceResources; public static let command = "DEVLINK_CMD_RESOURCE_DUMP"
 }
 
 /// `resource set DEV path PATH size SIZE` (DEVLINK_CMD_RESOURCE_SET): the path already resolved to

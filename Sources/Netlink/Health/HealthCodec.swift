@@ -16,10 +16,6 @@ extension DevlinkRequest {
         return DevlinkRequest(command: command, attributes: w.bytes)
     }
 
-    public static func getHealthReporter(_ op: GetHealthReporter) -> DevlinkRequest {
-        reporter(DevlinkCommand.healthReporterGet, op.device, op.port, op.name)
-    }
-
     /// HEALTH_REPORTER_SET: GRACEFUL_PERIOD u64, AUTO_RECOVER u8, AUTO_DUMP u8 for what is given.
     public static func setHealthReporter(_ op: SetHealthReporter) -> DevlinkRequest {
         reporter(DevlinkCommand.healthReporterSet, op.device, op.port, op.name) { w in
@@ -30,12 +26,8 @@ extension DevlinkRequest {
         }
     }
 
-    public static func recoverHealthReporter(_ op: RecoverHealthReporter) -> DevlinkRequest {
-        reporter(DevlinkCommand.healthReporterRecover, op.device, op.port, op.name)
-    }
-
-    /// DIAGNOSE, DUMP_CLEAR and TEST are do requests naming the reporter; DUMP_GET is a dump request
-    /// with the same attributes (devlink's cmd_health_object_common, NLM_F_DUMP for dump show).
+    /// GET, RECOVER, DIAGNOSE, DUMP_CLEAR and TEST are do requests naming the reporter; DUMP_GET is a
+    /// dump request with the same attributes (devlink's cmd_health_object_common, NLM_F_DUMP for dump show).
     public static func healthReporter(_ command: UInt8, _ id: HealthReporterID, dump: Bool = false) -> DevlinkRequest {
         var r = reporter(command, id.device, id.port, id.name)
         r.isDump = dump

@@ -16,7 +16,7 @@ extension NetlinkSession {
             }
             .on(DeleteRoute.self) { s, op in
                 let index = try s.ifindexes()
-                try s.perform(.deleteRoute(op.selector) { index[$0] ?? 0 })
+                try s.perform(.deleteRoute(op.handle) { index[$0] ?? 0 })
             }
     }
 
