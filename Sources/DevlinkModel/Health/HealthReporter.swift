@@ -58,9 +58,8 @@ public enum HealthReportersDump: ReadSubject {
 
 /// `health show DEV reporter NAME` (HEALTH_REPORTER_GET do).
 public typealias GetHealthReporter = HandleOperation<ReporterRead>
-public enum ReporterRead: HandleQueryKind {
-    public typealias Handle = HealthReporterID; public typealias Reply = HealthReporter
-    public static let command = "DEVLINK_CMD_HEALTH_REPORTER_GET"
+public enum ReporterRead: ReporterOperationKind, HandleQueryKind {
+    public typealias Reply = HealthReporter; public static let command = "DEVLINK_CMD_HEALTH_REPORTER_GET"
 }
 
 /// `health set DEV reporter NAME [grace_period MS] [burst_period MS] [auto_recover B] [auto_dump B]`.
@@ -87,6 +86,4 @@ public struct SetHealthReporter: DeviceOperation {
 
 /// `health recover DEV reporter NAME`.
 public typealias RecoverHealthReporter = HandleOperation<ReporterRecover>
-public enum ReporterRecover: HandleOperationKind {
-    public typealias Handle = HealthReporterID; public static let command = "DEVLINK_CMD_HEALTH_REPORTER_RECOVER"
-}
+public enum ReporterRecover: ReporterOperationKind { public static let command = "DEVLINK_CMD_HEALTH_REPORTER_RECOVER" }

@@ -12,8 +12,11 @@ public struct HealthReporterID: Equatable, Sendable {
     }
 }
 
-extension HandleOperation where Kind.Handle == HealthReporterID, Kind.Changes == Void {
-    /// A request naming the reporter as `health show DEV[/PORT] reporter NAME` does.
+/// A request on one reporter.
+public protocol ReporterOperationKind: HandleOperationKind where Handle == HealthReporterID {}
+
+extension HandleOperation where Kind: ReporterOperationKind, Kind.Changes == Void {
+    /// The request naming the reporter as `health show DEV[/PORT] reporter NAME` does.
     public init(_ device: DeviceHandle, port: UInt32? = nil, name: String) {
         self.init(HealthReporterID(device, port: port, name: name))
     }
@@ -21,24 +24,22 @@ extension HandleOperation where Kind.Handle == HealthReporterID, Kind.Changes ==
 
 /// `health diagnose` (devlink_nl_health_reporter_diagnose_doit): the driver's diagnose output.
 public typealias DiagnoseHealthReporter = HandleOperation<ReporterDiagnose>
-public enum ReporterDiagnose: HandleQueryKind {
-    public typealias Handle = HealthReporterID; public typealias Reply = HealthMessage
-    public static let command = "DEVLINK_CMD_HEALTH_REPORTER_DIAGNOSE"
+public enum ReporterDiagnose: ReporterOperationKind, HandleQueryKind {
+    public typealias Reply = HealthMessage; public static let command = "DEVLINK_CMD_HEALTH_REPORTER_DIAGNOSE"
 }
 
 /// `health dump show` (devlink_nl_health_reporter_dump_get_dumpit): the stored dump, taken now when
 /// there is none (and then stored, with its time).
 public typealias ShowHealthDump = HandleOperation<ReporterDumpShow>
-public enum ReporterDumpShow: HandleQueryKind {
-    public typealias Handle = HealthReporterID; public typealias Reply = HealthMessage
-    public static let command = "DEVLINK_CMD_HEALTH_REPORTER_DUMP_GET"
+public enum ReporterDumpShow: ReporterOperationKind, HandleQueryKind {
+    public typealias Reply = HealthMessage; public static let command = "DEVLINK_CMD_HEALTH_REPORTER_DUMP_GET"
 }
 
 /// `health dump clear` (devlink_nl_health_reporter_dump_clear_doit). A dump is a record of a past
 /// error, not configuration: transactions neither record nor undo dropping it.
 public typealias ClearHealthDump = HandleOperation<ReporterDumpClear>
-public enum ReporterDumpClear: HandleOperationKind {
-    public typealias Handle = HealthReporterID; public static let command = "DEVLINK_CMD_HEALTH_REPORTER_DUMP_CLEAR"
+public enum ReporterDumpClear: ReporterOperationKind {
+    public static let command = "DEVLINK_CMD_HEALTH_REPORTER_DUMP_CLEAR"
     public static var changesState: Bool { false }
 }
 
@@ -46,8 +47,8 @@ public enum ReporterDumpClear: HandleOperationKind {
 /// on the reporter itself. Like a driver's own report, a test directive: transactions neither record
 /// nor undo it.
 public typealias TestHealthReporter = HandleOperation<ReporterTest>
-public enum ReporterTest: HandleOperationKind {
-    public typealias Handle = HealthReporterID; public static let command = "DEVLINK_CMD_HEALTH_REPORTER_TEST"
+public enum ReporterTest: ReporterOperationKind {
+    public static let command = "DEVLINK_CMD_HEALTH_REPORTER_TEST"
     public static var changesState: Bool { false }
 }
 
