@@ -78,17 +78,17 @@ extension DevlinkDecoder {
         return items
     }
 
-    /// A value by its DEVLINK_ATTR_FMSG_OBJ_VALUE_TYPE (the NLA_* numbers devlink_fmsg_item_fill_type
-    /// sends; a flag travels as a u8). A u16 is read into a u32: devlink prints both with %u.
+    /// A value by its DEVLINK_ATTR_FMSG_OBJ_VALUE_TYPE (the types devlink_fmsg_item_fill_type sends; a
+    /// flag travels as a u8). A u16 is read into a u32: devlink prints both with %u.
     private static func healthValue(_ type: UInt8?, _ a: Attribute) throws -> HealthMessage.Value {
         switch type {
-        case 1: return .u8(try a.u8())
-        case 2: return .u32(UInt32(try a.u16()))
-        case 3: return .u32(try a.u32())
-        case 4: return .u64(try a.u64())
-        case 6: return .bool(try a.u8() != 0)
-        case 10: return .string(a.string())
-        case 11: return .binary(a.payload)
+        case VarAttrType.u8: return .u8(try a.u8())
+        case VarAttrType.u16: return .u32(UInt32(try a.u16()))
+        case VarAttrType.u32: return .u32(try a.u32())
+        case VarAttrType.u64: return .u64(try a.u64())
+        case VarAttrType.flag: return .bool(try a.u8() != 0)
+        case VarAttrType.nulString: return .string(a.string())
+        case VarAttrType.binary: return .binary(a.payload)
         default: throw NetlinkError.malformed("unknown formatted message value type \(type.map(String.init) ?? "none")")
         }
     }
