@@ -115,7 +115,7 @@ extension EmulatorState {
     /// otherwise a dump is stored when auto_dump asks and none is held, then, with auto_recover, the
     /// driver recovers.
     mutating func reportHealthError(_ op: ReportHealthError, realtime: UInt64) throws(DevlinkError) {
-        let at = try reporterLocation(op.reporter)
+        let at = try reporterLocation(op.handle)
         guard let r = at.index else {
             throw DevlinkError(.EOPNOTSUPP, "mlx5 never reports errors on a port's vnic reporter (dls models none)")
         }
@@ -133,9 +133,9 @@ extension EmulatorState {
                 throw DevlinkError(.ECANCELED)
             }
         }
-        if record.autoDump { try? takeDump(d, r, breakMessage: op.message, realtime: realtime) }
+        if record.autoDump { try? takeDump(d, r, breakMessage: op.changes, realtime: realtime) }
         guard record.autoRecover else { return }
-        try recover(d, r, breakMessage: op.message, fromUser: false)
+        try recover(d, r, breakMessage: op.changes, fromUser: false)
     }
 
     /// devlink_health_do_dump: nothing without a dump op or while a dump is held; otherwise the driver's

@@ -57,14 +57,12 @@ public enum ReporterTest: ReporterOperationKind {
 /// netdevsim's `dummy`, through its debugfs `health/break_health` (nsim_dev_health_break_write).
 /// The answer is devlink_health_report's: ECANCELED when the auto recovery was not attempted (the
 /// previous error not recovered, or within the grace period), the recover op's error when it failed.
-public struct ReportHealthError: DeviceOperation {
-    public typealias Reply = Void
-    public static let command = "devlink_health_report"
+/// The message (`changes`) is the error's, as the driver passes it.
+public typealias ReportHealthError = HandleOperation<ReporterReport>
+public enum ReporterReport: ReporterOperationKind {
+    public typealias Changes = String; public static let command = "devlink_health_report"
     /// A test directive, as the driver's own report would be: transactions neither record nor undo it.
     public static var changesState: Bool { false }
-    public var reporter: HealthReporterID
-    public var message: String
-    public init(_ reporter: HealthReporterID, message: String) { (self.reporter, self.message) = (reporter, message) }
 }
 
 /// netdevsim's health debugfs knobs (drivers/net/netdevsim/health.c, under

@@ -14,11 +14,11 @@ public struct NetdevsimHealthDebugfs: Sendable {
     public func path(_ d: DeviceHandle, _ file: String) -> String { "\(root)/\(d.name)/health/\(file)" }
 
     public func report(_ op: ReportHealthError) throws {
-        let id = op.reporter
+        let id = op.handle
         guard id.device.bus == "netdevsim", id.port == nil, id.name == "dummy" else {
             throw DevlinkError(.EOPNOTSUPP, "only netdevsim's dummy reporter can be made to report an error on a real kernel (its debugfs health/break_health)")
         }
-        try write(path(id.device, "break_health"), op.message, device: id.device)
+        try write(path(id.device, "break_health"), op.changes, device: id.device)
     }
 
     public func set(_ op: SetNetdevsimHealthKnob) throws {
