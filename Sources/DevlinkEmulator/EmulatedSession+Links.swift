@@ -13,23 +13,23 @@ extension EmulatedSession: LinkSession {
                 s.state.netdevs.sortedByIndex.filter { $0.kind == .bond }.compactMap { s.state.bondView($0.name) }
             }
             .on(GetBond.self) { s, op in
-                _ = try s.state.netdevOrThrow(op.name)
-                guard let bond = s.state.bondView(op.name) else { throw DevlinkError(.EINVAL, "\(op.name) is not a bond") }
+                _ = try s.state.netdevOrThrow(op.handle)
+                guard let bond = s.state.bondView(op.handle) else { throw DevlinkError(.EINVAL, "\(op.handle) is not a bond") }
                 return bond
             }
             .on(CreateBond.self) { s, op in
-                try s.mutateLinks { (st) throws(DevlinkError) in try st.createBond(name: op.name, config: op.config) }
+                try s.mutateLinks { (st) throws(DevlinkError) in try st.createBond(name: op.handle, config: op.changes) }
             }
             .on(ChangeBond.self) { s, op in
-                try s.mutateLinks { (st) throws(DevlinkError) in try st.changeBond(name: op.name, config: op.config) }
+                try s.mutateLinks { (st) throws(DevlinkError) in try st.changeBond(name: op.handle, config: op.changes) }
             }
-            .on(DeleteLink.self) { s, op in try s.mutateLinks { (st) throws(DevlinkError) in try st.deleteLink(named: op.name) } }
-            .on(Enslave.self) { s, op in try s.mutateLinks { (st) throws(DevlinkError) in try st.enslave(op.slave, to: op.bond) } }
-            .on(Release.self) { s, op in try s.mutateLinks { (st) throws(DevlinkError) in try st.release(op.slave) } }
+            .on(DeleteLink.self) { s, op in try s.mutateLinks { (st) throws(DevlinkError) in try st.deleteLink(named: op.handle) } }
+            .on(Enslave.self) { s, op in try s.mutateLinks { (st) throws(DevlinkError) in try st.enslave(op.handle, to: op.changes) } }
+            .on(Release.self) { s, op in try s.mutateLinks { (st) throws(DevlinkError) in try st.release(op.handle) } }
             .on(SetBondSlavePrio.self) { s, op in
-                try s.mutateLinks { (st) throws(DevlinkError) in try st.setBondSlavePrio(op.slave, prio: op.prio) }
+                try s.mutateLinks { (st) throws(DevlinkError) in try st.setBondSlavePrio(op.handle, prio: op.changes) }
             }
-            .on(SetLinkUp.self) { s, op in try s.mutateLinks { (st) throws(DevlinkError) in try st.setLink(op.name, up: op.up) } }
+            .on(SetLinkUp.self) { s, op in try s.mutateLinks { (st) throws(DevlinkError) in try st.setLink(op.handle, up: op.changes) } }
             .on(GetHardwareLag.self) { s, op in
                 _ = try s.state.deviceIndexOrThrow(op.device)
                 return s.state.lagIndex(of: op.device).map(s.state.hardwareLag)
@@ -38,7 +38,7 @@ extension EmulatedSession: LinkSession {
             .on(AddRoute.self) { s, op in
                 try s.mutateLinks { (st) throws(DevlinkError) in try st.addRoute(op.route, replace: op.replace) }
             }
-            .on(DeleteRoute.self) { s, op in try s.mutateLinks { (st) throws(DevlinkError) in try st.deleteRoute(op.selector) } }
+            .on(DeleteRoute.self) { s, op in try s.mutateLinks { (st) throws(DevlinkError) in try st.deleteRoute(op.handle) } }
             .on(GetFirmwareLog.self) { s, op in
                 _ = try s.state.deviceIndexOrThrow(op.device)
                 return s.state.links.firmwareLogs[op.device] ?? []

@@ -179,10 +179,10 @@ public final class EmulatedSession: DeviceSession {
         .on(AddPort.self) { s, op in try s.mutate(.portAdd) { (st) throws(DevlinkError) in try st.addPort(op.request) } }
         .on(DeletePort.self) { s, op in try s.mutate(.portDelete) { (st) throws(DevlinkError) in try st.deletePort(op.handle) } }
         .on(SetPortType.self) { s, op in
-            try s.mutate(.portSetType) { (st) throws(DevlinkError) in try st.setPortType(op.handle, op.type) }
+            try s.mutate(.portSetType) { (st) throws(DevlinkError) in try st.setPortType(op.handle, op.changes) }
         }
         .on(SplitPort.self) { s, op in
-            try s.mutate(.portSplit) { (st) throws(DevlinkError) in try st.splitPort(op.handle, count: op.count) }
+            try s.mutate(.portSplit) { (st) throws(DevlinkError) in try st.splitPort(op.handle, count: op.changes) }
         }
         .on(UnsplitPort.self) { s, op in try s.mutate(.portUnsplit) { (st) throws(DevlinkError) in try st.unsplitPort(op.handle) } }
         .on(SetPortFunction.self) { s, op in
@@ -205,12 +205,13 @@ public final class EmulatedSession: DeviceSession {
                 // LAG (MPESW too) and lets the bond work re-evaluate after it (mlx5_lag_enable_change).
                 // Tried on a copy so a failed request changes nothing (the kernel would still have
                 // disabled and re-queued the LAG: not modelled).
+                let device = op.handle
                 var trial = st
-                try trial.setEswitch(op.device, op.changes)
+                try trial.setEswitch(device, op.changes)
                 guard op.changes.mode != nil else { st = trial; return }
-                st.lagDisableChange(op.device)
-                try st.setEswitch(op.device, op.changes)
-                st.lagEnableChange(op.device)
+                st.lagDisableChange(device)
+                try st.setEswitch(device, op.changes)
+                st.lagEnableChange(device)
             }
         }
         .on(GetNumVFs.self) { s, op in try s.state.sriovNumVFs(op.device) }
@@ -219,15 +220,16 @@ public final class EmulatedSession: DeviceSession {
                 // mlx5_eswitch_enable toggles the LAG (mlx5_lag_disable_change/enable_change) only when it
                 // creates the FDB: enabling SR-IOV in legacy mode. In switchdev the FDB exists and only
                 // VF vports load; mlx5_eswitch_disable_sriov never toggles, so no bond work follows it.
+                let (device, count) = (op.handle, op.changes)
                 var trial = st
-                try trial.setSriovNumVFs(op.device, op.count)
-                let before = try st.sriovNumVFs(op.device)
-                let mode = try st.eswitch(op.device).mode
-                let toggles = before == 0 && op.count > 0 && mode == .legacy
+                try trial.setSriovNumVFs(device, count)
+                let before = try st.sriovNumVFs(device)
+                let mode = try st.eswitch(device).mode
+                let toggles = before == 0 && count > 0 && mode == .legacy
                 guard toggles else { st = trial; return }
-                st.lagDisableChange(op.device)
-                try st.setSriovNumVFs(op.device, op.count)
-                st.lagEnableChange(op.device)
+                st.lagDisableChange(device)
+                try st.setSriovNumVFs(device, count)
+                st.lagEnableChange(device)
             }
         }
         .on(GetUplinkSpeed.self) { s, op in try s.state.uplinkSpeed(op.device) }

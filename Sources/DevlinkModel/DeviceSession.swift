@@ -49,7 +49,7 @@ extension DeviceSession {
     public func addPort(_ request: PortAddRequest) throws -> Port { try perform(AddPort(request)) }
     public func deletePort(_ handle: PortHandle) throws { try perform(DeletePort(handle)) }
     public func setPortType(_ handle: PortHandle, _ type: PortType) throws { try perform(SetPortType(handle, type)) }
-    public func splitPort(_ handle: PortHandle, count: UInt32) throws { try perform(SplitPort(handle, count: count)) }
+    public func splitPort(_ handle: PortHandle, count: UInt32) throws { try perform(SplitPort(handle, count)) }
     public func unsplitPort(_ handle: PortHandle) throws { try perform(UnsplitPort(handle)) }
     public func setPortFunction(_ handle: PortHandle, _ changes: PortFunctionChanges) throws {
         try perform(SetPortFunction(handle, changes))

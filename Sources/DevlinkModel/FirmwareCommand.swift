@@ -16,17 +16,12 @@ public struct FirmwareStatus: Hashable, Sendable, CustomStringConvertible, Codab
 
     public init(_ rawValue: UInt8) { self.rawValue = rawValue }
 
+    // Named where the emulator and its fault injection use them; any other status by its number.
     public static let ok = FirmwareStatus(0x00)
     public static let internalError = FirmwareStatus(0x01)
-    public static let badOperation = FirmwareStatus(0x02)
     public static let badParameter = FirmwareStatus(0x03)
-    public static let badSystemState = FirmwareStatus(0x04)
-    public static let badResource = FirmwareStatus(0x05)
     public static let resourceBusy = FirmwareStatus(0x06)
-    public static let notReady = FirmwareStatus(0x07)
-    public static let limitsExceeded = FirmwareStatus(0x08)
     public static let badResourceState = FirmwareStatus(0x09)
-    public static let badIndex = FirmwareStatus(0x0a)
     public static let noResources = FirmwareStatus(0x0f)
 
     private static let table: [UInt8: (String, Errno?)] = [
@@ -67,12 +62,8 @@ public struct LagContext: Equatable, Sendable, Codable {
 
     public init(fdbSelectionMode: UInt8 = 0, portSelectMode: LagPortSelectMode = .queueAffinity, lagState: UInt8 = 0,
                 activePort: UInt8 = 0, txRemapAffinity1: UInt8 = 0, txRemapAffinity2: UInt8 = 0) {
-        self.fdbSelectionMode = fdbSelectionMode
-        self.portSelectMode = portSelectMode
-        self.lagState = lagState
-        self.activePort = activePort
-        self.txRemapAffinity1 = txRemapAffinity1
-        self.txRemapAffinity2 = txRemapAffinity2
+        (self.fdbSelectionMode, self.portSelectMode, self.lagState, self.activePort, self.txRemapAffinity1, self.txRemapAffinity2) =
+            (fdbSelectionMode, portSelectMode, lagState, activePort, txRemapAffinity1, txRemapAffinity2)
     }
 }
 

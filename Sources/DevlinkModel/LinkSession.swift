@@ -14,15 +14,15 @@ public protocol LinkSession: DeviceSession {}
 extension LinkSession {
     public func interfaces() throws -> [NetInterface] { try perform(ListInterfaces()) }
     public func bonds() throws -> [Bond] { try perform(ListBonds()) }
-    public func bond(named name: String) throws -> Bond { try perform(GetBond(named: name)) }
-    public func createBond(name: String, config: BondConfig) throws { try perform(CreateBond(name: name, config: config)) }
-    public func changeBond(name: String, config: BondConfig) throws { try perform(ChangeBond(name: name, config: config)) }
-    public func deleteLink(named name: String) throws { try perform(DeleteLink(named: name)) }
+    public func bond(named name: String) throws -> Bond { try perform(GetBond(name)) }
+    public func createBond(name: String, config: BondConfig) throws { try perform(CreateBond(name, config)) }
+    public func changeBond(name: String, config: BondConfig) throws { try perform(ChangeBond(name, config)) }
+    public func deleteLink(named name: String) throws { try perform(DeleteLink(name)) }
     @discardableResult
-    public func enslave(_ slave: String, to bond: String) throws -> String? { try perform(Enslave(slave, to: bond)) }
+    public func enslave(_ slave: String, to bond: String) throws -> String? { try perform(Enslave(slave, bond)) }
     public func release(_ slave: String) throws { try perform(Release(slave)) }
-    public func setBondSlavePrio(_ slave: String, prio: Int32) throws { try perform(SetBondSlavePrio(slave, prio: prio)) }
-    public func setLink(_ name: String, up: Bool) throws { try perform(SetLinkUp(name, up: up)) }
+    public func setBondSlavePrio(_ slave: String, prio: Int32) throws { try perform(SetBondSlavePrio(slave, prio)) }
+    public func setLink(_ name: String, up: Bool) throws { try perform(SetLinkUp(name, up)) }
     public func hardwareLag(_ device: DeviceHandle) throws -> HardwareLag? { try perform(GetHardwareLag(device)) }
     public func firmwareLog(_ device: DeviceHandle) throws -> [FirmwareCommand] { try perform(GetFirmwareLog(device)) }
 }

@@ -115,7 +115,7 @@ struct GoldenCase: CustomStringConvertible, Sendable {
             try session.perform(SetNetdevsimHealthKnob(device, knob: knob[0], value: knob[1]))
             return true
         case "break_health" where words.count == 2:
-            try? session.perform(ReportHealthError(HealthReporterID(device, name: "dummy"), message: words[1]))
+            try? session.perform(ReportHealthError(HealthReporterID(device, name: "dummy"), words[1]))
             return true
         default:
             return false

@@ -17,7 +17,7 @@ import Testing
 
     @Test func aReportIsCountedDumpedAndRecovered() throws {
         let s = try nsimSession(switchdev: false, vfs: 0)
-        try s.perform(ReportHealthError(dummy, message: "hello"))
+        try s.perform(ReportHealthError(dummy, "hello"))
         let r = try reporter(s)
         #expect(r.errorCount == 1 && r.recoverCount == 1 && r.state == .healthy && r.lastDump != nil)
         // The stored dump carries the break message; diagnose the one the recover op kept.
@@ -25,7 +25,7 @@ import Testing
         #expect(dump.items[1 ... 3] == [.pairStart, .name("break_message"), .value(.string("hello"))])
         #expect(pairs(try s.perform(DiagnoseHealthReporter(dummy))).first == "recovered_break_message")
         // A second report keeps the first dump (devlink_health_do_dump: one is held).
-        try s.perform(ReportHealthError(dummy, message: "again"))
+        try s.perform(ReportHealthError(dummy, "again"))
         #expect(try s.perform(ShowHealthDump(dummy)) == dump)
         #expect(try reporter(s).errorCount == 2)
         try s.perform(ClearHealthDump(dummy))
@@ -35,26 +35,26 @@ import Testing
     @Test func withinTheGracePeriodTheRecoveryIsAbandoned() throws {
         let s = try nsimSession(switchdev: false, vfs: 0)
         try s.perform(SetHealthReporter(H.nsim, name: "dummy", gracePeriod: 100_000))
-        try s.perform(ReportHealthError(dummy, message: "one"))
-        expectError(.ECANCELED, nil) { try s.perform(ReportHealthError(dummy, message: "two")) }
+        try s.perform(ReportHealthError(dummy, "one"))
+        expectError(.ECANCELED, nil) { try s.perform(ReportHealthError(dummy, "two")) }
         var r = try reporter(s)
         #expect(r.errorCount == 2 && r.recoverCount == 1 && r.state == .error)
         // Still in error: the next one is abandoned too, even after the grace period.
         _ = s.pass(seconds: 101, interrupted: { false })
-        expectError(.ECANCELED, nil) { try s.perform(ReportHealthError(dummy, message: "three")) }
+        expectError(.ECANCELED, nil) { try s.perform(ReportHealthError(dummy, "three")) }
         try s.perform(RecoverHealthReporter(H.nsim, name: "dummy"))
         r = try reporter(s)
         #expect(r.errorCount == 3 && r.recoverCount == 2 && r.state == .healthy)
         // Past the grace period a new error recovers at once.
         _ = s.pass(seconds: 101, interrupted: { false })
-        try s.perform(ReportHealthError(dummy, message: "four"))
+        try s.perform(ReportHealthError(dummy, "four"))
         #expect(try reporter(s).recoverCount == 3)
     }
 
     @Test func withoutAutoRecoverTheErrorStaysAndFailRecoverFails() throws {
         let s = try nsimSession(switchdev: false, vfs: 0)
         try s.perform(SetHealthReporter(H.nsim, name: "dummy", autoRecover: false, autoDump: false))
-        try s.perform(ReportHealthError(dummy, message: "x"))
+        try s.perform(ReportHealthError(dummy, "x"))
         #expect(try reporter(s).state == .error && reporter(s).lastDump == nil)
         try s.perform(SetNetdevsimHealthKnob(H.nsim, knob: "fail_recover", value: "Y\n"))
         expectError(.EINVAL, "netdevsim: User setup the recover to fail for testing purposes") {
@@ -66,7 +66,7 @@ import Testing
         // fail_recover during an automatic recovery: EINVAL without a message, the reporter in error.
         try s.perform(SetHealthReporter(H.nsim, name: "dummy", autoRecover: true))
         try s.perform(SetNetdevsimHealthKnob(H.nsim, knob: "fail_recover", value: "1"))
-        expectError(.EINVAL, nil) { try s.perform(ReportHealthError(dummy, message: "y")) }
+        expectError(.EINVAL, nil) { try s.perform(ReportHealthError(dummy, "y")) }
         #expect(try reporter(s).state == .error)
     }
 
@@ -106,20 +106,20 @@ import Testing
         expectError(.ENOMSG, nil) { _ = try s.perform(ShowHealthDump(HealthReporterID(H.pf0, name: "fw"))) }
         // A fatal error: recovered (grace period 60 s), the dump failing as the crdump does.
         let fatal = HealthReporterID(H.pf0, name: "fw_fatal")
-        try s.perform(ReportHealthError(fatal, message: "FW fatal error reported"))
+        try s.perform(ReportHealthError(fatal, "FW fatal error reported"))
         let r = try s.perform(GetHealthReporter(H.pf0, name: "fw_fatal"))
         #expect(r.errorCount == 1 && r.recoverCount == 1 && r.lastDump == nil)
-        expectError(.ECANCELED, nil) { try s.perform(ReportHealthError(fatal, message: "again")) }
+        expectError(.ECANCELED, nil) { try s.perform(ReportHealthError(fatal, "again")) }
         // mlx5 never reports on a representor's vnic.
         expectError(.EOPNOTSUPP, "mlx5 never reports errors on a port's vnic reporter (dls models none)") {
-            try s.perform(ReportHealthError(HealthReporterID(H.pf0, port: sf.index, name: "vnic"), message: "x"))
+            try s.perform(ReportHealthError(HealthReporterID(H.pf0, port: sf.index, name: "vnic"), "x"))
         }
     }
 
     @Test func netdevsimReloadRecreatesItsReporters() throws {
         let s = try nsimSession(switchdev: false, vfs: 0)
         try s.perform(SetHealthReporter(H.nsim, name: "dummy", gracePeriod: 10))
-        try s.perform(ReportHealthError(dummy, message: "x"))
+        try s.perform(ReportHealthError(dummy, "x"))
         _ = try s.perform(ReloadDevice(H.nsim))
         let r = try reporter(s)
         #expect(r.errorCount == 0 && r.gracePeriod == 0 && r.lastDump == nil)
@@ -141,11 +141,11 @@ import Testing
         // Within the burst every error recovers; after it the grace period holds. The burst runs from
         // the first recovery: a recovery inside it does not move it (at 7 s the burst of the recovery
         // at 0 s is over, though one at 4 s would still be within 5 s).
-        try s.perform(ReportHealthError(dummy, message: "1"))
+        try s.perform(ReportHealthError(dummy, "1"))
         _ = s.pass(seconds: 4, interrupted: { false })
-        try s.perform(ReportHealthError(dummy, message: "2"))
+        try s.perform(ReportHealthError(dummy, "2"))
         _ = s.pass(seconds: 3, interrupted: { false })
-        expectError(.ECANCELED, nil) { try s.perform(ReportHealthError(dummy, message: "3")) }
+        expectError(.ECANCELED, nil) { try s.perform(ReportHealthError(dummy, "3")) }
         #expect(try reporter(s).recoverCount == 2)
         // A grace period of 0 zeroes the burst period.
         try s.perform(SetHealthReporter(H.nsim, name: "dummy", gracePeriod: 0))

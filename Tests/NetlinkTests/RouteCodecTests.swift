@@ -46,7 +46,7 @@ import DevlinkModel
         try expectSame(.deleteRoute(RouteSelector(prefix: Self.p("198.51.100.0/24"))) { Self.index[$0] ?? 0 }, "route-del")
         try expectSame(.deleteRoute(RouteSelector(prefix: Self.p("198.51.100.0/24"), metric: 5)) { Self.index[$0] ?? 0 }, "route-del-metric")
         // ip dumps without NLM_F_ACK.
-        let dump = try #require(try Fixture.load("route-show-all").exchanges(familyType: RouteMessageType.getRoute).first?.request)
+        let dump = try #require(try Fixture.load("route-show-all").exchanges(familyType: RouteMessage.getRoute).first?.request)
         #expect(dump.header.flags == NetlinkFlags.dump.union(.request))
         #expect(dump.payload == RouteLinkRequest.dumpRoutes().payload)
     }
@@ -54,8 +54,8 @@ import DevlinkModel
     /// The dump replies of a fixture, decoded and printed by dls.
     static func printed(_ fixture: String, json: Bool = false, only prefix: IPv4Prefix? = nil) throws -> String {
         let f = try Fixture.load(fixture)
-        let ex = try #require(try f.exchanges(familyType: RouteMessageType.getRoute).first)
-        let routes = try ex.replies.filter { $0.header.type == RouteMessageType.newRoute }.map(RouteDecoder.route)
+        let ex = try #require(try f.exchanges(familyType: RouteMessage.getRoute).first)
+        let routes = try ex.replies.filter { $0.header.type == RouteMessage.newRoute }.map(RouteDecoder.route)
             .filter(\.isMainUnicast).map { $0.model(names: names) }.filter { prefix == nil || $0.prefix == prefix }
         guard json else { return RouteText.format(routes) }
         var w = IPJSONWriter(pretty: false)
@@ -83,7 +83,7 @@ import DevlinkModel
                                        ("err-route-dev-down", 100, "Device for nexthop is not up"),
                                        ("err-route-del-missing", 3, nil)] as [(String, Int32, String?)] {
             let f = try Fixture.load(name)
-            let type = name == "err-route-del-missing" ? RouteMessageType.delRoute : RouteMessageType.newRoute
+            let type = name == "err-route-del-missing" ? RouteMessage.delRoute : RouteMessage.newRoute
             let ex = try #require(try f.exchanges(familyType: type).last)
             var c = ReplyCollector(sequence: ex.request.header.sequence, isDump: false)
             #expect(throws: NetlinkError.kernel(KernelError(errno: errno, message: message)), "\(name)") {
@@ -107,7 +107,7 @@ import DevlinkModel
             w.putU32(RouteAttr.oif, 2)
             w.putU32(RouteAttr.table, 254)
             let header = RouteLinkRequest.rtmsg(dstLength: length, table: 254, protocolNumber: proto, scope: scope, type: 1, flags: 0)
-            return NetlinkMessage(header: NetlinkHeader(type: RouteMessageType.newRoute, flags: []), payload: header + w.bytes)
+            return NetlinkMessage(header: NetlinkHeader(type: RouteMessage.newRoute, flags: []), payload: header + w.bytes)
         }
         let routes = try [
             message(dst: "0.0.0.0", length: 0, proto: 16, scope: 0, gateway: "192.168.1.1", src: "192.168.1.10", metric: 100),

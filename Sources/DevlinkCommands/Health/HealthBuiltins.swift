@@ -24,7 +24,7 @@ enum HealthBuiltins {
                 } else {
                     throw args.error("no device or port \(Value.string(owner).repr) (expected BUS/NAME or BUS/NAME/INDEX)")
                 }
-                try QueryBuiltins.call { try runner.session.perform(ReportHealthError(id, message: message)) }
+                try QueryBuiltins.call { try runner.session.perform(ReportHealthError(id, message)) }
                 return .null
             },
             NativeFunction("nsim_health", arity: 3...3) { args in

@@ -15,15 +15,15 @@ final class JournalingLinkSession: JournalingSession, LinkSession {
     /// The link changes dls can undo, added to `JournalingSession.undoPlans` (reads go straight through).
     static func linkUndoPlans(_ table: consuming OperationHandlers<JournalingSession>) -> OperationHandlers<JournalingSession> {
         table
-            .on(CreateBond.self) { j, op in try links(j).createBond(name: op.name, config: op.config) }
-            .on(ChangeBond.self) { j, op in try links(j).changeBond(name: op.name, config: op.config) }
-            .on(DeleteLink.self) { j, op in try links(j).deleteLink(named: op.name) }
-            .on(Enslave.self) { j, op in try links(j).enslave(op.slave, to: op.bond) }
-            .on(Release.self) { j, op in try links(j).release(op.slave) }
-            .on(SetLinkUp.self) { j, op in try links(j).setLink(op.name, up: op.up) }
-            .on(SetBondSlavePrio.self) { j, op in try links(j).setBondSlavePrio(op.slave, prio: op.prio) }
+            .on(CreateBond.self) { j, op in try links(j).createBond(name: op.handle, config: op.changes) }
+            .on(ChangeBond.self) { j, op in try links(j).changeBond(name: op.handle, config: op.changes) }
+            .on(DeleteLink.self) { j, op in try links(j).deleteLink(named: op.handle) }
+            .on(Enslave.self) { j, op in try links(j).enslave(op.handle, to: op.changes) }
+            .on(Release.self) { j, op in try links(j).release(op.handle) }
+            .on(SetLinkUp.self) { j, op in try links(j).setLink(op.handle, up: op.changes) }
+            .on(SetBondSlavePrio.self) { j, op in try links(j).setBondSlavePrio(op.handle, prio: op.changes) }
             .on(AddRoute.self) { j, op in try links(j).addRoute(op.route, replace: op.replace) }
-            .on(DeleteRoute.self) { j, op in try links(j).deleteRoute(op.selector) }
+            .on(DeleteRoute.self) { j, op in try links(j).deleteRoute(op.handle) }
     }
 
     /// The journal as a link journal: it is one exactly when the wrapped session has links.

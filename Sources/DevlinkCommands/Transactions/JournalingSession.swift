@@ -99,15 +99,15 @@ class JournalingSession: DeviceSession {
     static let devlinkUndoPlans = OperationHandlers<JournalingSession>()
         .on(AddPort.self) { j, op in try j.addPort(op.request) }
         .on(DeletePort.self) { j, op in try j.deletePort(op.handle) }
-        .on(SetPortType.self) { j, op in try j.setPortType(op.handle, op.type) }
-        .on(SplitPort.self) { j, op in try j.splitPort(op.handle, count: op.count) }
+        .on(SetPortType.self) { j, op in try j.setPortType(op.handle, op.changes) }
+        .on(SplitPort.self) { j, op in try j.splitPort(op.handle, count: op.changes) }
         .on(UnsplitPort.self) { j, op in try j.unsplitPort(op.handle) }
         .on(SetPortFunction.self) { j, op in try j.setPortFunction(op.handle, op.changes) }
         .on(AddRateNode.self) { j, op in try j.addRateNode(op.handle, op.changes) }
         .on(SetRate.self) { j, op in try j.setRate(op.handle, op.changes) }
         .on(DeleteRateNode.self) { j, op in try j.deleteRateNode(op.handle) }
-        .on(SetEswitch.self) { j, op in try j.setEswitch(op.device, op.changes) }
-        .on(SetNumVFs.self) { j, op in try j.setSriovNumVFs(op.device, op.count) }
+        .on(SetEswitch.self) { j, op in try j.setEswitch(op.handle, op.changes) }
+        .on(SetNumVFs.self) { j, op in try j.setSriovNumVFs(op.handle, op.changes) }
         .on(SetParam.self) { j, op in try j.setParam(op.device, name: op.name, value: op.value, cmode: op.cmode) }
         .on(SetResourceSize.self) { j, op in try j.setResourceSize(op) }
         .on(SetHealthReporter.self) { j, op in try j.setHealthReporter(op) }

@@ -45,8 +45,7 @@ extension EmulatorState {
     }
 
     func healthReporter(_ op: GetHealthReporter) throws(DevlinkError) -> HealthReporter {
-        try reporterLocation(HealthReporterID(op.device, port: op.port, name: op.name)).record
-            .reporter(device: op.device, port: op.port, burst: reportsBurstPeriod)
+        try reporterLocation(op.handle).record.reporter(device: op.handle.device, port: op.handle.port, burst: reportsBurstPeriod)
     }
 
     /// devlink_nl_health_reporter_set_doit: grace period, burst period and auto_recover need a recover
@@ -82,7 +81,7 @@ extension EmulatorState {
     /// devlink_nl_health_reporter_recover_doit → devlink_health_reporter_recover without a driver
     /// context.
     mutating func recoverHealthReporter(_ op: RecoverHealthReporter) throws(DevlinkError) {
-        let at = try reporterLocation(HealthReporterID(op.device, port: op.port, name: op.name))
+        let at = try reporterLocation(op.handle)
         guard let r = at.index else { return }
         try recover(at.device, r, breakMessage: nil, fromUser: true)
     }
@@ -116,7 +115,7 @@ extension EmulatorState {
     /// otherwise a dump is stored when auto_dump asks and none is held, then, with auto_recover, the
     /// driver recovers.
     mutating func reportHealthError(_ op: ReportHealthError, realtime: UInt64) throws(DevlinkError) {
-        let at = try reporterLocation(op.reporter)
+        let at = try reporterLocation(op.handle)
         guard let r = at.index else {
             throw DevlinkError(.EOPNOTSUPP, "mlx5 never reports errors on a port's vnic reporter (dls models none)")
         }
@@ -134,9 +133,9 @@ extension EmulatorState {
                 throw DevlinkError(.ECANCELED)
             }
         }
-        if record.autoDump { try? takeDump(d, r, breakMessage: op.message, realtime: realtime) }
+        if record.autoDump { try? takeDump(d, r, breakMessage: op.changes, realtime: realtime) }
         guard record.autoRecover else { return }
-        try recover(d, r, breakMessage: op.message, fromUser: false)
+        try recover(d, r, breakMessage: op.changes, fromUser: false)
     }
 
     /// devlink_health_do_dump: nothing without a dump op or while a dump is held; otherwise the driver's
@@ -154,11 +153,11 @@ extension EmulatorState {
     /// devlink_nl_health_reporter_diagnose_doit: EOPNOTSUPP without a diagnose op; the driver's message
     /// inside an object.
     mutating func diagnoseHealthReporter(_ op: DiagnoseHealthReporter) throws(DevlinkError) -> HealthMessage {
-        let at = try reporterLocation(op.reporter)
+        let at = try reporterLocation(op.handle)
         guard at.record.hasDiagnose else { throw DevlinkError(.EOPNOTSUPP) }
         var message = HealthMessage()
         message.objectStart()
-        try driverDiagnose(at.device, port: at.index == nil ? op.reporter.port : nil, name: at.record.name, into: &message)
+        try driverDiagnose(at.device, port: at.index == nil ? op.handle.port : nil, name: at.record.name, into: &message)
         message.objectEnd()
         return message
     }
@@ -166,8 +165,8 @@ extension EmulatorState {
     /// devlink_nl_health_reporter_dump_get_dumpit: unknown device or reporter EINVAL (the dump looks
     /// both up itself), EOPNOTSUPP without a dump op; a dump is taken and stored when none is held.
     mutating func showHealthDump(_ op: ShowHealthDump, realtime: UInt64) throws(DevlinkError) -> HealthMessage {
-        guard deviceIndex[op.reporter.device] != nil else { throw DevlinkError(.EINVAL) }
-        let at = try reporterLocation(op.reporter)
+        guard deviceIndex[op.handle.device] != nil else { throw DevlinkError(.EINVAL) }
+        let at = try reporterLocation(op.handle)
         guard at.record.hasDump, let r = at.index else { throw DevlinkError(.EOPNOTSUPP) }
         try takeDump(at.device, r, breakMessage: nil, realtime: realtime)
         return devices[at.device].healthReporters[r].dump ?? HealthMessage()
@@ -175,7 +174,7 @@ extension EmulatorState {
 
     /// devlink_nl_health_reporter_dump_clear_doit: EOPNOTSUPP without a dump op.
     mutating func clearHealthDump(_ op: ClearHealthDump) throws(DevlinkError) {
-        let at = try reporterLocation(op.reporter)
+        let at = try reporterLocation(op.handle)
         guard at.record.hasDump, let r = at.index else { throw DevlinkError(.EOPNOTSUPP) }
         devices[at.device].healthReporters[r].dump = nil
         devices[at.device].healthReporters[r].dumpTime = nil
@@ -184,7 +183,7 @@ extension EmulatorState {
     /// devlink_nl_health_reporter_test_doit: no modelled reporter has a test op (netdevsim 6.12 and
     /// mlx5's fw, fw_fatal and vnic register none), so EOPNOTSUPP once the reporter is found.
     func testHealthReporter(_ op: TestHealthReporter) throws(DevlinkError) {
-        _ = try reporterLocation(op.reporter)
+        _ = try reporterLocation(op.handle)
         throw DevlinkError(.EOPNOTSUPP)
     }
 }

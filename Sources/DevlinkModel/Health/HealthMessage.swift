@@ -16,18 +16,6 @@ public struct HealthMessage: Equatable, Sendable, Codable {
     /// The value types devlink_fmsg_item_fill_type sends (NLA_FLAG, U8, U32, U64, NUL_STRING, BINARY).
     public enum Value: Equatable, Sendable, Codable {
         case bool(Bool), u8(UInt8), u32(UInt32), u64(UInt64), string(String), binary([UInt8])
-
-        /// The NLA_* type number DEVLINK_ATTR_FMSG_OBJ_VALUE_TYPE carries.
-        public var nlaType: UInt8 {
-            switch self {
-            case .bool: 6      // NLA_FLAG
-            case .u8: 1        // NLA_U8
-            case .u32: 3       // NLA_U32
-            case .u64: 4       // NLA_U64
-            case .string: 10   // NLA_NUL_STRING
-            case .binary: 11   // NLA_BINARY
-            }
-        }
     }
 
     public var items: [Item]

@@ -51,24 +51,15 @@ public struct HealthReporter: Equatable, Sendable {
 }
 
 /// `health show` (HEALTH_REPORTER_GET dump): every device's reporters, or one device's.
-public struct ListHealthReporters: DeviceQuery {
-    public typealias Reply = [HealthReporter]
-    public static let command = "DEVLINK_CMD_HEALTH_REPORTER_GET"
-    public var device: DeviceHandle?
-    public init(of device: DeviceHandle?) { self.device = device }
+public typealias ListHealthReporters = DumpRead<HealthReportersDump>
+public enum HealthReportersDump: ReadSubject {
+    public typealias Reply = [HealthReporter]; public static let command = "DEVLINK_CMD_HEALTH_REPORTER_GET"
 }
 
 /// `health show DEV reporter NAME` (HEALTH_REPORTER_GET do).
-public struct GetHealthReporter: DeviceQuery {
-    public typealias Reply = HealthReporter
-    public static let command = "DEVLINK_CMD_HEALTH_REPORTER_GET"
-    public var device: DeviceHandle
-    /// A port reporter's port index.
-    public var port: UInt32?
-    public var name: String
-    public init(_ device: DeviceHandle, port: UInt32? = nil, name: String) {
-        (self.device, self.port, self.name) = (device, port, name)
-    }
+public typealias GetHealthReporter = HandleOperation<ReporterRead>
+public enum ReporterRead: ReporterOperationKind, HandleQueryKind {
+    public typealias Reply = HealthReporter; public static let command = "DEVLINK_CMD_HEALTH_REPORTER_GET"
 }
 
 /// `health set DEV reporter NAME [grace_period MS] [burst_period MS] [auto_recover B] [auto_dump B]`.
@@ -94,13 +85,5 @@ public struct SetHealthReporter: DeviceOperation {
 }
 
 /// `health recover DEV reporter NAME`.
-public struct RecoverHealthReporter: DeviceOperation {
-    public typealias Reply = Void
-    public static let command = "DEVLINK_CMD_HEALTH_REPORTER_RECOVER"
-    public var device: DeviceHandle
-    public var port: UInt32?
-    public var name: String
-    public init(_ device: DeviceHandle, port: UInt32? = nil, name: String) {
-        (self.device, self.port, self.name) = (device, port, name)
-    }
-}
+public typealias RecoverHealthReporter = HandleOperation<ReporterRecover>
+public enum ReporterRecover: ReporterOperationKind { public static let command = "DEVLINK_CMD_HEALTH_REPORTER_RECOVER" }

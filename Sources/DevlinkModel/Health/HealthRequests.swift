@@ -12,41 +12,44 @@ public struct HealthReporterID: Equatable, Sendable {
     }
 }
 
+/// A request on one reporter.
+public protocol ReporterOperationKind: HandleOperationKind where Handle == HealthReporterID {}
+
+extension HandleOperation where Kind: ReporterOperationKind, Kind.Changes == Void {
+    /// The request naming the reporter as `health show DEV[/PORT] reporter NAME` does.
+    public init(_ device: DeviceHandle, port: UInt32? = nil, name: String) {
+        self.init(HealthReporterID(device, port: port, name: name))
+    }
+}
+
 /// `health diagnose` (devlink_nl_health_reporter_diagnose_doit): the driver's diagnose output.
-public struct DiagnoseHealthReporter: DeviceQuery {
-    public typealias Reply = HealthMessage
-    public static let command = "DEVLINK_CMD_HEALTH_REPORTER_DIAGNOSE"
-    public var reporter: HealthReporterID
-    public init(_ reporter: HealthReporterID) { self.reporter = reporter }
+public typealias DiagnoseHealthReporter = HandleOperation<ReporterDiagnose>
+public enum ReporterDiagnose: ReporterOperationKind, HandleQueryKind {
+    public typealias Reply = HealthMessage; public static let command = "DEVLINK_CMD_HEALTH_REPORTER_DIAGNOSE"
 }
 
 /// `health dump show` (devlink_nl_health_reporter_dump_get_dumpit): the stored dump, taken now when
 /// there is none (and then stored, with its time).
-public struct ShowHealthDump: DeviceQuery {
-    public typealias Reply = HealthMessage
-    public static let command = "DEVLINK_CMD_HEALTH_REPORTER_DUMP_GET"
-    public var reporter: HealthReporterID
-    public init(_ reporter: HealthReporterID) { self.reporter = reporter }
+public typealias ShowHealthDump = HandleOperation<ReporterDumpShow>
+public enum ReporterDumpShow: ReporterOperationKind, HandleQueryKind {
+    public typealias Reply = HealthMessage; public static let command = "DEVLINK_CMD_HEALTH_REPORTER_DUMP_GET"
 }
 
 /// `health dump clear` (devlink_nl_health_reporter_dump_clear_doit). A dump is a record of a past
 /// error, not configuration: transactions neither record nor undo dropping it.
-public struct ClearHealthDump: DeviceOperation {
-    public typealias Reply = Void
+public typealias ClearHealthDump = HandleOperation<ReporterDumpClear>
+public enum ReporterDumpClear: ReporterOperationKind {
     public static let command = "DEVLINK_CMD_HEALTH_REPORTER_DUMP_CLEAR"
     public static var changesState: Bool { false }
-    public var reporter: HealthReporterID
-    public init(_ reporter: HealthReporterID) { self.reporter = reporter }
 }
 
 /// `health test` (devlink_nl_health_reporter_test_doit): the driver's test op, which reports an error
-/// on the reporter itself.
-public struct TestHealthReporter: DeviceOperation {
-    public typealias Reply = Void
+/// on the reporter itself. Like a driver's own report, a test directive: transactions neither record
+/// nor undo it.
+public typealias TestHealthReporter = HandleOperation<ReporterTest>
+public enum ReporterTest: ReporterOperationKind {
     public static let command = "DEVLINK_CMD_HEALTH_REPORTER_TEST"
     public static var changesState: Bool { false }
-    public var reporter: HealthReporterID
-    public init(_ reporter: HealthReporterID) { self.reporter = reporter }
 }
 
 /// A driver reporting an error on one of its reporters (devlink_health_report), as a script's
@@ -54,14 +57,12 @@ public struct TestHealthReporter: DeviceOperation {
 /// netdevsim's `dummy`, through its debugfs `health/break_health` (nsim_dev_health_break_write).
 /// The answer is devlink_health_report's: ECANCELED when the auto recovery was not attempted (the
 /// previous error not recovered, or within the grace period), the recover op's error when it failed.
-public struct ReportHealthError: DeviceOperation {
-    public typealias Reply = Void
-    public static let command = "devlink_health_report"
+/// The message (`changes`) is the error's, as the driver passes it.
+public typealias ReportHealthError = HandleOperation<ReporterReport>
+public enum ReporterReport: ReporterOperationKind {
+    public typealias Changes = String; public static let command = "devlink_health_report"
     /// A test directive, as the driver's own report would be: transactions neither record nor undo it.
     public static var changesState: Bool { false }
-    public var reporter: HealthReporterID
-    public var message: String
-    public init(_ reporter: HealthReporterID, message: String) { (self.reporter, self.message) = (reporter, message) }
 }
 
 /// netdevsim's health debugfs knobs (drivers/net/netdevsim/health.c, under

@@ -5,24 +5,20 @@ public enum EswitchRead: ReadSubject {
 }
 
 /// `dev eswitch set` (ESWITCH_SET): mode, then inline-mode, then encap-mode.
-public struct SetEswitch: DeviceOperation {
-    public typealias Reply = Void
+public typealias SetEswitch = HandleOperation<EswitchSet>
+public enum EswitchSet: HandleOperationKind {
+    public typealias Handle = DeviceHandle; public typealias Changes = EswitchChanges
     public static let command = "DEVLINK_CMD_ESWITCH_SET"
-    public var device: DeviceHandle
-    public var changes: EswitchChanges
-    public init(_ device: DeviceHandle, _ changes: EswitchChanges) { (self.device, self.changes) = (device, changes) }
 }
 
 /// The device's `sriov_numvfs` (a sysfs read, not a devlink command).
 public typealias GetNumVFs = DeviceRead<NumVFsRead>
 public enum NumVFsRead: ReadSubject { public typealias Reply = UInt32; public static let command = "sriov_numvfs" }
 
-/// Writes `sriov_numvfs` with sysfs semantics: the same value is a no-op, changing between two non-zero
-/// values is EBUSY (write 0 first), more than the maximum fails.
-public struct SetNumVFs: DeviceOperation {
-    public typealias Reply = Void
+/// Writes `sriov_numvfs` (the count in `changes`) with sysfs semantics: the same value is a no-op,
+/// changing between two non-zero values is EBUSY (write 0 first), more than the maximum fails.
+public typealias SetNumVFs = HandleOperation<NumVFsSet>
+public enum NumVFsSet: HandleOperationKind {
+    public typealias Handle = DeviceHandle; public typealias Changes = UInt32
     public static let command = "sriov_numvfs"
-    public var device: DeviceHandle
-    public var count: UInt32
-    public init(_ device: DeviceHandle, _ count: UInt32) { (self.device, self.count) = (device, count) }
 }

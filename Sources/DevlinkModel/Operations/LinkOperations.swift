@@ -11,76 +11,45 @@ public enum InterfacesList: ReadSubject {
 public typealias ListBonds = Read<BondsList>
 public enum BondsList: ReadSubject { public typealias Reply = [Bond]; public static let command = "RTM_GETLINK" }
 
+/// A request on one interface, named as users name it.
+public protocol LinkOperationKind: HandleOperationKind where Handle == String {}
+
 /// One bond; ENODEV if there is no interface of that name, EINVAL if it is not a bond.
-public struct GetBond: DeviceQuery {
-    public typealias Reply = Bond
-    public static let command = "RTM_GETLINK"
-    public var name: String
-    public init(named name: String) { self.name = name }
-}
+public typealias GetBond = HandleOperation<BondRead>
+public enum BondRead: LinkOperationKind, HandleQueryKind { public typealias Reply = Bond; public static let command = "RTM_GETLINK" }
 
 /// `ip link add NAME type bond OPTIONS` (RTM_NEWLINK with NLM_F_CREATE|NLM_F_EXCL).
-public struct CreateBond: DeviceOperation {
-    public typealias Reply = Void
-    public static let command = "RTM_NEWLINK"
-    public var name: String
-    public var config: BondConfig
-    public init(name: String, config: BondConfig) { (self.name, self.config) = (name, config) }
-}
+public typealias CreateBond = HandleOperation<BondCreate>
+public enum BondCreate: LinkOperationKind { public typealias Changes = BondConfig; public static let command = "RTM_NEWLINK" }
 
 /// `ip link set NAME type bond OPTIONS` (changelink: options applied in attribute order).
-public struct ChangeBond: DeviceOperation {
-    public typealias Reply = Void
-    public static let command = "RTM_NEWLINK"
-    public var name: String
-    public var config: BondConfig
-    public init(name: String, config: BondConfig) { (self.name, self.config) = (name, config) }
-}
+public typealias ChangeBond = HandleOperation<BondChange>
+public enum BondChange: LinkOperationKind { public typealias Changes = BondConfig; public static let command = "RTM_NEWLINK" }
 
 /// `ip link del NAME` (RTM_DELLINK; a bond releases its slaves first).
-public struct DeleteLink: DeviceOperation {
-    public typealias Reply = Void
-    public static let command = "RTM_DELLINK"
-    public var name: String
-    public init(named name: String) { self.name = name }
-}
+public typealias DeleteLink = HandleOperation<LinkDelete>
+public enum LinkDelete: LinkOperationKind { public static let command = "RTM_DELLINK" }
 
-/// `ip link set SLAVE master BOND`; answers the extack warning a successful reply carried (mlx5:
+/// `ip link set SLAVE master BOND` (the slave is the handle, the bond the change); answers the
+/// extack warning a successful reply carried (mlx5:
 /// `"mlx5_core: Can't activate LAG offload, TX type isn't supported"`), or nil.
-public struct Enslave: DeviceOperation {
-    public typealias Reply = String?
-    public static let command = "RTM_NEWLINK"
-    public var slave: String
-    public var bond: String
-    public init(_ slave: String, to bond: String) { (self.slave, self.bond) = (slave, bond) }
+public typealias Enslave = HandleOperation<SlaveAdd>
+public enum SlaveAdd: LinkOperationKind {
+    public typealias Changes = String; public typealias Reply = String?; public static let command = "RTM_NEWLINK"
 }
 
 /// `ip link set SLAVE nomaster` (a no-op for an interface without master).
-public struct Release: DeviceOperation {
-    public typealias Reply = Void
-    public static let command = "RTM_NEWLINK"
-    public var slave: String
-    public init(_ slave: String) { self.slave = slave }
-}
+public typealias Release = HandleOperation<SlaveRelease>
+public enum SlaveRelease: LinkOperationKind { public static let command = "RTM_NEWLINK" }
 
 /// `ip link set SLAVE type bond_slave prio N` (IFLA_INFO_SLAVE_DATA { IFLA_BOND_SLAVE_PRIO }): the
 /// slave's failover priority; EOPNOTSUPP for an interface without master.
-public struct SetBondSlavePrio: DeviceOperation {
-    public typealias Reply = Void
-    public static let command = "RTM_NEWLINK"
-    public var slave: String
-    public var prio: Int32
-    public init(_ slave: String, prio: Int32) { (self.slave, self.prio) = (slave, prio) }
-}
+public typealias SetBondSlavePrio = HandleOperation<SlavePrioSet>
+public enum SlavePrioSet: LinkOperationKind { public typealias Changes = Int32; public static let command = "RTM_NEWLINK" }
 
-/// `ip link set NAME up|down`.
-public struct SetLinkUp: DeviceOperation {
-    public typealias Reply = Void
-    public static let command = "RTM_NEWLINK"
-    public var name: String
-    public var up: Bool
-    public init(_ name: String, up: Bool) { (self.name, self.up) = (name, up) }
-}
+/// `ip link set NAME up|down` (`changes`: up).
+public typealias SetLinkUp = HandleOperation<LinkUpSet>
+public enum LinkUpSet: LinkOperationKind { public typealias Changes = Bool; public static let command = "RTM_NEWLINK" }
 
 /// The hardware LAG of the card `device` belongs to; nil when the device has no LAG (not LAG-capable)
 /// or the backend cannot observe it.

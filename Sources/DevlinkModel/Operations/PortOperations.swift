@@ -5,12 +5,13 @@ public enum PortsDump: ReadSubject {
     public typealias Reply = [Port]; public static let command = "DEVLINK_CMD_PORT_GET"
 }
 
+/// A request on one port.
+public protocol PortOperationKind: HandleOperationKind where Handle == PortHandle {}
+
 /// `port show DEV/INDEX` (PORT_GET do).
-public struct GetPort: DeviceQuery {
-    public typealias Reply = Port
-    public static let command = "DEVLINK_CMD_PORT_GET"
-    public var handle: PortHandle
-    public init(_ handle: PortHandle) { self.handle = handle }
+public typealias GetPort = HandleOperation<PortRead>
+public enum PortRead: PortOperationKind, HandleQueryKind {
+    public typealias Reply = Port; public static let command = "DEVLINK_CMD_PORT_GET"
 }
 
 /// `port add` (PORT_NEW); answers the new port as the kernel's reply describes it.
@@ -22,45 +23,28 @@ public struct AddPort: DeviceOperation {
 }
 
 /// `port del` (PORT_DEL).
-public struct DeletePort: DeviceOperation {
-    public typealias Reply = Void
-    public static let command = "DEVLINK_CMD_PORT_DEL"
-    public var handle: PortHandle
-    public init(_ handle: PortHandle) { self.handle = handle }
-}
+public typealias DeletePort = HandleOperation<PortDelete>
+public enum PortDelete: PortOperationKind { public static let command = "DEVLINK_CMD_PORT_DEL" }
 
 /// `port set DEV/INDEX type T` (PORT_SET with PORT_TYPE).
-public struct SetPortType: DeviceOperation {
-    public typealias Reply = Void
-    public static let command = "DEVLINK_CMD_PORT_SET"
-    public var handle: PortHandle
-    public var type: PortType
-    public init(_ handle: PortHandle, _ type: PortType) { (self.handle, self.type) = (handle, type) }
+public typealias SetPortType = HandleOperation<PortTypeSet>
+public enum PortTypeSet: PortOperationKind {
+    public typealias Changes = PortType; public static let command = "DEVLINK_CMD_PORT_SET"
 }
 
-/// `port split` (PORT_SPLIT).
-public struct SplitPort: DeviceOperation {
-    public typealias Reply = Void
-    public static let command = "DEVLINK_CMD_PORT_SPLIT"
-    public var handle: PortHandle
-    public var count: UInt32
-    public init(_ handle: PortHandle, count: UInt32) { (self.handle, self.count) = (handle, count) }
+/// `port split` (PORT_SPLIT) into `changes` ports.
+public typealias SplitPort = HandleOperation<PortSplit>
+public enum PortSplit: PortOperationKind {
+    public typealias Changes = UInt32; public static let command = "DEVLINK_CMD_PORT_SPLIT"
 }
 
 /// `port unsplit` (PORT_UNSPLIT); any port of the split group may be named.
-public struct UnsplitPort: DeviceOperation {
-    public typealias Reply = Void
-    public static let command = "DEVLINK_CMD_PORT_UNSPLIT"
-    public var handle: PortHandle
-    public init(_ handle: PortHandle) { self.handle = handle }
-}
+public typealias UnsplitPort = HandleOperation<PortUnsplit>
+public enum PortUnsplit: PortOperationKind { public static let command = "DEVLINK_CMD_PORT_UNSPLIT" }
 
 /// `port function set` (PORT_SET with a PORT_FUNCTION nest holding only the given attributes).
-public struct SetPortFunction: DeviceOperation {
-    public typealias Reply = Void
+public typealias SetPortFunction = HandleOperation<PortFunctionSet>
+public enum PortFunctionSet: PortOperationKind {
     public static let command = "DEVLINK_CMD_PORT_SET"
-    public var handle: PortHandle
-    public var changes: PortFunctionChanges
-    public init(_ handle: PortHandle, _ changes: PortFunctionChanges) { (self.handle, self.changes) = (handle, changes) }
-    public var policyNeeds: DevlinkFeatureSet { changes.maxIOEQs == nil ? [] : .maxIOEQs }
+    public static func policyNeeds(_ changes: PortFunctionChanges) -> DevlinkFeatureSet { changes.maxIOEQs == nil ? [] : .maxIOEQs }
 }

@@ -4,41 +4,34 @@ public enum RatesDump: ReadSubject {
     public typealias Reply = [RateObject]; public static let command = "DEVLINK_CMD_RATE_GET"
 }
 
+/// A request on one rate object.
+public protocol RateOperationKind: HandleOperationKind where Handle == RateHandle {}
+
 /// One rate object (RATE_GET do).
-public struct GetRate: DeviceQuery {
-    public typealias Reply = RateObject
-    public static let command = "DEVLINK_CMD_RATE_GET"
-    public var handle: RateHandle
-    public init(_ handle: RateHandle) { self.handle = handle }
+public typealias GetRate = HandleOperation<RateRead>
+public enum RateRead: RateOperationKind, HandleQueryKind {
+    public typealias Reply = RateObject; public static let command = "DEVLINK_CMD_RATE_GET"
 }
 
 /// `rate add DEV/NODE` (RATE_NEW) with optional attributes; atomic: on failure no node remains.
-public struct AddRateNode: DeviceOperation {
-    public typealias Reply = Void
+public typealias AddRateNode = HandleOperation<RateNodeAdd>
+public enum RateNodeAdd: RateOperationKind {
     public static let command = "DEVLINK_CMD_RATE_NEW"
-    public var handle: RateHandle
-    public var changes: RateChanges
-    public init(_ handle: RateHandle, _ changes: RateChanges) { (self.handle, self.changes) = (handle, changes) }
-    public var policyNeeds: DevlinkFeatureSet { changes.policyNeeds }
+    public static func policyNeeds(_ changes: RateChanges) -> DevlinkFeatureSet { changes.policyNeeds }
 }
 
 /// `rate set` (RATE_SET) on a leaf or node; applied in kernel order, stopping at the first failure.
-public struct SetRate: DeviceOperation {
-    public typealias Reply = Void
+public typealias SetRate = HandleOperation<RateSet>
+public enum RateSet: RateOperationKind {
     public static let command = "DEVLINK_CMD_RATE_SET"
-    public var handle: RateHandle
-    public var changes: RateChanges
-    public init(_ handle: RateHandle, _ changes: RateChanges) { (self.handle, self.changes) = (handle, changes) }
-    public var policyNeeds: DevlinkFeatureSet { changes.policyNeeds }
+    public static func policyNeeds(_ changes: RateChanges) -> DevlinkFeatureSet { changes.policyNeeds }
 }
 
 /// `rate del DEV/NODE` (RATE_DEL).
-public struct DeleteRateNode: DeviceOperation {
-    public typealias Reply = Void
+public typealias DeleteRateNode = HandleOperation<RateNodeDelete>
+public enum RateNodeDelete: RateOperationKind {
     public static let command = "DEVLINK_CMD_RATE_DEL"
-    public var handle: RateHandle
-    public init(_ handle: RateHandle) { self.handle = handle }
-    public var policyNeeds: DevlinkFeatureSet { .rates }
+    public static func policyNeeds(_: Void) -> DevlinkFeatureSet { .rates }
 }
 
 extension RateChanges {

@@ -18,12 +18,8 @@ public struct AddRoute: DeviceOperation {
 
 /// `ip route del PREFIX [metric N] [paths]` (RTM_DELROUTE): the first route of that prefix matching
 /// what is given; ESRCH when none does.
-public struct DeleteRoute: DeviceOperation {
-    public typealias Reply = Void
-    public static let command = "RTM_DELROUTE"
-    public var selector: RouteSelector
-    public init(_ selector: RouteSelector) { self.selector = selector }
-}
+public typealias DeleteRoute = HandleOperation<RouteDelete>
+public enum RouteDelete: HandleOperationKind { public typealias Handle = RouteSelector; public static let command = "RTM_DELROUTE" }
 
 extension LinkSession {
     public func routes() throws -> [Route] { try perform(ListRoutes()) }

@@ -28,17 +28,9 @@ public struct Resource: Equatable, Sendable, Codable {
     public init(name: String, id: UInt64, size: UInt64, sizeNew: UInt64? = nil, sizeValid: Bool = true,
                 sizeMin: UInt64 = 0, sizeMax: UInt64, sizeGranularity: UInt64 = 1, unit: ResourceUnit = .entry,
                 occupancy: UInt64? = nil, children: [Resource] = []) {
-        self.name = name
-        self.id = id
-        self.size = size
-        self.sizeNew = sizeNew ?? size
-        self.sizeValid = sizeValid
-        self.sizeMin = sizeMin
-        self.sizeMax = sizeMax
-        self.sizeGranularity = sizeGranularity
-        self.unit = unit
-        self.occupancy = occupancy
-        self.children = children
+        (self.name, self.id, self.size, self.sizeNew, self.sizeValid) = (name, id, size, sizeNew ?? size, sizeValid)
+        (self.sizeMin, self.sizeMax, self.sizeGranularity, self.unit) = (sizeMin, sizeMax, sizeGranularity, unit)
+        (self.occupancy, self.children) = (occupancy, children)
     }
 
     /// This resource and all below it, depth first (the kernel's order).
@@ -69,11 +61,9 @@ public struct DeviceResources: Equatable, Sendable {
 }
 
 /// `resource show DEV` (DEVLINK_CMD_RESOURCE_DUMP, a do request despite its name).
-public struct ListResources: DeviceQuery {
-    public typealias Reply = DeviceResources
-    public static let command = "DEVLINK_CMD_RESOURCE_DUMP"
-    public var device: DeviceHandle
-    public init(_ device: DeviceHandle) { self.device = device }
+public typealias ListResources = DeviceRead<ResourcesRead>
+public enum ResourcesRead: ReadSubject {
+    public typealias Reply = DeviceResources; public static let command = "DEVLINK_CMD_RESOURCE_DUMP"
 }
 
 /// `resource set DEV path PATH size SIZE` (DEVLINK_CMD_RESOURCE_SET): the path already resolved to

@@ -57,21 +57,11 @@ struct AttributeIndex: AttributeLookup {
         return headers(of: type).map(attribute(at:))
     }
 
-    /// Reads the payload in place: no `Attribute` (and no reference to the storage) is made.
-    private func payload<R>(_ header: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-        try storage.withUnsafeBytes { raw in
+    public func withPayload<R>(_ type: UInt16, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R? {
+        guard let header = firstHeader(type) else { return nil }
+        return try storage.withUnsafeBytes { raw in
             let length = Int(raw.loadUnaligned(fromByteOffset: header, as: UInt16.self)) - 4
             return try body(UnsafeRawBufferPointer(rebasing: raw[(header + 4)..<(header + 4 + length)]))
         }
-    }
-
-    public func integer<T: FixedWidthInteger>(_ type: UInt16, as: T.Type) throws -> T? {
-        guard let h = firstHeader(type) else { return nil }
-        return try payload(h) { try Attribute.integer(T.self, type: type, $0) }
-    }
-
-    public func string(_ type: UInt16) -> String? {
-        guard let h = firstHeader(type) else { return nil }
-        return payload(h, Attribute.string)
     }
 }

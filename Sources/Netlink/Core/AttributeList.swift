@@ -123,21 +123,11 @@ public struct AttributeList: Sendable, Equatable, Sequence, AttributeLookup {
 
         public func all(_ type: UInt16) -> [Attribute] { list.all(type) }
 
-        /// Reads the payload in place: no `Attribute` (and no reference to the storage) is made.
-        private func payload<R>(_ e: Entry, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-            try list.storage.withUnsafeBytes { raw in
+        public func withPayload<R>(_ type: UInt16, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R? {
+            guard let e = entry(type) else { return nil }
+            return try list.storage.withUnsafeBytes { raw in
                 try body(UnsafeRawBufferPointer(rebasing: raw[Int(e.offset)..<(Int(e.offset) + Int(e.length))]))
             }
-        }
-
-        public func integer<T: FixedWidthInteger>(_ type: UInt16, as: T.Type) throws -> T? {
-            guard let e = entry(type) else { return nil }
-            return try payload(e) { try Attribute.integer(T.self, type: type, $0) }
-        }
-
-        public func string(_ type: UInt16) -> String? {
-            guard let e = entry(type) else { return nil }
-            return payload(e, Attribute.string)
         }
     }
 
@@ -153,10 +143,9 @@ public protocol AttributeLookup {
     subscript(type: UInt16) -> Attribute? { get }
     /// Every attribute of `type`, in order.
     func all(_ type: UInt16) -> [Attribute]
-    /// The first attribute of `type` as an integer (nil when there is none), with `Attribute.u32()`'s errors.
-    func integer<T: FixedWidthInteger>(_ type: UInt16, as: T.Type) throws -> T?
-    /// The first attribute of `type` as a string (nil when there is none), as `Attribute.string()` reads it.
-    func string(_ type: UInt16) -> String?
+    /// `body` on the payload of the first attribute of `type` where it lies (nil when there is none):
+    /// what `integer` and `string` read, without making an `Attribute`.
+    func withPayload<R>(_ type: UInt16, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R?
 }
 
 extension AttributeLookup {
@@ -168,8 +157,17 @@ extension AttributeLookup {
 
     public func contains(_ type: UInt16) -> Bool { self[type] != nil }
 
-    public func integer<T: FixedWidthInteger>(_ type: UInt16, as: T.Type) throws -> T? { try self[type]?.fixed(T.self) }
-    public func string(_ type: UInt16) -> String? { self[type]?.string() }
+    public func withPayload<R>(_ type: UInt16, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R? {
+        try self[type].map { try $0.bytes.withUnsafeBytes(body) }
+    }
+
+    /// The first attribute of `type` as an integer (nil when there is none), with `Attribute.u32()`'s errors.
+    public func integer<T: FixedWidthInteger>(_ type: UInt16, as: T.Type) throws -> T? {
+        try withPayload(type) { try Attribute.integer(T.self, type: type, $0) }
+    }
+
+    /// The first attribute of `type` as a string (nil when there is none), as `Attribute.string()` reads it.
+    public func string(_ type: UInt16) -> String? { withPayload(type, Attribute.string) }
 
     public func u8(_ type: UInt16) throws -> UInt8? { try integer(type, as: UInt8.self) }
     public func u16(_ type: UInt16) throws -> UInt16? { try integer(type, as: UInt16.self) }

@@ -154,8 +154,9 @@ public enum RateTCAttr {
     public static let bandwidth: UInt16 = 2
 }
 
-/// DEVLINK_VAR_ATTR_TYPE_* values of PARAM_TYPE on the wire.
-enum ParamWireType {
+/// `enum devlink_var_attr_type`: the value types DEVLINK_ATTR_PARAM_TYPE and
+/// DEVLINK_ATTR_FMSG_OBJ_VALUE_TYPE carry, which are the kernel's NLA_* numbers (the uapi says so).
+enum VarAttrType {
     static let u8: UInt8 = 1
     static let u16: UInt8 = 2
     static let u32: UInt8 = 3
@@ -163,4 +164,5 @@ enum ParamWireType {
     static let string: UInt8 = 5
     static let flag: UInt8 = 6
     static let nulString: UInt8 = 10
+    static let binary: UInt8 = 11
 }

@@ -4,23 +4,23 @@ import DevlinkModel
 enum ParamCodec {
     static func wireType(_ t: ParamType) -> UInt8 {
         switch t {
-        case .u8: ParamWireType.u8
-        case .u16: ParamWireType.u16
-        case .u32: ParamWireType.u32
-        case .u64: ParamWireType.u64
-        case .string: ParamWireType.string
-        case .bool: ParamWireType.flag
+        case .u8: VarAttrType.u8
+        case .u16: VarAttrType.u16
+        case .u32: VarAttrType.u32
+        case .u64: VarAttrType.u64
+        case .string: VarAttrType.string
+        case .bool: VarAttrType.flag
         }
     }
 
     static func modelType(_ wire: UInt8) throws -> ParamType {
         switch wire {
-        case ParamWireType.u8: return .u8
-        case ParamWireType.u16: return .u16
-        case ParamWireType.u32: return .u32
-        case ParamWireType.u64: return .u64
-        case ParamWireType.string, ParamWireType.nulString: return .string
-        case ParamWireType.flag: return .bool
+        case VarAttrType.u8: return .u8
+        case VarAttrType.u16: return .u16
+        case VarAttrType.u32: return .u32
+        case VarAttrType.u64: return .u64
+        case VarAttrType.string, VarAttrType.nulString: return .string
+        case VarAttrType.flag: return .bool
         default: throw NetlinkError.malformed("unknown parameter type \(wire)")
         }
     }

@@ -16,10 +16,6 @@ extension DevlinkRequest {
         return DevlinkRequest(command: command, attributes: w.bytes)
     }
 
-    public static func getHealthReporter(_ op: GetHealthReporter) -> DevlinkRequest {
-        reporter(DevlinkCommand.healthReporterGet, op.device, op.port, op.name)
-    }
-
     /// HEALTH_REPORTER_SET: GRACEFUL_PERIOD u64, AUTO_RECOVER u8, AUTO_DUMP u8 for what is given.
     public static func setHealthReporter(_ op: SetHealthReporter) -> DevlinkRequest {
         reporter(DevlinkCommand.healthReporterSet, op.device, op.port, op.name) { w in
@@ -30,12 +26,8 @@ extension DevlinkRequest {
         }
     }
 
-    public static func recoverHealthReporter(_ op: RecoverHealthReporter) -> DevlinkRequest {
-        reporter(DevlinkCommand.healthReporterRecover, op.device, op.port, op.name)
-    }
-
-    /// DIAGNOSE, DUMP_CLEAR and TEST are do requests naming the reporter; DUMP_GET is a dump request
-    /// with the same attributes (devlink's cmd_health_object_common, NLM_F_DUMP for dump show).
+    /// GET, RECOVER, DIAGNOSE, DUMP_CLEAR and TEST are do requests naming the reporter; DUMP_GET is a
+    /// dump request with the same attributes (devlink's cmd_health_object_common, NLM_F_DUMP for dump show).
     public static func healthReporter(_ command: UInt8, _ id: HealthReporterID, dump: Bool = false) -> DevlinkRequest {
         var r = reporter(command, id.device, id.port, id.name)
         r.isDump = dump
@@ -86,17 +78,17 @@ extension DevlinkDecoder {
         return items
     }
 
-    /// A value by its DEVLINK_ATTR_FMSG_OBJ_VALUE_TYPE (the NLA_* numbers devlink_fmsg_item_fill_type
-    /// sends; a flag travels as a u8). A u16 is read into a u32: devlink prints both with %u.
+    /// A value by its DEVLINK_ATTR_FMSG_OBJ_VALUE_TYPE (the types devlink_fmsg_item_fill_type sends; a
+    /// flag travels as a u8). A u16 is read into a u32: devlink prints both with %u.
     private static func healthValue(_ type: UInt8?, _ a: Attribute) throws -> HealthMessage.Value {
         switch type {
-        case 1: return .u8(try a.u8())
-        case 2: return .u32(UInt32(try a.u16()))
-        case 3: return .u32(try a.u32())
-        case 4: return .u64(try a.u64())
-        case 6: return .bool(try a.u8() != 0)
-        case 10: return .string(a.string())
-        case 11: return .binary(a.payload)
+        case VarAttrType.u8: return .u8(try a.u8())
+        case VarAttrType.u16: return .u32(UInt32(try a.u16()))
+        case VarAttrType.u32: return .u32(try a.u32())
+        case VarAttrType.u64: return .u64(try a.u64())
+        case VarAttrType.flag: return .bool(try a.u8() != 0)
+        case VarAttrType.nulString: return .string(a.string())
+        case VarAttrType.binary: return .binary(a.payload)
         default: throw NetlinkError.malformed("unknown formatted message value type \(type.map(String.init) ?? "none")")
         }
     }

@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 import DevlinkModel
 
 /// netdevsim's health debugfs (drivers/net/netdevsim/health.c): a real kernel has no netlink request
@@ -19,11 +14,11 @@ public struct NetdevsimHealthDebugfs: Sendable {
     public func path(_ d: DeviceHandle, _ file: String) -> String { "\(root)/\(d.name)/health/\(file)" }
 
     public func report(_ op: ReportHealthError) throws {
-        let id = op.reporter
+        let id = op.handle
         guard id.device.bus == "netdevsim", id.port == nil, id.name == "dummy" else {
             throw DevlinkError(.EOPNOTSUPP, "only netdevsim's dummy reporter can be made to report an error on a real kernel (its debugfs health/break_health)")
         }
-        try write(path(id.device, "break_health"), op.message, device: id.device)
+        try write(path(id.device, "break_health"), op.changes, device: id.device)
     }
 
     public func set(_ op: SetNetdevsimHealthKnob) throws {
@@ -35,16 +30,6 @@ public struct NetdevsimHealthDebugfs: Sendable {
     }
 
     private func write(_ p: String, _ text: String, device d: DeviceHandle) throws {
-        let fd = open(p, O_WRONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            let e = errno
-            if e == ENOENT { throw DevlinkError(.ENODEV, "\(d) has no netdevsim health debugfs (\(p) does not exist; is debugfs mounted?)") }
-            if e == EACCES || e == EPERM { throw DevlinkError(Errno(number: e), "\(p) needs root") }
-            throw DevlinkError(Errno(number: e), "cannot open \(p)")
-        }
-        defer { close(fd) }
-        let bytes = Array(text.utf8)
-        let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-        guard n >= 0 else { throw DevlinkError(Errno(number: errno)) }
+        try KernelFile.write(p, text, missing: "\(d) has no netdevsim health debugfs (\(p) does not exist; is debugfs mounted?)")
     }
 }

@@ -5,12 +5,6 @@ import DevlinkModel
 // u8, hops u8, ifindex s32), each followed by its own attributes (RTA_GATEWAY). Requests are
 // encoded as iproute2 6.1's `ip route` encodes them.
 
-public enum RouteMessageType {
-    public static let newRoute: UInt16 = 24
-    public static let delRoute: UInt16 = 25
-    public static let getRoute: UInt16 = 26
-}
-
 public enum RouteAttr {
     public static let dst: UInt16 = 1
     public static let oif: UInt16 = 4
@@ -86,7 +80,7 @@ extension RouteLinkRequest {
         }
         let header = rtmsg(dstLength: route.prefix.length, table: mainTable, protocolNumber: route.protocolNumber,
                            scope: route.scope, type: unicastType, flags: flags)
-        return RouteLinkRequest(type: RouteMessageType.newRoute, flags: replace ? [.create, .replace] : [.create, .exclusive],
+        return RouteLinkRequest(type: RouteMessage.newRoute, flags: replace ? [.create, .replace] : [.create, .exclusive],
                                 payload: header + w.bytes)
     }
 
@@ -103,7 +97,7 @@ extension RouteLinkRequest {
             w.put(RouteAttr.multipath, multipathPayload(selector.nexthops, ifindex: ifindex))
         }
         let header = rtmsg(dstLength: selector.prefix.length, table: mainTable, protocolNumber: 0, scope: scopeNowhere, type: 0, flags: 0)
-        return RouteLinkRequest(type: RouteMessageType.delRoute, flags: [], payload: header + w.bytes)
+        return RouteLinkRequest(type: RouteMessage.delRoute, flags: [], payload: header + w.bytes)
     }
 
     /// `ip route show`: an IPv4 dump, restricted to the main table by RTA_TABLE (honoured under strict
@@ -111,7 +105,7 @@ extension RouteLinkRequest {
     public static func dumpRoutes() -> RouteLinkRequest {
         var w = AttributeWriter(markNested: false)
         w.putU32(RouteAttr.table, UInt32(mainTable))
-        return RouteLinkRequest(type: RouteMessageType.getRoute, flags: .dump,
+        return RouteLinkRequest(type: RouteMessage.getRoute, flags: .dump,
                                 payload: rtmsg(dstLength: 0, table: 0, protocolNumber: 0, scope: 0, type: 0, flags: 0) + w.bytes)
     }
 

@@ -30,24 +30,12 @@ public struct BondOptions: Equatable, Sendable {
                 lacpRate: BondLacpRate? = nil, adSelect: UInt8? = nil, lacpActive: UInt8? = nil,
                 primaryReselect: BondPrimaryReselect? = nil, arpInterval: UInt32? = nil, arpIPTargets: [[UInt8]]? = nil,
                 nsIP6Targets: [[UInt8]]? = nil) {
-        self.nsIP6Targets = nsIP6Targets
-        self.primaryReselect = primaryReselect
-        self.arpInterval = arpInterval
-        self.arpIPTargets = arpIPTargets
-        self.mode = mode
-        self.activeSlave = activeSlave
-        self.miimon = miimon
-        self.updelay = updelay
-        self.downdelay = downdelay
-        self.useCarrier = useCarrier
-        self.primary = primary
-        self.failOverMac = failOverMac
-        self.xmitHashPolicy = xmitHashPolicy
-        self.allSlavesActive = allSlavesActive
-        self.minLinks = minLinks
-        self.lacpRate = lacpRate
-        self.adSelect = adSelect
-        self.lacpActive = lacpActive
+        (self.mode, self.activeSlave, self.miimon, self.updelay, self.downdelay, self.useCarrier) =
+            (mode, activeSlave, miimon, updelay, downdelay, useCarrier)
+        (self.arpInterval, self.arpIPTargets, self.nsIP6Targets, self.primary, self.primaryReselect, self.failOverMac) =
+            (arpInterval, arpIPTargets, nsIP6Targets, primary, primaryReselect, failOverMac)
+        (self.xmitHashPolicy, self.allSlavesActive, self.minLinks, self.lacpRate, self.adSelect, self.lacpActive) =
+            (xmitHashPolicy, allSlavesActive, minLinks, lacpRate, adSelect, lacpActive)
     }
 }
 

@@ -1,9 +1,13 @@
 // rtnetlink link + bonding numbers (reference lag.md §3.1, §3.2).
 
+/// rtnetlink message types (`RTM_*`) for links and routes.
 public enum RouteMessage {
     public static let newLink: UInt16 = 16
     public static let delLink: UInt16 = 17
     public static let getLink: UInt16 = 18
+    public static let newRoute: UInt16 = 24
+    public static let delRoute: UInt16 = 25
+    public static let getRoute: UInt16 = 26
 }
 
 public enum LinkAttr {

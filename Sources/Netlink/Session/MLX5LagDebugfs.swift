@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 import DevlinkModel
 
 /// The mlx5 hardware LAG as the driver shows it in debugfs, `/sys/kernel/debug/mlx5/<bdf>/lag/`
@@ -19,28 +14,28 @@ public struct MLX5LagDebugfs: Sendable {
     /// The LAG `device` belongs to, or an inactive LAG whose `reason` says why it cannot be seen.
     public func read(_ device: DeviceHandle) -> HardwareLag {
         let dir = directory(device)
-        guard let state = BoundedFile.read("\(dir)/state") else {
+        guard let state = KernelFile.read("\(dir)/state") else {
             return HardwareLag(devices: [device], reason: "hardware LAG state unavailable: cannot read \(dir)/state"
                                + " (debugfs not mounted, not root, or not an mlx5 device)")
         }
         var lag = HardwareLag(devices: members(dir) ?? [device])
         guard state.trimmingSpaces() == "active" else { return lag }
-        let type = BoundedFile.read("\(dir)/type")?.trimmingSpaces()
+        let type = KernelFile.read("\(dir)/type")?.trimmingSpaces()
         lag.mode = type.flatMap(LagMode.init(name:)) ?? .none
-        let portSelect = BoundedFile.read("\(dir)/port_sel_mode")?.trimmingSpaces()
+        let portSelect = KernelFile.read("\(dir)/port_sel_mode")?.trimmingSpaces()
         lag.portSelectMode = portSelect.flatMap(LagPortSelectMode.init(name:))
         if lag.portSelectMode == .hash { lag.flags.insert(.hashBased) }
-        let flags = BoundedFile.read("\(dir)/flags") ?? ""
+        let flags = KernelFile.read("\(dir)/flags") ?? ""
         if flags.contains("shared_fdb:on") { lag.flags.insert(.sharedFDB) }
         if flags.contains("fdb_selection_mode:native") { lag.flags.insert(.fdbSelectionNative) }
-        lag.map = Self.mapping(BoundedFile.read("\(dir)/mapping") ?? "")
+        lag.map = Self.mapping(KernelFile.read("\(dir)/mapping") ?? "")
         if !lag.isActive { lag.reason = "debugfs reports state active with an unknown type \"\(type ?? "")\"" }
         return lag
     }
 
     /// `members`: one PCI name per line.
     func members(_ dir: String) -> [DeviceHandle]? {
-        guard let text = BoundedFile.read("\(dir)/members") else { return nil }
+        guard let text = KernelFile.read("\(dir)/members") else { return nil }
         let list = text.split(whereSeparator: \.isNewline).map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
             .map { DeviceHandle(bus: "pci", name: $0) }
         return list.isEmpty ? nil : list
@@ -51,24 +46,5 @@ public struct MLX5LagDebugfs: Sendable {
         text.split(whereSeparator: \.isNewline).compactMap { line in
             UInt8(line.split(separator: ":").last.map { String($0).trimmingSpaces() } ?? "")
         }
-    }
-}
-
-/// Reads a small sysfs/debugfs file whole (at most `limit` bytes); nil when it cannot be read.
-enum BoundedFile {
-    static func read(_ path: String, limit: Int = 4096) -> String? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var out: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 512)
-        while out.count < limit {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if n < 0 && errno == EINTR { continue }
-            guard n >= 0 else { return nil }
-            if n == 0 { break }
-            out += chunk.prefix(min(n, limit - out.count))
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 }

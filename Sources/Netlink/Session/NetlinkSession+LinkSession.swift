@@ -15,19 +15,19 @@ extension NetlinkSession: LinkSession {
                 return try all.filter(\.isBond).sorted { $0.index < $1.index }.map { try s.bond($0, all: all) }
             }
             .on(GetBond.self) { s, op in
-                let l = try s.link(named: op.name)
-                guard l.isBond else { throw DevlinkError(.EINVAL, "\(op.name) is not a bond") }
+                let l = try s.link(named: op.handle)
+                guard l.isBond else { throw DevlinkError(.EINVAL, "\(op.handle) is not a bond") }
                 return try s.bond(l, all: try s.links())
             }
-            .on(CreateBond.self) { s, op in try s.createBond(name: op.name, options: s.bondOptions(op.config)) }
-            .on(ChangeBond.self) { s, op in try s.changeBond(name: op.name, options: s.bondOptions(op.config)) }
-            .on(DeleteLink.self) { s, op in try s.deleteLink(named: op.name) }
-            .on(Enslave.self) { s, op in try s.enslave(op.slave, to: op.bond) }
-            .on(Release.self) { s, op in try s.release(op.slave) }
+            .on(CreateBond.self) { s, op in try s.createBond(name: op.handle, options: s.bondOptions(op.changes)) }
+            .on(ChangeBond.self) { s, op in try s.changeBond(name: op.handle, options: s.bondOptions(op.changes)) }
+            .on(DeleteLink.self) { s, op in try s.deleteLink(named: op.handle) }
+            .on(Enslave.self) { s, op in try s.enslave(op.handle, to: op.changes) }
+            .on(Release.self) { s, op in try s.release(op.handle) }
             .on(SetBondSlavePrio.self) { s, op in
-                try s.perform(.setBondSlavePrio(index: try s.link(named: op.slave).index, prio: op.prio))
+                try s.perform(.setBondSlavePrio(index: try s.link(named: op.handle).index, prio: op.changes))
             }
-            .on(SetLinkUp.self) { s, op in try s.setLink(op.name, up: op.up) }
+            .on(SetLinkUp.self) { s, op in try s.setLink(op.handle, up: op.changes) }
             .on(GetHardwareLag.self) { s, op in
                 guard op.device.bus == "pci" else { return nil }   // only PCI functions (mlx5) form a hardware LAG
                 return s.lagDebugfs.read(op.device)

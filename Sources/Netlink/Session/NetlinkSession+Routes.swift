@@ -16,7 +16,7 @@ extension NetlinkSession {
             }
             .on(DeleteRoute.self) { s, op in
                 let index = try s.ifindexes()
-                try s.perform(.deleteRoute(op.selector) { index[$0] ?? 0 })
+                try s.perform(.deleteRoute(op.handle) { index[$0] ?? 0 })
             }
     }
 
@@ -27,7 +27,7 @@ extension NetlinkSession {
 
     func routeList() throws -> [Route] {
         let names = Dictionary(try links().map { ($0.index, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let replies = try perform(.dumpRoutes()).messages.filter { $0.header.type == RouteMessageType.newRoute }
+        let replies = try perform(.dumpRoutes()).messages.filter { $0.header.type == RouteMessage.newRoute }
         return try mappingErrors { try replies.map(RouteDecoder.route).filter(\.isMainUnicast).map { $0.model(names: names) } }
     }
 }

@@ -141,8 +141,8 @@ public final class NetlinkSession: DeviceSession {
         .on(GetPort.self) { s, op in try s.single(.getPort(op.handle), "port reply") { try DevlinkDecoder.port(lookingUp: $0) } }
         .on(AddPort.self) { s, op in try s.addPort(op.request) }
         .on(DeletePort.self) { s, op in try s.acknowledged(.deletePort(op.handle)) }
-        .on(SetPortType.self) { s, op in try s.acknowledged(.setPortType(op.handle, op.type)) }
-        .on(SplitPort.self) { s, op in try s.acknowledged(.splitPort(op.handle, count: op.count)) }
+        .on(SetPortType.self) { s, op in try s.acknowledged(.setPortType(op.handle, op.changes)) }
+        .on(SplitPort.self) { s, op in try s.acknowledged(.splitPort(op.handle, count: op.changes)) }
         .on(UnsplitPort.self) { s, op in try s.acknowledged(.unsplitPort(op.handle)) }
         .on(SetPortFunction.self) { s, op in try s.acknowledged(.setPortFunction(op.handle, op.changes)) }
         .on(ListRates.self) { s, op in
@@ -155,9 +155,9 @@ public final class NetlinkSession: DeviceSession {
         .on(SetRate.self) { s, op in try s.acknowledged(.setRate(op.handle, op.changes)) }
         .on(DeleteRateNode.self) { s, op in try s.acknowledged(.deleteRateNode(op.handle)) }
         .on(GetEswitch.self) { s, op in try s.single(.getEswitch(op.device), "eswitch reply") { try DevlinkDecoder.eswitch($0) } }
-        .on(SetEswitch.self) { s, op in try s.acknowledged(.setEswitch(op.device, op.changes)) }
+        .on(SetEswitch.self) { s, op in try s.acknowledged(.setEswitch(op.handle, op.changes)) }
         .on(GetNumVFs.self) { s, op in try s.sriov.numVFs(op.device) }
-        .on(SetNumVFs.self) { s, op in try s.sriov.setNumVFs(op.device, op.count) }
+        .on(SetNumVFs.self) { s, op in try s.sriov.setNumVFs(op.handle, op.changes) }
         .on(GetUplinkSpeed.self) { s, op in try s.readUplinkSpeed(op.device) }
         .on(GetKernelRelease.self) { _, _ in NetlinkSession.runningRelease() }
         .on(GetKernelFeatures.self) { s, _ in s.kernelFeatures }
@@ -199,24 +199,26 @@ public final class NetlinkSession: DeviceSession {
             return op.device.map { d in all.filter { $0.device == d } } ?? all
         }
         .on(GetHealthReporter.self) { s, op in
-            try s.single(.getHealthReporter(op), "health reporter reply") { try DevlinkDecoder.healthReporter($0) }
+            try s.single(.healthReporter(DevlinkCommand.healthReporterGet, op.handle), "health reporter reply") { try DevlinkDecoder.healthReporter($0) }
         }
         .on(SetHealthReporter.self) { s, op in try s.acknowledged(.setHealthReporter(op)) }
-        .on(RecoverHealthReporter.self) { s, op in try s.acknowledged(.recoverHealthReporter(op)) }
+        .on(RecoverHealthReporter.self) { s, op in
+            try s.acknowledged(.healthReporter(DevlinkCommand.healthReporterRecover, op.handle))
+        }
         .on(DiagnoseHealthReporter.self) { s, op in
-            HealthMessage(try s.all(.healthReporter(DevlinkCommand.healthReporterDiagnose, op.reporter)) {
+            HealthMessage(try s.all(.healthReporter(DevlinkCommand.healthReporterDiagnose, op.handle)) {
                 try DevlinkDecoder.healthMessageItems($0)
             }.flatMap { $0 })
         }
         .on(ShowHealthDump.self) { s, op in
-            HealthMessage(try s.all(.healthReporter(DevlinkCommand.healthReporterDumpGet, op.reporter, dump: true)) {
+            HealthMessage(try s.all(.healthReporter(DevlinkCommand.healthReporterDumpGet, op.handle, dump: true)) {
                 try DevlinkDecoder.healthMessageItems($0)
             }.flatMap { $0 })
         }
         .on(ClearHealthDump.self) { s, op in
-            try s.acknowledged(.healthReporter(DevlinkCommand.healthReporterDumpClear, op.reporter))
+            try s.acknowledged(.healthReporter(DevlinkCommand.healthReporterDumpClear, op.handle))
         }
-        .on(TestHealthReporter.self) { s, op in try s.acknowledged(.healthReporter(DevlinkCommand.healthReporterTest, op.reporter)) }
+        .on(TestHealthReporter.self) { s, op in try s.acknowledged(.healthReporter(DevlinkCommand.healthReporterTest, op.handle)) }
         .on(ReportHealthError.self) { s, op in try s.netdevsimHealth.report(op) }
         .on(SetNetdevsimHealthKnob.self) { s, op in try s.netdevsimHealth.set(op) }
         .on(ListRdmaDevices.self) { _, _ in SysfsRdma().devices() }

@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 import DevlinkModel
 
 /// SR-IOV VF count through sysfs: `/sys/bus/<bus>/devices/<name>/sriov_numvfs`
@@ -16,7 +11,7 @@ public struct SysfsSRIOV: Sendable {
     public func path(_ d: DeviceHandle) -> String { "\(root)/\(d.bus)/devices/\(d.name)/sriov_numvfs" }
 
     public func numVFs(_ d: DeviceHandle) throws -> UInt32 {
-        let text = try read(path(d), device: d)
+        let text = try KernelFile.read(path(d), limit: 64, missing: missing(d))
         guard let n = UInt32(text.trimmingSpaces()) else {
             throw DevlinkError(.EIO, "unexpected content in \(path(d)): \(text)")
         }
@@ -24,34 +19,10 @@ public struct SysfsSRIOV: Sendable {
     }
 
     public func setNumVFs(_ d: DeviceHandle, _ count: UInt32) throws {
-        let p = path(d)
-        let fd = open(p, O_WRONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw openError(errno, p, d) }
-        defer { close(fd) }
-        let bytes = Array("\(count)\n".utf8)
-        let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        guard n >= 0 else {
-            let e = errno
-            if e == EPERM || e == EACCES { throw DevlinkError(Errno(number: e), "writing \(p) needs root") }
-            throw DevlinkError(Errno(number: e))
-        }
+        try KernelFile.write(path(d), "\(count)\n", missing: missing(d))
     }
 
-    private func read(_ p: String, device d: DeviceHandle) throws -> String {
-        let fd = open(p, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw openError(errno, p, d) }
-        defer { close(fd) }
-        var buf = [UInt8](repeating: 0, count: 64)
-        let n = buf.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-        guard n >= 0 else { throw DevlinkError(Errno(number: errno), "reading \(p) failed") }
-        return String(decoding: buf.prefix(n), as: UTF8.self)
-    }
-
-    private func openError(_ e: Int32, _ p: String, _ d: DeviceHandle) -> DevlinkError {
-        if e == ENOENT { return DevlinkError(.ENODEV, "\(d) has no SR-IOV control (\(p) does not exist)") }
-        if e == EACCES || e == EPERM { return DevlinkError(Errno(number: e), "\(p) needs root") }
-        return DevlinkError(Errno(number: e), "cannot open \(p)")
-    }
+    private func missing(_ d: DeviceHandle) -> String { "\(d) has no SR-IOV control (\(path(d)) does not exist)" }
 }
 
 extension String {
