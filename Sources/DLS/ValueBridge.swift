@@ -41,8 +41,8 @@ struct ValueBridge {
     }
 
     private func object(_ o: any HostObject, _ path: inout Set<ObjectIdentifier>) -> DLSValue {
-        if let port = o as? PortValue { return .port(port.port) }
-        if let rate = o as? RateObjectValue { return .rateObject(rate.rate) }
+        if let port = o as? PortValue { return .port(port.object) }
+        if let rate = o as? RateObjectValue { return .rateObject(rate.object) }
         if let record = o as? RecordObject { return .object(record.record) }
         guard path.insert(ObjectIdentifier(o)).inserted else { return .null }
         defer { path.remove(ObjectIdentifier(o)) }

@@ -81,7 +81,7 @@ public final class EmulatedSession: DeviceSession {
     /// Netdevs by name (for the LAG work and for tests).
     public var netdevs: NetdevTable { state.netdevs }
 
-    private func mutate<T>(_ kind: OperationKind,
+    fileprivate func mutate<T>(_ kind: OperationKind,
                            _ body: (inout EmulatorState) throws(DevlinkError) -> T) throws(DevlinkError) -> T {
         if let position = faults.firstIndex(where: { $0.kind == kind }) {
             throw faults.remove(at: position).error
@@ -176,61 +176,56 @@ public final class EmulatedSession: DeviceSession {
             return s.state.devices[try s.state.deviceIndexOrThrow(device)].sortedPorts()
         }
         .on(GetPort.self) { s, op in try s.state.record(op.handle).record.port }
-        .on(AddPort.self) { s, op in try s.mutate(.portAdd) { (st) throws(DevlinkError) in try st.addPort(op.request) } }
-        .on(DeletePort.self) { s, op in try s.mutate(.portDelete) { (st) throws(DevlinkError) in try st.deletePort(op.handle) } }
-        .on(SetPortType.self) { s, op in
-            try s.mutate(.portSetType) { (st) throws(DevlinkError) in try st.setPortType(op.handle, op.changes) }
+        .change(AddPort.self, .portAdd) { (st, op) throws(DevlinkError) in try st.addPort(op.request) }
+        .change(DeletePort.self, .portDelete) { (st, op) throws(DevlinkError) in try st.deletePort(op.handle) }
+        .change(SetPortType.self, .portSetType) { (st, op) throws(DevlinkError) in
+            try st.setPortType(op.handle, op.changes)
         }
-        .on(SplitPort.self) { s, op in
-            try s.mutate(.portSplit) { (st) throws(DevlinkError) in try st.splitPort(op.handle, count: op.changes) }
+        .change(SplitPort.self, .portSplit) { (st, op) throws(DevlinkError) in
+            try st.splitPort(op.handle, count: op.changes)
         }
-        .on(UnsplitPort.self) { s, op in try s.mutate(.portUnsplit) { (st) throws(DevlinkError) in try st.unsplitPort(op.handle) } }
-        .on(SetPortFunction.self) { s, op in
-            try s.mutate(.functionSet) { (st) throws(DevlinkError) in try st.setPortFunction(op.handle, op.changes) }
+        .change(UnsplitPort.self, .portUnsplit) { (st, op) throws(DevlinkError) in try st.unsplitPort(op.handle) }
+        .change(SetPortFunction.self, .functionSet) { (st, op) throws(DevlinkError) in
+            try st.setPortFunction(op.handle, op.changes)
         }
         .on(ListRates.self) { s, op in try s.state.rates(of: op.device) }
         .on(GetRate.self) { s, op in try s.state.rate(op.handle) }
-        .on(AddRateNode.self) { s, op in
-            try s.mutate(.rateNodeAdd) { (st) throws(DevlinkError) in try st.addRateNode(op.handle, op.changes) }
+        .change(AddRateNode.self, .rateNodeAdd) { (st, op) throws(DevlinkError) in
+            try st.addRateNode(op.handle, op.changes)
         }
-        .on(SetRate.self) { s, op in try s.mutate(.rateSet) { (st) throws(DevlinkError) in try st.setRate(op.handle, op.changes) } }
-        .on(DeleteRateNode.self) { s, op in
-            try s.mutate(.rateNodeDelete) { (st) throws(DevlinkError) in try st.deleteRateNode(op.handle) }
+        .change(SetRate.self, .rateSet) { (st, op) throws(DevlinkError) in try st.setRate(op.handle, op.changes) }
+        .change(DeleteRateNode.self, .rateNodeDelete) { (st, op) throws(DevlinkError) in
+            try st.deleteRateNode(op.handle)
         }
         .on(GetEswitch.self) { s, op in try s.state.eswitch(op.device) }
-        .on(SetEswitch.self) { s, op in
-            try s.mutate(.eswitchSet) { (st) throws(DevlinkError) in
-                // mlx5_devlink_eswitch_mode_set calls mlx5_lag_disable_change before it compares the modes,
-                // so every mode set that reaches the driver, the same mode included, disables an active
-                // LAG (MPESW too) and lets the bond work re-evaluate after it (mlx5_lag_enable_change).
-                // Tried on a copy so a failed request changes nothing (the kernel would still have
-                // disabled and re-queued the LAG: not modelled).
-                let device = op.handle
-                var trial = st
-                try trial.setEswitch(device, op.changes)
-                guard op.changes.mode != nil else { st = trial; return }
-                st.lagDisableChange(device)
-                try st.setEswitch(device, op.changes)
-                st.lagEnableChange(device)
-            }
+        .change(SetEswitch.self, .eswitchSet) { (st, op) throws(DevlinkError) in
+            // mlx5_devlink_eswitch_mode_set calls mlx5_lag_disable_change before it compares the modes,
+            // so every mode set that reaches the driver, the same mode included, disables an active
+            // LAG (MPESW too) and lets the bond work re-evaluate after it (mlx5_lag_enable_change).
+            // Tried on a copy so a failed request changes nothing (the kernel would still have
+            // disabled and re-queued the LAG: not modelled).
+            var trial = st
+            try trial.setEswitch(op.handle, op.changes)
+            guard op.changes.mode != nil else { st = trial; return }
+            st.lagDisableChange(op.handle)
+            try st.setEswitch(op.handle, op.changes)
+            st.lagEnableChange(op.handle)
         }
         .on(GetNumVFs.self) { s, op in try s.state.sriovNumVFs(op.device) }
-        .on(SetNumVFs.self) { s, op in
-            try s.mutate(.sriovSet) { (st) throws(DevlinkError) in
-                // mlx5_eswitch_enable toggles the LAG (mlx5_lag_disable_change/enable_change) only when it
-                // creates the FDB: enabling SR-IOV in legacy mode. In switchdev the FDB exists and only
-                // VF vports load; mlx5_eswitch_disable_sriov never toggles, so no bond work follows it.
-                let (device, count) = (op.handle, op.changes)
-                var trial = st
-                try trial.setSriovNumVFs(device, count)
-                let before = try st.sriovNumVFs(device)
-                let mode = try st.eswitch(device).mode
-                let toggles = before == 0 && count > 0 && mode == .legacy
-                guard toggles else { st = trial; return }
-                st.lagDisableChange(device)
-                try st.setSriovNumVFs(device, count)
-                st.lagEnableChange(device)
-            }
+        .change(SetNumVFs.self, .sriovSet) { (st, op) throws(DevlinkError) in
+            // mlx5_eswitch_enable toggles the LAG (mlx5_lag_disable_change/enable_change) only when it
+            // creates the FDB: enabling SR-IOV in legacy mode. In switchdev the FDB exists and only
+            // VF vports load; mlx5_eswitch_disable_sriov never toggles, so no bond work follows it.
+            let (device, count) = (op.handle, op.changes)
+            var trial = st
+            try trial.setSriovNumVFs(device, count)
+            let before = try st.sriovNumVFs(device)
+            let mode = try st.eswitch(device).mode
+            let toggles = before == 0 && count > 0 && mode == .legacy
+            guard toggles else { st = trial; return }
+            st.lagDisableChange(device)
+            try st.setSriovNumVFs(device, count)
+            st.lagEnableChange(device)
         }
         .on(GetUplinkSpeed.self) { s, op in try s.state.uplinkSpeed(op.device) }
         .on(GetKernelRelease.self) { s, _ in s.state.kernel.description }
@@ -238,44 +233,34 @@ public final class EmulatedSession: DeviceSession {
         .on(ArmFault.self) { s, op in try s.arm(op) }
         .on(ListParams.self) { s, op in try s.state.params(of: op.device) }
         .on(GetParam.self) { s, op in try s.state.param(op.device, name: op.name) }
-        .on(SetParam.self) { s, op in
-            try s.mutate(.paramSet) { (st) throws(DevlinkError) in
-                try st.setParam(op.device, name: op.name, value: op.value, cmode: op.cmode)
-            }
+        .change(SetParam.self, .paramSet) { (st, op) throws(DevlinkError) in
+            try st.setParam(op.device, name: op.name, value: op.value, cmode: op.cmode)
         }
-        .on(ReloadDevice.self) { s, op in try s.mutate(.reload) { (st) throws(DevlinkError) in try st.reload(op) } }
+        .change(ReloadDevice.self, .reload) { (st, op) throws(DevlinkError) in try st.reload(op) }
         .on(ListResources.self) { s, op in try s.state.resources(op.device) }
         .on(ListHealthReporters.self) { s, op in try s.state.healthReporters(of: op.device) }
         .on(GetHealthReporter.self) { s, op in try s.state.healthReporter(op) }
-        .on(SetHealthReporter.self) { s, op in
-            try s.mutate(.healthSet) { (st) throws(DevlinkError) in try st.setHealthReporter(op) }
+        .change(SetHealthReporter.self, .healthSet) { (st, op) throws(DevlinkError) in try st.setHealthReporter(op) }
+        .change(RecoverHealthReporter.self, .healthRecover) { (st, op) throws(DevlinkError) in
+            try st.recoverHealthReporter(op)
         }
-        .on(RecoverHealthReporter.self) { s, op in
-            try s.mutate(.healthRecover) { (st) throws(DevlinkError) in try st.recoverHealthReporter(op) }
-        }
-        .on(SetResourceSize.self) { s, op in
-            try s.mutate(.resourceSet) { (st) throws(DevlinkError) in try st.setResourceSize(op) }
-        }
-        .on(DiagnoseHealthReporter.self) { s, op in
-            try s.mutate(.healthDiagnose) { (st) throws(DevlinkError) in try st.diagnoseHealthReporter(op) }
+        .change(SetResourceSize.self, .resourceSet) { (st, op) throws(DevlinkError) in try st.setResourceSize(op) }
+        .change(DiagnoseHealthReporter.self, .healthDiagnose) { (st, op) throws(DevlinkError) in
+            try st.diagnoseHealthReporter(op)
         }
         .on(ShowHealthDump.self) { s, op in
             let realtime = s.realtime
             return try s.mutate(.healthDump) { (st) throws(DevlinkError) in try st.showHealthDump(op, realtime: realtime) }
         }
-        .on(ClearHealthDump.self) { s, op in
-            try s.mutate(.healthDump) { (st) throws(DevlinkError) in try st.clearHealthDump(op) }
-        }
-        .on(TestHealthReporter.self) { s, op in
-            try s.mutate(.healthTest) { (st) throws(DevlinkError) in try st.testHealthReporter(op) }
-        }
+        .change(ClearHealthDump.self, .healthDump) { (st, op) throws(DevlinkError) in try st.clearHealthDump(op) }
+        .change(TestHealthReporter.self, .healthTest) { (st, op) throws(DevlinkError) in try st.testHealthReporter(op) }
         .on(ReportHealthError.self) { s, op in
             let realtime = s.realtime
             try s.mutate(.healthReport) { (st) throws(DevlinkError) in try st.reportHealthError(op, realtime: realtime) }
         }
         .on(ListRdmaDevices.self) { s, _ in s.state.links.rdma.devices.map { RdmaDevice(name: $0.name, device: $0.parent) } }
-        .on(SetNetdevsimHealthKnob.self) { s, op in
-            try s.mutate(.healthReport) { (st) throws(DevlinkError) in try st.setNetdevsimHealthKnob(op) }
+        .change(SetNetdevsimHealthKnob.self, .healthReport) { (st, op) throws(DevlinkError) in
+            try st.setNetdevsimHealthKnob(op)
         }
 
     public func drainEvents() throws -> [DevlinkEvent] {
@@ -301,5 +286,16 @@ public final class EmulatedSession: DeviceSession {
         guard let next = secondsUntilNextWork else { return false }
         _ = pass(seconds: min(max(next, 0.001), 0.1), interrupted: { false })
         return state.hasPendingWork
+    }
+}
+
+extension OperationHandlers where Context == EmulatedSession {
+    /// A change of state: `change` runs through `mutate`, which fails it first when a fault of `kind` is
+    /// armed and afterwards lets the state catch up (vanished slaves, FIB events, settling).
+    consuming func change<Operation: DeviceOperation>(
+        _ operation: Operation.Type, _ kind: OperationKind,
+        _ change: @escaping (inout EmulatorState, Operation) throws(DevlinkError) -> Operation.Reply
+    ) -> Self {
+        on(operation) { s, op in try s.mutate(kind) { (st) throws(DevlinkError) in try change(&st, op) } }
     }
 }

@@ -12,11 +12,6 @@ public enum OperationKind: String, CaseIterable, Sendable {
 public struct Fault: Equatable, Sendable {
     public var kind: OperationKind
     public var error: DevlinkError
-
-    public init(kind: OperationKind, error: DevlinkError) {
-        self.kind = kind
-        self.error = error
-    }
 }
 
 extension OperationKind {

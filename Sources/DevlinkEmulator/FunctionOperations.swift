@@ -84,18 +84,21 @@ extension EmulatorState {
         // Validation (devlink_port_function_validate), nothing applied yet.
         if changes.hwAddr != nil, !ops.hwAddr { throw eop("Port doesn't support function attributes") }
         if changes.state != nil, !ops.state { throw eop("Function does not support state setting") }
-        if changes.roce != nil, !ops.roce { throw eop("Port doesn't support RoCE function attribute") }
-        if changes.migratable != nil {
-            guard ops.migratable else { throw eop("Port doesn't support migratable function attribute") }
-            guard isVF else { throw eop("migratable function attribute supported for VFs only") }
-        }
-        if changes.ipsecCrypto != nil {
-            guard ops.ipsecCrypto else { throw eop("Port doesn't support ipsec_crypto function attribute") }
-            guard isVF else { throw eop("ipsec_crypto function attribute supported for VFs only") }
-        }
-        if changes.ipsecPacket != nil {
-            guard ops.ipsecPacket else { throw eop("Port doesn't support ipsec_packet function attribute") }
-            guard isVF else { throw eop("ipsec_packet function attribute supported for VFs only") }
+        // The caps in bit order: the attribute, its name in the core's messages, whether the driver has
+        // the op, whether the core takes it for VFs only, and the device caps the mlx5 setter checks
+        // (mlx5_devlink_port_fn_roce_set, _migratable_set, _ipsec_crypto_set, _ipsec_packet_set).
+        let vhca = ("vhca_resource_manager", "Device doesn't support VHCA management")
+        let caps: [(field: WritableKeyPath<PortFunction, Bool?>, name: String, op: Bool, vfOnly: Bool,
+                    needs: [(cap: String, message: String)])] = [
+            (\.roce, "RoCE", ops.roce, false, [vhca]),
+            (\.migratable, "migratable", ops.migratable, true, [("migration", "Device doesn't support migration"), vhca]),
+            (\.ipsecCrypto, "ipsec_crypto", ops.ipsecCrypto, true, [("ipsec_offload", "Device doesn't support IPsec crypto")]),
+            (\.ipsecPacket, "ipsec_packet", ops.ipsecPacket, true,
+             [("ipsec_offload", "Device doesn't support IPsec packet mode")]),
+        ]
+        for cap in caps where changes[keyPath: cap.field] != nil {
+            guard cap.op else { throw eop("Port doesn't support \(cap.name) function attribute") }
+            guard isVF || !cap.vfOnly else { throw eop("\(cap.name) function attribute supported for VFs only") }
         }
         if changes.maxIOEQs != nil, !ops.maxIOEQs { throw eop("Function does not support max_io_eqs setting") }
 
@@ -113,30 +116,12 @@ extension EmulatorState {
             if record.role == .physical { throw drv(.EINVAL, "Port doesn't support set hw_addr") }
             devices[d].ports[handle.index]?.port.function?.hwAddr = mac
         }
-        // 2. caps, bit order: roce, migratable, ipsec_crypto, ipsec_packet.
-        if let roce = changes.roce {
-            guard config.cap("vhca_resource_manager") != 0 else {
-                throw drv(.EOPNOTSUPP, "Device doesn't support VHCA management")
-            }
-            devices[d].ports[handle.index]?.port.function?.roce = roce
-        }
-        if let migratable = changes.migratable {
-            guard config.cap("migration") != 0 else { throw drv(.EOPNOTSUPP, "Device doesn't support migration") }
-            guard config.cap("vhca_resource_manager") != 0 else {
-                throw drv(.EOPNOTSUPP, "Device doesn't support VHCA management")
-            }
-            devices[d].ports[handle.index]?.port.function?.migratable = migratable
-        }
-        // mlx5_devlink_port_fn_ipsec_crypto_set / _packet_set: mlx5_esw_ipsec_vf_*_offload_supported.
-        if let crypto = changes.ipsecCrypto {
-            guard config.cap("ipsec_offload") != 0 else { throw drv(.EOPNOTSUPP, "Device doesn't support IPsec crypto") }
-            devices[d].ports[handle.index]?.port.function?.ipsecCrypto = crypto
-        }
-        if let packet = changes.ipsecPacket {
-            guard config.cap("ipsec_offload") != 0 else {
-                throw drv(.EOPNOTSUPP, "Device doesn't support IPsec packet mode")
-            }
-            devices[d].ports[handle.index]?.port.function?.ipsecPacket = packet
+        // 2. caps, bit order: roce, migratable, ipsec_crypto, ipsec_packet (ipsec:
+        // mlx5_esw_ipsec_vf_*_offload_supported).
+        for cap in caps {
+            guard let value = changes[keyPath: cap.field] else { continue }
+            for need in cap.needs where config.cap(need.cap) == 0 { throw drv(.EOPNOTSUPP, need.message) }
+            devices[d].ports[handle.index]?.port.function?[keyPath: cap.field] = value
         }
         // 3. max_io_eqs: the function's HCA max_num_eqs (u16) must hold the value plus 4 control EQs.
         if let eqs = changes.maxIOEQs {

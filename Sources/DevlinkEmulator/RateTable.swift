@@ -63,19 +63,13 @@ struct RateTable: Equatable, Sendable, Codable {
 
     /// Replaces an object's attributes in place (keeps its listing position), keeping counts right.
     mutating func update(_ target: RateHandle.Target, _ change: (inout RateObject) -> Void) {
+        guard var object = object(for: target) else { return }
+        let oldParent = object.parent
+        change(&object)
+        adjustParent(from: oldParent, to: object.parent)
         switch target {
-        case .leaf(let index):
-            guard var entry = leaves[index] else { return }
-            let oldParent = entry.object.parent
-            change(&entry.object)
-            adjustParent(from: oldParent, to: entry.object.parent)
-            leaves[index] = entry
-        case .node(let name):
-            guard var entry = nodes[name] else { return }
-            let oldParent = entry.object.parent
-            change(&entry.object)
-            adjustParent(from: oldParent, to: entry.object.parent)
-            nodes[name] = entry
+        case .leaf(let index): leaves[index]?.object = object
+        case .node(let name): nodes[name]?.object = object
         }
     }
 

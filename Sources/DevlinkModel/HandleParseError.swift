@@ -3,11 +3,6 @@ public struct HandleParseError: Error, Equatable, Sendable, CustomStringConverti
     public var input: String
     public var reason: String
 
-    public init(input: String, reason: String) {
-        self.input = input
-        self.reason = reason
-    }
-
     public var description: String { "invalid handle \"\(input)\": \(reason)" }
 }
 

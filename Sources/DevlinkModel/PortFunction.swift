@@ -39,23 +39,12 @@ public struct PortFunction: Equatable, Sendable, Codable {
     }
 }
 
-/// One `port function set` request: only the attributes given are carried, as in one PORT_SET netlink message.
-/// The kernel applies them in the order hw_addr, caps, max_io_eqs, state.
-public struct PortFunctionChanges: Equatable, Sendable, Codable {
-    public var hwAddr: MACAddress?
-    public var state: FunctionState?
-    public var roce: Bool?
-    public var migratable: Bool?
-    public var ipsecCrypto: Bool?
-    public var ipsecPacket: Bool?
-    public var maxIOEQs: UInt32?
+/// One `port function set` request: only the attributes given are carried, as in one PORT_SET netlink message
+/// (the read-only `opstate` and `nestedDevlink` never are). The kernel applies them in the order hw_addr,
+/// caps, max_io_eqs, state.
+public typealias PortFunctionChanges = PortFunction
 
-    public init(hwAddr: MACAddress? = nil, state: FunctionState? = nil, roce: Bool? = nil, migratable: Bool? = nil,
-                ipsecCrypto: Bool? = nil, ipsecPacket: Bool? = nil, maxIOEQs: UInt32? = nil) {
-        (self.hwAddr, self.state, self.roce, self.migratable, self.ipsecCrypto, self.ipsecPacket, self.maxIOEQs) =
-            (hwAddr, state, roce, migratable, ipsecCrypto, ipsecPacket, maxIOEQs)
-    }
-
+extension PortFunction {
     public var isEmpty: Bool { self == PortFunctionChanges() }
 
     /// The CAPS bitfield32 as sent: selector = caps mentioned, value = the enabled ones.

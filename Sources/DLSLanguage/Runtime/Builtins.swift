@@ -31,13 +31,7 @@ enum Builtins {
             .string(try Formatter.format(try args.string(0), UnsafeBufferPointer(start: args.base + 1, count: args.count - 1), args))
         },
         NativeFunction("sleep", arity: 1...1) { args in
-            let seconds: Double
-            switch args[0] {
-            case .int(let i): seconds = Double(i)
-            case .float(let f): seconds = f
-            default: throw args.error("seconds must be a number, got \(args[0].typeName)")
-            }
-            guard seconds >= 0, seconds <= 86_400 else { throw args.error("seconds must be between 0 and 86400") }
+            let seconds = try args.sleepSeconds(0)
             // Sleep in short slices so Ctrl-C / interrupt() stops it promptly.
             var remaining = seconds
             while remaining > 0 {

@@ -21,9 +21,8 @@ enum DevCommands {
     ]
 
     static var node: CommandNode {
-        CommandNode("dev", usage: usage, defaultChild: "show", children: [
-            CommandNode("show", aliases: ["list"], command: CommandSpec(
-                path: ["dev", "show"], handle: .device, handleOptional: true, action: DevActions.show)),
+        CommandNode("dev", usage: usage, show: CommandSpec(
+                path: ["dev", "show"], handle: .device, handleOptional: true, action: DevActions.show), [
             CommandNode("eswitch", children: [
                 CommandNode("set", command: CommandSpec(
                     path: ["dev", "eswitch", "set"], handle: .device, options: eswitchOptions,
@@ -32,11 +31,10 @@ enum DevCommands {
                     path: ["dev", "eswitch", "show"], handle: .device, action: DevActions.eswitchShow)),
             ]),
             ReloadCommands.node,
-            CommandNode("param", defaultChild: "show", children: [
-                CommandNode("show", aliases: ["list"], command: CommandSpec(
+            CommandNode("param", show: CommandSpec(
                     path: ["dev", "param", "show"], handle: .device, handleOptional: true,
                     options: [OptionSpec("name", .text, required: "Parameter name expected.")],
-                    action: DevActions.paramShow)),
+                    action: DevActions.paramShow), [
                 CommandNode("set", command: CommandSpec(
                     path: ["dev", "param", "set"], handle: .device,
                     options: [

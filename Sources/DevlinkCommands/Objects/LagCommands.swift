@@ -37,9 +37,8 @@ enum LagCommands {
     ]
 
     static var node: CommandNode {
-        CommandNode("lag", usage: usage, defaultChild: "show", children: [
-            CommandNode("show", aliases: ["list"], command: CommandSpec(
-                path: ["lag", "show"], handle: .netdev, handleOptional: true, action: LagActions.show)),
+        CommandNode("lag", usage: usage, show: CommandSpec(
+                path: ["lag", "show"], handle: .netdev, handleOptional: true, action: LagActions.show), [
             CommandNode("add", command: CommandSpec(
                 path: ["lag", "add"], handle: .netdev, options: bondOptions, action: LagActions.add)),
             CommandNode("set", command: CommandSpec(
@@ -72,9 +71,8 @@ enum LinkCommands {
     ]
 
     static var node: CommandNode {
-        CommandNode("link", usage: usage, defaultChild: "show", children: [
-            CommandNode("show", aliases: ["list"], command: CommandSpec(
-                path: ["link", "show"], handle: .netdev, handleOptional: true, action: LagActions.linkShow)),
+        CommandNode("link", usage: usage, show: CommandSpec(
+                path: ["link", "show"], handle: .netdev, handleOptional: true, action: LagActions.linkShow), [
             CommandNode("set", command: CommandSpec(
                 path: ["link", "set"], handle: .netdev,
                 options: [OptionSpec("up", .flag, key: "state"), OptionSpec("down", .flag, key: "state")],

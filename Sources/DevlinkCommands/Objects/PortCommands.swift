@@ -28,9 +28,8 @@ enum PortCommands {
     static let flavours = ["physical", "cpu", "dsa", "pcipf", "pcivf", "pcisf", "virtual"]
 
     static var node: CommandNode {
-        CommandNode("port", usage: usage, defaultChild: "show", children: [
-            CommandNode("show", aliases: ["list"], command: CommandSpec(
-                path: ["port", "show"], handle: .portOrDevice, handleOptional: true, action: PortActions.show)),
+        CommandNode("port", usage: usage, show: CommandSpec(
+                path: ["port", "show"], handle: .portOrDevice, handleOptional: true, action: PortActions.show), [
             CommandNode("set", command: CommandSpec(
                 path: ["port", "set"], handle: .port,
                 options: [OptionSpec("type", .choice(["eth", "ib", "auto"]), required: "Port type not set.",

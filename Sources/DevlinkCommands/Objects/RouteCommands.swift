@@ -14,9 +14,8 @@ enum RouteCommands {
     ]
 
     static var node: CommandNode {
-        CommandNode("route", usage: usage, defaultChild: "show", children: [
-            CommandNode("show", aliases: ["list"], command: CommandSpec(
-                path: ["route", "show"], handle: nil, rawWords: true, action: RouteActions.show)),
+        CommandNode("route", usage: usage, show: CommandSpec(
+                path: ["route", "show"], handle: nil, rawWords: true, action: RouteActions.show), [
             CommandNode("add", command: CommandSpec(
                 path: ["route", "add"], handle: nil, helpWhenEmpty: true, rawWords: true, action: RouteActions.add)),
             CommandNode("replace", command: CommandSpec(

@@ -2,9 +2,10 @@ import DevlinkModel
 
 /// One option word of a command (`tx_share VALUE`, `noparent`), as data. Immutable; a class so that
 /// matching a typed word against the options does not copy each one's fields.
-public final class OptionSpec: Sendable {
+public final class OptionSpec: Sendable, Spelled {
     /// The word as devlink spells it; users may type any prefix of it.
     public let name: String
+    var spelling: String { name }
     /// Other accepted spellings (`encap` for `encap-mode`).
     public let aliases: [String]
     public let kind: ValueKind
@@ -29,10 +30,18 @@ public final class OptionSpec: Sendable {
     }
 
     public var isRequired: Bool { requiredMessage != nil }
+}
 
-    /// iproute2's `strcmpx`: the typed word must be a prefix of the spelling.
-    func matches(_ word: String) -> Bool {
-        Keyword.matches(word, name) || aliases.contains { Keyword.matches(word, $0) }
+/// A keyword with other spellings: a command word or an option name.
+protocol Spelled {
+    var spelling: String { get }
+    var aliases: [String] { get }
+}
+
+extension Spelled {
+    /// iproute2's `strcmpx`: the typed word must be a prefix of the spelling or of an alias.
+    func matches(_ typed: String) -> Bool {
+        Keyword.matches(typed, spelling) || aliases.contains { Keyword.matches(typed, $0) }
     }
 }
 

@@ -48,24 +48,18 @@ final class JournalingLinkSession: JournalingSession, LinkSession {
         try change("lag set \(name)", read: { try links.bond(named: name) },
                    apply: { try links.changeBond(name: name, config: config) }) { old in
             guard let now = try? links.bond(named: name) else { return [] }
-            var undo = BondConfig()
-            if config.mode != nil, now.mode != old.mode { undo.mode = old.mode }
-            if config.miimon != nil, now.miimon != old.miimon { undo.miimon = old.miimon }
-            if config.updelay != nil, now.updelay != old.updelay { undo.updelay = old.updelay }
-            if config.downdelay != nil, now.downdelay != old.downdelay { undo.downdelay = old.downdelay }
-            if config.xmitHashPolicy != nil, now.xmitHashPolicy != old.xmitHashPolicy { undo.xmitHashPolicy = old.xmitHashPolicy }
-            if config.lacpRate != nil, now.lacpRate != old.lacpRate { undo.lacpRate = old.lacpRate }
-            if config.minLinks != nil, now.minLinks != old.minLinks { undo.minLinks = old.minLinks }
-            if config.primary != nil, now.primary != old.primary { undo.primary = old.primary ?? "" }
-            if config.arpIPTargets != nil, now.arpIPTargets != old.arpIPTargets { undo.arpIPTargets = old.arpIPTargets }
-            if config.nsIP6Targets != nil, now.nsIP6Targets != old.nsIP6Targets { undo.nsIP6Targets = old.nsIP6Targets }
+            let fields: [UndoField<BondConfig, Bond>] = [
+                UndoField(\.mode, \.mode), UndoField(\.miimon, \.miimon), UndoField(\.updelay, \.updelay),
+                UndoField(\.downdelay, \.downdelay), UndoField(\.xmitHashPolicy, \.xmitHashPolicy),
+                UndoField(\.lacpRate, \.lacpRate), UndoField(\.minLinks, \.minLinks), UndoField(\.primary, \.primary) { $0 ?? "" },
+                UndoField(\.arpIPTargets, \.arpIPTargets), UndoField(\.nsIP6Targets, \.nsIP6Targets),
+                UndoField(\.primaryReselect, \.primaryReselect),
+            ]
+            var undo = UndoField.undo(fields, requested: config, old: old, now: now, from: BondConfig())
             // ARP and MII monitoring switch each other off: give both back.
             if now.arpInterval != old.arpInterval || now.miimon != old.miimon {
                 undo.arpInterval = old.arpInterval
                 undo.miimon = old.miimon
-            }
-            if config.primaryReselect != nil, now.primaryReselect != old.primaryReselect {
-                undo.primaryReselect = old.primaryReselect
             }
             return undo.isEmpty ? [] : [.changeBond(name, undo)]
         }

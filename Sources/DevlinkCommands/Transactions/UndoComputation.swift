@@ -7,13 +7,11 @@ extension JournalingSession {
     /// one request that restores the attributes and then (the kernel applies state last) the state.
     static func functionUndo(_ handle: PortHandle, requested: PortFunctionChanges, old: PortFunction,
                              now: PortFunction) -> [UndoStep] {
-        var attrs = PortFunctionChanges()
-        if requested.hwAddr != nil, now.hwAddr != old.hwAddr { attrs.hwAddr = old.hwAddr }
-        if requested.roce != nil, now.roce != old.roce { attrs.roce = old.roce }
-        if requested.migratable != nil, now.migratable != old.migratable { attrs.migratable = old.migratable }
-        if requested.ipsecCrypto != nil, now.ipsecCrypto != old.ipsecCrypto { attrs.ipsecCrypto = old.ipsecCrypto }
-        if requested.ipsecPacket != nil, now.ipsecPacket != old.ipsecPacket { attrs.ipsecPacket = old.ipsecPacket }
-        if requested.maxIOEQs != nil, now.maxIOEQs != old.maxIOEQs { attrs.maxIOEQs = old.maxIOEQs }
+        let fields: [UndoField<PortFunctionChanges, PortFunction>] = [
+            UndoField(\.hwAddr, \.hwAddr), UndoField(\.roce, \.roce), UndoField(\.migratable, \.migratable),
+            UndoField(\.ipsecCrypto, \.ipsecCrypto), UndoField(\.ipsecPacket, \.ipsecPacket), UndoField(\.maxIOEQs, \.maxIOEQs),
+        ]
+        var attrs = UndoField.undo(fields, requested: requested, old: old, now: now, from: PortFunctionChanges())
         var steps: [UndoStep] = []
         let stateChanged = requested.state != nil && old.state != nil && now.state != old.state
         if stateChanged, old.state == .inactive {
@@ -27,15 +25,41 @@ extension JournalingSession {
 
     /// The old value of each requested rate attribute that changed ("" = no parent).
     static func rateUndo(requested: RateChanges, old: RateObject, now: RateObject) -> RateChanges {
-        var undo = RateChanges()
-        if requested.txShare != nil, now.txShare != old.txShare { undo.txShare = old.txShare }
-        if requested.txMax != nil, now.txMax != old.txMax { undo.txMax = old.txMax }
-        if requested.txPriority != nil, now.txPriority != old.txPriority { undo.txPriority = old.txPriority }
-        if requested.txWeight != nil, now.txWeight != old.txWeight { undo.txWeight = old.txWeight }
-        if requested.parent != nil, now.parent != old.parent { undo.parent = old.parent ?? "" }
-        if requested.tcBandwidths != nil, now.tcBandwidths != old.tcBandwidths {
-            undo.tcBandwidths = RateObject.entries(old.tcBandwidths)
+        let fields: [UndoField<RateChanges, RateObject>] = [
+            UndoField(\.txShare, \.txShare), UndoField(\.txMax, \.txMax), UndoField(\.txPriority, \.txPriority),
+            UndoField(\.txWeight, \.txWeight), UndoField(\.parent, \.parent) { $0 ?? "" },
+            UndoField(\.tcBandwidths, \.tcBandwidths, RateObject.entries),
+        ]
+        return UndoField.undo(fields, requested: requested, old: old, now: now, from: RateChanges())
+    }
+}
+
+/// One attribute a change request may name, and how to set it back: the request's field, the object's
+/// field the change moves, and the request value that gives the old value back.
+struct UndoField<Changes, Object> {
+    let restore: (_ undo: inout Changes, _ requested: Changes, _ old: Object, _ now: Object) -> Void
+
+    init<Value: Equatable, Wanted>(_ change: WritableKeyPath<Changes, Wanted?>, _ value: KeyPath<Object, Value>,
+                                   _ request: @escaping (Value) -> Wanted?) {
+        restore = { undo, requested, old, now in
+            if requested[keyPath: change] != nil, now[keyPath: value] != old[keyPath: value] {
+                undo[keyPath: change] = request(old[keyPath: value])
+            }
         }
+    }
+
+    init<Value: Equatable>(_ change: WritableKeyPath<Changes, Value?>, _ value: KeyPath<Object, Value>) {
+        self.init(change, value) { $0 }
+    }
+
+    init<Value: Equatable>(_ change: WritableKeyPath<Changes, Value?>, _ value: KeyPath<Object, Value?>) {
+        self.init(change, value) { $0 }
+    }
+
+    /// The old value of each attribute `requested` names that the change moved, added to `empty`.
+    static func undo(_ fields: [UndoField], requested: Changes, old: Object, now: Object, from empty: Changes) -> Changes {
+        var undo = empty
+        for field in fields { field.restore(&undo, requested, old, now) }
         return undo
     }
 }

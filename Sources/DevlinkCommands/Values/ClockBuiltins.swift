@@ -17,7 +17,7 @@ enum ClockBuiltins {
             // Replaces the language's own `sleep` (same arguments): a poll loop written for hardware,
             // `while ... { sleep(0.1) }`, sees the emulator's work complete as it would on the device.
             NativeFunction("sleep", arity: 1...1) { args in
-                let seconds = try sleepSeconds(args)
+                let seconds = try args.sleepSeconds(0)
                 defer { runner.live.invalidate() }
                 try pass(seconds, args, session())
                 return .null
@@ -109,17 +109,6 @@ enum ClockBuiltins {
                 try args.interpreter.checkInterrupt(at: args.location)
             }
         }
-    }
-
-    private static func sleepSeconds(_ args: Arguments) throws -> Double {
-        let seconds: Double
-        switch args[0] {
-        case .int(let i): seconds = Double(i)
-        case .float(let f): seconds = f
-        default: throw args.error("seconds must be a number, got \(args[0].typeName)")
-        }
-        guard seconds >= 0, seconds <= 86_400 else { throw args.error("seconds must be between 0 and 86400") }
-        return seconds
     }
 
     private static func timeout(_ args: Arguments, _ i: Int, default value: Double) throws -> Double {

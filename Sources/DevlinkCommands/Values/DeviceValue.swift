@@ -2,63 +2,52 @@ import DevlinkModel
 import DLSLanguage
 
 /// A devlink instance: `d.handle`, `d.bus`, `d.name`. Prints as `dev show` does.
-public final class DeviceValue: HostObject {
-    public let device: DeviceHandle
+public typealias DeviceValue = ObjectValue<DeviceSchema>
 
-    public init(_ device: DeviceHandle) { self.device = device }
+public enum DeviceSchema: ObjectSchema {
+    public static let typeName = "device"
 
-    public var typeName: String { "device" }
-    public var fieldNames: [String] { ["handle", "bus", "name"] }
+    public static let fields: [ScriptField<DeviceHandle>] = [
+        ScriptField("handle") { .string($0.description) },
+        ScriptField("bus") { .string($0.bus) },
+        ScriptField("name") { .string($0.name) },
+    ]
 
-    public func field(_ name: String) -> Value? {
-        switch name {
-        case "handle": return .string(device.description)
-        case "bus": return .string(device.bus)
-        case "name": return .string(device.name)
-        default: return nil
-        }
-    }
-
-    public var displayText: String { device.description }
-    public var jsonValue: Value { .string(device.description) }
-    public func isEqual(to other: any HostObject) -> Bool { (other as? DeviceValue)?.device == device }
+    public static func text(_ device: DeviceHandle, _ formatter: TextFormatter) -> String { device.description }
+    public static func json(_ device: DeviceHandle) -> Value { .string(device.description) }
 }
 
 /// `dev eswitch show`: `e.mode`, `e.inline_mode`, `e.encap_mode` (nil when the driver has none).
 /// Live like a port object (LiveObjects.swift): `e.mode` follows a later `dev eswitch set`.
-public final class EswitchValue: HostObject {
-    public let device: DeviceHandle
-    /// The eswitch as the device has it now (a live object re-reads it).
-    public var eswitch: Eswitch {
-        let device = self.device
-        return cell.current { try $0.eswitch(device) }
-    }
-    private var cell: LiveCell<Eswitch>
+public typealias EswitchValue = ObjectValue<EswitchSchema>
 
+/// An eswitch with the device it belongs to.
+public struct DeviceEswitch: Equatable, Sendable {
+    public var device: DeviceHandle
+    public var eswitch: Eswitch
+}
+
+extension ObjectValue where Schema == EswitchSchema {
     /// `live`: follow the device (objects from commands and queries); nil: a fixed value.
-    public init(_ device: DeviceHandle, _ eswitch: Eswitch, live: LiveState? = nil) {
-        self.device = device
-        cell = LiveCell(eswitch, live: live)
+    public convenience init(_ device: DeviceHandle, _ eswitch: Eswitch, live: LiveState? = nil) {
+        self.init(DeviceEswitch(device: device, eswitch: eswitch), live: live)
+    }
+}
+
+public enum EswitchSchema: ObjectSchema {
+    public static let typeName = "eswitch"
+
+    public static let fields: [ScriptField<DeviceEswitch>] = [
+        ScriptField("handle") { .string($0.device.description) },
+        ScriptField("mode") { e in e.eswitch.mode.map { .string($0.name) } ?? .null },
+        ScriptField("inline_mode") { e in e.eswitch.inlineMode.map { .string($0.name) } ?? .null },
+        ScriptField("encap_mode") { e in e.eswitch.encapMode.map { .string($0.name) } ?? .null },
+    ]
+
+    public static func reread(_ e: DeviceEswitch, from session: DeviceSession) throws -> DeviceEswitch {
+        DeviceEswitch(device: e.device, eswitch: try session.eswitch(e.device))
     }
 
-    public var typeName: String { "eswitch" }
-    public var fieldNames: [String] { ["handle", "mode", "inline_mode", "encap_mode"] }
-
-    public func field(_ name: String) -> Value? {
-        let eswitch = self.eswitch
-        switch name {
-        case "handle": return .string(device.description)
-        case "mode": return eswitch.mode.map { .string($0.name) } ?? .null
-        case "inline_mode": return eswitch.inlineMode.map { .string($0.name) } ?? .null
-        case "encap_mode": return eswitch.encapMode.map { .string($0.name) } ?? .null
-        default: return nil
-        }
-    }
-
-    public var displayText: String { TextFormatter().eswitch(device, eswitch) }
-    public var jsonValue: Value { FieldValues.map(Fields.eswitch(eswitch)) }
-    public func isEqual(to other: any HostObject) -> Bool {
-        guard let o = other as? EswitchValue else { return false }
-        return o.device == device && o.eswitch == eswitch
-    }
+    public static func text(_ e: DeviceEswitch, _ formatter: TextFormatter) -> String { formatter.eswitch(e.device, e.eswitch) }
+    public static func json(_ e: DeviceEswitch) -> Value { FieldValues.map(Fields.eswitch(e.eswitch)) }
 }

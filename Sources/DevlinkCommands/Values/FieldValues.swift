@@ -24,4 +24,9 @@ enum FieldValues {
         }
         return .map(m)
     }
+
+    /// The object's handle, then what devlink prints of it.
+    static func map(handle: String, _ fields: [Field]) -> Value {
+        map([Field("handle", .string(handle))] + fields)
+    }
 }

@@ -48,14 +48,11 @@ public enum LiveObjects {
         ]
     }
 
-    /// A frozen copy: port, rate, bond and eswitch objects stop following the device; lists and maps are copied
+    /// A frozen copy: device objects (`ObjectValue`) stop following the device; lists and maps are copied
     /// with their items frozen; anything else is already a value.
     public static func freeze(_ value: Value) -> Value {
         switch value {
-        case .object(let port as PortValue): return .object(PortValue(port.port, formatter: port.formatter))
-        case .object(let rate as RateObjectValue): return .object(RateObjectValue(rate.rate, formatter: rate.formatter))
-        case .object(let bond as BondValue): return .object(BondValue(bond.bond))
-        case .object(let eswitch as EswitchValue): return .object(EswitchValue(eswitch.device, eswitch.eswitch))
+        case .object(let object as any FreezableValue): return .object(object.frozen())
         case .list(let list): return .list(ListObject(list.items.map(freeze)))
         case .map(let map):
             let copy = MapObject()

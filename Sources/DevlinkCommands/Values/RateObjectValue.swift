@@ -3,69 +3,45 @@ import DLSLanguage
 
 /// A rate object: `r.handle`, `r.type` (leaf/node), `r.node`, `r.port_index`, `r.tx_share` (a rate),
 /// `r.tx_max`, `r.tx_priority`, `r.tx_weight`, `r.parent` (nil if none), `r.tc_bw` (8 shares;
-/// nil on a kernel without tc-bw).
-public final class RateObjectValue: HostObject {
-    /// The rate object as the device has it now (a live object re-reads it; see LiveObjects.swift).
-    public var rate: RateObject {
-        let handle = cell.value.handle
-        return cell.current { try $0.rate(handle) }
-    }
-    private var cell: LiveCell<RateObject>
-    let formatter: TextFormatter
+/// nil on a kernel without tc-bw). Live like a port object (LiveObjects.swift).
+public typealias RateObjectValue = ObjectValue<RateSchema>
 
-    /// `live`: follow the device (objects from commands and queries); nil: a fixed value.
-    public init(_ rate: RateObject, formatter: TextFormatter = TextFormatter(), live: LiveState? = nil) {
-        cell = LiveCell(rate, live: live)
-        self.formatter = formatter
-    }
+public enum RateSchema: ObjectSchema {
+    public static let typeName = "rate"
 
-    public var typeName: String { "rate" }
-
-    public var fieldNames: [String] {
-        ["handle", "device", "type", "node", "port_index", "tx_share", "tx_max", "tx_priority", "tx_weight",
-         "parent", "tc_bw"]
-    }
-
-    public func field(_ name: String) -> Value? {
-        // Written with plain if/else: the `Optional.map { ... } ?? .null` form crashed swiftc 6.3.1's
-        // optimizer (ownership verifier) in release builds.
-        let rate = self.rate
-        switch name {
-        case "handle": return .string(rate.handle.description)
-        case "device": return .string(rate.handle.device.description)
-        case "type": return .string(rate.type.name)
-        case "node":
+    // Written with plain if/else: the `Optional.map { ... } ?? .null` form crashed swiftc 6.3.1's
+    // optimizer (ownership verifier) in release builds.
+    public static let fields: [ScriptField<RateObject>] = [
+        ScriptField("handle") { .string($0.handle.description) },
+        ScriptField("device") { .string($0.handle.device.description) },
+        ScriptField("type") { .string($0.type.name) },
+        ScriptField("node") { rate in
             if let node = rate.nodeName { return .string(node) }
             return .null
-        case "port_index":
+        },
+        ScriptField("port_index") { rate in
             if let index = rate.portIndex { return .int(Int(index)) }
             return .null
-        case "tx_share": return .rate(Rate(bytesPerSecond: rate.txShare))
-        case "tx_max": return .rate(Rate(bytesPerSecond: rate.txMax))
-        case "tx_priority": return .int(Int(rate.txPriority))
-        case "tx_weight": return .int(Int(rate.txWeight))
-        case "parent":
+        },
+        ScriptField("tx_share") { .rate(Rate(bytesPerSecond: $0.txShare)) },
+        ScriptField("tx_max") { .rate(Rate(bytesPerSecond: $0.txMax)) },
+        ScriptField("tx_priority") { .int(Int($0.txPriority)) },
+        ScriptField("tx_weight") { .int(Int($0.txWeight)) },
+        ScriptField("parent") { rate in
             if let parent = rate.parent { return .string(parent) }
             return .null
-        case "tc_bw":
+        },
+        ScriptField("tc_bw") { rate in
             // nil where the kernel has no tc-bw (it sent none), so "unsupported" is not "all zero".
             if rate.absent.contains(.tcBandwidths) { return .null }
             return .list(ListObject(rate.tcBandwidths.map { .int(Int($0)) }))
-        default: return nil
-        }
+        },
+    ]
+
+    public static func reread(_ rate: RateObject, from session: DeviceSession) throws -> RateObject {
+        try session.rate(rate.handle)
     }
 
-    public var displayText: String { formatter.rate(rate) }
-
-    public var jsonValue: Value {
-        let rate = self.rate
-        let m = MapObject()
-        m.entries[.string("handle")] = .string(rate.handle.description)
-        if case .map(let fields) = FieldValues.map(Fields.rate(rate)) {
-            for (k, v) in fields.entries { m.entries[k] = v }
-        }
-        return .map(m)
-    }
-
-    public func isEqual(to other: any HostObject) -> Bool { (other as? RateObjectValue)?.rate == rate }
+    public static func text(_ rate: RateObject, _ formatter: TextFormatter) -> String { formatter.rate(rate) }
+    public static func json(_ rate: RateObject) -> Value { FieldValues.map(handle: rate.handle.description, Fields.rate(rate)) }
 }
