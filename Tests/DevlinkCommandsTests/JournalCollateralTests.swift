@@ -151,4 +151,16 @@ import Testing
               port del pci/0000:06:00.0/32768: mlx5_core: busy (EBUSY: Device or resource busy)
             """), "\(rendered)")
     }
+
+    /// A step the journal cannot undo is listed once, with its reason, not repeated as its own error.
+    @Test func aStepThatCannotBeUndoneIsListedOnceWithItsReason() throws {
+        let (failure, _, _) = try rollBack("""
+            dev reload pci/0000:06:00.0
+            """)
+        #expect(failure?.contains("""
+            transaction rolled back, but 1 step could not be undone:
+              DEVLINK_CMD_RELOAD (dls cannot undo it)
+            """) == true, "\(failure ?? "")")
+        #expect(failure?.contains("cannot be undone") == false, "\(failure ?? "")")
+    }
 }

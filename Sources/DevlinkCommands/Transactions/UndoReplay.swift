@@ -15,6 +15,8 @@ struct UndoReplay {
         var replay = self
         var failures: [String] = []
         for step in steps {
+            // Its description already says what was not undone and why.
+            if case .irreversible(let what) = step { failures.append(what); continue }
             do {
                 try replay.apply(step)
             } catch {
@@ -68,7 +70,7 @@ struct UndoReplay {
         case .setHealthReporter(let op): try session.perform(op)
         case .restoreCollateral(let d, let ports, let leaves, let nodes):
             try restoreCollateral(d, ports: ports, leaves: leaves, nodes: nodes)
-        case .irreversible(let what): throw TransactionError("\(what) cannot be undone")
+        case .irreversible: break   // reported by run, never replayed
         case .deleteLink, .recreateBond, .changeBond, .enslave, .release, .setLink, .deleteRoute, .restoreRoute,
              .setBondSlavePrio:
             guard let links = session.linkSession else { throw TransactionError("this backend has no link support") }
