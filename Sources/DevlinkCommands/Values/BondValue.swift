@@ -72,7 +72,7 @@ public final class BondValue: HostObject {
         let frozen = BondValue(bond)   // one read for every field
         for name in fieldNames {
             let value = frozen.field(name) ?? .null
-            if case .object(let o) = value { m.entries[.string(name)] = o.jsonValue } else { m.entries[.string(name)] = value }
+            if let o = value.hostObject { m.entries[.string(name)] = o.jsonValue } else { m.entries[.string(name)] = value }
         }
         return .map(m)
     }

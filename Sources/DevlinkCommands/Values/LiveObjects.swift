@@ -52,10 +52,14 @@ public enum LiveObjects {
     /// with their items frozen; anything else is already a value.
     public static func freeze(_ value: Value) -> Value {
         switch value {
-        case .object(let port as PortValue): return .object(PortValue(port.port, formatter: port.formatter))
-        case .object(let rate as RateObjectValue): return .object(RateObjectValue(rate.rate, formatter: rate.formatter))
-        case .object(let bond as BondValue): return .object(BondValue(bond.bond))
-        case .object(let eswitch as EswitchValue): return .object(EswitchValue(eswitch.device, eswitch.eswitch))
+        case .object(let box):
+            switch box.object {
+            case let port as PortValue: return .object(PortValue(port.port, formatter: port.formatter))
+            case let rate as RateObjectValue: return .object(RateObjectValue(rate.rate, formatter: rate.formatter))
+            case let bond as BondValue: return .object(BondValue(bond.bond))
+            case let eswitch as EswitchValue: return .object(EswitchValue(eswitch.device, eswitch.eswitch))
+            default: return value
+            }
         case .list(let list): return .list(ListObject(list.items.map(freeze)))
         case .map(let map):
             let copy = MapObject()
