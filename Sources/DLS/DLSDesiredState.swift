@@ -217,7 +217,7 @@ extension DLSEngine {
         case .bool(let flag): return .bool(flag)
         case .int(let number): return .int(Int64(number))
         case .float(let number): return .double(number)
-        case .string(let text): return .string(text)
+        case .string(let text): return .string(text.value)
         case .rate(let rate): return .rate(rate.bytesPerSecond)
         case .cell(let cell): return try tree(cell.value, path: path)
         case .list(let list):
@@ -227,7 +227,7 @@ extension DLSEngine {
         case .map(let map):
             var members: [JSONTree.Member] = []
             for (key, item) in map.entries {
-                guard case .string(let name) = key else {
+                guard let name = key.stringValue else {
                     throw DocumentError(path: path, message: "map key \(key.value.typeName) is not a string")
                 }
                 members.append(JSONTree.Member(name, try tree(item, path: path + "." + name)))

@@ -55,8 +55,8 @@ extension DLSEngine {
             value = next
         }
         switch DLSEngine.unboxed(value) {
-        case .object(let o): return o.fieldNames
-        case .map(let m): return m.entries.keys.compactMap { if case .string(let s) = $0 { s } else { nil } }
+        case .object(let o): return o.object.fieldNames
+        case .map(let m): return m.entries.keys.compactMap { $0.stringValue }
         case .error: return ["message", "errno", "value", "location"]
         default: return []
         }
@@ -64,7 +64,7 @@ extension DLSEngine {
 
     private static func field(of value: Value, _ name: String) -> Value? {
         switch unboxed(value) {
-        case .object(let o): return o.field(name)
+        case .object(let o): return o.object.field(name)
         case .map(let m): return m.entries[.string(name)]
         case .error(let e) where name == "value": return e.value
         default: return nil

@@ -22,7 +22,7 @@ struct ValueBridge {
         case .int(let i): return .int(i)
         case .float(let d): return .double(d)
         case .rate(let r): return .rate(DLSRate(bytesPerSecond: r.bytesPerSecond))
-        case .string(let s): return .string(s)
+        case .string(let s): return .string(s.value)
         case .list(let l):
             guard path.insert(ObjectIdentifier(l)).inserted else { return .null }
             defer { path.remove(ObjectIdentifier(l)) }
@@ -34,7 +34,7 @@ struct ValueBridge {
             for (k, v) in m.entries { out[key(k)] = swiftValue(v, &path) }
             return .map(out)
         case .function, .native: return .function(DLSFunction(value))
-        case .object(let o): return object(o, &path)
+        case .object(let o): return object(o.object, &path)
         case .error(let e): return .error(error(e))
         case .cell(let c): return swiftValue(c.value, &path)
         }
@@ -58,7 +58,7 @@ struct ValueBridge {
         case .int(let i): return .int(i)
         case .float(let d): return .double(d)
         case .rate(let r): return .rate(DLSRate(bytesPerSecond: r.bytesPerSecond))
-        case .string(let s): return .string(s)
+        case .string(let s): return .string(s.value)
         }
     }
 

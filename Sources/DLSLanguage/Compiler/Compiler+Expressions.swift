@@ -10,7 +10,10 @@ extension Compiler {
         case .int(let i): return { _, _ in .int(i) }
         case .float(let f): return { _, _ in .float(f) }
         case .rate(let r): return { _, _ in .rate(Rate(bytesPerSecond: r)) }
-        case .string(let s): return { _, _ in .string(s) }
+        case .string(let s):
+            // One box for every evaluation: a shared box is never changed in place.
+            let value = Value.string(constantString(s))
+            return { _, _ in value }
         case .interpolated(let parts):
             let interpolation = StringInterpolation(parts.map { part in
                 switch part {
@@ -73,6 +76,7 @@ extension Compiler {
             if let read = compileModuleField(object, name, at: location) { return read }
             let o = compileExpression(object)
             let what = describe(object)
+            let name = constantString(name)
             return { interp, base in try Access.field(try o(interp, base), name, at: location, what: what) }
         case .function(let decl):
             return compileFunction(decl)

@@ -29,10 +29,11 @@ extension Compiler {
               let module = imports[index], let slot = module.globals.index[name] else { return nil }
         let load = loader(.global(index), name: variable, at: object.location)
         let what = describe(object)
+        let fieldName = constantString(name)
         return { interp, base in
             let value = try load(interp, base)
-            if case .object(let o) = value, o === module.object, let found = module.exported(at: slot, name) { return found }
-            return try Access.field(value, name, at: location, what: what)
+            if case .object(let box) = value, box.object === module.object, let found = module.exported(at: slot, name) { return found }
+            return try Access.field(value, fieldName, at: location, what: what)
         }
     }
 

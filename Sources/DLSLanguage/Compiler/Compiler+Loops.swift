@@ -78,7 +78,7 @@ extension Compiler {
                     } else if let flow = try step(key.value, nil) { return flow }
                 }
             case .string(let s):
-                for (i, ch) in s.enumerated() {
+                for (i, ch) in s.value.enumerated() {
                     if let flow = try step(.int(i), .string(String(ch))) { return flow }
                 }
             default:

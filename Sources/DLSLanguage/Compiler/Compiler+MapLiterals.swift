@@ -11,7 +11,7 @@ extension Compiler {
         for entry in entries {
             let key: MapKey
             switch entry.key.kind {
-            case .string(let text): key = .string(text)
+            case .string(let text): key = .string(constantString(text))
             case .int(let number): key = .int(number)
             case .bool(let flag): key = .bool(flag)
             default: return nil

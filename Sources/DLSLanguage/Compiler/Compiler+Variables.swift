@@ -75,10 +75,10 @@ extension Compiler {
                 // `s += "x"` on a local string appends in place instead of copying the whole string.
                 return { interp, base in
                     let right = try rhs(interp, base)
-                    if case .string(let r) = right, case .string(var s) = base[slot] {
+                    if case .string(let r) = right, case .string(var box) = base[slot] {
                         base[slot] = .null
-                        s += r
-                        base[slot] = .string(s)
+                        if isKnownUniquelyReferenced(&box) { box.append(r.value) } else { box = StringBox(box.value + r.value) }
+                        base[slot] = .string(box)
                         return .next
                     }
                     try store(interp, base, try Operators.binary(.add, try load(interp, base), right, at: location))
@@ -114,7 +114,8 @@ extension Compiler {
                 try Access.setIndex(c, k, v, at: location, what: what)
                 return .next
             }
-        case .field(let objectExpr, let name):
+        case .field(let objectExpr, let fieldName):
+            let name = constantString(fieldName)
             let object = compileExpression(objectExpr)
             let what = describe(objectExpr)
             return { interp, base in

@@ -16,6 +16,17 @@ final class Compiler {
     var echo = false
     /// Globals this compilation bound with `import`, by slot (see `compileModuleField`).
     var imports: [Int: Module] = [:]
+    /// One box per distinct string constant (literals, literal map keys, field names): a map key
+    /// made from a constant is then the very box the map holds, found by identity with its hash
+    /// already computed.
+    private var constantStrings: [String: StringBox] = [:]
+
+    func constantString(_ text: String) -> StringBox {
+        if let box = constantStrings[text] { return box }
+        let box = StringBox(text)
+        constantStrings[text] = box
+        return box
+    }
 
     init(interpreter: Interpreter, globals: Globals? = nil, isModule: Bool = false) {
         self.interpreter = interpreter
@@ -303,7 +314,7 @@ final class Compiler {
     static func thrownError(_ value: Value, at location: SourceLocation) -> RuntimeError {
         switch value {
         case .string(let s):
-            return RuntimeError(s, at: location, value: value)
+            return RuntimeError(s.value, at: location, value: value)
         case .error(let e):
             return RuntimeError(e.message, at: e.location ?? location, errno: e.errno, notes: e.notes, value: e.value)
         default:

@@ -29,7 +29,8 @@ enum Access {
                 throw RuntimeError("map has no key \(key.repr)\(suffix(what)); use get(m, key, default) or contains(m, key)", at: location)
             }
             return v
-        case .string(let s):
+        case .string(let box):
+            let s = box.value
             guard case .int(let i) = key else {
                 throw RuntimeError("string index must be int, got \(key.typeName)", at: location)
             }
@@ -39,8 +40,9 @@ enum Access {
                 throw RuntimeError("index \(i) out of range: the string has \(count) characters\(suffix(what))", at: location)
             }
             return .string(String(s[s.index(s.startIndex, offsetBy: index)]))
-        case .object(let o):
-            guard case .string(let name) = key, let v = o.field(name) else {
+        case .object(let box):
+            let o = box.object
+            guard let name = key.stringValue, let v = o.field(name) else {
                 throw RuntimeError("\(o.typeName) has no field \(key.repr)\(suffix(what))", at: location)
             }
             return v
@@ -62,14 +64,18 @@ enum Access {
         }
     }
 
-    static func field(_ object: Value, _ name: String, at location: SourceLocation, what: String?) throws -> Value {
+    /// `name` comes boxed from the compiler: the same box for every run of the access, so its hash
+    /// is computed once.
+    static func field(_ object: Value, _ fieldName: StringBox, at location: SourceLocation, what: String?) throws -> Value {
+        let name = fieldName.value
         switch object {
         case .map(let map):
-            guard let v = map.entries[.string(name)] else {
+            guard let v = map.entries[.string(fieldName)] else {
                 throw RuntimeError("map has no key \"\(name)\"\(suffix(what))", at: location)
             }
             return v
-        case .object(let o):
+        case .object(let box):
+            let o = box.object
             guard let v = o.field(name) else {
                 throw RuntimeError("\(o.typeName) has no field '\(name)'\(suffix(what)); fields: \(o.fieldNames.joined(separator: ", "))", at: location)
             }
@@ -93,14 +99,16 @@ enum Access {
         }
     }
 
-    static func setField(_ object: Value, _ name: String, _ value: Value, at location: SourceLocation, what: String?) throws {
+    static func setField(_ object: Value, _ fieldName: StringBox, _ value: Value, at location: SourceLocation, what: String?) throws {
+        let name = fieldName.value
         switch object {
         case .map(let map):
-            map.entries[.string(name)] = value
-        case .object(let module as ModuleObject):
-            throw RuntimeError("module \(module.path) is read-only: assign its names from inside it (call one of its functions)", at: location)
-        case .object(let o):
-            throw RuntimeError("fields of a \(o.typeName) are read-only; change it with a command\(suffix(what))", at: location)
+            map.entries[.string(fieldName)] = value
+        case .object(let box):
+            if let module = box.object as? ModuleObject {
+                throw RuntimeError("module \(module.path) is read-only: assign its names from inside it (call one of its functions)", at: location)
+            }
+            throw RuntimeError("fields of a \(box.object.typeName) are read-only; change it with a command\(suffix(what))", at: location)
         default:
             throw RuntimeError("cannot set field '\(name)' on \(object.typeName)\(suffix(what))", at: location)
         }

@@ -6,7 +6,7 @@ extension Builtins {
         switch v {
         case .list(let l): return l.items
         case .map(let m): return m.entries.keys.map(\.value)
-        case .string(let s): return s.map { .string(String($0)) }
+        case .string(let box): return box.value.map { .string(String($0)) }
         default: throw args.error("expected a list, map or string, got \(v.typeName)")
         }
     }
@@ -21,7 +21,7 @@ extension Builtins {
             switch args[0] {
             case .list(let l): return .int(l.items.count)
             case .map(let m): return .int(m.entries.count)
-            case .string(let s): return .int(CharacterCount.of(s))
+            case .string(let box): return .int(CharacterCount.of(box.value))
             default: throw args.error("len of \(args[0].typeName) is undefined (lists, maps and strings have a length)")
             }
         },
@@ -62,9 +62,9 @@ extension Builtins {
             switch args[0] {
             case .list(let l): return .bool(l.items.contains { Operators.equal($0, args[1]) })
             case .map(let m): return .bool(MapKey(args[1]).map { m.entries[$0] != nil } ?? false)
-            case .string(let s):
-                guard case .string(let t) = args[1] else { throw args.error("a string can only contain a string") }
-                return .bool(t.isEmpty || s.contains(t))
+            case .string(let box):
+                guard let t = args[1].stringValue else { throw args.error("a string can only contain a string") }
+                return .bool(t.isEmpty || box.value.contains(t))
             default: throw args.error("first argument must be a list, map or string, got \(args[0].typeName)")
             }
         },
@@ -76,9 +76,9 @@ extension Builtins {
             case .list(let l):
                 guard case .int(let i) = args[1], i >= -l.items.count, i < l.items.count else { return args[2] }
                 return l.items[i < 0 ? l.items.count + i : i]
-            case .object(let o):
-                guard case .string(let name) = args[1] else { return args[2] }
-                return o.field(name) ?? args[2]
+            case .object(let box):
+                guard let name = args[1].stringValue else { return args[2] }
+                return box.object.field(name) ?? args[2]
             default: throw args.error("first argument must be a map, list or object, got \(args[0].typeName)")
             }
         },
@@ -136,7 +136,7 @@ extension Builtins {
         if let ints = homogeneous(keys, { if case .int(let x) = $0 { x } else { nil } }) {
             return ints.indices.sorted { ints[$0] < ints[$1] }
         }
-        if let strings = homogeneous(keys, { if case .string(let x) = $0 { x } else { nil } }) {
+        if let strings = homogeneous(keys, { if case .string(let x) = $0 { x.value } else { nil } }) {
             return strings.indices.sorted { strings[$0] < strings[$1] }
         }
         for k in keys where Operators.ordering(k, keys[0]) == nil {

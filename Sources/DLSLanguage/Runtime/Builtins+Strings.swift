@@ -26,8 +26,8 @@ extension Builtins {
             switch args[0] {
             case .list(let l):
                 return .list(ListObject(Array(l.items[try bounds(l.items.count)])))
-            case .string(let s):
-                let characters = Array(s)
+            case .string(let box):
+                let characters = Array(box.value)
                 return .string(String(characters[try bounds(characters.count)]))
             default:
                 throw args.error("argument 1 must be a list or string, got \(args[0].typeName)")
@@ -35,7 +35,7 @@ extension Builtins {
         },
         NativeFunction("fields", arity: 1...1) { args in
             switch args[0] {
-            case .object(let o): return .list(ListObject(o.fieldNames.map { .string($0) }))
+            case .object(let box): return .list(ListObject(box.object.fieldNames.map { .string($0) }))
             case .map(let m): return .list(ListObject(m.entries.keys.map(\.value)))
             case .error: return .list(ListObject(["message", "errno", "value", "file", "line", "column", "notes"].map { .string($0) }))
             default: throw args.error("\(args[0].typeName) has no fields")

@@ -22,7 +22,7 @@ extension Builtins {
         },
         NativeFunction("write_file", arity: 2...2) { args in
             let path = try args.string(0)
-            guard case .string(let text) = args[1] else {
+            guard let text = args[1].stringValue else {
                 throw args.error("the text must be a string, got \(args[1].typeName) (json(value) makes one from data)")
             }
             do throws(TextFile.Failure) {

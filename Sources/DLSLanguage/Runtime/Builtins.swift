@@ -47,7 +47,7 @@ enum Builtins {
         NativeFunction("error", arity: 1...2) { args in
             let message = args[0].str
             var errno: String?
-            if case .string(let e) = args[1] { errno = e }
+            if let e = args[1].stringValue { errno = e }
             return .error(ErrorObject(message: message, errno: errno, location: args.location))
         },
     ] }
@@ -65,7 +65,8 @@ enum Builtins {
             case .rate(let r):
                 guard r.bytesPerSecond <= UInt64(Int.max) else { throw args.error("rate too large for an int") }
                 return .int(Int(r.bytesPerSecond))
-            case .string(let s):
+            case .string(let box):
+                let s = box.value
                 let t = s.trimmingSpaces()
                 if let v = Int(t) { return .int(v) }
                 if t.hasPrefix("0x"), let v = Int(t.dropFirst(2), radix: 16) { return .int(v) }
@@ -78,7 +79,8 @@ enum Builtins {
             case .float: return args[0]
             case .int(let i): return .float(Double(i))
             case .rate(let r): return .float(Double(r.bytesPerSecond))
-            case .string(let s):
+            case .string(let box):
+                let s = box.value
                 guard let v = Double(s.trimmingSpaces()) else { throw args.error("\(Value.quote(s)) is not a number") }
                 return .float(v)
             default: throw args.error("cannot convert \(args[0].typeName) to float")
@@ -88,7 +90,8 @@ enum Builtins {
             switch args[0] {
             case .rate: return args[0]
             case .int(let i) where i >= 0: return .rate(Rate(bytesPerSecond: UInt64(i)))
-            case .string(let s):
+            case .string(let box):
+                let s = box.value
                 guard let r = Rate.parse(s) else {
                     throw args.error("Invalid rate value: \(Value.quote(s)) (expected a number and a unit, e.g. 10gbit, 100mbps, 1.5Gbit)")
                 }

@@ -116,7 +116,7 @@ public struct Arguments {
 
     public func string(_ i: Int, _ what: String = "argument") throws -> String {
         guard case .string(let v) = self[i] else { throw error("\(what) \(i + 1) must be string, got \(self[i].typeName)") }
-        return v
+        return v.value
     }
 
     public func list(_ i: Int) throws -> ListObject {

@@ -1,7 +1,11 @@
-/// Int keys (the map a loop counts into, ports by index) and ASCII string keys (field names, port
-/// names) hash with a multiply–xorshift mix instead of SipHash: hashing was the largest single cost
-/// of maps. A per-process random key goes in first, so the buckets keys land in differ from run to
-/// run as they do with Hasher (python hashes ints to themselves). Every other key hashes as before.
+import Synchronization
+
+/// Int keys (the map a loop counts into, ports by index) and string keys (field names, port names)
+/// hash with a multiply–xorshift mix instead of SipHash: hashing was the largest single cost of
+/// maps. A per-process random key goes in first, so the buckets keys land in differ from run to run
+/// as they do with Hasher (python hashes ints to themselves). A string's hash does not depend on
+/// the table's seed and is kept in its box, so a key used again (a field name read in a loop, the
+/// keys of a map literal) is hashed once; the seed is mixed in per lookup. Other keys hash as before.
 extension MapKey {
     private static let processKey = UInt64.random(in: .min ... .max)
 
@@ -9,17 +13,51 @@ extension MapKey {
         switch self {
         case .int(let number):
             return Int(bitPattern: UInt(Self.mix(UInt64(bitPattern: Int64(number)) ^ UInt64(bitPattern: Int64(seed)) ^ Self.processKey)))
-        case .string(var text):
-            if let h = text.withUTF8({ ASCIIBytes.all($0) ? Self.hash($0, seed: seed) : nil }) { return h }
+        case .string(let box):
+            return Int(bitPattern: UInt(Self.mix(Self.textHash(box) ^ UInt64(bitPattern: Int64(seed)))))
+        default:
+            var hasher = Hasher()
+            hasher.combine(seed)
+            hash(into: &hasher)
+            return hasher.finalize()
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        switch self {
+        case .null: hasher.combine(0 as UInt8)
+        case .bool(let flag): hasher.combine(1 as UInt8); hasher.combine(flag)
+        case .int(let number): hasher.combine(2 as UInt8); hasher.combine(number)
+        case .float(let number): hasher.combine(3 as UInt8); hasher.combine(number)
+        case .rate(let rate): hasher.combine(4 as UInt8); hasher.combine(rate)
+        case .string(let box): hasher.combine(5 as UInt8); hasher.combine(Self.textHash(box))
+        }
+    }
+
+    /// The text's hash, computed on first use and then read from the box.
+    @inline(__always)
+    static func textHash(_ box: StringBox) -> UInt64 {
+        let cached = box.cachedHash.load(ordering: .relaxed)
+        return cached != 0 ? cached : computeTextHash(box)
+    }
+
+    private static func computeTextHash(_ box: StringBox) -> UInt64 {
+        var text = box.value
+        var h: UInt64
+        if let fast = text.withUTF8({ ASCIIBytes.all($0) ? hash($0) : nil }) {
+            h = fast
+        } else if var ascii = asciiEquivalent(text) {
             // Equal strings must hash alike, and String's == is canonical equivalence: a text whose
             // normal form is ASCII ("\u{212A}" == "K") hashes as that ASCII text.
-            if var ascii = Self.asciiEquivalent(text) { return ascii.withUTF8 { Self.hash($0, seed: seed) } }
-        default: break
+            h = ascii.withUTF8 { hash($0) }
+        } else {
+            var hasher = Hasher()
+            hasher.combine(text)
+            h = UInt64(bitPattern: Int64(hasher.finalize()))
         }
-        var hasher = Hasher()
-        hasher.combine(seed)
-        hash(into: &hasher)
-        return hasher.finalize()
+        if h == 0 { h = 1 }  // 0 marks "not computed"
+        box.cachedHash.store(h, ordering: .relaxed)
+        return h
     }
 
     /// The non-ASCII scalars whose canonical decomposition is ASCII (singletons: a decomposition
@@ -42,10 +80,10 @@ extension MapKey {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Eight bytes at a time through the mix, the length and the keys first.
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, seed: Int) -> Int {
-        var h = processKey ^ UInt64(bitPattern: Int64(seed)) ^ (UInt64(bytes.count) &* 0x9E37_79B9_7F4A_7C15)
-        guard let start = bytes.baseAddress else { return Int(bitPattern: UInt(mix(h))) }
+    /// Eight bytes at a time through the mix, the length and the process key first.
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h = processKey ^ (UInt64(bytes.count) &* 0x9E37_79B9_7F4A_7C15)
+        guard let start = bytes.baseAddress else { return mix(h) }
         let n = bytes.count
         var i = 0
         while i + 8 <= n {
@@ -64,7 +102,7 @@ extension MapKey {
         } else if n == 0 {
             h = mix(h)
         }
-        return Int(bitPattern: UInt(h))
+        return h
     }
 
     /// The finaliser of splitmix64: every input bit reaches the low bits the hash table indexes by.

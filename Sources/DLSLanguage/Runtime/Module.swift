@@ -69,7 +69,8 @@ public final class ModuleObject: HostObject {
         for name in fieldNames {
             guard let value = field(name) else { continue }
             switch value {
-            case .function, .native, .object(is ModuleObject): continue
+            case .function, .native: continue
+            case .object(let box) where box.object is ModuleObject: continue
             default: map.entries[.string(name)] = value
             }
         }

@@ -35,11 +35,13 @@ enum Operators {
             return try float(op, Double(x), y, at: location)
         case let (.float(x), .int(y)):
             return try float(op, x, Double(y), at: location)
-        case let (.string(x), .string(y)) where op == .add:
+        case let (.string(xb), .string(yb)) where op == .add:
+            let x = xb.value, y = yb.value
             let bytes = x.utf8.count + y.utf8.count
             guard bytes <= Limits.maxStringBytes else { throw Limits.stringTooLong(bytes, at: location) }
             return .string(x + y)
-        case let (.string(x), .int(n)) where op == .multiply:
+        case let (.string(xb), .int(n)) where op == .multiply:
+            let x = xb.value
             guard n >= 0 else { throw RuntimeError("string repetition count \(n) is negative", at: location) }
             // An overflowing product is too large too (its wrapped value could look small).
             let (bytes, overflow) = x.utf8.count.multipliedReportingOverflow(by: n)
@@ -79,7 +81,8 @@ enum Operators {
                 guard f > 0 else { throw RuntimeError("rate divided by \(f)", at: location) }
                 return try scale(r, 1 / f, exact: nil, at: location)
             }
-        case let (.object(o as any OffsettableHostObject), .int(n)) where op == .add || op == .subtract:
+        case let (.object(box), .int(n)) where op == .add || op == .subtract:
+            guard let o = box.object as? any OffsettableHostObject else { break }
             guard op == .add || n != Int.min else { throw RuntimeError("integer overflow: -(\(n))", at: location) }
             do {
                 return try o.offset(by: op == .add ? n : -n)
@@ -166,7 +169,7 @@ enum Operators {
         case let (.float(x), .float(y)): return x.isNaN || y.isNaN ? nil : sign(x, y)
         case let (.int(x), .float(y)): return y.isNaN ? nil : sign(Double(x), y)
         case let (.float(x), .int(y)): return x.isNaN ? nil : sign(x, Double(y))
-        case let (.string(x), .string(y)): return sign(x, y)
+        case let (.string(x), .string(y)): return sign(x.value, y.value)
         case let (.rate(x), .rate(y)): return sign(x, y)
         default: return nil
         }
@@ -214,10 +217,10 @@ enum Operators {
         case let (.float(x), .float(y)): return x == y
         case let (.int(x), .float(y)), let (.float(y), .int(x)): return Double(x) == y
         case let (.rate(x), .rate(y)): return x == y
-        case let (.string(x), .string(y)): return x == y
+        case let (.string(x), .string(y)): return x === y || x.value == y.value
         case let (.function(x), .function(y)): return x === y
         case let (.native(x), .native(y)): return x === y
-        case let (.object(x), .object(y)): return x.isEqual(to: y)
+        case let (.object(x), .object(y)): return x.object.isEqual(to: y.object)
         case let (.error(x), .error(y)): return x === y
         default: return false
         }

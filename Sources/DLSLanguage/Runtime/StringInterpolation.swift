@@ -62,7 +62,7 @@ final class StringInterpolation {
         for j in 0..<count {
             let value = j == 0 ? try first(interp, base) : j == 1 ? try second(interp, base) : try evals[j].eval(interp, base)
             switch value {
-            case .string(let s): total += s.utf8.count; (scratch + j).pointee = value
+            case .string(let s): total += s.value.utf8.count; (scratch + j).pointee = value
             case .int(let i): total += StringInterpolation.decimalDigits(i); (scratch + j).pointee = value
             default:
                 let text = value.str
@@ -83,7 +83,8 @@ final class StringInterpolation {
                 }
                 switch scratch[segment.value] {
                 case .int(let i): out = StringInterpolation.writeDecimal(i, to: out)
-                case .string(var s):
+                case .string(let box):
+                    var s = box.value
                     out = s.withUTF8 { bytes in
                         guard let source = bytes.baseAddress else { return out }
                         out.update(from: source, count: bytes.count)

@@ -1,19 +1,25 @@
 import OrderedCollections
+import Synchronization
 
 /// A dls value. Scalars and strings are values; lists and maps are shared references (like Python),
 /// so `append(xs, 1)` and `m.k = v` change the one object every name refers to.
+/// Every payload is at most one word (strings and host objects are boxed), so a Value is 9 bytes
+/// with a 16-byte stride and copying one is a tag test and at most one retain: values are copied
+/// on every variable read, argument and list element, and the 16-byte payloads of a String or an
+/// existential made each copy a call into outlined copy code. `.string("x")` and `.object(o)` still
+/// build values; matching `.string(let box)` binds the box (`box.value`, or `value.stringValue`).
 public enum Value {
     case null
     case bool(Bool)
     case int(Int)
     case float(Double)
     case rate(Rate)
-    case string(String)
+    case string(StringBox)
     case list(ListObject)
     case map(MapObject)
     case function(FunctionObject)
     case native(NativeFunction)
-    case object(any HostObject)
+    case object(HostObjectBox)
     case error(ErrorObject)
     /// A captured variable's box; only ever seen inside frames, never by scripts.
     case cell(Cell)
@@ -29,13 +35,58 @@ public enum Value {
         case .list: return "list"
         case .map: return "map"
         case .function, .native: return "function"
-        case .object(let o): return o.typeName
+        case .object(let box): return box.object.typeName
         case .error: return "error"
         case .cell(let c): return c.value.typeName
         }
     }
 
     public var isNil: Bool { if case .null = self { return true } else { return false } }
+
+    @inline(__always)
+    public static func string(_ text: String) -> Value { .string(StringBox(text)) }
+
+    public static func object(_ object: any HostObject) -> Value { .object(HostObjectBox(object)) }
+
+    /// The text of a string value; nil for any other value.
+    @inline(__always)
+    public var stringValue: String? {
+        if case .string(let box) = self { return box.value }
+        return nil
+    }
+
+    /// The host object of an object value; nil for any other value.
+    public var hostObject: (any HostObject)? {
+        if case .object(let box) = self { return box.object }
+        return nil
+    }
+}
+
+/// The payload of a string value, shared by the map keys made from it. Immutable once shared: only
+/// a box that is uniquely referenced is appended to in place (`s += t`). It keeps the text's hash
+/// once a map has asked for it, so a key looked up again (a field name, a literal key) is not
+/// hashed again; unchecked Sendable because a shared box never changes.
+public final class StringBox: @unchecked Sendable, CustomStringConvertible {
+    @exclusivity(unchecked) public private(set) var value: String
+    /// The seed-independent hash (see MapKeyHashing); 0 until computed. Atomic (relaxed): two
+    /// threads may hash a shared key at once, and both store the same number.
+    let cachedHash = Atomic<UInt64>(0)
+    @inline(__always)
+    public init(_ value: String) { self.value = value }
+    /// The text itself, so a box interpolated where its string was meant still prints the string.
+    public var description: String { value }
+
+    /// Appends in place; callers own the only reference.
+    func append(_ text: String) {
+        value += text
+        cachedHash.store(0, ordering: .relaxed)
+    }
+}
+
+/// The payload of an object value: one reference instead of a two-word existential.
+public final class HostObjectBox {
+    public let object: any HostObject
+    public init(_ object: any HostObject) { self.object = object }
 }
 
 public final class ListObject {
@@ -100,7 +151,11 @@ public enum MapKey: Hashable, Sendable {
     case int(Int)
     case float(Double)
     case rate(Rate)
-    case string(String)
+    /// The box of the string value the key was made from (no copy of the text).
+    case string(StringBox)
+
+    @inline(__always)
+    public static func string(_ text: String) -> MapKey { .string(StringBox(text)) }
 
     public init?(_ value: Value) {
         switch value {
@@ -109,7 +164,7 @@ public enum MapKey: Hashable, Sendable {
         case .int(let i): self = .int(i)
         case .float(let f): self = f == f.rounded() && abs(f) < 9e18 ? .int(Int(f)) : .float(f)
         case .rate(let r): self = .rate(r)
-        case .string(let s): self = .string(s)
+        case .string(let box): self = .string(box)
         default: return nil
         }
     }
@@ -121,7 +176,25 @@ public enum MapKey: Hashable, Sendable {
         case .int(let i): return .int(i)
         case .float(let f): return .float(f)
         case .rate(let r): return .rate(r)
-        case .string(let s): return .string(s)
+        case .string(let box): return .string(box)
+        }
+    }
+
+    /// The text of a string key; nil for any other key.
+    public var stringValue: String? {
+        if case .string(let box) = self { return box.value }
+        return nil
+    }
+
+    public static func == (a: MapKey, b: MapKey) -> Bool {
+        switch (a, b) {
+        case let (.string(x), .string(y)): return x === y || x.value == y.value
+        case let (.int(x), .int(y)): return x == y
+        case (.null, .null): return true
+        case let (.bool(x), .bool(y)): return x == y
+        case let (.float(x), .float(y)): return x == y
+        case let (.rate(x), .rate(y)): return x == y
+        default: return false
         }
     }
 }

@@ -8,7 +8,7 @@ extension Value {
         case .int(let i): return String(i)
         case .float(let f): return Value.formatFloat(f)
         case .rate(let r): return r.formatted()
-        case .string(let s): return s
+        case .string(let s): return s.value
         case .list, .map:
             var out = ""
             var open: [ObjectIdentifier] = []
@@ -16,20 +16,20 @@ extension Value {
             return out
         case .function(let f): return "<fn \(f.proto.name)>"
         case .native(let n): return "<builtin \(n.name)>"
-        case .object(let o): return o.displayText
+        case .object(let box): return box.object.displayText
         case .error(let e): return "error: " + e.message + (e.errno.map { " (\($0))" } ?? "")
         case .cell(let c): return c.value.str
         }
     }
 
     public var repr: String {
-        if case .string(let s) = self { return Value.quote(s) }
+        if case .string(let s) = self { return Value.quote(s.value) }
         return str
     }
 
     /// The text a value contributes to a command word (`port show $sf` uses the port's handle).
     public var wordText: String {
-        if case .object(let o) = self, let handle = o.field("handle"), case .string(let s) = handle { return s }
+        if case .object(let box) = self, let handle = box.object.field("handle"), let s = handle.stringValue { return s }
         return str
     }
 
@@ -105,7 +105,7 @@ public enum JSONWriter {
             guard f.isFinite else { throw CommandFailure("json(): \(Value.formatFloat(f)) has no JSON form") }
             out += "\(f)"
         case .rate(let r): out += String(r.bytesPerSecond)
-        case .string(let s): out += escape(s)
+        case .string(let s): out += escape(s.value)
         case .list(let l):
             out += "["
             for (i, item) in l.items.enumerated() {
@@ -121,14 +121,14 @@ public enum JSONWriter {
                 if i > 0 { out += "," }
                 newline(level + 1)
                 let keyText: String
-                if case .string(let s) = k { keyText = s } else { keyText = k.value.str }
+                if let s = k.stringValue { keyText = s } else { keyText = k.value.str }
                 out += escape(keyText) + (indent == nil ? ":" : ": ")
                 try write(v, into: &out, indent: indent, level: level + 1, depth: depth + 1)
             }
             if !m.entries.isEmpty { newline(level) }
             out += "}"
-        case .object(let o):
-            try write(o.jsonValue, into: &out, indent: indent, level: level, depth: depth + 1)
+        case .object(let box):
+            try write(box.object.jsonValue, into: &out, indent: indent, level: level, depth: depth + 1)
         case .error(let e):
             var entries: [(MapKey, Value)] = [(.string("message"), .string(e.message))]
             if let errno = e.errno { entries.append((.string("errno"), .string(errno))) }

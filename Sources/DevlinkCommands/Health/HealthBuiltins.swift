@@ -37,7 +37,7 @@ enum HealthBuiltins {
                 switch args[2] {
                 case .bool(let b): value = b ? "Y" : "N"
                 case .int(let n): value = String(n)
-                case .string(let s): value = s
+                case .string(let s): value = s.value
                 default: throw args.error("VALUE must be a number, a boolean or a string")
                 }
                 try QueryBuiltins.call { try runner.session.perform(SetNetdevsimHealthKnob(device, knob: knob, value: value)) }

@@ -30,10 +30,11 @@ public enum ValueBox: Sendable, Equatable {
         case .float(let f): self = .float(f)
         case .bool(let b): self = .bool(b)
         case .rate(let r): self = .rate(r.bytesPerSecond)
-        case .string(let s): self = .string(s)
-        case .object(let o as MACValue): self = .mac(o.address)
-        case .object(let o):
-            if let h = o.field("handle"), case .string(let s) = h { self = .string(s) } else { self = .other(o.typeName) }
+        case .string(let s): self = .string(s.value)
+        case .object(let box):
+            let o = box.object
+            if let mac = o as? MACValue { self = .mac(mac.address) }
+            else if let h = o.field("handle"), let s = h.stringValue { self = .string(s) } else { self = .other(o.typeName) }
         default: self = .other(value.typeName)
         }
     }

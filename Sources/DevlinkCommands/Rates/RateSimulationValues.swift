@@ -77,7 +77,7 @@ enum RateSimulationValues {
         }
         var kernel: (major: Int, minor: Int)?
         if let value = args.named["kernel"], !isNull(value) {
-            guard case .string(let text) = value, let version = RateInputs.version(text) else {
+            guard let text = value.stringValue, let version = RateInputs.version(text) else {
                 throw args.error("kernel: expected a version string such as \"6.17\"")
             }
             kernel = version
@@ -132,7 +132,7 @@ enum RateSimulationValues {
         case .int(let n):
             guard n >= 0, let index = UInt32(exactly: n) else { throw args.error("\(n) is not a port index") }
             return RateHandle(device: device, target: .leaf(portIndex: index))
-        case .string(let s): text = s
+        case .string(let s): text = s.value
         default: throw args.error("a demand's key must be a leaf (port index, handle or netdev name), got \(key.typeName)")
         }
         switch try QueryBuiltins.call({ try RateInputs.leaf(text, of: device, session: session) }) {
@@ -151,7 +151,7 @@ enum RateSimulationValues {
         switch value {
         case .rate(let r): return r.bytesPerSecond
         case .int(let n) where n >= 0: return UInt64(n)
-        case .string(let s): return RateValue.bytesPerSecond(parsing: s)
+        case .string(let s): return RateValue.bytesPerSecond(parsing: s.value)
         default: return nil
         }
     }
@@ -159,7 +159,8 @@ enum RateSimulationValues {
     private static func trafficClass(_ value: Value) -> Int? {
         switch value {
         case .int(let n) where (0..<RateObject.trafficClassCount).contains(n): return n
-        case .string(let s):
+        case .string(let box):
+            let s = box.value
             let digits = s.hasPrefix("tc") ? String(s.dropFirst(2)) : s
             return Int(digits).flatMap { (0..<RateObject.trafficClassCount).contains($0) ? $0 : nil }
         default: return nil

@@ -46,7 +46,7 @@ public final class EventValue: HostObject {
         let m = MapObject()
         for name in fieldNames {
             let value = field(name) ?? .null
-            if case .object(let o) = value { m.entries[.string(name)] = o.jsonValue } else { m.entries[.string(name)] = value }
+            if let o = value.hostObject { m.entries[.string(name)] = o.jsonValue } else { m.entries[.string(name)] = value }
         }
         return .map(m)
     }

@@ -11,7 +11,8 @@ enum FaultBuiltins {
                 let operation = try args.string(0)
                 let errno: Errno
                 switch args[1] {
-                case .string(let name):
+                case .string(let box):
+                    let name = box.value
                     guard let known = Errno(name: name) else {
                         throw args.error("unknown errno \(Value.string(name).repr) (expected a name such as \"EIO\" or \"EBUSY\")")
                     }

@@ -52,7 +52,9 @@ public enum LiveObjects {
     /// with their items frozen; anything else is already a value.
     public static func freeze(_ value: Value) -> Value {
         switch value {
-        case .object(let object as any FreezableValue): return .object(object.frozen())
+        case .object(let box):
+            guard let object = box.object as? any FreezableValue else { return value }
+            return .object(object.frozen())
         case .list(let list): return .list(ListObject(list.items.map(freeze)))
         case .map(let map):
             let copy = MapObject()

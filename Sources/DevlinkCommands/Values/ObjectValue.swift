@@ -38,7 +38,7 @@ extension ObjectSchema {
         let m = MapObject()
         for field in fields {
             let value = field.read(object)
-            if case .object(let o) = value { m.entries[.string(field.name)] = o.jsonValue } else { m.entries[.string(field.name)] = value }
+            if let o = value.hostObject { m.entries[.string(field.name)] = o.jsonValue } else { m.entries[.string(field.name)] = value }
         }
         return .map(m)
     }

@@ -16,7 +16,7 @@ enum QueryBuiltins {
                 let device = try optionalDevice(args, 0)
                 var ports = try call { try session().ports(of: device) }
                 if let wanted = args.named["flavour"] {
-                    guard case .string(let name) = wanted, PortFlavour(name: name) != nil else {
+                    guard let name = wanted.stringValue, PortFlavour(name: name) != nil else {
                         throw args.error("flavour: must be one of \(PortCommands.flavours.joined(separator: ", "))")
                     }
                     ports = ports.filter { $0.flavour.name == name }
@@ -47,8 +47,9 @@ enum QueryBuiltins {
             },
             NativeFunction("mac", arity: 1...1) { args in
                 switch args[0] {
-                case .object(let o as MACValue): return .object(o)
-                case .string(let s):
+                case .object(let box) where box.object is MACValue: return args[0]
+                case .string(let box):
+                    let s = box.value
                     guard case .success(let m) = WordParsers.mac(s) else {
                         throw args.error("\(Value.string(s).repr) is not a MAC address (expected hex bytes separated by colons, e.g. 00:11:22:33:44:55)")
                     }
