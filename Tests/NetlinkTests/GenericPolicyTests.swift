@@ -93,3 +93,30 @@ import Testing
         #expect(throws: Never.self) { try features.require([.rates, .tcBandwidth]) }
     }
 }
+
+/// `rate set` and friends skip the policy dump when the family's command list shows what they need:
+/// only when the policy could not say otherwise.
+@Suite struct ListedFeatureTests {
+    @Test func theGuestFamilyListsTheRateCommands() throws {
+        let operations = try GenericPolicy.operations(inFamilyReply: try GenericPolicyTests.familyReply())
+        #expect(NetlinkSession.featuresListed(by: operations) == .rates)
+    }
+
+    @Test func nothingIsListedWithoutTheCommand() {
+        #expect(NetlinkSession.featuresListed(by: []) == [])
+        #expect(NetlinkSession.featuresListed(by: [DevlinkCommand.rateSet, DevlinkCommand.eswitchSet]) == [])
+    }
+
+    /// Whatever the policy dump holds (here: nothing, or the whole 6.12 policy), a listed feature is
+    /// one the decoded policy has, so skipping the dump never skips a refusal.
+    @Test func aListedFeatureIsOneThePolicyShows() throws {
+        let captured = try GenericPolicyTests.captured()
+        for operations: [UInt8] in [[DevlinkCommand.rateNew], [1, 2, DevlinkCommand.rateNew, 84], Array(captured.commands.keys)] {
+            let listed = NetlinkSession.featuresListed(by: operations)
+            for policy in [try GenericPolicy.decode(operations: operations, dump: []), captured] {
+                let features = KernelFeatures(release: "5.14.0", policy: policy)
+                #expect(features.available.isSuperset(of: listed), "\(operations)")
+            }
+        }
+    }
+}

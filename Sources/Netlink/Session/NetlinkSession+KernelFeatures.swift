@@ -11,10 +11,22 @@ extension NetlinkSession {
     }
 
     /// Refused here, before anything is sent, when the kernel's policy lacks what `operation` needs.
+    /// Needs the family's command list already answers (`rates` for every rate request) fetch no policy.
     @inline(__always)
     func refuseUnlessKernelHas<Operation: DeviceOperation>(_ operation: Operation) throws(KernelFeatureError) {
         let needs = operation.policyNeeds
-        if !needs.isEmpty { try kernelFeatures.require(needs) }
+        if !needs.isEmpty && !features.listed.isSuperset(of: needs) { try kernelFeatures.require(needs) }
+    }
+
+    /// The features shown by a command that `operations` (the family's CTRL_ATTR_OPS, read at open)
+    /// lists. The policy would show each of them too, since `GenericPolicy.decode` takes the commands
+    /// from that same list, and a kernel that answers no policy refuses nothing: either way the
+    /// request goes out. So `apply` of a rate plan skips the policy dump (the largest answer of the
+    /// devlink family, and most of the decoding a short run does).
+    static func featuresListed(by operations: [UInt8]) -> DevlinkFeatureSet {
+        DevlinkFeatureSet(DevlinkFeature.allCases.filter { feature in
+            if case .command(let command) = feature.probe { operations.contains(command) } else { false }
+        })
     }
 
     /// The features from `fetch`'s policy; a kernel that does not answer it (before 5.8, or a
@@ -31,8 +43,10 @@ extension NetlinkSession {
     }
 }
 
-/// The cached answer (a class so the session's `let` can hold it and fill it lazily).
+/// The cached answer (a class so the session's `let` can hold it and fill it lazily), and the
+/// features the family's command list shows without it.
 final class KernelFeaturesCache: @unchecked Sendable {
     var value: KernelFeatures?
-    init() {}
+    let listed: DevlinkFeatureSet
+    init(listed: DevlinkFeatureSet = []) { self.listed = listed }
 }

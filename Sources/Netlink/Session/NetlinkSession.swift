@@ -21,7 +21,7 @@ public final class NetlinkSession: DeviceSession {
     /// The warning text the kernel attached to the last successful request, if any.
     @exclusivity(unchecked) public private(set) var lastWarning: String?
     /// The kernel's devlink features, fetched at the first request that needs them.
-    let features = KernelFeaturesCache()
+    let features: KernelFeaturesCache
     lazy var route: Result<NetlinkSocket, Error> = Result { try NetlinkSession.openSocket(.route) }
 
     /// Opens the session. Throws `NetlinkSessionError` when the kernel has no devlink (a one-line
@@ -29,6 +29,7 @@ public final class NetlinkSession: DeviceSession {
     public init(receiveTimeout: Double = 10, eventsFromOpen: Bool = true) throws {
         socket = try NetlinkSession.openSocket(.generic, receiveTimeout: receiveTimeout)
         family = try NetlinkSession.resolveDevlink(socket)
+        features = KernelFeaturesCache(listed: Self.featuresListed(by: family.operations))
         if eventsFromOpen { _ = monitor }
     }
 
