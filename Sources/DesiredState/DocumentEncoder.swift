@@ -1,5 +1,6 @@
 import DevlinkModel
 import RateUnits
+import TextEscaping
 
 /// `DesiredDocument` → JSON text with a stable key order: devices by handle; in a device eswitch,
 /// sriov, params (by name), ports (VFs by number, then SFs by sfnum), rates (nodes by name, then
