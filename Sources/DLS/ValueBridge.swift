@@ -64,15 +64,11 @@ struct ValueBridge {
     }
 
     func error(_ e: ErrorObject) -> DLSError {
-        let location = e.location.map(ValueBridge.location)
+        let location = e.location
         let head = location.map { "\($0): " } ?? ""
         let kind = e.message.hasPrefix("Error: ") ? "" : "error: "
         return DLSError(kind: .runtime, message: e.message, location: location, errno: e.errno, notes: e.notes,
                         value: e.value.map(swiftValue), rendered: head + kind + e.message)
-    }
-
-    static func location(_ l: SourceLocation) -> DLSLocation {
-        DLSLocation(file: l.file, line: l.line, column: l.column)
     }
 
     // MARK: Swift → script
@@ -96,7 +92,7 @@ struct ValueBridge {
         case .function(let f): return f.value
         case .error(let e):
             return .error(ErrorObject(message: e.message, errno: e.errno, value: e.value.map(scriptValue),
-                                      location: e.location.map { SourceLocation(file: $0.file, line: $0.line, column: $0.column) },
+                                      location: e.location,
                                       notes: e.notes))
         }
     }
