@@ -144,8 +144,11 @@ extension AttributeCodec where Value == UInt64 {
     /// Bytes per second, written as devlink prints a rate (`"10Gbit"`).
     static var rate: Self {
         Self(tree: { .string(RateValue.text(bytesPerSecond: $0)) }, read: { node throws(DocumentError) in try node.rate() },
-             word: { $0 == 0 ? "0" : RateValue.text(bytesPerSecond: $0) })
+             word: rateWord)
     }
+
+    /// A rate as a plan's devlink word: 0 (unset) as `0`, else as devlink prints it.
+    static func rateWord(_ bytes: UInt64) -> String { bytes == 0 ? "0" : RateValue.text(bytesPerSecond: bytes) }
 }
 
 extension AttributeCodec where Value == String {

@@ -118,9 +118,8 @@ extension DevicePlanner {
             words.append("\(word) \(text(new))")
             notes.append("\(word) \(text(current)) → \(text(new))")
         }
-        let rateText = AttributeCodec<UInt64>.rate.word
-        set("tx_share", rate.txShare, old.txShare, \.txShare, rateText)
-        set("tx_max", rate.txMax, old.txMax, \.txMax, rateText)
+        set("tx_share", rate.txShare, old.txShare, \.txShare, AttributeCodec.rateWord)
+        set("tx_max", rate.txMax, old.txMax, \.txMax, AttributeCodec.rateWord)
         set("tx_priority", rate.txPriority, old.txPriority, \.txPriority) { String($0) }
         set("tx_weight", rate.txWeight, old.txWeight, \.txWeight) { String($0) }
         if let shares = rate.tcBandwidths ?? (prune ? RateObject.noBandwidths : nil), shares != old.tcBandwidths {
