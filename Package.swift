@@ -20,16 +20,19 @@ let package = Package(
         // Rate units (devlink's get_rate64 and print_color_rate): shared by the language's rate values
         // and devlink's rate options, so both read `1e3mbit` alike.
         .target(name: "RateUnits"),
+        // Quoted and escaped strings (JSON in its dialects, XML): shared by the language's `json()` and
+        // string literals, devlink's `-j` output, the desired-state document and the CLI's reports.
+        .target(name: "TextEscaping"),
         // The language alone: knows nothing of devlink.
         .target(name: "DLSLanguage",
-                dependencies: ["RateUnits", .product(name: "OrderedCollections", package: "swift-collections")]),
+                dependencies: ["RateUnits", "TextEscaping", .product(name: "OrderedCollections", package: "swift-collections")]),
         // Domain types and the DeviceSession protocol every backend implements.
-        .target(name: "DevlinkModel", dependencies: ["RateUnits"]),
+        .target(name: "DevlinkModel", dependencies: ["RateUnits", "TextEscaping"]),
         .target(name: "DevlinkEmulator", dependencies: ["DevlinkModel"]),
         .target(name: "Netlink", dependencies: ["DevlinkModel"]),
-        .target(name: "DevlinkCommands", dependencies: ["DLSLanguage", "DevlinkModel"]),
+        .target(name: "DevlinkCommands", dependencies: ["DLSLanguage", "DevlinkModel", "TextEscaping"]),
         // Desired state: snapshot, plan (diff + driver ordering), apply (a transaction).
-        .target(name: "DesiredState", dependencies: ["DevlinkModel", "DevlinkCommands", "RateUnits"]),
+        .target(name: "DesiredState", dependencies: ["DevlinkModel", "DevlinkCommands", "RateUnits", "TextEscaping"]),
         .systemLibrary(name: "CLibEdit", path: "Sources/CLibEdit",
                        pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "CEditIntr", dependencies: ["CLibEdit"]),
@@ -39,12 +42,13 @@ let package = Package(
         .target(name: "CStackSwitch"),
         // What an embedding Swift program imports.
         .target(name: "DLS", dependencies: ["DLSLanguage", "DevlinkModel", "DevlinkEmulator",
-                                            "Netlink", "DevlinkCommands", "DesiredState", "CStackSwitch"]),
+                                            "Netlink", "DevlinkCommands", "DesiredState", "CStackSwitch", "TextEscaping"]),
         // glibc's malloc settings for the CLI process (not for embedders, who choose their own).
         .target(name: "CMallocTuning"),
-        // The CLI and REPL use only the embedding API (plus the line editor): no back doors.
+        // The CLI and REPL use only the embedding API (plus the line editor and the text escaper): no
+        // back doors.
         .executableTarget(name: "dls", dependencies: [
-            "DLS", "DLSRepl", "CMallocTuning",
+            "DLS", "DLSRepl", "CMallocTuning", "TextEscaping",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -52,6 +56,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "DLSLanguageTests", dependencies: ["DLSLanguage", "TestSupport"]),
         .testTarget(name: "DevlinkModelTests", dependencies: ["DevlinkModel"]),
+        .testTarget(name: "TextEscapingTests", dependencies: ["TextEscaping"]),
         .testTarget(name: "DevlinkEmulatorTests", dependencies: [
             "DevlinkEmulator", "DevlinkModel",
             .product(name: "PropertyBased", package: "swift-property-based"),

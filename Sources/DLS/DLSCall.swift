@@ -60,7 +60,7 @@ extension DLSEngine {
             let args = arguments
             let call = DLSCall(
                 name: name, arguments: arguments.all.map(bridge.swiftValue),
-                named: arguments.named.mapValues(bridge.swiftValue), location: ValueBridge.location(location),
+                named: arguments.named.mapValues(bridge.swiftValue), location: location,
                 output: output,
                 invoke: { function, values in
                     do {

@@ -49,7 +49,7 @@ final class EngineCommandHost: CommandHost, TransactionSupport {
         let bridge = engine.bridge
         let line = DLSCommand(words: command.arguments.map(\.text),
                               values: command.arguments.map { $0.value.map(bridge.swiftValue) },
-                              location: ValueBridge.location(command.location), display: display, output: engine.output)
+                              location: command.location, display: display, output: engine.output)
         do {
             return bridge.scriptValue(try handler(line))
         } catch let error as DLSError where error.location == nil && error.kind == .runtime {

@@ -98,7 +98,7 @@ extension DLSEngine {
                 throw DLSError("\(path): the script must end with `return DOCUMENT` (a map), not \(value.typeName)")
             }
             do {
-                return try DocumentDecoder.decode(try Self.tree(value, path: "$"))
+                return try DocumentDecoder.decode(try Self.tree(bridge.scriptValue(value), path: "$"))
             } catch {
                 throw DLSError("\(path): \(error)")
             }
@@ -123,33 +123,6 @@ extension DLSEngine {
             return try DocumentDecoder.decode(text)
         } catch {
             throw DLSError("\(path == "-" ? "<stdin>" : path): \(error)")
-        }
-    }
-
-    /// A script's value as a JSON tree (maps with string keys, lists, scalars, rates).
-    static func tree(_ value: DLSValue, path: String) throws(DocumentError) -> JSONTree {
-        switch value {
-        case .null: return .null
-        case .bool(let flag): return .bool(flag)
-        case .int(let number): return .int(Int64(number))
-        case .double(let number): return .double(number)
-        case .string(let text): return .string(text)
-        case .rate(let rate): return .rate(rate.bytesPerSecond)
-        case .list(let items):
-            var out: [JSONTree] = []
-            for (index, item) in items.enumerated() { out.append(try tree(item, path: path + "[\(index)]")) }
-            return .array(out)
-        case .map(let map):
-            var members: [JSONTree.Member] = []
-            for (key, item) in map {
-                guard case .string(let name) = key else {
-                    throw DocumentError(path: path, message: "map key \(key) is not a string")
-                }
-                members.append(JSONTree.Member(name, try tree(item, path: path + "." + name)))
-            }
-            return .object(members)
-        default:
-            throw DocumentError(path: path, message: "a \(value.typeName) cannot be part of a document")
         }
     }
 
@@ -210,7 +183,7 @@ extension DLSEngine {
         }
     }
 
-    /// A script value (a map built by the script) as a JSON tree.
+    /// A script value (a map built by the script, or a host's through the bridge) as a JSON tree.
     static func tree(_ value: Value, path: String) throws(DocumentError) -> JSONTree {
         switch value {
         case .null: return .null
@@ -228,7 +201,7 @@ extension DLSEngine {
             var members: [JSONTree.Member] = []
             for (key, item) in map.entries {
                 guard let name = key.stringValue else {
-                    throw DocumentError(path: path, message: "map key \(key.value.typeName) is not a string")
+                    throw DocumentError(path: path, message: "map key \(key.value.str) is not a string")
                 }
                 members.append(JSONTree.Member(name, try tree(item, path: path + "." + name)))
             }

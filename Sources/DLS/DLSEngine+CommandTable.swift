@@ -64,7 +64,7 @@ extension DLSEngine {
     /// stopping at the first failure unless `force`. Errors go to `output.writeError` as devlink
     /// prints them. Returns true when every line succeeded.
     public func runDevlinkBatch(_ text: String, name: String, force: Bool = false) -> Bool {
-        let status = BatchRunner(runner: host.devlink.runner, output: SinkAdapter(output), force: force).run(text: text, name: name)
+        let status = BatchRunner(runner: host.devlink.runner, output: output, force: force).run(text: text, name: name)
         output.flush()
         return status == 0
     }

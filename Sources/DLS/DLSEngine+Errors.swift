@@ -20,16 +20,16 @@ extension DLSEngine {
             case .limit: kind = .limit
             case .exit(let status): kind = .exit(status)
             }
-            return DLSError(kind: kind, message: e.message, location: e.location.map(ValueBridge.location),
+            return DLSError(kind: kind, message: e.message, location: e.location,
                             errno: e.errno, notes: e.notes,
-                            stack: e.stack.map { DLSStackFrame(function: $0.function, callSite: ValueBridge.location($0.callSite)) },
+                            stack: e.stack,
                             value: e.value.map(bridge.swiftValue), rendered: rendered)
         }
     }
 
     /// `interpreter` has the sources of imported files, for errors inside them.
     static func diagnostic(_ d: Diagnostic, source: SourceText?, interpreter: Interpreter) -> DLSDiagnostic {
-        DLSDiagnostic(message: d.message, location: ValueBridge.location(d.location), atEndOfInput: d.atEndOfInput,
+        DLSDiagnostic(message: d.message, location: d.location, atEndOfInput: d.atEndOfInput,
                       rendered: interpreter.render(d, source: source))
     }
 
@@ -51,12 +51,10 @@ extension DLSEngine {
     /// An error a native function or command handler threw, as the interpreter raises it.
     static func runtimeError(_ error: Error, at location: SourceLocation, bridge: ValueBridge) -> Error {
         guard let e = error as? DLSError else { return error }
-        var runtime = RuntimeError(e.message, at: e.location.map { SourceLocation(file: $0.file, line: $0.line, column: $0.column) } ?? location,
+        var runtime = RuntimeError(e.message, at: e.location ?? location,
                                    errno: e.errno, notes: e.notes, value: e.value.map(bridge.scriptValue),
                                    kind: runtimeKind(e.kind))
-        runtime.stack = e.stack.map {
-            .init(function: $0.function, callSite: SourceLocation(file: $0.callSite.file, line: $0.callSite.line, column: $0.callSite.column))
-        }
+        runtime.stack = e.stack
         return runtime
     }
 }

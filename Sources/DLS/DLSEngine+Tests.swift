@@ -27,7 +27,7 @@ extension DLSEngine {
     /// The tests registered by everything this engine has run, in order.
     public var tests: [DLSTest] {
         interpreter.tests.enumerated().map { index, test in
-            DLSTest(name: test.name, location: ValueBridge.location(test.location), index: index)
+            DLSTest(name: test.name, location: test.location, index: index)
         }
     }
 

@@ -84,7 +84,7 @@ public final class DLSEngine {
         let options = OutputOptions(json: format.json, pretty: format.pretty, iec: format.iec, color: format.color,
                                     statistics: format.statistics)
         let devlink = DevlinkHost(session: session, options: options)
-        interpreter = Interpreter(output: SinkAdapter(output))
+        interpreter = Interpreter(output: output)
         devlink.install(in: interpreter)
         host = EngineCommandHost(devlink: devlink)
         interpreter.host = host

@@ -1,22 +1,10 @@
+import DLSLanguage
 import OrderedCollections
 
-/// A place in a script: file name, 1-based line, 1-based column (counted in UTF-8 bytes).
-public struct DLSLocation: Sendable, Hashable, CustomStringConvertible {
-    /// The name the source was run under (a path, `<string>`, `<repl>`).
-    public var file: String
-    /// 1-based line.
-    public var line: Int
-    /// 1-based column, in UTF-8 bytes.
-    public var column: Int
-
-    /// A location.
-    public init(file: String, line: Int, column: Int) {
-        (self.file, self.line, self.column) = (file, line, column)
-    }
-
-    /// `file:line:column`.
-    public var description: String { "\(file):\(line):\(column)" }
-}
+/// A place in a script: `file` (the name the source was run under: a path, `<string>`, `<repl>`),
+/// 1-based `line` and 1-based `column` (counted in UTF-8 bytes); its description is
+/// `file:line:column`. It is the language's own location, so errors carry it as they are.
+public typealias DLSLocation = SourceLocation
 
 /// One syntax error found by `DLSEngine.check` or a failed run.
 public struct DLSDiagnostic: Sendable, Equatable, CustomStringConvertible {
@@ -120,16 +108,6 @@ public struct DLSError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-/// One `fn` call an error passed through.
-public struct DLSStackFrame: Sendable, Equatable {
-    /// The function's name.
-    public var function: String
-    /// Where it was called.
-    public var callSite: DLSLocation
-
-    /// A frame.
-    public init(function: String, callSite: DLSLocation) {
-        self.function = function
-        self.callSite = callSite
-    }
-}
+/// One `fn` call an error passed through: the `function`'s name and its `callSite`; the language's
+/// own stack entry.
+public typealias DLSStackFrame = RuntimeError.StackEntry

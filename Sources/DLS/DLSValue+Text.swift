@@ -1,3 +1,5 @@
+import TextEscaping
+
 /// How values read as text, the way scripts print them.
 extension DLSValue: CustomStringConvertible {
     /// The value as `print` shows it: strings bare, lists and maps with quoted strings inside.
@@ -22,20 +24,10 @@ extension DLSValue: CustomStringConvertible {
         }
     }
 
-    /// Strings in quotes, everything else as `description`.
+    /// Strings in quotes as a script's `print` shows them inside a list, everything else as `description`.
     var quotedDescription: String {
         guard case .string(let s) = self else { return description }
-        var out = "\""
-        for c in s {
-            switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default: out.append(c)
-            }
-        }
-        return out + "\""
+        return JSONQuoting.dlsLiteral.quote(s)
     }
 }
 

@@ -22,6 +22,14 @@ extension DLSValue {
     }
 }
 
+extension DLSValueConvertible {
+    /// What one of `DLSValue`'s accessors (`\.boolValue`) finds, for a type that is one kind of value.
+    init?(_ value: DLSValue, as accessor: KeyPath<DLSValue, Self?>) {
+        guard let found = value[keyPath: accessor] else { return nil }
+        self = found
+    }
+}
+
 extension DLSValue: DLSValueConvertible {
     /// Itself.
     public var dlsValue: DLSValue { self }
@@ -33,10 +41,7 @@ extension Bool: DLSValueConvertible {
     /// `.bool`.
     public var dlsValue: DLSValue { .bool(self) }
     /// From `.bool`.
-    public init?(dlsValue value: DLSValue) {
-        guard let b = value.boolValue else { return nil }
-        self = b
-    }
+    public init?(dlsValue value: DLSValue) { self.init(value, as: \.boolValue) }
 }
 
 extension Int: DLSValueConvertible {
@@ -56,20 +61,14 @@ extension Double: DLSValueConvertible {
     /// `.double`.
     public var dlsValue: DLSValue { .double(self) }
     /// From `.double` or `.int`.
-    public init?(dlsValue value: DLSValue) {
-        guard let d = value.doubleValue else { return nil }
-        self = d
-    }
+    public init?(dlsValue value: DLSValue) { self.init(value, as: \.doubleValue) }
 }
 
 extension String: DLSValueConvertible {
     /// `.string`.
     public var dlsValue: DLSValue { .string(self) }
     /// From `.string`.
-    public init?(dlsValue value: DLSValue) {
-        guard let s = value.stringValue else { return nil }
-        self = s
-    }
+    public init?(dlsValue value: DLSValue) { self.init(value, as: \.stringValue) }
 }
 
 extension DLSRate: DLSValueConvertible {
@@ -91,20 +90,14 @@ extension Port: DLSValueConvertible {
     /// `.port`.
     public var dlsValue: DLSValue { .port(self) }
     /// From `.port`.
-    public init?(dlsValue value: DLSValue) {
-        guard let p = value.portValue else { return nil }
-        self = p
-    }
+    public init?(dlsValue value: DLSValue) { self.init(value, as: \.portValue) }
 }
 
 extension RateObject: DLSValueConvertible {
     /// `.rateObject`.
     public var dlsValue: DLSValue { .rateObject(self) }
     /// From `.rateObject`.
-    public init?(dlsValue value: DLSValue) {
-        guard let r = value.rateObjectValue else { return nil }
-        self = r
-    }
+    public init?(dlsValue value: DLSValue) { self.init(value, as: \.rateObjectValue) }
 }
 
 extension Optional: DLSValueConvertible where Wrapped: DLSValueConvertible {

@@ -17,12 +17,6 @@ struct ValueBridge {
 
     private func swiftValue(_ value: Value, _ path: inout Set<ObjectIdentifier>) -> DLSValue {
         switch value {
-        case .null: return .null
-        case .bool(let b): return .bool(b)
-        case .int(let i): return .int(i)
-        case .float(let d): return .double(d)
-        case .rate(let r): return .rate(DLSRate(bytesPerSecond: r.bytesPerSecond))
-        case .string(let s): return .string(s.value)
         case .list(let l):
             guard path.insert(ObjectIdentifier(l)).inserted else { return .null }
             defer { path.remove(ObjectIdentifier(l)) }
@@ -37,6 +31,7 @@ struct ValueBridge {
         case .object(let o): return object(o.object, &path)
         case .error(let e): return .error(error(e))
         case .cell(let c): return swiftValue(c.value, &path)
+        case .null, .bool, .int, .float, .rate, .string: return Self.scalar(value) ?? .null
         }
     }
 
@@ -51,27 +46,29 @@ struct ValueBridge {
         return .object(DLSObject(typeName: o.typeName, fields: fields, text: o.displayText, original: HostObjectBox(o)))
     }
 
-    func key(_ k: MapKey) -> DLSKey {
-        switch k {
+    /// A map key keeps its kind: a float key stays a float.
+    func key(_ k: MapKey) -> DLSKey { Self.scalar(k.value) ?? .null }
+
+    /// A scalar value as either of the two Swift types that have the six scalar cases; nil for a
+    /// list, map, function, object or error.
+    static func scalar<Scalar: DLSScalarCases>(_ value: Value) -> Scalar? {
+        switch value {
         case .null: return .null
         case .bool(let b): return .bool(b)
         case .int(let i): return .int(i)
         case .float(let d): return .double(d)
         case .rate(let r): return .rate(DLSRate(bytesPerSecond: r.bytesPerSecond))
         case .string(let s): return .string(s.value)
+        default: return nil
         }
     }
 
     func error(_ e: ErrorObject) -> DLSError {
-        let location = e.location.map(ValueBridge.location)
+        let location = e.location
         let head = location.map { "\($0): " } ?? ""
         let kind = e.message.hasPrefix("Error: ") ? "" : "error: "
         return DLSError(kind: .runtime, message: e.message, location: location, errno: e.errno, notes: e.notes,
                         value: e.value.map(swiftValue), rendered: head + kind + e.message)
-    }
-
-    static func location(_ l: SourceLocation) -> DLSLocation {
-        DLSLocation(file: l.file, line: l.line, column: l.column)
     }
 
     // MARK: Swift → script
@@ -95,7 +92,7 @@ struct ValueBridge {
         case .function(let f): return f.value
         case .error(let e):
             return .error(ErrorObject(message: e.message, errno: e.errno, value: e.value.map(scriptValue),
-                                      location: e.location.map { SourceLocation(file: $0.file, line: $0.line, column: $0.column) },
+                                      location: e.location,
                                       notes: e.notes))
         }
     }
@@ -111,6 +108,19 @@ struct ValueBridge {
         }
     }
 }
+
+/// The scalar cases `DLSValue` and `DLSKey` both have (their enum cases are these requirements).
+protocol DLSScalarCases {
+    static var null: Self { get }
+    static func bool(_ value: Bool) -> Self
+    static func int(_ value: Int) -> Self
+    static func double(_ value: Double) -> Self
+    static func rate(_ value: DLSRate) -> Self
+    static func string(_ value: String) -> Self
+}
+
+extension DLSValue: DLSScalarCases {}
+extension DLSKey: DLSScalarCases {}
 
 /// A `DLSObject` made in Swift, as a script object: fields read like any object's (`o.name`).
 final class RecordObject: HostObject {

@@ -40,13 +40,13 @@ enum BondPlanner {
                 notes.append("\(name) \(current.map(\.description) ?? "none") → \(new)")
                 return new
             }
-            config.mode = differ("mode", bond.mode, old.mode)
-            config.miimon = differ("miimon", bond.miimon, old.miimon)
-            config.updelay = differ("updelay", bond.updelay, old.updelay)
-            config.downdelay = differ("downdelay", bond.downdelay, old.downdelay)
-            config.xmitHashPolicy = differ("xmit_hash_policy", bond.xmitHashPolicy, old.xmitHashPolicy)
-            config.lacpRate = differ("lacp_rate", bond.lacpRate, old.lacpRate)
-            config.minLinks = differ("min_links", bond.minLinks, old.minLinks)
+            config.mode = differ("mode", bond.config.mode, old.mode)
+            config.miimon = differ("miimon", bond.config.miimon, old.miimon)
+            config.updelay = differ("updelay", bond.config.updelay, old.updelay)
+            config.downdelay = differ("downdelay", bond.config.downdelay, old.downdelay)
+            config.xmitHashPolicy = differ("xmit_hash_policy", bond.config.xmitHashPolicy, old.xmitHashPolicy)
+            config.lacpRate = differ("lacp_rate", bond.config.lacpRate, old.lacpRate)
+            config.minLinks = differ("min_links", bond.config.minLinks, old.minLinks)
             if !config.isEmpty {
                 add(.change, (["lag set \(bond.name)"] + words(config)).joined(separator: " "),
                     .changeBond(bond.name, config), notes.joined(separator: ", "))

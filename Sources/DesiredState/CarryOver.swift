@@ -73,25 +73,10 @@ extension DevicePlanner {
     }
 
     static func fill(_ wanted: FunctionDocument?, from old: FunctionDocument) -> FunctionDocument {
-        guard var out = wanted else { return old }
-        out.hwAddr = out.hwAddr ?? old.hwAddr
-        out.state = out.state ?? old.state
-        out.roce = out.roce ?? old.roce
-        out.migratable = out.migratable ?? old.migratable
-        out.ipsecCrypto = out.ipsecCrypto ?? old.ipsecCrypto
-        out.ipsecPacket = out.ipsecPacket ?? old.ipsecPacket
-        out.maxIOEQs = out.maxIOEQs ?? old.maxIOEQs
-        return out
+        wanted.map { DocumentSchema.function.filling($0, from: old) } ?? old
     }
 
     static func fill(_ wanted: RateDocument, from old: RateDocument) -> RateDocument {
-        var out = wanted
-        out.txShare = out.txShare ?? old.txShare
-        out.txMax = out.txMax ?? old.txMax
-        out.txPriority = out.txPriority ?? old.txPriority
-        out.txWeight = out.txWeight ?? old.txWeight
-        out.parent = out.parent ?? old.parent
-        out.tcBandwidths = out.tcBandwidths ?? old.tcBandwidths
-        return out
+        DocumentSchema.rate.filling(wanted, from: old)
     }
 }

@@ -175,33 +175,15 @@ public struct RateDocument: Equatable, Sendable {
 
 public struct BondDocument: Equatable, Sendable {
     public var name: String
-    public var mode: BondMode?
-    public var miimon: UInt32?
-    public var updelay: UInt32?
-    public var downdelay: UInt32?
-    public var xmitHashPolicy: BondXmitHashPolicy?
-    public var lacpRate: BondLacpRate?
-    public var minLinks: UInt32?
+    /// The options a document manages: mode, miimon, updelay, downdelay, xmit_hash_policy, lacp_rate
+    /// and min_links (the others stay nil), as one `lag add`/`lag set` request.
+    public var config: BondConfig
     /// The complete slave list, in enslave order (nil: slaves are left alone).
     public var slaves: [String]?
 
-    public init(name: String, mode: BondMode? = nil, miimon: UInt32? = nil, updelay: UInt32? = nil,
-                downdelay: UInt32? = nil, xmitHashPolicy: BondXmitHashPolicy? = nil, lacpRate: BondLacpRate? = nil,
-                minLinks: UInt32? = nil, slaves: [String]? = nil) {
+    public init(name: String, config: BondConfig = BondConfig(), slaves: [String]? = nil) {
         self.name = name
-        self.mode = mode
-        self.miimon = miimon
-        self.updelay = updelay
-        self.downdelay = downdelay
-        self.xmitHashPolicy = xmitHashPolicy
-        self.lacpRate = lacpRate
-        self.minLinks = minLinks
+        self.config = config
         self.slaves = slaves
-    }
-
-    /// The options as one `lag add`/`lag set` request.
-    var config: BondConfig {
-        BondConfig(mode: mode, miimon: miimon, updelay: updelay, downdelay: downdelay, xmitHashPolicy: xmitHashPolicy,
-                   lacpRate: lacpRate, minLinks: minLinks)
     }
 }

@@ -74,19 +74,7 @@ public enum DocumentDecoder {
 
     private static func decodeEswitch(_ node: Node) throws(DocumentError) -> EswitchDocument {
         var eswitch = EswitchDocument()
-        for (key, value) in try node.members(["mode", "inline-mode", "encap-mode"]) {
-            switch key {
-            case "mode": eswitch.mode = try value.named(EswitchMode.self)
-            case "inline-mode": eswitch.inlineMode = try value.named(EswitchInlineMode.self)
-            default:
-                // devlink also reads the old spellings disable/enable (`dev eswitch set ... encap-mode`).
-                if case .string(let word) = value.tree, word == "disable" || word == "enable" {
-                    eswitch.encapMode = word == "enable" ? .basic : EswitchEncapMode.none
-                } else {
-                    eswitch.encapMode = try value.named(EswitchEncapMode.self)
-                }
-            }
-        }
+        try node.decode(&eswitch, DocumentSchema.eswitch)
         return eswitch
     }
 
@@ -144,24 +132,8 @@ public enum DocumentDecoder {
 
     private static func decodeFunction(_ node: Node) throws(DocumentError) -> FunctionDocument {
         var function = FunctionDocument()
-        let keys = ["hw_addr", "state", "roce", "migratable", "ipsec_crypto", "ipsec_packet", "max_io_eqs", "opstate"]
-        for (key, value) in try node.members(keys) {
-            switch key {
-            case "hw_addr":
-                let text = try value.string()
-                do {
-                    function.hwAddr = try MACAddress(parsing: text)
-                } catch {
-                    throw value.error("\"\(text)\" is not a hardware address: \(error.reason)")
-                }
-            case "state": function.state = try value.named(FunctionState.self)
-            case "roce": function.roce = try value.bool()
-            case "migratable": function.migratable = try value.bool()
-            case "ipsec_crypto": function.ipsecCrypto = try value.bool()
-            case "ipsec_packet": function.ipsecPacket = try value.bool()
-            case "max_io_eqs": function.maxIOEQs = try value.u32()
-            default: throw value.error("opstate is reported by the driver and cannot be set (use state)")
-            }
+        try node.decode(&function, DocumentSchema.function, trailing: ["opstate"]) { _, _, value throws(DocumentError) in
+            throw value.error("opstate is reported by the driver and cannot be set (use state)")
         }
         return function
     }
@@ -183,34 +155,12 @@ public enum DocumentDecoder {
             throw node.error("\"\(text)\" is neither a port key (vf/N, sf/SFNUM) nor a node name (not all digits, no \"/\")")
         }
         var rate = RateDocument(key: key)
-        for (name, value) in try node.members(["type", "tx_share", "tx_max", "tx_priority", "tx_weight", "parent", "tc_bw"]) {
-            switch name {
-            case "type":
-                let type = try value.named(RateType.self)
-                let expected: RateType = key.nodeName == nil ? .leaf : .node
-                guard type == expected else {
-                    throw value.error(expected == .leaf ? "\(text) is a port's leaf, not a node"
-                                                        : "\(text) is a node (leaves are keyed vf/N or sf/SFNUM)")
-                }
-            case "tx_share": rate.txShare = try value.rate()
-            case "tx_max": rate.txMax = try value.rate()
-            case "tx_priority": rate.txPriority = try value.u32()
-            case "tx_weight": rate.txWeight = try value.u32()
-            case "parent":
-                if case .null = value.tree {
-                    rate.parent = ""
-                } else {
-                    let parent = try value.string()
-                    guard isValidNodeName(parent) else { throw value.error("\"\(parent)\" is not a node name") }
-                    rate.parent = parent
-                }
-            default:
-                guard case .array(let items) = value.tree, items.count == RateObject.trafficClassCount else {
-                    throw value.error("expected an array of \(RateObject.trafficClassCount) traffic-class shares")
-                }
-                rate.tcBandwidths = try items.enumerated().map { index, item throws(DocumentError) in
-                    try Node(item, value.path + "[\(index)]").u32()
-                }
+        try node.decode(&rate, DocumentSchema.rate, leading: ["type"]) { _, _, value throws(DocumentError) in
+            let type = try value.named(RateType.self)
+            let expected: RateType = key.nodeName == nil ? .leaf : .node
+            guard type == expected else {
+                throw value.error(expected == .leaf ? "\(text) is a port's leaf, not a node"
+                                                    : "\(text) is a node (leaves are keyed vf/N or sf/SFNUM)")
             }
         }
         if let share = rate.txShare, let max = rate.txMax, max != 0, share > max {
@@ -253,26 +203,15 @@ public enum DocumentDecoder {
             throw node.error("\"\(name)\" is not an interface name (1 to 15 characters, no \"/\" or blank)")
         }
         var bond = BondDocument(name: name)
-        let keys = ["mode", "miimon", "updelay", "downdelay", "xmit_hash_policy", "lacp_rate", "min_links", "slaves"]
-        for (key, value) in try node.members(keys) {
-            switch key {
-            case "mode": bond.mode = try value.named(BondMode.self)
-            case "miimon": bond.miimon = try value.u32()
-            case "updelay": bond.updelay = try value.u32()
-            case "downdelay": bond.downdelay = try value.u32()
-            case "xmit_hash_policy": bond.xmitHashPolicy = try value.named(BondXmitHashPolicy.self)
-            case "lacp_rate": bond.lacpRate = try value.named(BondLacpRate.self)
-            case "min_links": bond.minLinks = try value.u32()
-            default:
-                guard case .array(let items) = value.tree else { throw value.error("expected an array of interface names") }
-                var slaves: [String] = []
-                for (index, item) in items.enumerated() {
-                    let slave = try Node(item, value.path + "[\(index)]").string()
-                    guard !slaves.contains(slave) else { throw value.error("slave \(slave) listed twice") }
-                    slaves.append(slave)
-                }
-                bond.slaves = slaves
+        try node.decode(&bond, DocumentSchema.bond, trailing: ["slaves"]) { bond, _, value throws(DocumentError) in
+            guard case .array(let items) = value.tree else { throw value.error("expected an array of interface names") }
+            var slaves: [String] = []
+            for (index, item) in items.enumerated() {
+                let slave = try Node(item, value.path + "[\(index)]").string()
+                guard !slaves.contains(slave) else { throw value.error("slave \(slave) listed twice") }
+                slaves.append(slave)
             }
+            bond.slaves = slaves
         }
         return bond
     }

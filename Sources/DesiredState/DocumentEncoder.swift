@@ -1,5 +1,6 @@
 import DevlinkModel
 import RateUnits
+import TextEscaping
 
 /// `DesiredDocument` → JSON text with a stable key order: devices by handle; in a device eswitch,
 /// sriov, params (by name), ports (VFs by number, then SFs by sfnum), rates (nodes by name, then
@@ -23,13 +24,7 @@ public enum DocumentEncoder {
     static func tree(_ device: DeviceDocument) -> JSONTree {
         var members: [JSONTree.Member] = []
         if let prune = device.prune { members.append(.init("prune", .bool(prune))) }
-        if let eswitch = device.eswitch {
-            var fields: [JSONTree.Member] = []
-            if let mode = eswitch.mode { fields.append(.init("mode", .string(mode.name))) }
-            if let inline = eswitch.inlineMode { fields.append(.init("inline-mode", .string(inline.name))) }
-            if let encap = eswitch.encapMode { fields.append(.init("encap-mode", .string(encap.name))) }
-            members.append(.init("eswitch", .object(fields)))
-        }
+        if let eswitch = device.eswitch { members.append(.init("eswitch", .object(DocumentSchema.eswitch.members(eswitch)))) }
         if let numVFs = device.numVFs { members.append(.init("sriov", .object([.init("numvfs", .int(Int64(numVFs)))]))) }
         if let params = device.params { members.append(.init("params", tree(params))) }
         if let ports = device.ports {
@@ -59,17 +54,7 @@ public enum DocumentEncoder {
         if let controller = port.controller { members.append(.init("controller", .int(Int64(controller)))) }
         if let pfnum = port.pfnum { members.append(.init("pfnum", .int(Int64(pfnum)))) }
         if let sfnum = port.sfnum { members.append(.init("sfnum", .int(Int64(sfnum)))) }
-        if let function = port.function {
-            var fields: [JSONTree.Member] = []
-            if let mac = function.hwAddr { fields.append(.init("hw_addr", .string(mac.description))) }
-            if let state = function.state { fields.append(.init("state", .string(state.name))) }
-            if let roce = function.roce { fields.append(.init("roce", .bool(roce))) }
-            if let migratable = function.migratable { fields.append(.init("migratable", .bool(migratable))) }
-            if let crypto = function.ipsecCrypto { fields.append(.init("ipsec_crypto", .bool(crypto))) }
-            if let packet = function.ipsecPacket { fields.append(.init("ipsec_packet", .bool(packet))) }
-            if let eqs = function.maxIOEQs { fields.append(.init("max_io_eqs", .int(Int64(eqs)))) }
-            members.append(.init("function", .object(fields)))
-        }
+        if let function = port.function { members.append(.init("function", .object(DocumentSchema.function.members(function)))) }
         if let params = port.deviceParams {
             members.append(.init("device", .object([.init("params", tree(params))])))
         }
@@ -92,24 +77,12 @@ public enum DocumentEncoder {
     static func tree(_ rate: RateDocument) -> JSONTree {
         var members: [JSONTree.Member] = []
         if rate.key.nodeName != nil { members.append(.init("type", .string("node"))) }
-        if let share = rate.txShare { members.append(.init("tx_share", .string(RateValue.text(bytesPerSecond: share)))) }
-        if let max = rate.txMax { members.append(.init("tx_max", .string(RateValue.text(bytesPerSecond: max)))) }
-        if let priority = rate.txPriority { members.append(.init("tx_priority", .int(Int64(priority)))) }
-        if let weight = rate.txWeight { members.append(.init("tx_weight", .int(Int64(weight)))) }
-        if let parent = rate.parent { members.append(.init("parent", parent.isEmpty ? .null : .string(parent))) }
-        if let shares = rate.tcBandwidths { members.append(.init("tc_bw", .array(shares.map { .int(Int64($0)) }))) }
+        members += DocumentSchema.rate.members(rate)
         return .object(members)
     }
 
     static func tree(_ bond: BondDocument) -> JSONTree {
-        var members: [JSONTree.Member] = []
-        if let mode = bond.mode { members.append(.init("mode", .string(mode.name))) }
-        if let miimon = bond.miimon { members.append(.init("miimon", .int(Int64(miimon)))) }
-        if let updelay = bond.updelay { members.append(.init("updelay", .int(Int64(updelay)))) }
-        if let downdelay = bond.downdelay { members.append(.init("downdelay", .int(Int64(downdelay)))) }
-        if let policy = bond.xmitHashPolicy { members.append(.init("xmit_hash_policy", .string(policy.name))) }
-        if let rate = bond.lacpRate { members.append(.init("lacp_rate", .string(rate.name))) }
-        if let minLinks = bond.minLinks { members.append(.init("min_links", .int(Int64(minLinks)))) }
+        var members = DocumentSchema.bond.members(bond)
         if let slaves = bond.slaves { members.append(.init("slaves", .array(slaves.map { .string($0) }))) }
         return .object(members)
     }

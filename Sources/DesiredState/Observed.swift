@@ -195,10 +195,10 @@ public enum Snapshot {
     /// `miimon 0` is refused (_bond_option_delay_set: EPERM when !bond->params.miimon).
     static func bond(_ bond: Bond) -> BondDocument {
         let unmonitored = bond.miimon == 0
-        return BondDocument(name: bond.name, mode: bond.mode, miimon: bond.miimon,
-                            updelay: unmonitored && bond.updelay == 0 ? nil : bond.updelay,
-                            downdelay: unmonitored && bond.downdelay == 0 ? nil : bond.downdelay,
-                            xmitHashPolicy: bond.xmitHashPolicy, lacpRate: bond.lacpRate,
-                            minLinks: bond.minLinks, slaves: bond.slaves.map(\.name))
+        let config = BondConfig(mode: bond.mode, miimon: bond.miimon,
+                                updelay: unmonitored && bond.updelay == 0 ? nil : bond.updelay,
+                                downdelay: unmonitored && bond.downdelay == 0 ? nil : bond.downdelay,
+                                xmitHashPolicy: bond.xmitHashPolicy, lacpRate: bond.lacpRate, minLinks: bond.minLinks)
+        return BondDocument(name: bond.name, config: config, slaves: bond.slaves.map(\.name))
     }
 }

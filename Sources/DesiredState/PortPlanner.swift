@@ -116,47 +116,18 @@ extension DevicePlanner {
     mutating func functionSteps(_ key: PortKey, _ wanted: FunctionDocument?, path: String) throws(PlanError) {
         guard let wanted else { return }
         let isNew = ports[key].map { $0 == nil } ?? true
-        let old = ports[key]??.function
+        let old = ports[key]??.function.map(Snapshot.function)
         var changes = PortFunctionChanges()
         var words: [String] = []
         var notes: [String] = []
-        func differs<T: Equatable>(_ new: T?, _ current: T?) -> T? {
-            guard let new, isNew || new != current else { return nil }
-            return new
-        }
         func note(_ name: String, _ old: String?, _ new: String) {
             if !isNew { notes.append("\(name) \(old ?? "none") → \(new)") }
         }
-        func flag(_ value: Bool) -> String { value ? "enable" : "disable" }
-        if let mac = differs(wanted.hwAddr, old?.hwAddr) {
-            changes.hwAddr = mac
-            words.append("hw_addr \(mac)")
-            note("hw_addr", old?.hwAddr?.description, mac.description)
-        }
-        if let roce = differs(wanted.roce, old?.roce) {
-            changes.roce = roce
-            words.append("roce \(flag(roce))")
-            note("roce", old?.roce.map(flag), flag(roce))
-        }
-        if let migratable = differs(wanted.migratable, old?.migratable) {
-            changes.migratable = migratable
-            words.append("migratable \(flag(migratable))")
-            note("migratable", old?.migratable.map(flag), flag(migratable))
-        }
-        if let crypto = differs(wanted.ipsecCrypto, old?.ipsecCrypto) {
-            changes.ipsecCrypto = crypto
-            words.append("ipsec_crypto \(flag(crypto))")
-            note("ipsec_crypto", old?.ipsecCrypto.map(flag), flag(crypto))
-        }
-        if let packet = differs(wanted.ipsecPacket, old?.ipsecPacket) {
-            changes.ipsecPacket = packet
-            words.append("ipsec_packet \(flag(packet))")
-            note("ipsec_packet", old?.ipsecPacket.map(flag), flag(packet))
-        }
-        if let eqs = differs(wanted.maxIOEQs, old?.maxIOEQs) {
-            changes.maxIOEQs = eqs
-            words.append("max_io_eqs \(eqs)")
-            note("max_io_eqs", old?.maxIOEQs.map(String.init), String(eqs))
+        // The state goes last, as the kernel applies it (below).
+        for attribute in DocumentSchema.function where attribute.key != "state" {
+            guard let (new, was) = attribute.change(wanted, old, &changes) else { continue }
+            words.append("\(attribute.key) \(new)")
+            note(attribute.key, was, new)
         }
         var wait: WaitCondition?
         // A new SF starts inactive: only `active` is a change for it.

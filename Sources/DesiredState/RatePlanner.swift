@@ -110,30 +110,21 @@ extension DevicePlanner {
         var changes = RateChanges()
         var words: [String] = []
         var notes: [String] = []
-        func text(_ bytes: UInt64) -> String { bytes == 0 ? "0" : RateValue.text(bytesPerSecond: bytes) }
-        if let share = rate.txShare ?? (prune ? 0 : nil), share != old.txShare {
-            changes.txShare = share
-            words.append("tx_share \(text(share))")
-            notes.append("tx_share \(text(old.txShare)) → \(text(share))")
+        /// A number attribute: unlisted, it is unchanged, or with `prune` back to 0.
+        func set<Value: BinaryInteger>(_ word: String, _ wanted: Value?, _ current: Value,
+                                       _ field: WritableKeyPath<RateChanges, Value?>, _ text: (Value) -> String) {
+            guard let new = wanted ?? (prune ? 0 : nil), new != current else { return }
+            changes[keyPath: field] = new
+            words.append("\(word) \(text(new))")
+            notes.append("\(word) \(text(current)) → \(text(new))")
         }
-        if let max = rate.txMax ?? (prune ? 0 : nil), max != old.txMax {
-            changes.txMax = max
-            words.append("tx_max \(text(max))")
-            notes.append("tx_max \(text(old.txMax)) → \(text(max))")
-        }
-        if let priority = rate.txPriority ?? (prune ? 0 : nil), priority != old.txPriority {
-            changes.txPriority = priority
-            words.append("tx_priority \(priority)")
-            notes.append("tx_priority \(old.txPriority) → \(priority)")
-        }
-        if let weight = rate.txWeight ?? (prune ? 0 : nil), weight != old.txWeight {
-            changes.txWeight = weight
-            words.append("tx_weight \(weight)")
-            notes.append("tx_weight \(old.txWeight) → \(weight)")
-        }
+        set("tx_share", rate.txShare, old.txShare, \.txShare, AttributeCodec.rateWord)
+        set("tx_max", rate.txMax, old.txMax, \.txMax, AttributeCodec.rateWord)
+        set("tx_priority", rate.txPriority, old.txPriority, \.txPriority) { String($0) }
+        set("tx_weight", rate.txWeight, old.txWeight, \.txWeight) { String($0) }
         if let shares = rate.tcBandwidths ?? (prune ? RateObject.noBandwidths : nil), shares != old.tcBandwidths {
             changes.tcBandwidths = shares.enumerated().map { TrafficClassBandwidth(index: UInt8($0.offset), bandwidth: $0.element) }
-            words.append("tc-bw " + shares.enumerated().map { "\($0.offset):\($0.element)" }.joined(separator: " "))
+            words.append("tc-bw " + AttributeCodec<[UInt32]>.shares.word(shares))
             notes.append("tc-bw changed")
         }
         if let parent = rate.parent ?? (prune ? "" : nil), parent != (old.parent ?? "") {

@@ -1,3 +1,5 @@
+import TextEscaping
+
 /// JUnit XML for CI systems: one `<testsuite>` per file, a `<testcase>` per test with `<failure>`
 /// (a test failed), `<error>` (the file did not parse or its top level failed) or `<skipped>`.
 enum JUnitReport {
@@ -67,22 +69,19 @@ enum JUnitReport {
 
     /// Text safe in attributes and content; characters XML 1.0 cannot carry become U+FFFD.
     static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
+        text.escapingScalars { scalar in
             switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\n", "\t": out.unicodeScalars.append(scalar)
-            case "\r": out += "&#13;"
+            case "&": return "&amp;"
+            case "<": return "&lt;"
+            case ">": return "&gt;"
+            case "\"": return "&quot;"
+            case "'": return "&apos;"
+            case "\n", "\t": return nil
+            case "\r": return "&#13;"
             default:
                 let v = scalar.value
-                if v < 0x20 || (v >= 0xFFFE && v <= 0xFFFF) { out += "\u{FFFD}" } else { out.unicodeScalars.append(scalar) }
+                return v < 0x20 || (v >= 0xFFFE && v <= 0xFFFF) ? "\u{FFFD}" : nil
             }
         }
-        return out
     }
 }

@@ -83,6 +83,12 @@ import Testing
         #expect(diagnostics("let x = 1" + String(repeating: "+1", count: 300_000)).first?.contains("too many operators in a row") == true)
         #expect(diagnostics("let x = a" + String(repeating: ".b", count: 300_000)).first?.contains("too many operators in a row") == true)
         #expect(diagnostics("let x = 1" + String(repeating: "+1", count: 900)).isEmpty)
+        // Every left-associative level allows exactly `maxChain` operators in a row.
+        for op in ["+", "*", "||", "&&"] {
+            #expect(diagnostics("let x = 1" + String(repeating: "\(op)1", count: Parser.maxChain)).isEmpty)
+            #expect(diagnostics("let x = 1" + String(repeating: "\(op)1", count: Parser.maxChain + 1)).first?
+                .contains("too many operators in a row (limit 1000)") == true)
+        }
         let interpolations = "port show " + String(repeating: "$(port show ", count: 3000) + "1" + String(repeating: ")", count: 3000)
         #expect(diagnostics(interpolations, words: ["port"]).first?.contains("nested too deeply") == true)
         let strings = "let s = " + String(repeating: "\"${", count: 3000) + "1" + String(repeating: "}\"", count: 3000)

@@ -41,6 +41,21 @@ final class ForeignSession: DeviceSession {
         DLSEngine(session: session, output: DLSCapturedOutput())
     }
 
+    /// A `.dls` document file and the `plan(DOC)` builtin read a script's value alike.
+    @Test func aScriptDocumentFileReadsAsThePlanBuiltinDoes() throws {
+        let engine = Self.engine(try DLSBackend.builtinEmulator("mlx5").open())
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("dls-doc-\(getpid()).dls").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        for (document, message) in [("{\"devices\": {1: {}}}", "$.devices: map key 1 is not a string"),
+                                    ("{\"devices\": print}", "$.devices: a function cannot be part of a document")] {
+            try "return \(document)".write(toFile: path, atomically: true, encoding: .utf8)
+            let fromFile = #expect(throws: DLSError.self) { try engine.loadDesiredState(path: path) }
+            #expect(fromFile?.message == "\(path): \(message)")
+            let fromScript = #expect(throws: DLSError.self) { try engine.run("plan(\(document))") }
+            #expect(fromScript?.message.hasSuffix(message) == true, "\(fromScript?.message ?? "")")
+        }
+    }
+
     @Test(arguments: documents.map(\.emulator))
     func planAfterOnAnotherBackendIsTheStateTheApplyLeaves(_ emulator: String) throws {
         let text = try #require(Self.documents.first { $0.emulator == emulator }?.document)

@@ -137,3 +137,24 @@ import Testing
         #expect(error?.message.contains("fault injection needs the emulator") == true, "\(String(describing: error))")
     }
 }
+
+/// A host's own sink, written against the DLS product alone: prints and diagnostics reach it, and
+/// `flush` may be left out.
+private final class LineCollector: DLSOutput {
+    var lines: [String] = []
+    var diagnostics: [String] = []
+    func write(_ text: String) { lines.append(text) }
+    func writeError(_ text: String) { diagnostics.append(text) }
+}
+
+@Suite struct HostOutputTests {
+    @Test func aHostSinkReceivesPrintsAndDiagnostics() throws {
+        let sink = LineCollector()
+        let engine = try DLSEngine(output: sink)
+        _ = try engine.run("print(\"a\")\nprint(1, 2)")
+        #expect(sink.lines.joined() == "a\n1 2\n")
+        engine.reportsErrors = true
+        #expect(throws: DLSError.self) { try engine.run("assert false, \"boom\"", file: "r.dls") }
+        #expect(sink.diagnostics.joined() == "r.dls:1:1: error: boom\n    assert false, \"boom\"\n    ^\n")
+    }
+}

@@ -97,4 +97,13 @@ import Testing
         #expect(DLSRate("1.5gbit")?.bytesPerSecond == 187_500_000)
         #expect(DLSRate("fast") == nil)
     }
+
+    @Test func aStringInsideAListReadsAsTheScriptPrintsIt() throws {
+        let engine = try DLSEngine(output: output)
+        let text = "q\"b\\n\nr\rt\tc\u{01}"
+        engine.setGlobal("s", text)
+        try engine.run("print([s])")
+        #expect(DLSValue.list([.string(text)]).description + "\n" == output.text)
+        #expect(DLSValue.list([.string(text)]).description == #"["q\"b\\n\nr\rt\tc\u{1}"]"#)
+    }
 }

@@ -27,7 +27,7 @@ import Testing
         #expect(device.rates?.first { $0.key == .node("tenant1") }?.txMax == 1_250_000_000)
         #expect(device.rates?.first { $0.key == .leaf(.sf(88)) }?.parent == "tenant1")
         #expect(document.bonds?.first?.slaves == ["enp6s0f0np0", "enp6s0f1np1"])
-        #expect(document.bonds?.first?.mode == .ieee8023ad)
+        #expect(document.bonds?.first?.config.mode == .ieee8023ad)
     }
 
     /// Encoding is canonical (sorted keys): decoding the text and encoding again gives the same text,

@@ -1,3 +1,5 @@
+import TextEscaping
+
 /// How values read as text: `str` (print, interpolation), `repr` (REPL echo, inside lists),
 /// the text of a command word, and JSON.
 extension Value {
@@ -79,9 +81,7 @@ extension Value {
     }
 
     /// A dls string literal for `s` (REPL echo, inside lists): JSON's escapes, `\u{..}` for other controls.
-    static func quote(_ s: String) -> String {
-        JSONWriter.escape(s) { "\\u{\(String($0, radix: 16))}" }
-    }
+    static func quote(_ s: String) -> String { JSONQuoting.dlsLiteral.quote(s) }
 }
 
 /// JSON text of a value (`json(v)`); host objects serialise through their `jsonValue`.
@@ -141,32 +141,5 @@ public enum JSONWriter {
     }
 
     /// A JSON string literal for `s`.
-    public static func escape(_ s: String) -> String {
-        escape(s) { code in
-            let hex = String(code, radix: 16)
-            return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        }
-    }
-
-    /// Quotes `s` with backslash escapes; other control characters go through `control`.
-    static func escape(_ s: String, control: (UInt32) -> String) -> String {
-        // Most strings (names, handles) need no escape: copied whole instead of scalar by scalar.
-        // A UTF-8 byte below 0x80 is a whole scalar, so the byte test is the scalar test below.
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            return "\"" + s + "\""
-        }
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if scalar.value < 0x20 { out += control(scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
-    }
+    public static func escape(_ s: String) -> String { JSONQuoting.strict.quote(s) }
 }

@@ -77,6 +77,19 @@ extension Parser {
         func flush() {
             if !text.isEmpty { parts.append(.text(String(decoding: text, as: UTF8.self))); text = [] }
         }
+        /// A `\` escape, a `$` interpolation or a plain byte: read alike inside double quotes and out.
+        func scanPiece(_ c: UInt8) {
+            if c == UInt8(ascii: "\\"), let e = lexer.peekByte(1), e != 10 {
+                text.append(e)
+                lexer.pos += 2
+            } else if c == UInt8(ascii: "$"), let part = scanInterpolation(failed: &failed) {
+                flush()
+                parts.append(part)
+            } else {
+                text.append(c)
+                lexer.pos += 1
+            }
+        }
         // Inside a block an unquoted `}` also ends the word (`{ port show $p}`).
         while let c = lexer.peekByte(), !isWordEnd(c), !(c == UInt8(ascii: "}") && !openBlocks.isEmpty) {
             if c == UInt8(ascii: "'") {
@@ -97,16 +110,7 @@ extension Parser {
                 var closed = false
                 while let d = lexer.peekByte(), d != 10 {
                     if d == UInt8(ascii: "\"") { closed = true; lexer.pos += 1; break }
-                    if d == UInt8(ascii: "\\"), let e = lexer.peekByte(1), e != 10 {
-                        text.append(e)
-                        lexer.pos += 2
-                    } else if d == UInt8(ascii: "$"), let part = scanInterpolation(failed: &failed) {
-                        flush()
-                        parts.append(part)
-                    } else {
-                        text.append(d)
-                        lexer.pos += 1
-                    }
+                    scanPiece(d)
                 }
                 guard closed else {
                     diagnostics.append(Diagnostic("unterminated quote in command", at: quoteLocation))
@@ -114,15 +118,8 @@ extension Parser {
                     return nil
                 }
                 if text.isEmpty && parts.isEmpty { parts.append(.text("")) }
-            } else if c == UInt8(ascii: "\\"), let e = lexer.peekByte(1), e != 10 {
-                text.append(e)
-                lexer.pos += 2
-            } else if c == UInt8(ascii: "$"), let part = scanInterpolation(failed: &failed) {
-                flush()
-                parts.append(part)
             } else {
-                text.append(c)
-                lexer.pos += 1
+                scanPiece(c)
             }
             if failed { return nil }
         }

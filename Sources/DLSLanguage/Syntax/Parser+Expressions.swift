@@ -44,30 +44,30 @@ extension Parser {
         }
     }
 
-    mutating func parseOr() throws -> Expr {
-        var left = try parseAnd()
+    /// How a binary operator joins its two operands.
+    typealias Join = (Expr, Expr) -> ExprKind
+
+    /// One left-associative precedence level, `operand (op operand)*`: `op` answers how the level's
+    /// operator symbol joins two operands, nil for a symbol that ends the chain.
+    mutating func parseChain(_ operand: (inout Parser) throws -> Expr, _ op: (Symbol) -> Join?) throws -> Expr {
+        var left = try operand(&self)
         var chain = 0
-        while check(.or) {
+        while case .symbol(let symbol) = current.kind, let join = op(symbol) {
             try checkChain(&chain)
             let location = current.location
             advance()
             skipLineBreaks()
-            left = Expr(kind: .or(left, try parseAnd()), location: location)
+            left = Expr(kind: join(left, try operand(&self)), location: location)
         }
         return left
     }
 
+    mutating func parseOr() throws -> Expr {
+        try parseChain({ try $0.parseAnd() }) { symbol -> Join? in symbol == .or ? { .or($0, $1) } : nil }
+    }
+
     mutating func parseAnd() throws -> Expr {
-        var left = try parseComparison()
-        var chain = 0
-        while check(.and) {
-            try checkChain(&chain)
-            let location = current.location
-            advance()
-            skipLineBreaks()
-            left = Expr(kind: .and(left, try parseComparison()), location: location)
-        }
-        return left
+        try parseChain({ try $0.parseComparison() }) { symbol -> Join? in symbol == .and ? { .and($0, $1) } : nil }
     }
 
     mutating func comparisonOperator() -> BinaryOperator? {
@@ -106,30 +106,23 @@ extension Parser {
     }
 
     mutating func parseAdditive() throws -> Expr {
-        var left = try parseMultiplicative()
-        var chain = 0
-        while true {
-            try checkChain(&chain)
-            let op: BinaryOperator
-            if check(.plus) { op = .add } else if check(.minus) { op = .subtract } else { return left }
-            let location = current.location
-            advance()
-            skipLineBreaks()
-            left = Expr(kind: .binary(op, left, try parseMultiplicative()), location: location)
+        try parseChain({ try $0.parseMultiplicative() }) { symbol -> Join? in
+            switch symbol {
+            case .plus: { .binary(.add, $0, $1) }
+            case .minus: { .binary(.subtract, $0, $1) }
+            default: nil
+            }
         }
     }
 
     mutating func parseMultiplicative() throws -> Expr {
-        var left = try parseUnary()
-        var chain = 0
-        while true {
-            try checkChain(&chain)
-            let op: BinaryOperator
-            if check(.star) { op = .multiply } else if check(.slash) { op = .divide } else if check(.percent) { op = .remainder } else { return left }
-            let location = current.location
-            advance()
-            skipLineBreaks()
-            left = Expr(kind: .binary(op, left, try parseUnary()), location: location)
+        try parseChain({ try $0.parseUnary() }) { symbol -> Join? in
+            switch symbol {
+            case .star: { .binary(.multiply, $0, $1) }
+            case .slash: { .binary(.divide, $0, $1) }
+            case .percent: { .binary(.remainder, $0, $1) }
+            default: nil
+            }
         }
     }
 

@@ -1,4 +1,5 @@
 import DevlinkModel
+import TextEscaping
 
 /// iproute2's streaming JSON writer (lib/json_writer.c), reproduced for byte-identical `-j`/`-jp`
 /// output: 4-space pretty indent, `"key": value` with a space only when pretty, no trailing newline

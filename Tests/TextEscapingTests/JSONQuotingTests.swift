@@ -1,4 +1,4 @@
-import DevlinkModel
+import TextEscaping
 import Testing
 
 @Suite struct JSONQuotingTests {
@@ -13,5 +13,15 @@ import Testing
         #expect(JSONQuoting.strict.quote("a\"b\\c\nd\re\tf") == #""a\"b\\c\nd\re\tf""#)
         #expect(JSONQuoting.strict.quote("\u{0C}\u{08}\u{1F}") == #""\u000c\u0008\u001f""#)
         #expect(JSONQuoting.strict.quote("") == "\"\"")
+    }
+
+    @Test func dlsLiteralEscapesEveryOtherControlAsSwiftDoes() {
+        #expect(JSONQuoting.dlsLiteral.quote("a\"b\\c\nd\re\tf") == #""a\"b\\c\nd\re\tf""#)
+        #expect(JSONQuoting.dlsLiteral.quote("\u{0C}\u{1F}ü") == #""\u{c}\u{1f}ü""#)
+    }
+
+    @Test func escapingScalarsReplacesOnlyWhatTheTableNames() {
+        #expect("a<b>&é".escapingScalars { $0 == "<" ? "&lt;" : $0 == "&" ? "&amp;" : nil } == "a&lt;b>&amp;é")
+        #expect("".escapingScalars { _ in "x" } == "")
     }
 }
