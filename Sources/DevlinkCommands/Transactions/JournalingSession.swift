@@ -16,6 +16,7 @@ class JournalingSession: DeviceSession {
     var linkSession: LinkSession? { nil }
     /// Time passes for the wrapped session: `sleep`, `wait` and `settle` reach its clock.
     var timedSession: TimedSession? { inner.timedSession }
+    func drainWarnings() -> [String] { inner.drainWarnings() }
 
     /// Keeps `LinkSession` visible when the wrapped session has it.
     static func wrapping(_ inner: DeviceSession, journal: UndoJournal) -> JournalingSession {
