@@ -66,9 +66,11 @@ public final class DevlinkHost: CommandHost {
             }
         }
         context.interrupted = { interpreter.isInterruptRequested }
+        context.noteSink = { [output = interpreter.output] note in output.writeError(note + "\n") }
         defer {
             context.eventSink = nil
             context.interrupted = nil
+            context.noteSink = nil
         }
         // Whatever the line did, objects read before it may be stale now (even a failed set may
         // have applied part of its change).

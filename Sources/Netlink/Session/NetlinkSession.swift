@@ -261,6 +261,7 @@ public final class NetlinkSession: DeviceSession {
 
     public func drainEvents() throws -> [DevlinkEvent] { try monitor?.drain() ?? [] }
     public func drainWarnings() -> [String] { warnings.drain() }
+    public func drainEventOverruns() -> Int { monitor?.drainOverruns() ?? 0 }
 
     /// The kernel's asynchronous work cannot be observed directly: give it a moment and say
     /// "maybe more" so callers keep polling their condition.
