@@ -47,7 +47,7 @@ public final class BondValue: HostObject {
         case "carrier": return .bool(bond.carrier)
         case "active_slave": return bond.activeSlave.map { .string($0) } ?? .null
         case "slaves": return .list(ListObject(bond.slaves.map(Self.slave)))
-        case "lag": return bond.hardwareLag.map { .object(HardwareLagValue($0)) } ?? .null
+        case "lag": return bond.hardwareLag.map { .object(HardwareLagValue($0, device: $0.devices.first, live: cell.live)) } ?? .null
         default: return nil
         }
     }
@@ -84,9 +84,23 @@ public final class BondValue: HostObject {
 /// `l.port_select_mode`, `l.map` (list of physical ports), `l.rdma` (the first RDMA device),
 /// `l.rdma_devices`, `l.devices`, `l.bond`, `l.reason`.
 public final class HardwareLagValue: HostObject {
-    public let lag: HardwareLag
+    /// The card the LAG was read from (the first member PF when it came with a bond).
+    public let device: DeviceHandle?
+    /// The LAG as the card has it now (a live object re-reads it).
+    public var lag: HardwareLag {
+        guard let device else { return cell.value }
+        return cell.current { session in
+            guard let lag = try session.linkSession?.hardwareLag(device) else { throw DevlinkError(.EOPNOTSUPP, "no LAG") }
+            return lag
+        }
+    }
+    private var cell: LiveCell<HardwareLag>
 
-    public init(_ lag: HardwareLag) { self.lag = lag }
+    /// `live`: follow the card read at `device` (objects from queries); nil: a fixed value.
+    public init(_ lag: HardwareLag, device: DeviceHandle? = nil, live: LiveState? = nil) {
+        self.device = device
+        cell = LiveCell(lag, live: device == nil ? nil : live)
+    }
 
     public var typeName: String { "hw_lag" }
 
@@ -96,6 +110,7 @@ public final class HardwareLagValue: HostObject {
 
     public func field(_ name: String) -> Value? {
         func strings(_ list: [String]) -> Value { .list(ListObject(list.map { .string($0) })) }
+        let lag = self.lag
         switch name {
         case "active": return .bool(lag.isActive)
         case "state": return .string(lag.state)
@@ -116,7 +131,8 @@ public final class HardwareLagValue: HostObject {
 
     public var jsonValue: Value {
         let m = MapObject()
-        for name in fieldNames { m.entries[.string(name)] = field(name) ?? .null }
+        let frozen = HardwareLagValue(lag)   // one read for every field
+        for name in fieldNames { m.entries[.string(name)] = frozen.field(name) ?? .null }
         return .map(m)
     }
 

@@ -2,9 +2,9 @@ import DevlinkModel
 import DLSLanguage
 
 /// Objects that stay true (issue 17: after `port function set $sf state active`, `sf.function.state`
-/// still said "inactive"). A port, rate, bond or eswitch object returned by a command or a query
-/// (`port show`, `port add`, `port(h)`, `rates()`, `lag show`, `bond(name)`, `dev eswitch show`,
-/// `eswitch(dev)`) reads the device again on field access when anything may have
+/// still said "inactive"). A port, rate, bond, eswitch or hardware LAG object returned by a command or
+/// a query (`port show`, `port add`, `port(h)`, `rates()`, `lag show`, `bond(name)`, `dev eswitch show`,
+/// `eswitch(dev)`, `hardware_lag(dev)`) reads the device again on field access when anything may have
 /// changed since its last read: after every command line and whenever time passed for the device
 /// (`sleep`, `wait`, `settle`). Between those, reads come from the cache, so a loop over fields costs
 /// nothing. `snapshot(x)` freezes a copy; notifications (`monitor`) carry the object as it was.
@@ -48,7 +48,7 @@ public enum LiveObjects {
         ]
     }
 
-    /// A frozen copy: port, rate, bond and eswitch objects stop following the device; lists and maps are copied
+    /// A frozen copy: port, rate, bond, eswitch and hardware LAG objects stop following the device; lists and maps are copied
     /// with their items frozen; anything else is already a value.
     public static func freeze(_ value: Value) -> Value {
         switch value {
@@ -56,6 +56,7 @@ public enum LiveObjects {
         case .object(let rate as RateObjectValue): return .object(RateObjectValue(rate.rate, formatter: rate.formatter))
         case .object(let bond as BondValue): return .object(BondValue(bond.bond))
         case .object(let eswitch as EswitchValue): return .object(EswitchValue(eswitch.device, eswitch.eswitch))
+        case .object(let lag as HardwareLagValue): return .object(HardwareLagValue(lag.lag))
         case .list(let list): return .list(ListObject(list.items.map(freeze)))
         case .map(let map):
             let copy = MapObject()
