@@ -6,9 +6,11 @@ import Glibc
 /// A version envelope around the `EmulatorState` value (every type under it is Codable), plus the
 /// `--emulator` word it was made from, so a file is not loaded into a different topology.
 public struct EmulatorStateFile: Codable, Sendable {
-    /// Bumped when the meaning of a stored field changes; a file of another version is refused
-    /// rather than misread.
-    public static let currentVersion = 1
+    /// Bumped when a stored field is added, removed or changes meaning (the Tests/Fixtures state file
+    /// stops loading when one is added or renamed). An older file that no longer decodes and any newer
+    /// file are refused with what to do, rather than misread. Version 2 added health reporters,
+    /// resources, reload state, SF auxiliary devices, the emulator clock, routes and bond options.
+    public static let currentVersion = 2
     public static let formatName = "dls-emulator-state"
 
     public var format: String
@@ -24,6 +26,13 @@ public struct EmulatorStateFile: Codable, Sendable {
         self.state = state
     }
 
+    /// The fields that say what a file is, read before its state.
+    private struct Envelope: Decodable {
+        var format: String
+        var version: Int
+        var topology: String
+    }
+
     public struct Failure: Error, Sendable, CustomStringConvertible {
         public var description: String
     }
@@ -37,18 +46,35 @@ public struct EmulatorStateFile: Codable, Sendable {
         } catch {
             throw Failure(description: "\(path): cannot read: \(error)")
         }
+        // The envelope first, so that a file of another format or version is named as such rather
+        // than failing on the first state field it lacks.
+        let envelope: Envelope
+        do {
+            envelope = try JSONDecoder().decode(Envelope.self, from: data)
+        } catch {
+            throw Failure(description: "\(path): not an emulator state file (\(Self.explain(error)))")
+        }
+        guard envelope.format == formatName else { throw Failure(description: "\(path): format \"\(envelope.format)\" is not \(formatName)") }
+        guard envelope.version <= currentVersion else {
+            throw Failure(description: "\(path): emulator state file version \(envelope.version) was written by a newer dls; "
+                + "this dls reads version \(currentVersion). Use that dls, or remove \(path) to start again from --emulator \(topology).")
+        }
+        guard envelope.topology == topology else {
+            throw Failure(description: "\(path): holds the state of --emulator \(envelope.topology), not \(topology)")
+        }
         let file: EmulatorStateFile
         do {
             file = try JSONDecoder().decode(EmulatorStateFile.self, from: data)
         } catch {
-            throw Failure(description: "\(path): not an emulator state file (\(Self.explain(error)))")
-        }
-        guard file.format == formatName else { throw Failure(description: "\(path): format \"\(file.format)\" is not \(formatName)") }
-        guard file.version == currentVersion else {
-            throw Failure(description: "\(path): state file version \(file.version); this dls reads version \(currentVersion)")
-        }
-        guard file.topology == topology else {
-            throw Failure(description: "\(path): holds the state of --emulator \(file.topology), not \(topology)")
+            // An older file still loads when it holds every part this version keeps (the optional
+            // parts start as on a fresh device); one without them cannot be carried over faithfully
+            // (an active SF would lack its auxiliary device, a device its health reporters).
+            guard envelope.version < currentVersion else {
+                throw Failure(description: "\(path): not an emulator state file (\(Self.explain(error)))")
+            }
+            throw Failure(description: "\(path): emulator state file version \(envelope.version) was written by an older dls; "
+                + "this dls reads version \(currentVersion) (\(Self.explain(error))). "
+                + "Remove \(path) to start again from --emulator \(topology).")
         }
         return file.state
     }

@@ -31,12 +31,22 @@ public protocol DeviceSession: AnyObject {
     var restorableSession: (any RestorableSession)? { get }
     /// The same for a session whose driver work runs on a clock (the emulator; see TimedSession).
     var timedSession: TimedSession? { get }
+
+    /// The messages the kernel attached to successful requests since the last call (an extack on an
+    /// ACK with error 0, such as a driver's note), oldest first, for the command layer to print as
+    /// devlink does. A reply that carries its own (`ReloadReply.warning`, `enslave`) is not repeated.
+    func drainWarnings() -> [String]
+    /// How many times notifications were lost since the last call (the kernel's socket buffer
+    /// overran while nothing read it: ENOBUFS). `drainEvents` goes on with what arrived after.
+    func drainEventOverruns() -> Int
 }
 
 extension DeviceSession {
     public var linkSession: LinkSession? { nil }
     public var restorableSession: (any RestorableSession)? { nil }
     public var timedSession: TimedSession? { nil }
+    public func drainWarnings() -> [String] { [] }
+    public func drainEventOverruns() -> Int { 0 }
 }
 
 /// The operations by name, for callers (each is `perform` of one operation type).

@@ -67,7 +67,7 @@ import Testing
         try EmulatorStateFile.save(try EmulatedSession(builtin: "netdevsim").snapshot(), topology: "netdevsim", path: path)
         #expect(throws: EmulatorStateFile.Failure.self) { try EmulatorStateFile.load(path: path, topology: "mlx5") }
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        try text.replacingOccurrences(of: "\"version\":1", with: "\"version\":99").write(toFile: path, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "\"version\":\(EmulatorStateFile.currentVersion)", with: "\"version\":99").write(toFile: path, atomically: true, encoding: .utf8)
         do {
             _ = try EmulatorStateFile.load(path: path, topology: "netdevsim")
             Issue.record("a version 99 file was read")
@@ -81,5 +81,94 @@ import Testing
         } catch {
             #expect(error.description.contains("not an emulator state file"), "\(error.description)")
         }
+    }
+
+    /// The file `save` writes, as a JSON object to edit.
+    static func savedObject(_ session: EmulatedSession, topology: String, path: String) throws -> [String: Any] {
+        try EmulatorStateFile.save(session.snapshot(), topology: topology, path: path)
+        return try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+    }
+
+    static func write(_ object: [String: Any], to path: String) throws {
+        try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: path))
+    }
+
+    /// A version 1 file as dls wrote it before health, reload and auxiliary-device state were kept: the
+    /// state has no clock and no auxiliary device allocator, its devices no reporters, resources or
+    /// reload state.
+    static func versionOne(_ object: [String: Any]) -> [String: Any] {
+        var file = object
+        var state = file["state"] as? [String: Any] ?? [:]
+        state["clock"] = nil
+        state["auxIDs"] = nil
+        state["devices"] = (state["devices"] as? [[String: Any]] ?? []).map { device in
+            var device = device
+            for key in ["healthReporters", "resources", "reloadFailed", "physicalPortsAtProbe", "nsimHealth", "sfAux"] { device[key] = nil }
+            return device
+        }
+        file["state"] = state
+        file["version"] = 1
+        return file
+    }
+
+    @Test func anOlderFileIsRefusedWithItsVersionAndWhatToDo() throws {
+        let path = Self.path()
+        defer { unlink(path) }
+        try Self.write(Self.versionOne(try Self.savedObject(try Self.richSession(), topology: "mlx5", path: path)), to: path)
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        do {
+            _ = try EmulatorStateFile.load(path: path, topology: "mlx5")
+            Issue.record("a version 1 file without health state was read")
+        } catch {
+            #expect(error.description.hasPrefix("\(path): emulator state file version 1 was written by an older dls; this dls reads version \(EmulatorStateFile.currentVersion) ("),
+                    "\(error.description)")
+            #expect(error.description.hasSuffix("Remove \(path) to start again from --emulator mlx5."), "\(error.description)")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    }
+
+    /// A version 1 file that already holds every part of this version (written just before the bump)
+    /// loads as it is.
+    @Test func anOlderFileWithEveryPartLoads() throws {
+        let path = Self.path()
+        defer { unlink(path) }
+        let session = try Self.richSession()
+        _ = try session.drainEvents()
+        var file = try Self.savedObject(session, topology: "mlx5", path: path)
+        file["version"] = 1
+        try Self.write(file, to: path)
+        #expect(try EmulatorStateFile.load(path: path, topology: "mlx5") == session.snapshot())
+    }
+
+    @Test func aNewerFileIsRefusedWithItsVersion() throws {
+        let path = Self.path()
+        defer { unlink(path) }
+        var file = try Self.savedObject(try EmulatedSession(builtin: "netdevsim"), topology: "netdevsim", path: path)
+        file["version"] = EmulatorStateFile.currentVersion + 1
+        file["state"] = ["a": "shape this dls does not know"]
+        try Self.write(file, to: path)
+        do {
+            _ = try EmulatorStateFile.load(path: path, topology: "netdevsim")
+            Issue.record("a newer file was read")
+        } catch {
+            #expect(error.description == "\(path): emulator state file version \(EmulatorStateFile.currentVersion + 1) was written by a newer dls; "
+                    + "this dls reads version \(EmulatorStateFile.currentVersion). Use that dls, or remove \(path) to start again from --emulator netdevsim.")
+        }
+    }
+
+    /// A file of the current version, kept in the repository, still loads. When this fails, a stored
+    /// field was added, removed or renamed: bump `EmulatorStateFile.currentVersion`, then record the
+    /// file again (`DLS_GOLDEN_RECORD=1`) so the new version is guarded in turn.
+    @Test func theCurrentVersionsFileStillLoads() throws {
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/emulator-state/netdevsim-v\(EmulatorStateFile.currentVersion).json").path
+        if ProcessInfo.processInfo.environment["DLS_GOLDEN_RECORD"] != nil {
+            let session = try EmulatedSession(builtin: "netdevsim")
+            try session.setParam(DeviceHandle(bus: "netdevsim", name: "netdevsim1"), name: "max_macs", value: .u32(16), cmode: .driverinit)
+            try FileManager.default.createDirectory(atPath: (fixture as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try EmulatorStateFile.save(session.snapshot(), topology: "netdevsim", path: fixture)
+        }
+        let loaded = try #require(try EmulatorStateFile.load(path: fixture, topology: "netdevsim"), "no \(fixture)")
+        #expect(loaded != (try EmulatedSession(builtin: "netdevsim")).snapshot(), "the fixture's param is kept")
     }
 }

@@ -100,6 +100,27 @@ struct LiveObjectTests {
         #expect(r.out == "2 true false disabled\ntrue mlx5_bond_0 true 0 false nil\n2 bond0 true\n")
     }
 
+    /// `hardware_lag(dev)` and a bond's `lag` kept in a variable follow the card as `bond.lag` does.
+    @Test func aHardwareLagObjectSeesTheLagFormAndGo() throws {
+        let r = try run("""
+            let l = hardware_lag("pci/0000:06:00.0")
+            let before = snapshot(l)
+            let b = lag add bond0 mode active-backup miimon 100
+            lag slave add bond0 enp6s0f0np0
+            lag slave add bond0 enp6s0f1np1
+            link set bond0 up
+            settle()
+            let kept = b.lag
+            print(l.active, l.mode, l.bond, before.active, kept.active)
+            let frozen = snapshot(l)
+            lag del bond0
+            settle()
+            print(l.active, l.bond, kept.active, frozen.active, before.active)
+            """)
+        #expect(r.failure == nil, "\(r.failure ?? "")")
+        #expect(r.out == "true roce bond0 false true\nfalse nil false true false\n")
+    }
+
     @Test func anEswitchObjectSeesLaterModeChanges() throws {
         let r = try run("""
             let e = dev eswitch show pci/0000:06:00.0

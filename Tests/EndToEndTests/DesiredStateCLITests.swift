@@ -189,4 +189,42 @@ import Testing
         let bad = try CLI.run(["--emulator-state", "bad.json", "snapshot"], directory: dir)
         #expect(bad.status == 1 && bad.stderr.contains("not an emulator state file"), "\(bad.stderr)")
     }
+
+    /// A state file of an older or newer format is refused with its version and what to do, whether
+    /// the run is a script, an apply or a plan, and the file is left as it was.
+    @Test func aStateFileOfAnotherVersionIsRefusedAndKept() throws {
+        let dir = try Self.directory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("st.json")
+        #expect(try CLI.run(["--emulator-state", "st.json", "-c", "dev eswitch set pci/0000:06:00.0 mode switchdev"],
+                            directory: dir).status == 0)
+        // As dls wrote it before health reporters were kept: version 1, a device without them.
+        var object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+        var state = try #require(object["state"] as? [String: Any])
+        state["devices"] = try #require(state["devices"] as? [[String: Any]]).map { device in
+            var device = device
+            device["healthReporters"] = nil
+            return device
+        }
+        object["state"] = state
+        object["version"] = 1
+        try JSONSerialization.data(withJSONObject: object).write(to: file)
+        let old = try Data(contentsOf: file)
+        try Self.want.write(to: dir.appendingPathComponent("want.json"), atomically: true, encoding: .utf8)
+        for run in [["-c", "port add pci/0000:06:00.0 flavour pcisf pfnum 0 sfnum 88"], ["apply", "want.json"], ["plan", "want.json"]] {
+            let r = try CLI.run(["--emulator-state", "st.json"] + run, directory: dir)
+            #expect(r.status == 1, "\(run)")
+            #expect(r.stderr.contains("st.json: emulator state file version 1 was written by an older dls; this dls reads version 2 ("),
+                    "\(r.stderr)")
+            #expect(r.stderr.contains("Remove st.json to start again from --emulator mlx5."), "\(r.stderr)")
+            #expect(try Data(contentsOf: file) == old, "\(run) wrote over the refused file")
+        }
+        object["version"] = 3
+        try JSONSerialization.data(withJSONObject: object).write(to: file)
+        let newer = try Data(contentsOf: file)
+        let r = try CLI.run(["--emulator-state", "st.json", "-c", "dev show"], directory: dir)
+        #expect(r.status == 1 && r.stderr.contains("st.json: emulator state file version 3 was written by a newer dls; this dls reads version 2."),
+                "\(r.stderr)")
+        #expect(try Data(contentsOf: file) == newer)
+    }
 }

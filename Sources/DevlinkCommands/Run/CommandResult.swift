@@ -31,6 +31,8 @@ public final class CommandContext: @unchecked Sendable {
     /// Set while a displayed command runs: long-running commands (`monitor`) hand each item over as it
     /// arrives, so it is printed at once instead of when the command ends.
     public var eventSink: ((DevlinkEvent) -> Void)?
+    /// Where a command's note goes (stderr) while it runs: `monitor`'s word on lost notifications.
+    public var noteSink: ((String) -> Void)?
     /// Polled by long-running commands; true stops them early (Ctrl-C at the REPL).
     public var interrupted: (() -> Bool)?
     /// The notifications received so far (`events()`); `monitor` adds to it.

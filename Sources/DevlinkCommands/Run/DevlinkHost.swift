@@ -66,22 +66,30 @@ public final class DevlinkHost: CommandHost {
             }
         }
         context.interrupted = { interpreter.isInterruptRequested }
+        context.noteSink = { [output = interpreter.output] note in output.writeError(note + "\n") }
         defer {
             context.eventSink = nil
             context.interrupted = nil
+            context.noteSink = nil
         }
         // Whatever the line did, objects read before it may be stale now (even a failed set may
         // have applied part of its change).
         defer { runner.live.invalidate() }
+        // Messages of requests no command line made (a rollback, a desired-state apply) are not this
+        // line's to show.
+        _ = runner.session.drainWarnings()
         do {
             result = try runner.execute(words)
         } catch {
+            // devlink prints a warning as its ACK arrives, so before a later request's error.
+            showWarnings(on: interpreter.output)
             var report = error
             // The caret goes under the word as typed, options included.
             if let positions, let i = report.wordIndex, positions.indices.contains(i) { report.wordIndex = positions[i] }
             throw DevlinkHost.failure(report)
         }
         if display && !streamed { show(result, on: interpreter.output) }
+        showWarnings(on: interpreter.output)
         runner.live.invalidate()
         return ValueConversion.value(result, formatter: runner.textFormatter, live: runner.live)
     }
@@ -93,15 +101,22 @@ public final class DevlinkHost: CommandHost {
             return
         }
         if case .lag(.warning(let message)) = result {
-            // A successful reply's extack, as iproute2's nl_dump_ext_ack prints it: a final '.' added.
-            output.writeError("Warning: \(message)\(message.hasSuffix(".") ? "" : ".")\n")
+            output.writeError(FailureReport.extackLine(message, isError: false) + "\n")
             return
         }
         let text = runner.options.json ? runner.jsonDocument(result) : runner.text(result)
         if !text.isEmpty { output.write(text) }
         if case .object(let o) = result, let note = o.content.note { output.writeError(note + "\n") }
         if case .object(let o) = result, let message = o.content.warning {
-            output.writeError("Warning: \(message)\(message.hasSuffix(".") ? "" : ".")\n")
+            output.writeError(FailureReport.extackLine(message, isError: false) + "\n")
+        }
+    }
+
+    /// The kernel's messages on the line's successful requests (every netlink write: the session
+    /// queues them), on stderr as devlink prints them, even when the result is not displayed.
+    func showWarnings(on output: OutputSink) {
+        for message in runner.session.drainWarnings() {
+            output.writeError(FailureReport.extackLine(message, isError: false) + "\n")
         }
     }
 

@@ -8,6 +8,12 @@ import DevlinkModel
 public final class EventBacklog {
     public static let limit = 10_000
     public private(set) var events: [DevlinkEvent] = []
+    /// How many times notifications were lost before they reached the backlog (the session's socket
+    /// overran while nothing drained it), and how many of those `events()` has already reported.
+    public private(set) var overruns = 0
+    var overrunsReported = 0
+    /// What `monitor` and `events()` say, once per loss, before going on.
+    public static let lossNote = "note: devlink notifications were lost (the receive buffer overran while nothing read it)"
 
     public init() {}
 
@@ -15,6 +21,7 @@ public final class EventBacklog {
     @discardableResult
     public func collect(from session: DeviceSession) throws -> [DevlinkEvent] {
         let fresh = try session.drainEvents()
+        overruns += session.drainEventOverruns()
         guard !fresh.isEmpty else { return fresh }
         events += fresh
         // Trimmed in chunks, not per event: one removal costs a copy of the whole array.

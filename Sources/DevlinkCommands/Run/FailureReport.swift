@@ -19,7 +19,7 @@ public struct FailureReport: Error, Sendable {
     init(_ error: DevlinkError) {
         var lines: [String] = []
         if let message = error.message, !message.isEmpty {
-            lines.append("Error: " + message + (message.hasSuffix(".") ? "" : "."))
+            lines.append(Self.extackLine(message, isError: true))
         }
         lines.append("kernel answers: " + error.errno.message)
         self.lines = lines
@@ -35,6 +35,12 @@ public struct FailureReport: Error, Sendable {
         errno = error.errno
         self.wordIndex = wordIndex
         hint = nil
+    }
+
+    /// An extack message as iproute2's print_ext_ack_msg prints it (lib/libnetlink.c): `Error: ` for a
+    /// failure, `Warning: ` for a successful request's, a period appended when it has none.
+    public static func extackLine(_ message: String, isError: Bool) -> String {
+        (isError ? "Error: " : "Warning: ") + message + (message.hasSuffix(".") ? "" : ".")
     }
 
     /// Any other error a backend threw (e.g. the netlink socket went away).

@@ -11,9 +11,10 @@ import DevlinkModel
 /// change the emulator. The wall clock (scripts, REPL) waits in real time, like devlink.
 enum MonitorActions {
     @Sendable static func monitor(_ c: CommandContext, _ p: ParsedCommand) throws -> CommandResult {
-        var watch = Watch(context: c, wanted: objects(p), count: p.number("count").map(Int.init))
+        var watch = Watch(context: c, wanted: objects(p), count: p.number("count").map(Int.init), overruns: c.backlog.overruns)
         let timeout = try seconds(p)
         try c.backlog.collect(from: c.session)   // the past: kept, not shown
+        watch.noteLoss()
         if let timed = c.session.timedSession {
             try watch.run(timed, timeout: timeout)
         } else {
@@ -28,16 +29,27 @@ enum MonitorActions {
         let wanted: Set<String>
         let count: Int?
         var shown: [DevlinkEvent] = []
+        /// The backlog's overruns already noted.
+        var overruns: Int
 
         var done: Bool { count.map { shown.count >= $0 } ?? false }
         var interrupted: Bool { context.interrupted?() == true }
 
         /// Shows what arrived (up to `count`); every event still goes to the backlog.
         mutating func take() throws {
-            for event in try context.backlog.collect(from: context.session) where wanted.contains(event.object) && !done {
+            let fresh = try context.backlog.collect(from: context.session)
+            noteLoss()
+            for event in fresh where wanted.contains(event.object) && !done {
                 context.eventSink?(event)
                 shown.append(event)
             }
+        }
+
+        /// Says once that notifications were lost, and goes on (as `ip monitor` after ENOBUFS).
+        mutating func noteLoss() {
+            guard context.backlog.overruns > overruns else { return }
+            overruns = context.backlog.overruns
+            context.noteSink?(EventBacklog.lossNote)
         }
 
         /// The emulator: time passes on its clock while monitoring.

@@ -55,7 +55,7 @@ enum RouteActions {
             return try body()
         } catch let e as DevlinkError {
             if let message = e.message, !message.isEmpty {
-                throw ClientError("Error: " + message + (message.hasSuffix(".") ? "" : "."), errno: e.errno)
+                throw ClientError(FailureReport.extackLine(message, isError: true), errno: e.errno)
             }
             throw ClientError("RTNETLINK answers: " + e.errno.message, errno: e.errno)
         }

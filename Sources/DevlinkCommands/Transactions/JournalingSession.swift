@@ -16,6 +16,8 @@ class JournalingSession: DeviceSession {
     var linkSession: LinkSession? { nil }
     /// Time passes for the wrapped session: `sleep`, `wait` and `settle` reach its clock.
     var timedSession: TimedSession? { inner.timedSession }
+    func drainWarnings() -> [String] { inner.drainWarnings() }
+    func drainEventOverruns() -> Int { inner.drainEventOverruns() }
 
     /// Keeps `LinkSession` visible when the wrapped session has it.
     static func wrapping(_ inner: DeviceSession, journal: UndoJournal) -> JournalingSession {

@@ -29,7 +29,10 @@ public enum BondSchema: ObjectSchema {
         ScriptField("carrier") { .bool($0.carrier) },
         ScriptField("active_slave") { bond in bond.activeSlave.map { .string($0) } ?? .null },
         ScriptField("slaves") { .list(ListObject($0.slaves.map(slave))) },
-        ScriptField("lag") { bond in bond.hardwareLag.map { .object(HardwareLagValue($0)) } ?? .null },
+        // Kept in a variable (`let k = b.lag`), the LAG goes on following the card like the bond.
+        ScriptField("lag") { bond, live in
+            bond.hardwareLag.map { .object(HardwareLagValue(HardwareLagReading($0, device: $0.devices.first), live: live)) } ?? .null
+        },
     ]
 
     static func slave(_ s: BondSlave) -> Value {
@@ -58,24 +61,38 @@ public enum BondSchema: ObjectSchema {
 /// `l.rdma_devices`, `l.devices`, `l.bond`, `l.reason`.
 public typealias HardwareLagValue = ObjectValue<HardwareLagSchema>
 
+/// A card's LAG and the card it is read from (the first member PF when it came with a bond), which a
+/// live value re-reads: the LAG alone names no card while it is inactive.
+public struct HardwareLagReading: Equatable, Sendable {
+    public var lag: HardwareLag
+    public var device: DeviceHandle?
+    public init(_ lag: HardwareLag, device: DeviceHandle?) { (self.lag, self.device) = (lag, device) }
+}
+
 public enum HardwareLagSchema: ObjectSchema {
     public static let typeName = "hw_lag"
 
+    public static func reread(_ reading: HardwareLagReading, from session: DeviceSession) throws -> HardwareLagReading {
+        guard let device = reading.device else { return reading }
+        guard let lag = try session.linkSession?.hardwareLag(device) else { throw DevlinkError(.EOPNOTSUPP, "no LAG") }
+        return HardwareLagReading(lag, device: device)
+    }
+
     private static func strings(_ list: [String]) -> Value { .list(ListObject(list.map { .string($0) })) }
 
-    public static let fields: [ScriptField<HardwareLag>] = [
-        ScriptField("active") { .bool($0.isActive) },
-        ScriptField("state") { .string($0.state) },
-        ScriptField("mode") { .string($0.mode.name) },
-        ScriptField("flags") { strings($0.flags.names) },
-        ScriptField("port_select_mode") { lag in lag.portSelectMode.map { .string($0.name) } ?? .null },
-        ScriptField("map") { .list(ListObject($0.map.map { .int(Int($0)) })) },
-        ScriptField("rdma") { lag in lag.rdmaDevice.map { .string($0) } ?? .null },
-        ScriptField("rdma_devices") { strings($0.rdmaDevices) },
-        ScriptField("devices") { strings($0.devices.map(\.description)) },
-        ScriptField("bond") { lag in lag.bond.map { .string($0) } ?? .null },
-        ScriptField("reason") { lag in lag.reason.map { .string($0) } ?? .null },
+    public static let fields: [ScriptField<HardwareLagReading>] = [
+        ScriptField("active") { .bool($0.lag.isActive) },
+        ScriptField("state") { .string($0.lag.state) },
+        ScriptField("mode") { .string($0.lag.mode.name) },
+        ScriptField("flags") { strings($0.lag.flags.names) },
+        ScriptField("port_select_mode") { r in r.lag.portSelectMode.map { .string($0.name) } ?? .null },
+        ScriptField("map") { .list(ListObject($0.lag.map.map { .int(Int($0)) })) },
+        ScriptField("rdma") { r in r.lag.rdmaDevice.map { .string($0) } ?? .null },
+        ScriptField("rdma_devices") { strings($0.lag.rdmaDevices) },
+        ScriptField("devices") { strings($0.lag.devices.map(\.description)) },
+        ScriptField("bond") { r in r.lag.bond.map { .string($0) } ?? .null },
+        ScriptField("reason") { r in r.lag.reason.map { .string($0) } ?? .null },
     ]
 
-    public static func text(_ lag: HardwareLag, _ formatter: TextFormatter) -> String { LagText.hardwareLag(lag) }
+    public static func text(_ r: HardwareLagReading, _ formatter: TextFormatter) -> String { LagText.hardwareLag(r.lag) }
 }

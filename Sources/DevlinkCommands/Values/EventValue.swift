@@ -56,9 +56,13 @@ public final class EventValue: HostObject {
     /// `events()`: the session's backlog (EventBacklog.swift).
     static func builtins(_ runner: CommandRunner) -> [NativeFunction] {
         [
-            NativeFunction("events", arity: 0...0) { _ in
+            NativeFunction("events", arity: 0...0) { args in
                 let backlog = runner.context.backlog
                 try QueryBuiltins.call { try backlog.collect(from: runner.session) }
+                if backlog.overruns > backlog.overrunsReported {
+                    backlog.overrunsReported = backlog.overruns
+                    args.interpreter.output.writeError(EventBacklog.lossNote + "; events() misses them\n")
+                }
                 let formatter = runner.textFormatter
                 return .list(ListObject(backlog.events.map { value($0, formatter: formatter) }))
             },

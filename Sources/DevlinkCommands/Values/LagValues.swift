@@ -72,7 +72,8 @@ enum LagValues {
             },
             NativeFunction("hardware_lag", arity: 1...1) { args in
                 let d = try device(args)
-                return try QueryBuiltins.call { try links().hardwareLag(d) }.map { .object(HardwareLagValue($0)) } ?? .null
+                return try QueryBuiltins.call { try links().hardwareLag(d) }
+                    .map { .object(HardwareLagValue(HardwareLagReading($0, device: d), live: runner.live)) } ?? .null
             },
             NativeFunction("interfaces", arity: 0...0) { _ in
                 .list(ListObject(try QueryBuiltins.call { try links().interfaces() }.map(interface)))

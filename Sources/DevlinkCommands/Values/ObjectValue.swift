@@ -4,9 +4,16 @@ import DLSLanguage
 /// One script field of an object: `sf.netdev` is `read(port)`.
 public struct ScriptField<Object>: Sendable {
     let name: String
-    let read: @Sendable (Object) -> Value
+    /// The second argument is the live state of the value the field is read from (nil when fixed),
+    /// for a field that is itself an object following the device.
+    let read: @Sendable (Object, LiveState?) -> Value
 
     init(_ name: String, _ read: @escaping @Sendable (Object) -> Value) {
+        self.name = name
+        self.read = { object, _ in read(object) }
+    }
+
+    init(_ name: String, _ read: @escaping @Sendable (Object, LiveState?) -> Value) {
         self.name = name
         self.read = read
     }
@@ -37,7 +44,7 @@ extension ObjectSchema {
     public static func json(_ object: Object) -> Value {
         let m = MapObject()
         for field in fields {
-            let value = field.read(object)
+            let value = field.read(object, nil)
             if let o = value.hostObject { m.entries[.string(field.name)] = o.jsonValue } else { m.entries[.string(field.name)] = value }
         }
         return .map(m)
@@ -71,7 +78,7 @@ public final class ObjectValue<Schema: ObjectSchema>: HostObject, FreezableValue
 
     public func field(_ name: String) -> Value? {
         guard let field = Schema.fields.first(where: { $0.name == name }) else { return nil }
-        return field.read(object)
+        return field.read(object, cell.live)
     }
 
     public var displayText: String { Schema.text(object, formatter) }

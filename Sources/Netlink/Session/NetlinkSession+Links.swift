@@ -9,7 +9,9 @@ extension NetlinkSession {
     public func perform(_ r: RouteLinkRequest) throws -> NetlinkReply {
         try mappingErrors {
             let s = try route.get()
-            return try s.exchange(type: r.type, flags: r.flags, payload: r.payload)
+            let reply = try s.exchange(type: r.type, flags: r.flags, payload: r.payload)
+            warnings.record(reply.warning, dump: r.flags.contains(.dump))
+            return reply
         }
     }
 
@@ -52,7 +54,8 @@ extension NetlinkSession {
     @discardableResult
     public func enslave(_ slave: String, to bond: String) throws -> String? {
         let master = try link(named: bond).index
-        return try perform(.setMaster(index: try link(named: slave).index, master: master)).warning
+        try perform(.setMaster(index: try link(named: slave).index, master: master))
+        return warnings.claimLast()
     }
 
     public func release(_ slave: String) throws { try perform(.setMaster(index: try link(named: slave).index, master: 0)) }

@@ -18,8 +18,8 @@ public final class NetlinkSession: DeviceSession {
     @exclusivity(unchecked) public var netdevsimHealth = NetdevsimHealthDebugfs()
     /// Where the mlx5 hardware LAG is read from (`hardwareLag`).
     @exclusivity(unchecked) public var lagDebugfs = MLX5LagDebugfs()
-    /// The warning text the kernel attached to the last successful request, if any.
-    @exclusivity(unchecked) public private(set) var lastWarning: String?
+    /// The extack messages of successful requests, until `drainWarnings` takes them.
+    @exclusivity(unchecked) var warnings = SuccessWarnings()
     /// The kernel's devlink features, fetched at the first request that needs them.
     let features: KernelFeaturesCache
     lazy var route: Result<NetlinkSocket, Error> = Result { try NetlinkSession.openSocket(.route) }
@@ -63,7 +63,7 @@ public final class NetlinkSession: DeviceSession {
         try mappingErrors {
             let reply = try socket.genericExchange(family: family.id, command: r.command, version: DevlinkFamily.version,
                                                    flags: r.isDump ? .dump : [], attributes: r.attributes)
-            lastWarning = reply.warning
+            warnings.record(reply.warning, dump: r.isDump)
             return try reply.messages.map(DevlinkDecoder.attributes)
         }
     }
@@ -83,7 +83,7 @@ public final class NetlinkSession: DeviceSession {
                 guard failure == nil else { return }
                 do { try message.withAttributes(after: GenericHeader.size, read) } catch { failure = error }
             }
-            lastWarning = warning
+            warnings.record(warning, dump: r.isDump)
             if let failure { throw failure }
         }
     }
@@ -189,7 +189,7 @@ public final class NetlinkSession: DeviceSession {
             }
             defer { if let fd { close(fd) } }
             try s.exchange(.reload(op, netnsFD: fd)) { a in if actions == nil { actions = try DevlinkDecoder.reloadActions(a) } }
-            return ReloadReply(device: op.device, actionsPerformed: actions, warning: s.lastWarning)
+            return ReloadReply(device: op.device, actionsPerformed: actions, warning: s.warnings.claimLast())
         }
         .on(ListResources.self) { s, op in
             try s.single(.dumpResources(op.device), "resource reply") { try DevlinkDecoder.resources($0) }
@@ -263,6 +263,8 @@ public final class NetlinkSession: DeviceSession {
     // MARK: events
 
     public func drainEvents() throws -> [DevlinkEvent] { try monitor?.drain() ?? [] }
+    public func drainWarnings() -> [String] { warnings.drain() }
+    public func drainEventOverruns() -> Int { monitor?.drainOverruns() ?? 0 }
 
     /// The kernel's asynchronous work cannot be observed directly: give it a moment and say
     /// "maybe more" so callers keep polling their condition.
