@@ -4,8 +4,6 @@ import Glibc
 /// The emulator's driver work runs on its clock: `sleep`, `wait`, `settle` and `monitor` in the
 /// language, and the REPL's idle tick, reach it through `TimedSession`.
 extension EmulatedSession: TimedSession {
-    public var timedSession: TimedSession? { self }
-
     public var isVirtualClock: Bool { clock.isVirtual }
 
     public var clockSeconds: Double { now.seconds }

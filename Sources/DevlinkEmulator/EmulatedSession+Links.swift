@@ -3,8 +3,6 @@ import DevlinkModel
 /// Bonds and hardware LAG on the emulator. Link requests take effect at once (and fire the mlx5
 /// notifier synchronously); the driver's bond work and the bonding timers run in `settle()`.
 extension EmulatedSession: LinkSession {
-    public var linkSession: LinkSession? { self }
-
     /// The link operations, added to `EmulatedSession.handlers`.
     static func linkHandlers(_ table: consuming OperationHandlers<EmulatedSession>) -> OperationHandlers<EmulatedSession> {
         table

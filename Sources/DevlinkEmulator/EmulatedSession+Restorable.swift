@@ -2,5 +2,6 @@ import DevlinkModel
 
 /// The emulator's state is one value, so a transaction can restore it exactly.
 extension EmulatedSession: RestorableSession {
-    public var restorableSession: (any RestorableSession)? { self }
+    /// Every optional face: links, exact snapshots and a clock.
+    public var facets: SessionFacets { SessionFacets(links: self, restorable: self, timed: self) }
 }

@@ -23,14 +23,9 @@ public protocol DeviceSession: AnyObject {
     @discardableResult
     func settle() throws -> Bool
 
-    /// This session's bonds and links, when it has them. Asked of the session instead of found with
-    /// `as? LinkSession`: a cast to a protocol makes the Swift runtime scan every conformance record
-    /// in the binary, paid at every dls start.
-    var linkSession: LinkSession? { get }
-    /// The same for exact snapshots.
-    var restorableSession: (any RestorableSession)? { get }
-    /// The same for a session whose driver work runs on a clock (the emulator; see TimedSession).
-    var timedSession: TimedSession? { get }
+    /// What else this session offers (bonds and links, exact snapshots, a clock), each nil when it
+    /// has not.
+    var facets: SessionFacets { get }
 
     /// The messages the kernel attached to successful requests since the last call (an extack on an
     /// ACK with error 0, such as a driver's note), oldest first, for the command layer to print as
@@ -41,10 +36,27 @@ public protocol DeviceSession: AnyObject {
     func drainEventOverruns() -> Int
 }
 
+/// The optional faces of a session. Asked of the session instead of found with `as? LinkSession`: a
+/// cast to a protocol makes the Swift runtime scan every conformance record in the binary, paid at
+/// every dls start.
+public struct SessionFacets {
+    /// Bonds and links.
+    public var links: LinkSession?
+    /// Exact snapshots of the whole state.
+    public var restorable: (any RestorableSession)?
+    /// Driver work that runs on a clock (the emulator; see TimedSession).
+    public var timed: TimedSession?
+
+    public init(links: LinkSession? = nil, restorable: (any RestorableSession)? = nil, timed: TimedSession? = nil) {
+        (self.links, self.restorable, self.timed) = (links, restorable, timed)
+    }
+}
+
 extension DeviceSession {
-    public var linkSession: LinkSession? { nil }
-    public var restorableSession: (any RestorableSession)? { nil }
-    public var timedSession: TimedSession? { nil }
+    public var facets: SessionFacets { SessionFacets() }
+    public var linkSession: LinkSession? { facets.links }
+    public var restorableSession: (any RestorableSession)? { facets.restorable }
+    public var timedSession: TimedSession? { facets.timed }
     public func drainWarnings() -> [String] { [] }
     public func drainEventOverruns() -> Int { 0 }
 }

@@ -10,7 +10,7 @@ final class ForeignSession: DeviceSession {
     func perform<Operation: DeviceOperation>(_ operation: Operation) throws -> Operation.Reply { try inner.perform(operation) }
     func drainEvents() throws -> [DevlinkEvent] { try inner.drainEvents() }
     func settle() throws -> Bool { try inner.settle() }
-    var linkSession: LinkSession? { inner.linkSession }
+    var facets: SessionFacets { SessionFacets(links: inner.linkSession) }
 }
 
 /// `plan --json`'s `after` on a backend other than the emulator (a rehearsal on an emulator made from

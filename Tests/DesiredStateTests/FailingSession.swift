@@ -26,7 +26,7 @@ final class FailingSession: RestorableSession {
 
     func drainEvents() throws -> [DevlinkEvent] { try inner.drainEvents() }
     func settle() throws -> Bool { try inner.settle() }
-    var restorableSession: (any RestorableSession)? { restorable ? self : nil }
+    var facets: SessionFacets { SessionFacets(restorable: restorable ? self : nil) }
     func snapshot() -> EmulatorState { inner.snapshot() }
     func restore(_ snapshot: EmulatorState) { inner.restore(snapshot) }
 }

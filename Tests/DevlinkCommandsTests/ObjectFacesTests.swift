@@ -238,6 +238,5 @@ final class NetlinkFaceRecorder: DeviceSession, LinkSession {
 
     func drainEvents() throws -> [DevlinkEvent] { try inner.drainEvents() }
     func settle() throws -> Bool { try inner.settle() }
-    var linkSession: LinkSession? { self }
-    var timedSession: TimedSession? { inner.timedSession }
+    var facets: SessionFacets { SessionFacets(links: self, timed: inner.timedSession) }
 }

@@ -5,7 +5,7 @@ import DevlinkModel
 final class JournalingLinkSession: JournalingSession, LinkSession {
     private let links: LinkSession
 
-    override var linkSession: LinkSession? { self }
+    override var facets: SessionFacets { SessionFacets(links: self, timed: inner.timedSession) }
 
     init(_ inner: LinkSession, journal: UndoJournal) {
         links = inner

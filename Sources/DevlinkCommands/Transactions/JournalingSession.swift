@@ -12,10 +12,9 @@ class JournalingSession: DeviceSession {
         self.journal = journal
     }
 
-    /// A class member (not the protocol's default) so JournalingLinkSession can answer itself.
-    var linkSession: LinkSession? { nil }
-    /// Time passes for the wrapped session: `sleep`, `wait` and `settle` reach its clock.
-    var timedSession: TimedSession? { inner.timedSession }
+    /// Time passes for the wrapped session: `sleep`, `wait` and `settle` reach its clock. A class
+    /// member (not the protocol's default) so JournalingLinkSession can add its links.
+    var facets: SessionFacets { SessionFacets(timed: inner.timedSession) }
     func drainWarnings() -> [String] { inner.drainWarnings() }
     func drainEventOverruns() -> Int { inner.drainEventOverruns() }
 

@@ -4,7 +4,7 @@ import DevlinkModel
 /// and bonds, devlink ports to tell uplinks from representors, debugfs for the mlx5 hardware LAG.
 /// The firmware command log is not observable on a real kernel: always empty.
 extension NetlinkSession: LinkSession {
-    public var linkSession: LinkSession? { self }
+    public var facets: SessionFacets { SessionFacets(links: self) }
 
     /// The link operations, added to `NetlinkSession.handlers`.
     static func linkHandlers(_ table: consuming OperationHandlers<NetlinkSession>) -> OperationHandlers<NetlinkSession> {
