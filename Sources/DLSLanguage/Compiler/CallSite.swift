@@ -35,9 +35,15 @@ final class CallSite {
 
     func call(_ interp: Interpreter, _ base: UnsafeMutablePointer<Value>) throws -> Value {
         if globalIndex >= 0, !hasLabels {
-            let globals = self.globals ?? interp.globals
-            if let f = globals.function(at: globalIndex) { return try callUser(f, interp, base) }
-            if let n = globals.native(at: globalIndex) { return try callNative(n, interp, base) }
+            // Two branches, not `self.globals ?? interp.globals`: that makes an owned reference, a
+            // retain and a release on every call.
+            if let own = globals {
+                if let f = own.function(at: globalIndex) { return try callUser(f, interp, base) }
+                if let n = own.native(at: globalIndex) { return try callNative(n, interp, base) }
+            } else {
+                if let f = interp.globals.function(at: globalIndex) { return try callUser(f, interp, base) }
+                if let n = interp.globals.native(at: globalIndex) { return try callNative(n, interp, base) }
+            }
         }
         let function = try callee(interp, base)
         switch function {
