@@ -171,7 +171,12 @@ public enum DocumentDecoder {
 
     /// devlink's node names: not empty, not all digits (that would be a leaf's port index), no "/".
     static func isValidNodeName(_ name: String) -> Bool {
-        !name.isEmpty && !name.contains("/") && !name.allSatisfy({ $0.isASCII && $0.isNumber })
+        // Bytes decide for ASCII names; others keep the Character rules (a "/" joined to a combining
+        // mark is no "/").
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            return !name.isEmpty && !name.utf8.contains(0x2F) && !name.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
+        }
+        return !name.isEmpty && !name.contains("/") && !name.allSatisfy({ $0.isASCII && $0.isNumber })
     }
 
     /// A node may not be its own ancestor (the kernel would refuse the last link with "Rate node loop").
@@ -330,6 +335,8 @@ struct Node {
 extension String {
     /// Foundation-free replacement (this module does not import Foundation).
     func replacingOccurrences(_ target: String, _ replacement: String) -> String {
+        // A one-byte ASCII target that no byte matches cannot be in the text (the common case, cheap).
+        if target.utf8.count == 1, let byte = target.utf8.first, byte < 0x80, !utf8.contains(byte) { return self }
         guard contains(target) else { return self }
         return split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
     }

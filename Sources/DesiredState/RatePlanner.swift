@@ -15,8 +15,8 @@ extension DevicePlanner {
         // Every parent must be a node that stays or that the document creates.
         for rate in wanted {
             guard let parent = rate.parent, !parent.isEmpty else { continue }
-            let ratePath = Node.path(ratesPath, rate.key.description) + ".parent"
             if wantedNodes[parent] == nil {
+                let ratePath = Node.path(ratesPath, rate.key.description) + ".parent"
                 if nodes[parent] == nil {
                     throw PlanError(path: ratePath, message: "no rate node \(parent) on this device or in the document")
                 }
@@ -30,6 +30,7 @@ extension DevicePlanner {
         // document order whose parent exists. Ready ones wait in `ready` (indexes, largest first, so
         // the next is popped from the end); a node's children join it when it is created.
         var created: Set<String> = []
+        let device = handle.description
         let pending = wanted.filter { $0.key.nodeName.map { nodes[$0] == nil } ?? false }
         var ready: [Int] = []
         var waiting: [String: [Int]] = [:]
@@ -45,7 +46,7 @@ extension DevicePlanner {
             guard let name = rate.key.nodeName else { continue }
             let fresh = RateObject(handle: .node(handle, name))
             let (changes, words, _) = Self.rateChanges(rate, fresh, prune: false)
-            add(.create, (["port function rate add \(handle)/\(name)"] + words).joined(separator: " "),
+            add(.create, Self.command("port function rate add ", device, "/", name, words),
                 .addNode(.node(handle, name), changes))
             nodes[name] = fresh.applying(changes)
             created.insert(name)
@@ -66,7 +67,7 @@ extension DevicePlanner {
             guard let name = rate.key.nodeName, let old = nodes[name], !created.contains(name) else { continue }
             let (changes, words, notes) = Self.rateChanges(rate, old, prune: pruning)
             guard !changes.isEmpty else { continue }
-            add(.change, (["port function rate set \(handle)/\(name)"] + words).joined(separator: " "),
+            add(.change, Self.command("port function rate set ", device, "/", name, words),
                 .setNode(.node(handle, name), changes), change: notes.joined(separator: ", "))
             nodes[name] = old.applying(changes)
         }
@@ -92,7 +93,7 @@ extension DevicePlanner {
             let (changes, words, notes) = Self.rateChanges(rate, old, prune: pruning)
             guard !changes.isEmpty else { continue }
             let isNew = ports[key].map { $0 == nil } ?? true
-            add(isNew ? .create : .change, (["port function rate set \(portText(key))"] + words).joined(separator: " "),
+            add(isNew ? .create : .change, Self.command("port function rate set ", portText(key), "", "", words),
                 .setLeaf(handle, key, changes), change: isNew ? nil : notes.joined(separator: ", "))
             leaves[key] = old.applying(changes)
         }
@@ -101,6 +102,23 @@ extension DevicePlanner {
             add(.delete, "port function rate del \(handle)/\(name)", .deleteNode(.node(handle, name)))
             nodes[name] = nil
         }
+    }
+
+    /// `verb` + `object` + `separator` + `name`, then the words, each after a space: one string grown
+    /// in place (the plan writes one of these per step).
+    static func command(_ verb: String, _ object: String, _ separator: String, _ name: String,
+                        _ words: [String]) -> String {
+        var text = verb
+        text.reserveCapacity(verb.utf8.count + object.utf8.count + name.utf8.count + 1
+                             + words.reduce(0) { $0 + $1.utf8.count + 1 })
+        text += object
+        text += separator
+        text += name
+        for word in words {
+            text += " "
+            text += word
+        }
+        return text
     }
 
     /// The request that takes `old` to `rate` (unlisted attributes: unchanged, or with `prune` reset),
