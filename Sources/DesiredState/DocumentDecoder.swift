@@ -269,14 +269,19 @@ struct Node {
     /// The object's members in order; `allowed` nil accepts any name. A name given twice is an error.
     func members(_ allowed: [String]?) throws(DocumentError) -> [(String, Node)] {
         guard case .object(let members) = tree else { throw error("expected an object, got \(tree.kindName)") }
+        // Small objects (most of a document) look for a name given twice among the earlier members:
+        // cheaper than hashing every name. String == is the same equivalence as Set's.
+        let hashed = members.count > 16
         var seen: Set<String> = []
         var out: [(String, Node)] = []
+        out.reserveCapacity(members.count)
         for member in members {
             let node = Node(member.value, in: location, key: member.key)
             if let allowed, !allowed.contains(member.key) {
                 throw node.error("unknown key \"\(member.key)\" (expected \(allowed.joined(separator: ", ")))")
             }
-            guard seen.insert(member.key).inserted else {
+            let fresh = hashed ? seen.insert(member.key).inserted : !out.contains { $0.0 == member.key }
+            guard fresh else {
                 if case .sf(let sfnum) = PortKey(parsing: member.key) {
                     throw node.error("sfnum \(sfnum) used twice")
                 }

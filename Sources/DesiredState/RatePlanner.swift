@@ -45,7 +45,7 @@ extension DevicePlanner {
             let rate = pending[next]
             guard let name = rate.key.nodeName else { continue }
             let fresh = RateObject(handle: .node(handle, name))
-            let (changes, words, _) = Self.rateChanges(rate, fresh, prune: false)
+            let (changes, words, _) = Self.rateChanges(rate, fresh, prune: false, notes: false)
             add(.create, Self.command("port function rate add ", device, "/", name, words),
                 .addNode(.node(handle, name), changes))
             nodes[name] = fresh.applying(changes)
@@ -123,7 +123,8 @@ extension DevicePlanner {
 
     /// The request that takes `old` to `rate` (unlisted attributes: unchanged, or with `prune` reset),
     /// its devlink words in the kernel's order, and `name old → new` notes.
-    static func rateChanges(_ rate: RateDocument, _ old: RateObject, prune: Bool)
+    /// `notes: false` leaves the notes out (a new node has no old values worth saying).
+    static func rateChanges(_ rate: RateDocument, _ old: RateObject, prune: Bool, notes withNotes: Bool = true)
         -> (RateChanges, [String], [String]) {
         var changes = RateChanges()
         var words: [String] = []
@@ -133,8 +134,9 @@ extension DevicePlanner {
                                        _ field: WritableKeyPath<RateChanges, Value?>, _ text: (Value) -> String) {
             guard let new = wanted ?? (prune ? 0 : nil), new != current else { return }
             changes[keyPath: field] = new
-            words.append("\(word) \(text(new))")
-            notes.append("\(word) \(text(current)) → \(text(new))")
+            let newText = text(new)
+            words.append(word + " " + newText)
+            if withNotes { notes.append(word + " " + text(current) + " → " + newText) }
         }
         set("tx_share", rate.txShare, old.txShare, \.txShare, AttributeCodec.rateWord)
         set("tx_max", rate.txMax, old.txMax, \.txMax, AttributeCodec.rateWord)
