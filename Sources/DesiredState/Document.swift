@@ -81,6 +81,28 @@ public enum PortKey: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// `vf/0`, `sf/88`; nil for anything else.
     public init?(parsing text: String) {
+        // ASCII text (every real key) is read byte by byte; anything else takes the Character path
+        // below, whose grapheme rules decide (e.g. "/" followed by a combining mark is no separator).
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            let bytes = text.utf8
+            guard bytes.count >= 4 else { return nil }
+            let first = bytes[bytes.startIndex], second = bytes[bytes.index(after: bytes.startIndex)]
+            guard second == 0x66, bytes[bytes.index(bytes.startIndex, offsetBy: 2)] == 0x2F else { return nil }   // "?f/"
+            var number: UInt32 = 0
+            for byte in bytes.dropFirst(3) {
+                guard byte >= 0x30, byte <= 0x39 else { return nil }
+                let (times10, overflow1) = number.multipliedReportingOverflow(by: 10)
+                let (sum, overflow2) = times10.addingReportingOverflow(UInt32(byte - 0x30))
+                guard !overflow1, !overflow2 else { return nil }
+                number = sum
+            }
+            switch first {
+            case 0x76: self = .vf(number)   // "v"
+            case 0x73: self = .sf(number)   // "s"
+            default: return nil
+            }
+            return
+        }
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, let number = UInt32(parts[1]), parts[1].allSatisfy({ $0.isASCII && $0.isNumber })
         else { return nil }

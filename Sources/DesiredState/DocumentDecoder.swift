@@ -171,7 +171,12 @@ public enum DocumentDecoder {
 
     /// devlink's node names: not empty, not all digits (that would be a leaf's port index), no "/".
     static func isValidNodeName(_ name: String) -> Bool {
-        !name.isEmpty && !name.contains("/") && !name.allSatisfy({ $0.isASCII && $0.isNumber })
+        // Bytes decide for ASCII names; others keep the Character rules (a "/" joined to a combining
+        // mark is no "/").
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            return !name.isEmpty && !name.utf8.contains(0x2F) && !name.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
+        }
+        return !name.isEmpty && !name.contains("/") && !name.allSatisfy({ $0.isASCII && $0.isNumber })
     }
 
     /// A node may not be its own ancestor (the kernel would refuse the last link with "Rate node loop").
@@ -264,14 +269,19 @@ struct Node {
     /// The object's members in order; `allowed` nil accepts any name. A name given twice is an error.
     func members(_ allowed: [String]?) throws(DocumentError) -> [(String, Node)] {
         guard case .object(let members) = tree else { throw error("expected an object, got \(tree.kindName)") }
+        // Small objects (most of a document) look for a name given twice among the earlier members:
+        // cheaper than hashing every name. String == is the same equivalence as Set's.
+        let hashed = members.count > 16
         var seen: Set<String> = []
         var out: [(String, Node)] = []
+        out.reserveCapacity(members.count)
         for member in members {
             let node = Node(member.value, in: location, key: member.key)
             if let allowed, !allowed.contains(member.key) {
                 throw node.error("unknown key \"\(member.key)\" (expected \(allowed.joined(separator: ", ")))")
             }
-            guard seen.insert(member.key).inserted else {
+            let fresh = hashed ? seen.insert(member.key).inserted : !out.contains { $0.0 == member.key }
+            guard fresh else {
                 if case .sf(let sfnum) = PortKey(parsing: member.key) {
                     throw node.error("sfnum \(sfnum) used twice")
                 }
@@ -330,6 +340,8 @@ struct Node {
 extension String {
     /// Foundation-free replacement (this module does not import Foundation).
     func replacingOccurrences(_ target: String, _ replacement: String) -> String {
+        // A one-byte ASCII target that no byte matches cannot be in the text (the common case, cheap).
+        if target.utf8.count == 1, let byte = target.utf8.first, byte < 0x80, !utf8.contains(byte) { return self }
         guard contains(target) else { return self }
         return split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
     }

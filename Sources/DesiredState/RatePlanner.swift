@@ -15,8 +15,8 @@ extension DevicePlanner {
         // Every parent must be a node that stays or that the document creates.
         for rate in wanted {
             guard let parent = rate.parent, !parent.isEmpty else { continue }
-            let ratePath = Node.path(ratesPath, rate.key.description) + ".parent"
             if wantedNodes[parent] == nil {
+                let ratePath = Node.path(ratesPath, rate.key.description) + ".parent"
                 if nodes[parent] == nil {
                     throw PlanError(path: ratePath, message: "no rate node \(parent) on this device or in the document")
                 }
@@ -30,6 +30,7 @@ extension DevicePlanner {
         // document order whose parent exists. Ready ones wait in `ready` (indexes, largest first, so
         // the next is popped from the end); a node's children join it when it is created.
         var created: Set<String> = []
+        let device = handle.description
         let pending = wanted.filter { $0.key.nodeName.map { nodes[$0] == nil } ?? false }
         var ready: [Int] = []
         var waiting: [String: [Int]] = [:]
@@ -44,8 +45,8 @@ extension DevicePlanner {
             let rate = pending[next]
             guard let name = rate.key.nodeName else { continue }
             let fresh = RateObject(handle: .node(handle, name))
-            let (changes, words, _) = Self.rateChanges(rate, fresh, prune: false)
-            add(.create, (["port function rate add \(handle)/\(name)"] + words).joined(separator: " "),
+            let (changes, words, _) = Self.rateChanges(rate, fresh, prune: false, notes: false)
+            add(.create, Self.command("port function rate add ", device, "/", name, words),
                 .addNode(.node(handle, name), changes))
             nodes[name] = fresh.applying(changes)
             created.insert(name)
@@ -66,7 +67,7 @@ extension DevicePlanner {
             guard let name = rate.key.nodeName, let old = nodes[name], !created.contains(name) else { continue }
             let (changes, words, notes) = Self.rateChanges(rate, old, prune: pruning)
             guard !changes.isEmpty else { continue }
-            add(.change, (["port function rate set \(handle)/\(name)"] + words).joined(separator: " "),
+            add(.change, Self.command("port function rate set ", device, "/", name, words),
                 .setNode(.node(handle, name), changes), change: notes.joined(separator: ", "))
             nodes[name] = old.applying(changes)
         }
@@ -92,7 +93,7 @@ extension DevicePlanner {
             let (changes, words, notes) = Self.rateChanges(rate, old, prune: pruning)
             guard !changes.isEmpty else { continue }
             let isNew = ports[key].map { $0 == nil } ?? true
-            add(isNew ? .create : .change, (["port function rate set \(portText(key))"] + words).joined(separator: " "),
+            add(isNew ? .create : .change, Self.command("port function rate set ", portText(key), "", "", words),
                 .setLeaf(handle, key, changes), change: isNew ? nil : notes.joined(separator: ", "))
             leaves[key] = old.applying(changes)
         }
@@ -103,9 +104,27 @@ extension DevicePlanner {
         }
     }
 
+    /// `verb` + `object` + `separator` + `name`, then the words, each after a space: one string grown
+    /// in place (the plan writes one of these per step).
+    static func command(_ verb: String, _ object: String, _ separator: String, _ name: String,
+                        _ words: [String]) -> String {
+        var text = verb
+        text.reserveCapacity(verb.utf8.count + object.utf8.count + name.utf8.count + 1
+                             + words.reduce(0) { $0 + $1.utf8.count + 1 })
+        text += object
+        text += separator
+        text += name
+        for word in words {
+            text += " "
+            text += word
+        }
+        return text
+    }
+
     /// The request that takes `old` to `rate` (unlisted attributes: unchanged, or with `prune` reset),
     /// its devlink words in the kernel's order, and `name old → new` notes.
-    static func rateChanges(_ rate: RateDocument, _ old: RateObject, prune: Bool)
+    /// `notes: false` leaves the notes out (a new node has no old values worth saying).
+    static func rateChanges(_ rate: RateDocument, _ old: RateObject, prune: Bool, notes withNotes: Bool = true)
         -> (RateChanges, [String], [String]) {
         var changes = RateChanges()
         var words: [String] = []
@@ -115,8 +134,9 @@ extension DevicePlanner {
                                        _ field: WritableKeyPath<RateChanges, Value?>, _ text: (Value) -> String) {
             guard let new = wanted ?? (prune ? 0 : nil), new != current else { return }
             changes[keyPath: field] = new
-            words.append("\(word) \(text(new))")
-            notes.append("\(word) \(text(current)) → \(text(new))")
+            let newText = text(new)
+            words.append(word + " " + newText)
+            if withNotes { notes.append(word + " " + text(current) + " → " + newText) }
         }
         set("tx_share", rate.txShare, old.txShare, \.txShare, AttributeCodec.rateWord)
         set("tx_max", rate.txMax, old.txMax, \.txMax, AttributeCodec.rateWord)

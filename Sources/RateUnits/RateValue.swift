@@ -99,7 +99,6 @@ public enum RateValue {
     /// is taken while the value is a whole number of it or at least 1000 of it.
     public static func text(bytesPerSecond: UInt64, iec: Bool = false) -> String {
         let k: UInt64 = iec ? 1024 : 1000
-        let units = ["", "K", "M", "G", "T"]
         var bits = bytesPerSecond &* 8
         var unit = 0
         while unit < 4 {
@@ -108,7 +107,14 @@ public enum RateValue {
             bits /= k
             unit += 1
         }
-        let suffix = units[unit] + (iec && unit != 0 ? "i" : "")
-        return "\(bits)\(suffix)bit"
+        // A switch, not an array of prefixes: no allocation per call (plans and dumps print many rates).
+        let prefix = switch unit {
+        case 0: ""
+        case 1: iec ? "Ki" : "K"
+        case 2: iec ? "Mi" : "M"
+        case 3: iec ? "Gi" : "G"
+        default: iec ? "Ti" : "T"
+        }
+        return String(bits) + prefix + "bit"
     }
 }

@@ -81,4 +81,27 @@ import Testing
             #expect(error.message.contains(message), "\(error.message)")
         }
     }
+
+    /// Port keys and node names are read from bytes when ASCII; other text keeps the Character rules.
+    @Test func portKeysAndNodeNamesByteAndCharacterRules() throws {
+        #expect(PortKey(parsing: "vf/0") == .vf(0))
+        #expect(PortKey(parsing: "sf/88") == .sf(88))
+        #expect(PortKey(parsing: "vf/007") == .vf(7))
+        #expect(PortKey(parsing: "vf/4294967295") == .vf(UInt32.max))
+        for text in ["vf/4294967296", "vf/", "vf", "vf/+1", "vf/-1", "vf/1/2", "xf/1", "vff/1", "/f/1", "VF/1",
+                     "vf/1 ", "vf/1\u{301}", "vf/\u{661}", "v\u{301}f/1", ""] {
+            #expect(PortKey(parsing: text) == nil, "\(text)")
+        }
+        func rates(_ key: String) -> String {
+            #"{"devices": {"pci/0000:06:00.0": {"rates": {"\#(key)": {"type": "node"}}}}}"#
+        }
+        // "/" joined to a combining mark is one Character, not a "/"; Arabic-Indic digits are not ASCII digits.
+        for name in ["a/\u{301}", "\u{661}\u{662}", "group1"] {
+            let document = try DocumentDecoder.decode(rates(name))
+            #expect(document.devices.first?.rates?.first?.key == .node(name))
+        }
+        for name in ["12", "a/b", "caf\u{E9}/1"] {
+            #expect(throws: DocumentError.self) { try DocumentDecoder.decode(rates(name)) }
+        }
+    }
 }
