@@ -75,28 +75,17 @@ struct SessionView: Equatable {
             + "\nport function rate del $dev/no_such_node\n}\n"
     }
 
-    func run(_ source: String, on session: EmulatedSession, undo: UndoStrategy) -> String? {
-        let interpreter = Interpreter(output: CapturedOutput())
-        DevlinkHost(session: session, undo: undo).install(in: interpreter)
-        do {
-            try interpreter.run(source, file: "t.dls")
-            return nil
-        } catch {
-            return interpreter.render(error)
-        }
-    }
-
     @Test func everyStepRunsWithoutTheFailure() throws {
         let session = try Self.session()
         let script = "let dev = \"pci/0000:06:00.0\"\n" + Self.steps.joined(separator: "\n")
-        #expect(run(script, on: session, undo: .journal) == nil)
+        #expect(runJournaled(script, on: session, undo: .journal) == nil)
     }
 
     @Test(arguments: 0...steps.count)
     func snapshotRollbackRestoresTheExactState(failingAt n: Int) throws {
         let session = try Self.session()
         let before = session.snapshot()
-        let failure = run(Self.failingTransaction(after: n), on: session, undo: .automatic)
+        let failure = runJournaled(Self.failingTransaction(after: n), on: session, undo: .automatic)
         #expect(failure?.contains("transaction rolled back: no changes were kept") == true, "\(failure ?? "no failure")")
         #expect(session.snapshot() == before)
     }
@@ -105,7 +94,7 @@ struct SessionView: Equatable {
     func journalRollbackRestoresWhatUsersSee(failingAt n: Int) throws {
         let session = try Self.session()
         let before = try SessionView(session)
-        let failure = run(Self.failingTransaction(after: n), on: session, undo: .journal)
+        let failure = runJournaled(Self.failingTransaction(after: n), on: session, undo: .journal)
         #expect(failure?.contains("transaction rolled back: no changes were kept") == true, "\(failure ?? "no failure")")
         let after = try SessionView(session)
         #expect(after.ports == before.ports)
