@@ -66,6 +66,13 @@ import TestSupport
             #expect(errorLine("let s = \"x\" * 3000000\nlet t = join([s, s])") ==
                     "t.dls:2:13: error: join(): result is too long (limit 4194304 bytes)")
             #expect(errorLine("let s = \"x\" * 3000000\ns += s").contains("string of 6000000 bytes is too long (limit 4194304 bytes)"))
+            // `+=` on a local string appends in place; the limit holds there exactly as for `s = s + t`.
+            #expect(errorLine("fn f() {\n  let s = \"x\" * 4194304\n  s += \"y\"\n}\nf()") ==
+                    "t.dls:3:3: error: string of 4194305 bytes is too long (limit 4194304 bytes)")
+            #expect(errorLine("fn f() {\n  let s = \"x\" * 3000000\n  s += s\n}\nf()") ==
+                    "t.dls:3:3: error: string of 6000000 bytes is too long (limit 4194304 bytes)")
+            #expect(errorLine("fn f() {\n  let s = \"x\" * 4194304\n  s = s + \"y\"\n}\nf()") ==
+                    "t.dls:3:9: error: string of 4194305 bytes is too long (limit 4194304 bytes)")
         }
     }
 

@@ -76,6 +76,9 @@ extension Compiler {
                 return { interp, base in
                     let right = try rhs(interp, base)
                     if case .string(let r) = right, case .string(var box) = base[slot] {
+                        // The same limit as `s = s + t`, checked before the slot is touched.
+                        let bytes = box.value.utf8.count + r.value.utf8.count
+                        guard bytes <= Limits.maxStringBytes else { throw Limits.stringTooLong(bytes, at: location) }
                         base[slot] = .null
                         if isKnownUniquelyReferenced(&box) { box.append(r.value) } else { box = StringBox(box.value + r.value) }
                         base[slot] = .string(box)
