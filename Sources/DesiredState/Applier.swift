@@ -53,6 +53,7 @@ public final class Applier {
 
     public func apply(_ plan: Plan) -> ApplyReport {
         guard !plan.isEmpty else { return ApplyReport(results: []) }
+        if let known = plan.ports, known.source.session === session { portCache = known.handles }
         let token = transactions.begin()
         let target = transactions.session
         var results = plan.steps.map { StepResult(step: $0, outcome: .skipped) }

@@ -16,12 +16,13 @@ extension DevicePlanner {
         for rate in wanted {
             guard let parent = rate.parent, !parent.isEmpty else { continue }
             if wantedNodes[parent] == nil {
-                let ratePath = Node.path(ratesPath, rate.key.description) + ".parent"
                 if nodes[parent] == nil {
-                    throw PlanError(path: ratePath, message: "no rate node \(parent) on this device or in the document")
+                    throw PlanError(path: Self.parentPath(ratesPath, rate.key),
+                                    message: "no rate node \(parent) on this device or in the document")
                 }
                 if doomed.contains(parent) {
-                    throw PlanError(path: ratePath, message: "node \(parent) is not in the document, so prune deletes it")
+                    throw PlanError(path: Self.parentPath(ratesPath, rate.key),
+                                    message: "node \(parent) is not in the document, so prune deletes it")
                 }
             }
         }
@@ -29,7 +30,8 @@ extension DevicePlanner {
         // New nodes, parents first (the kernel needs the parent to exist): always the first in
         // document order whose parent exists. Ready ones wait in `ready` (indexes, largest first, so
         // the next is popped from the end); a node's children join it when it is created.
-        var created: Set<String> = []
+        let existing = nodes
+        var created = 0
         let device = handle.description
         let pending = wanted.filter { $0.key.nodeName.map { nodes[$0] == nil } ?? false }
         var ready: [Int] = []
@@ -49,22 +51,22 @@ extension DevicePlanner {
             add(.create, Self.command("port function rate add ", device, "/", name, words),
                 .addNode(.node(handle, name), changes))
             nodes[name] = fresh.applying(changes)
-            created.insert(name)
+            created += 1
             for child in waiting.removeValue(forKey: name) ?? [] {
                 let at = ready.firstIndex { $0 < child } ?? ready.count
                 ready.insert(child, at: at)
             }
         }
-        if created.count < pending.count {
+        if created < pending.count {
             // Only a loop through existing nodes can leave some (the decoder refuses loops within the
             // document); the kernel would say "Rate node loop" — say it here, before sending.
-            let names = pending.compactMap(\.key.nodeName).filter { !created.contains($0) }.joined(separator: ", ")
+            let names = pending.compactMap(\.key.nodeName).filter { nodes[$0] == nil }.joined(separator: ", ")
             throw PlanError(path: ratesPath, message: "parent loop among \(names)")
         }
 
         // Existing nodes the document changes (with prune, unlisted attributes go back to defaults).
         for rate in wanted {
-            guard let name = rate.key.nodeName, let old = nodes[name], !created.contains(name) else { continue }
+            guard let name = rate.key.nodeName, existing[name] != nil, let old = nodes[name] else { continue }
             let (changes, words, notes) = Self.rateChanges(rate, old, prune: pruning)
             guard !changes.isEmpty else { continue }
             add(.change, Self.command("port function rate set ", device, "/", name, words),
@@ -104,6 +106,13 @@ extension DevicePlanner {
         }
     }
 
+    /// A rate's parent member, spelled only for an error (the optimizer otherwise computed it for
+    /// every rate ahead of the check).
+    @inline(never)
+    static func parentPath(_ ratesPath: String, _ key: RateKey) -> String {
+        Node.path(ratesPath, key.description) + ".parent"
+    }
+
     /// `verb` + `object` + `separator` + `name`, then the words, each after a space: one string grown
     /// in place (the plan writes one of these per step).
     static func command(_ verb: String, _ object: String, _ separator: String, _ name: String,
@@ -129,19 +138,20 @@ extension DevicePlanner {
         var changes = RateChanges()
         var words: [String] = []
         var notes: [String] = []
-        /// A number attribute: unlisted, it is unchanged, or with `prune` back to 0.
-        func set<Value: BinaryInteger>(_ word: String, _ wanted: Value?, _ current: Value,
-                                       _ field: WritableKeyPath<RateChanges, Value?>, _ text: (Value) -> String) {
-            guard let new = wanted ?? (prune ? 0 : nil), new != current else { return }
-            changes[keyPath: field] = new
+        /// A number attribute's new value (nil: no change): unlisted, it is unchanged, or with `prune`
+        /// back to 0.
+        func changed<Value: BinaryInteger>(_ word: String, _ wanted: Value?, _ current: Value,
+                                           _ text: (Value) -> String) -> Value? {
+            guard let new = wanted ?? (prune ? 0 : nil), new != current else { return nil }
             let newText = text(new)
             words.append(word + " " + newText)
             if withNotes { notes.append(word + " " + text(current) + " → " + newText) }
+            return new
         }
-        set("tx_share", rate.txShare, old.txShare, \.txShare, AttributeCodec.rateWord)
-        set("tx_max", rate.txMax, old.txMax, \.txMax, AttributeCodec.rateWord)
-        set("tx_priority", rate.txPriority, old.txPriority, \.txPriority) { String($0) }
-        set("tx_weight", rate.txWeight, old.txWeight, \.txWeight) { String($0) }
+        changes.txShare = changed("tx_share", rate.txShare, old.txShare, AttributeCodec.rateWord)
+        changes.txMax = changed("tx_max", rate.txMax, old.txMax, AttributeCodec.rateWord)
+        changes.txPriority = changed("tx_priority", rate.txPriority, old.txPriority) { String($0) }
+        changes.txWeight = changed("tx_weight", rate.txWeight, old.txWeight) { String($0) }
         if let shares = rate.tcBandwidths ?? (prune ? RateObject.noBandwidths : nil), shares != old.tcBandwidths {
             changes.tcBandwidths = shares.enumerated().map { TrafficClassBandwidth(index: UInt8($0.offset), bandwidth: $0.element) }
             words.append("tc-bw " + AttributeCodec<[UInt32]>.shares.word(shares))
