@@ -9,6 +9,8 @@ extension DevicePlanner {
         let ratesPath = path + ".rates"
         let pruning = prune && want.rates != nil
         var wantedNodes: [String: RateDocument] = [:]
+        wantedNodes.reserveCapacity(wanted.count)
+        steps.reserveCapacity(steps.count + wanted.count)
         for rate in wanted { if let name = rate.key.nodeName { wantedNodes[name] = rate } }
         let doomed = pruning ? Set(nodes.keys.filter { wantedNodes[$0] == nil }) : []
 
@@ -36,6 +38,7 @@ extension DevicePlanner {
         let pending = wanted.filter { $0.key.nodeName.map { nodes[$0] == nil } ?? false }
         var ready: [Int] = []
         var waiting: [String: [Int]] = [:]
+        nodes.reserveCapacity(nodes.count + pending.count)
         for (index, rate) in pending.enumerated().reversed() {
             if let parent = rate.parent, !parent.isEmpty, nodes[parent] == nil {
                 waiting[parent, default: []].append(index)
@@ -70,7 +73,7 @@ extension DevicePlanner {
             let (changes, words, notes) = Self.rateChanges(rate, old, prune: pruning)
             guard !changes.isEmpty else { continue }
             add(.change, Self.command("port function rate set ", device, "/", name, words),
-                .setNode(.node(handle, name), changes), change: notes.joined(separator: ", "))
+                .setNode(.node(handle, name), changes), change: notes)
             nodes[name] = old.applying(changes)
         }
 
@@ -96,7 +99,7 @@ extension DevicePlanner {
             guard !changes.isEmpty else { continue }
             let isNew = ports[key].map { $0 == nil } ?? true
             add(isNew ? .create : .change, Self.command("port function rate set ", portText(key), "", "", words),
-                .setLeaf(handle, key, changes), change: isNew ? nil : notes.joined(separator: ", "))
+                .setLeaf(handle, key, changes), change: isNew ? nil : notes)
             leaves[key] = old.applying(changes)
         }
 
@@ -113,39 +116,46 @@ extension DevicePlanner {
         Node.path(ratesPath, key.description) + ".parent"
     }
 
-    /// `verb` + `object` + `separator` + `name`, then the words, each after a space: one string grown
-    /// in place (the plan writes one of these per step).
+    /// `verb` + `object` + `separator` + `name` + `words`: one string grown in place (the plan writes
+    /// one of these per step).
     static func command(_ verb: String, _ object: String, _ separator: String, _ name: String,
-                        _ words: [String]) -> String {
+                        _ words: String) -> String {
         var text = verb
-        text.reserveCapacity(verb.utf8.count + object.utf8.count + name.utf8.count + 1
-                             + words.reduce(0) { $0 + $1.utf8.count + 1 })
+        text.reserveCapacity(verb.utf8.count + object.utf8.count + separator.utf8.count + name.utf8.count
+                             + words.utf8.count)
         text += object
         text += separator
         text += name
-        for word in words {
-            text += " "
-            text += word
-        }
+        text += words
         return text
     }
 
     /// The request that takes `old` to `rate` (unlisted attributes: unchanged, or with `prune` reset),
-    /// its devlink words in the kernel's order, and `name old → new` notes.
-    /// `notes: false` leaves the notes out (a new node has no old values worth saying).
+    /// its devlink words in the kernel's order (each after a space, ready to follow the object), and
+    /// `name old → new` notes joined by ", ". Strings grown in place, not lists: a plan has a rate
+    /// step per node and leaf. `notes: false` leaves the notes out (a new node has no old values
+    /// worth saying).
     static func rateChanges(_ rate: RateDocument, _ old: RateObject, prune: Bool, notes withNotes: Bool = true)
-        -> (RateChanges, [String], [String]) {
+        -> (RateChanges, words: String, notes: String) {
         var changes = RateChanges()
-        var words: [String] = []
-        var notes: [String] = []
+        var words = ""
+        var notes = ""
+        func note(_ parts: String...) {
+            guard withNotes else { return }
+            if !notes.isEmpty { notes += ", " }
+            for part in parts { notes += part }
+        }
         /// A number attribute's new value (nil: no change): unlisted, it is unchanged, or with `prune`
         /// back to 0.
         func changed<Value: BinaryInteger>(_ word: String, _ wanted: Value?, _ current: Value,
                                            _ text: (Value) -> String) -> Value? {
             guard let new = wanted ?? (prune ? 0 : nil), new != current else { return nil }
             let newText = text(new)
-            words.append(word + " " + newText)
-            if withNotes { notes.append(word + " " + text(current) + " → " + newText) }
+            words += " "
+            words += word
+            words += " "
+            words += newText
+            note(word, " ", text(current), " → ", newText)
             return new
         }
         changes.txShare = changed("tx_share", rate.txShare, old.txShare, AttributeCodec.rateWord)
@@ -154,13 +164,18 @@ extension DevicePlanner {
         changes.txWeight = changed("tx_weight", rate.txWeight, old.txWeight) { String($0) }
         if let shares = rate.tcBandwidths ?? (prune ? RateObject.noBandwidths : nil), shares != old.tcBandwidths {
             changes.tcBandwidths = shares.enumerated().map { TrafficClassBandwidth(index: UInt8($0.offset), bandwidth: $0.element) }
-            words.append("tc-bw " + AttributeCodec<[UInt32]>.shares.word(shares))
-            notes.append("tc-bw changed")
+            words += " tc-bw " + AttributeCodec<[UInt32]>.shares.word(shares)
+            note("tc-bw changed")
         }
         if let parent = rate.parent ?? (prune ? "" : nil), parent != (old.parent ?? "") {
             changes.parent = parent
-            words.append(parent.isEmpty ? "noparent" : "parent \(parent)")
-            notes.append("parent \(old.parent ?? "none") → \(parent.isEmpty ? "none" : parent)")
+            if parent.isEmpty {
+                words += " noparent"
+            } else {
+                words += " parent "
+                words += parent
+            }
+            note("parent ", old.parent ?? "none", " → ", parent.isEmpty ? "none" : parent)
         }
         return (changes, words, notes)
     }
