@@ -140,10 +140,11 @@ extension DevicePlanner {
         var changes = RateChanges()
         var words = ""
         var notes = ""
-        func note(_ parts: String...) {
-            guard withNotes else { return }
+        /// Whether to write a note, with the separator written when it is not the first.
+        func noting() -> Bool {
+            guard withNotes else { return false }
             if !notes.isEmpty { notes += ", " }
-            for part in parts { notes += part }
+            return true
         }
         /// A number attribute's new value (nil: no change): unlisted, it is unchanged, or with `prune`
         /// back to 0.
@@ -155,7 +156,13 @@ extension DevicePlanner {
             words += word
             words += " "
             words += newText
-            note(word, " ", text(current), " → ", newText)
+            if noting() {
+                notes += word
+                notes += " "
+                notes += text(current)
+                notes += " → "
+                notes += newText
+            }
             return new
         }
         changes.txShare = changed("tx_share", rate.txShare, old.txShare, AttributeCodec.rateWord)
@@ -165,7 +172,7 @@ extension DevicePlanner {
         if let shares = rate.tcBandwidths ?? (prune ? RateObject.noBandwidths : nil), shares != old.tcBandwidths {
             changes.tcBandwidths = shares.enumerated().map { TrafficClassBandwidth(index: UInt8($0.offset), bandwidth: $0.element) }
             words += " tc-bw " + AttributeCodec<[UInt32]>.shares.word(shares)
-            note("tc-bw changed")
+            if noting() { notes += "tc-bw changed" }
         }
         if let parent = rate.parent ?? (prune ? "" : nil), parent != (old.parent ?? "") {
             changes.parent = parent
@@ -175,7 +182,12 @@ extension DevicePlanner {
                 words += " parent "
                 words += parent
             }
-            note("parent ", old.parent ?? "none", " → ", parent.isEmpty ? "none" : parent)
+            if noting() {
+                notes += "parent "
+                notes += old.parent ?? "none"
+                notes += " → "
+                notes += parent.isEmpty ? "none" : parent
+            }
         }
         return (changes, words, notes)
     }
