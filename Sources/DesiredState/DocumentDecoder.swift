@@ -278,29 +278,34 @@ struct Node {
 
     /// The object's members in order; `allowed` nil accepts any name. A name given twice is an error.
     func members(_ allowed: [String]?) throws(DocumentError) -> [(String, Node)] {
+        let (members, here) = try checkedMembers(allowed)
+        return members.map { ($0.key, Node($0.value, in: here, key: $0.key)) }
+    }
+
+    /// The object's members, each name allowed (`allowed` nil accepts any) and given once, checked in
+    /// member order, and the place their nodes hang from.
+    func checkedMembers(_ allowed: [String]?) throws(DocumentError) -> ([JSONTree.Member], Location) {
         guard case .object(let members) = tree else { throw error("expected an object, got \(tree.kindName)") }
         // Small objects (most of a document) look for a name given twice among the earlier members:
         // cheaper than hashing every name. String == is the same equivalence as Set's.
         let hashed = members.count > 16
         var seen: Set<String> = []
-        var out: [(String, Node)] = []
-        out.reserveCapacity(members.count)
         let here = location
-        for member in members {
-            let node = Node(member.value, in: here, key: member.key)
+        for (index, member) in members.enumerated() {
             if let allowed, !allowed.contains(member.key) {
-                throw node.error("unknown key \"\(member.key)\" (expected \(allowed.joined(separator: ", ")))")
+                throw Node(member.value, in: here, key: member.key)
+                    .error("unknown key \"\(member.key)\" (expected \(allowed.joined(separator: ", ")))")
             }
-            let fresh = hashed ? seen.insert(member.key).inserted : !out.contains { $0.0 == member.key }
+            let fresh = hashed ? seen.insert(member.key).inserted : !members[..<index].contains { $0.key == member.key }
             guard fresh else {
+                let node = Node(member.value, in: here, key: member.key)
                 if case .sf(let sfnum) = PortKey(parsing: member.key) {
                     throw node.error("sfnum \(sfnum) used twice")
                 }
                 throw node.error("\"\(member.key)\" given twice")
             }
-            out.append((member.key, node))
         }
-        return out
+        return (members, here)
     }
 
     func bool() throws(DocumentError) -> Bool {

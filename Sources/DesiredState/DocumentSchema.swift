@@ -102,11 +102,15 @@ extension Node {
     func decode<Object>(_ object: inout Object, _ attributes: [DocumentAttribute<Object>], keys: [String],
                         other: (inout Object, String, Node) throws(DocumentError) -> Void = { _, _, _ in })
         throws(DocumentError) {
-        for (key, value) in try members(keys) {
-            if let attribute = attributes.first(where: { $0.key == key }) {
+        // Every name is checked before any value is read (an unknown key is reported before a bad
+        // value), and the members are read where they lie: an object per rate and per port.
+        let (members, here) = try checkedMembers(keys)
+        for member in members {
+            let value = Node(member.value, in: here, key: member.key)
+            if let attribute = attributes.first(where: { $0.key == member.key }) {
                 try attribute.decode(&object, value)
             } else {
-                try other(&object, key, value)
+                try other(&object, member.key, value)
             }
         }
     }
