@@ -26,6 +26,7 @@ extension DLSEngine {
         } catch {
             throw DLSError("cannot read the state: \(error)")
         }
+        ExitKeeper.keep(observed)
         do {
             return try Planner.plan(document, against: observed)
         } catch {

@@ -83,24 +83,26 @@ public enum PortKey: Hashable, Comparable, Sendable, CustomStringConvertible {
     public init?(parsing text: String) {
         // ASCII text (every real key) is read byte by byte; anything else takes the Character path
         // below, whose grapheme rules decide (e.g. "/" followed by a combining mark is no separator).
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            let bytes = text.utf8
-            guard bytes.count >= 4 else { return nil }
-            let first = bytes[bytes.startIndex], second = bytes[bytes.index(after: bytes.startIndex)]
-            guard second == 0x66, bytes[bytes.index(bytes.startIndex, offsetBy: 2)] == 0x2F else { return nil }   // "?f/"
+        let ascii: PortKey?? = text.withUTF8Bytes { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return .none }
+            guard bytes.count >= 4, bytes[1] == 0x66, bytes[2] == 0x2F else { return .some(nil) }   // "?f/"
             var number: UInt32 = 0
-            for byte in bytes.dropFirst(3) {
-                guard byte >= 0x30, byte <= 0x39 else { return nil }
+            for byte in bytes[3...] {
+                guard byte >= 0x30, byte <= 0x39 else { return .some(nil) }
                 let (times10, overflow1) = number.multipliedReportingOverflow(by: 10)
                 let (sum, overflow2) = times10.addingReportingOverflow(UInt32(byte - 0x30))
-                guard !overflow1, !overflow2 else { return nil }
+                guard !overflow1, !overflow2 else { return .some(nil) }
                 number = sum
             }
-            switch first {
-            case 0x76: self = .vf(number)   // "v"
-            case 0x73: self = .sf(number)   // "s"
-            default: return nil
+            switch bytes[0] {
+            case 0x76: return .some(.vf(number))   // "v"
+            case 0x73: return .some(.sf(number))   // "s"
+            default: return .some(nil)
             }
+        }
+        if let ascii {
+            guard let ascii else { return nil }
+            self = ascii
             return
         }
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
@@ -207,5 +209,14 @@ public struct BondDocument: Equatable, Sendable {
         self.name = name
         self.config = config
         self.slaves = slaves
+    }
+}
+
+extension String {
+    /// `body` on the text's UTF-8 where it lies (a small string's on the stack): the byte-wise readers
+    /// of keys and names, without the index checks of `utf8`.
+    func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        var text = self
+        return text.withUTF8(body)
     }
 }

@@ -23,6 +23,7 @@ public enum DocumentDecoder {
         } catch {
             throw DocumentError(path: "$", message: "not JSON: \(error)")
         }
+        ExitKeeper.keep(tree)
         return try decode(tree)
     }
 
@@ -74,7 +75,7 @@ public enum DocumentDecoder {
 
     private static func decodeEswitch(_ node: Node) throws(DocumentError) -> EswitchDocument {
         var eswitch = EswitchDocument()
-        try node.decode(&eswitch, DocumentSchema.eswitch)
+        try node.decode(&eswitch, DocumentSchema.eswitch, keys: DocumentSchema.eswitchKeys)
         return eswitch
     }
 
@@ -105,7 +106,7 @@ public enum DocumentDecoder {
             throw node.error("\"\(text)\" is not a port key (vf/N for a VF, sf/SFNUM for an SF)")
         }
         var port = PortDocument(key: key)
-        let allowed = key.isSF ? ["flavour", "pfnum", "sfnum", "controller", "function", "device"] : ["function"]
+        let allowed = key.isSF ? DocumentSchema.sfPortKeys : DocumentSchema.vfPortKeys
         for (name, value) in try node.members(allowed) {
             switch name {
             case "flavour":
@@ -132,7 +133,7 @@ public enum DocumentDecoder {
 
     private static func decodeFunction(_ node: Node) throws(DocumentError) -> FunctionDocument {
         var function = FunctionDocument()
-        try node.decode(&function, DocumentSchema.function, trailing: ["opstate"]) { _, _, value throws(DocumentError) in
+        try node.decode(&function, DocumentSchema.function, keys: DocumentSchema.functionKeys) { _, _, value throws(DocumentError) in
             throw value.error("opstate is reported by the driver and cannot be set (use state)")
         }
         return function
@@ -155,7 +156,7 @@ public enum DocumentDecoder {
             throw node.error("\"\(text)\" is neither a port key (vf/N, sf/SFNUM) nor a node name (not all digits, no \"/\")")
         }
         var rate = RateDocument(key: key)
-        try node.decode(&rate, DocumentSchema.rate, leading: ["type"]) { _, _, value throws(DocumentError) in
+        try node.decode(&rate, DocumentSchema.rate, keys: DocumentSchema.rateKeys) { _, _, value throws(DocumentError) in
             let type = try value.named(RateType.self)
             let expected: RateType = key.nodeName == nil ? .leaf : .node
             guard type == expected else {
@@ -173,9 +174,11 @@ public enum DocumentDecoder {
     static func isValidNodeName(_ name: String) -> Bool {
         // Bytes decide for ASCII names; others keep the Character rules (a "/" joined to a combining
         // mark is no "/").
-        if name.utf8.allSatisfy({ $0 < 0x80 }) {
-            return !name.isEmpty && !name.utf8.contains(0x2F) && !name.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
+        let ascii: Bool? = name.withUTF8Bytes { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return !bytes.isEmpty && !bytes.contains(0x2F) && !bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
         }
+        if let ascii { return ascii }
         return !name.isEmpty && !name.contains("/") && !name.allSatisfy({ $0.isASCII && $0.isNumber })
     }
 
@@ -208,7 +211,7 @@ public enum DocumentDecoder {
             throw node.error("\"\(name)\" is not an interface name (1 to 15 characters, no \"/\" or blank)")
         }
         var bond = BondDocument(name: name)
-        try node.decode(&bond, DocumentSchema.bond, trailing: ["slaves"]) { bond, _, value throws(DocumentError) in
+        try node.decode(&bond, DocumentSchema.bond, keys: DocumentSchema.bondKeys) { bond, _, value throws(DocumentError) in
             guard case .array(let items) = value.tree else { throw value.error("expected an array of interface names") }
             var slaves: [String] = []
             for (index, item) in items.enumerated() {
@@ -226,7 +229,10 @@ public enum DocumentDecoder {
 /// only for an error: a document of a thousand SFs has thousands of members.
 struct Node {
     var tree: JSONTree
-    private let location: Location
+    /// The parent object's place (nil for the root) and this value's key in it (the root's key is
+    /// its whole path). A place is made only for an object whose members are read, not per value.
+    private let parent: Location?
+    private let key: String
 
     /// A member's place: its parent's and its key (a class, so children share their parent's).
     final class Location {
@@ -244,15 +250,19 @@ struct Node {
 
     init(_ tree: JSONTree, _ path: String) {
         self.tree = tree
-        location = Location(parent: nil, key: path)
+        parent = nil
+        key = path
     }
 
     init(_ tree: JSONTree, in parent: Location, key: String) {
         self.tree = tree
-        location = Location(parent: parent, key: key)
+        self.parent = parent
+        self.key = key
     }
 
-    var path: String { location.path }
+    var path: String { parent.map { Node.path($0.path, key) } ?? key }
+
+    private var location: Location { Location(parent: parent, key: key) }
 
     func error(_ message: String) -> DocumentError { DocumentError(path: path, message: message) }
 
@@ -268,28 +278,34 @@ struct Node {
 
     /// The object's members in order; `allowed` nil accepts any name. A name given twice is an error.
     func members(_ allowed: [String]?) throws(DocumentError) -> [(String, Node)] {
+        let (members, here) = try checkedMembers(allowed)
+        return members.map { ($0.key, Node($0.value, in: here, key: $0.key)) }
+    }
+
+    /// The object's members, each name allowed (`allowed` nil accepts any) and given once, checked in
+    /// member order, and the place their nodes hang from.
+    func checkedMembers(_ allowed: [String]?) throws(DocumentError) -> ([JSONTree.Member], Location) {
         guard case .object(let members) = tree else { throw error("expected an object, got \(tree.kindName)") }
         // Small objects (most of a document) look for a name given twice among the earlier members:
         // cheaper than hashing every name. String == is the same equivalence as Set's.
         let hashed = members.count > 16
         var seen: Set<String> = []
-        var out: [(String, Node)] = []
-        out.reserveCapacity(members.count)
-        for member in members {
-            let node = Node(member.value, in: location, key: member.key)
+        let here = location
+        for (index, member) in members.enumerated() {
             if let allowed, !allowed.contains(member.key) {
-                throw node.error("unknown key \"\(member.key)\" (expected \(allowed.joined(separator: ", ")))")
+                throw Node(member.value, in: here, key: member.key)
+                    .error("unknown key \"\(member.key)\" (expected \(allowed.joined(separator: ", ")))")
             }
-            let fresh = hashed ? seen.insert(member.key).inserted : !out.contains { $0.0 == member.key }
+            let fresh = hashed ? seen.insert(member.key).inserted : !members[..<index].contains { $0.key == member.key }
             guard fresh else {
+                let node = Node(member.value, in: here, key: member.key)
                 if case .sf(let sfnum) = PortKey(parsing: member.key) {
                     throw node.error("sfnum \(sfnum) used twice")
                 }
                 throw node.error("\"\(member.key)\" given twice")
             }
-            out.append((member.key, node))
         }
-        return out
+        return (members, here)
     }
 
     func bool() throws(DocumentError) -> Bool {

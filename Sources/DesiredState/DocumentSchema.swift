@@ -7,26 +7,48 @@ import RateUnits
 /// an "unknown key" message lists.
 enum DocumentSchema {
     static let eswitch: [DocumentAttribute<EswitchDocument>] = [
-        .init("mode", \.mode, .named), .init("inline-mode", \.inlineMode, .named), .init("encap-mode", \.encapMode, .encapMode),
+        .init("mode", { $0.mode }, { $0.mode = $1 }, .named),
+        .init("inline-mode", { $0.inlineMode }, { $0.inlineMode = $1 }, .named),
+        .init("encap-mode", { $0.encapMode }, { $0.encapMode = $1 }, .encapMode),
     ]
 
     static let function: [DocumentAttribute<FunctionDocument>] = [
-        .init("hw_addr", \.hwAddr, .mac), .init("state", \.state, .named), .init("roce", \.roce, .flag),
-        .init("migratable", \.migratable, .flag), .init("ipsec_crypto", \.ipsecCrypto, .flag),
-        .init("ipsec_packet", \.ipsecPacket, .flag), .init("max_io_eqs", \.maxIOEQs, .u32),
+        .init("hw_addr", { $0.hwAddr }, { $0.hwAddr = $1 }, .mac),
+        .init("state", { $0.state }, { $0.state = $1 }, .named),
+        .init("roce", { $0.roce }, { $0.roce = $1 }, .flag),
+        .init("migratable", { $0.migratable }, { $0.migratable = $1 }, .flag),
+        .init("ipsec_crypto", { $0.ipsecCrypto }, { $0.ipsecCrypto = $1 }, .flag),
+        .init("ipsec_packet", { $0.ipsecPacket }, { $0.ipsecPacket = $1 }, .flag),
+        .init("max_io_eqs", { $0.maxIOEQs }, { $0.maxIOEQs = $1 }, .u32),
     ]
 
     static let rate: [DocumentAttribute<RateDocument>] = [
-        .init("tx_share", \.txShare, .rate), .init("tx_max", \.txMax, .rate), .init("tx_priority", \.txPriority, .u32),
-        .init("tx_weight", \.txWeight, .u32), .init("parent", \.parent, .parent), .init("tc_bw", \.tcBandwidths, .shares),
+        .init("tx_share", { $0.txShare }, { $0.txShare = $1 }, .rate),
+        .init("tx_max", { $0.txMax }, { $0.txMax = $1 }, .rate),
+        .init("tx_priority", { $0.txPriority }, { $0.txPriority = $1 }, .u32),
+        .init("tx_weight", { $0.txWeight }, { $0.txWeight = $1 }, .u32),
+        .init("parent", { $0.parent }, { $0.parent = $1 }, .parent),
+        .init("tc_bw", { $0.tcBandwidths }, { $0.tcBandwidths = $1 }, .shares),
     ]
 
     static let bond: [DocumentAttribute<BondDocument>] = [
-        .init("mode", \.config.mode, .named), .init("miimon", \.config.miimon, .u32),
-        .init("updelay", \.config.updelay, .u32), .init("downdelay", \.config.downdelay, .u32),
-        .init("xmit_hash_policy", \.config.xmitHashPolicy, .named), .init("lacp_rate", \.config.lacpRate, .named),
-        .init("min_links", \.config.minLinks, .u32),
+        .init("mode", { $0.config.mode }, { $0.config.mode = $1 }, .named),
+        .init("miimon", { $0.config.miimon }, { $0.config.miimon = $1 }, .u32),
+        .init("updelay", { $0.config.updelay }, { $0.config.updelay = $1 }, .u32),
+        .init("downdelay", { $0.config.downdelay }, { $0.config.downdelay = $1 }, .u32),
+        .init("xmit_hash_policy", { $0.config.xmitHashPolicy }, { $0.config.xmitHashPolicy = $1 }, .named),
+        .init("lacp_rate", { $0.config.lacpRate }, { $0.config.lacpRate = $1 }, .named),
+        .init("min_links", { $0.config.minLinks }, { $0.config.minLinks = $1 }, .u32),
     ]
+
+    /// Every key each object takes, in the order an "unknown key" message lists them (made once: a
+    /// document has an object per rate and per port).
+    static let eswitchKeys = eswitch.map(\.key)
+    static let functionKeys = function.map(\.key) + ["opstate"]
+    static let rateKeys = ["type"] + rate.map(\.key)
+    static let bondKeys = bond.map(\.key) + ["slaves"]
+    static let sfPortKeys = ["flavour", "pfnum", "sfnum", "controller", "function", "device"]
+    static let vfPortKeys = ["function"]
 }
 
 /// One optional attribute of a document object: its JSON key and what each reader of the tables
@@ -42,17 +64,20 @@ struct DocumentAttribute<Object>: Sendable {
     /// and answers the new and old values as devlink words (old nil: it had none).
     let change: @Sendable (_ wanted: Object, _ old: Object?, _ changes: inout Object) -> (new: String, old: String?)?
 
-    init<Value: Equatable & Sendable>(_ key: String, _ field: WritableKeyPath<Object, Value?> & Sendable, _ codec: AttributeCodec<Value>) {
+    /// `get` and `set` reach the field (closures, not a key path: a key path is built at run time
+    /// from its mangled types the first time, and the tables are read at every start).
+    init<Value: Equatable & Sendable>(_ key: String, _ get: @escaping @Sendable (Object) -> Value?,
+                                      _ set: @escaping @Sendable (inout Object, Value?) -> Void, _ codec: AttributeCodec<Value>) {
         self.key = key
-        encode = { $0[keyPath: field].map(codec.tree) }
-        decode = { object, node throws(DocumentError) in object[keyPath: field] = try codec.read(node) }
+        encode = { get($0).map(codec.tree) }
+        decode = { object, node throws(DocumentError) in set(&object, try codec.read(node)) }
         fill = { object, old in
-            if object[keyPath: field] == nil { object[keyPath: field] = old[keyPath: field] }
+            if get(object) == nil { set(&object, get(old)) }
         }
         change = { wanted, old, changes in
-            guard let new = wanted[keyPath: field], new != old?[keyPath: field] else { return nil }
-            changes[keyPath: field] = new
-            return (codec.word(new), old?[keyPath: field].map(codec.word))
+            guard let new = get(wanted), new != old.flatMap(get) else { return nil }
+            set(&changes, new)
+            return (codec.word(new), old.flatMap(get).map(codec.word))
         }
     }
 }
@@ -72,17 +97,20 @@ extension Array {
 }
 
 extension Node {
-    /// The members of this object into `object`: the table's attributes, and those named in `leading`
-    /// or `trailing` (listed before or after the table's in an "unknown key" message) through `other`.
-    func decode<Object>(_ object: inout Object, _ attributes: [DocumentAttribute<Object>], leading: [String] = [],
-                        trailing: [String] = [],
+    /// The members of this object into `object`: the table's attributes, and the other `keys` (every
+    /// key the object takes, DocumentSchema's lists) through `other`.
+    func decode<Object>(_ object: inout Object, _ attributes: [DocumentAttribute<Object>], keys: [String],
                         other: (inout Object, String, Node) throws(DocumentError) -> Void = { _, _, _ in })
         throws(DocumentError) {
-        for (key, value) in try members(leading + attributes.map(\.key) + trailing) {
-            if let attribute = attributes.first(where: { $0.key == key }) {
+        // Every name is checked before any value is read (an unknown key is reported before a bad
+        // value), and the members are read where they lie: an object per rate and per port.
+        let (members, here) = try checkedMembers(keys)
+        for member in members {
+            let value = Node(member.value, in: here, key: member.key)
+            if let attribute = attributes.first(where: { $0.key == member.key }) {
                 try attribute.decode(&object, value)
             } else {
-                try other(&object, key, value)
+                try other(&object, member.key, value)
             }
         }
     }

@@ -1,7 +1,9 @@
 /// A JSON value that keeps members in document order, duplicates included (the decoder reports a key
 /// given twice, which a dictionary would silently drop), with the position of each value for errors.
-/// Values built by a `.dls` script come in as the same tree (rates as `.rate`).
-public indirect enum JSONTree: Equatable, Sendable {
+/// Values built by a `.dls` script come in as the same tree (rates as `.rate`). Not `indirect`: arrays
+/// and members already hold their values out of line, and a box per value was an allocation for
+/// every string and number of a document.
+public enum JSONTree: Equatable, Sendable {
     case null
     case bool(Bool)
     case int(Int64)
@@ -44,21 +46,31 @@ public struct JSONSyntaxError: Error, Equatable, Sendable, CustomStringConvertib
 }
 
 /// Strict JSON (RFC 8259) to a `JSONTree`: no comments, no trailing commas, nesting up to 64 levels.
+/// It reads the text's UTF-8 in place: a document of a thousand SFs is tens of thousands of bytes, and
+/// most of its strings (keys, handles, rates) have no escape, so they are made from their bytes at once.
 public struct JSONTreeParser {
     static let maxDepth = 64
-    private let bytes: [UInt8]
+    private let bytes: UnsafeBufferPointer<UInt8>
     private var offset = 0
 
     public static func parse(_ text: String) throws(JSONSyntaxError) -> JSONTree {
-        var parser = JSONTreeParser(bytes: Array(text.utf8))
-        parser.skipBlanks()
-        let value = try parser.value(depth: 0)
-        parser.skipBlanks()
-        guard parser.offset == parser.bytes.count else { throw parser.failure("unexpected text after the document") }
-        return value
+        var text = text
+        let parsed = text.withUTF8 { buffer -> Result<JSONTree, JSONSyntaxError> in
+            var parser = JSONTreeParser(bytes: buffer)
+            do throws(JSONSyntaxError) {
+                parser.skipBlanks()
+                let value = try parser.value(depth: 0)
+                parser.skipBlanks()
+                guard parser.offset == parser.bytes.count else { throw parser.failure("unexpected text after the document") }
+                return .success(value)
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try parsed.get()
     }
 
-    private init(bytes: [UInt8]) { self.bytes = bytes }
+    private init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     private func failure(_ message: String) -> JSONSyntaxError {
         var line = 1
@@ -72,15 +84,19 @@ public struct JSONTreeParser {
     private var current: UInt8? { offset < bytes.count ? bytes[offset] : nil }
 
     private mutating func skipBlanks() {
-        while let byte = current, byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 { offset += 1 }
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            guard byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 else { return }
+            offset += 1
+        }
     }
 
-    private mutating func expect(_ word: String, _ value: JSONTree) throws(JSONSyntaxError) -> JSONTree {
-        let utf8 = Array(word.utf8)
-        guard offset + utf8.count <= bytes.count, Array(bytes[offset..<offset + utf8.count]) == utf8 else {
-            throw failure("unexpected character")
-        }
-        offset += utf8.count
+    private mutating func expect(_ word: StaticString, _ value: JSONTree) throws(JSONSyntaxError) -> JSONTree {
+        let count = word.utf8CodeUnitCount
+        guard offset + count <= bytes.count else { throw failure("unexpected character") }
+        let utf8 = word.utf8Start
+        for index in 0..<count where bytes[offset + index] != utf8[index] { throw failure("unexpected character") }
+        offset += count
         return value
     }
 
@@ -141,7 +157,18 @@ public struct JSONTreeParser {
 
     private mutating func string() throws(JSONSyntaxError) -> String {
         offset += 1
-        var out: [UInt8] = []
+        // Up to the closing quote with neither escape nor control character: the bytes as they lie.
+        let start = offset
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            if byte == UInt8(ascii: "\"") {
+                offset += 1
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<offset - 1]), as: UTF8.self)
+            }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+            offset += 1
+        }
+        var out = Array(bytes[start..<offset])
         while true {
             guard let byte = current else { throw failure("unterminated string") }
             offset += 1

@@ -32,6 +32,8 @@ public struct ObservedState: Sendable {
     public var handles: [DeviceHandle]
     /// nil when the session has no links (bonds are then not managed).
     public var bonds: [Bond]?
+    /// The session this was read from (a plan's apply on it starts from the ports read here).
+    var source: SessionLink?
 
     public func device(_ handle: DeviceHandle) -> Device? { devices.first { $0.handle == handle } }
 
@@ -42,9 +44,10 @@ public struct ObservedState: Sendable {
     }
 
     /// Reads what planning `document` needs (everything when nil): the devices it names, their
-    /// params only when it sets some, the bonds only when it has `bonds`. On the kernel every read is
-    /// a dump or more, and a link dump lists every netdev (VF representors included), so a plan of
-    /// rates alone reads no links and no params.
+    /// params only when it sets some, their mode, VF count and driver only when it sets more than
+    /// rates, the bonds only when it has `bonds`. On the kernel every read is a dump or more, and a
+    /// link dump lists every netdev (VF representors included), so a plan of rates alone reads no
+    /// links and no params.
     public static func read(_ session: DeviceSession, for document: DesiredDocument?) throws -> ObservedState {
         var devices: [Device] = []
         var handles: [DeviceHandle] = []
@@ -56,21 +59,25 @@ public struct ObservedState: Sendable {
             if let document {
                 guard let wanted = document.device(handle) else { continue }
                 let sfDevices = Set((wanted.ports ?? []).filter { $0.deviceParams != nil }.map(\.key))
-                devices.append(try readDevice(handle, session, params: wanted.params != nil, sfDevices: sfDevices.contains))
+                // A device document of rates alone is planned from ports and rates: the mode, the VF
+                // count and the driver decide only the steps of the other parts.
+                let settings = wanted.eswitch != nil || wanted.numVFs != nil || wanted.params != nil || wanted.ports != nil
+                devices.append(try readDevice(handle, session, settings: settings, params: wanted.params != nil,
+                                              sfDevices: sfDevices.contains))
             } else {
-                devices.append(try readDevice(handle, session, params: true, sfDevices: { $0.isSF }))
+                devices.append(try readDevice(handle, session, settings: true, params: true, sfDevices: { $0.isSF }))
             }
         }
         // Bonds are read when the session has links; a failed dump (no bonding support) leaves
         // them unmanaged rather than failing the whole read.
         let wantsBonds = document.map { $0.bonds != nil } ?? true
         let bonds = wantsBonds ? session.linkSession.flatMap { links in try? links.bonds() } : nil
-        return ObservedState(devices: devices, handles: handles, bonds: bonds)
+        return ObservedState(devices: devices, handles: handles, bonds: bonds, source: SessionLink(session))
     }
 
-    static func readDevice(_ handle: DeviceHandle, _ session: DeviceSession, params: Bool,
+    static func readDevice(_ handle: DeviceHandle, _ session: DeviceSession, settings: Bool, params: Bool,
                            sfDevices: (PortKey) -> Bool) throws -> Device {
-        let info = try? session.info(handle)
+        let info = settings ? try? session.info(handle) : nil
         let ports = try session.ports(of: handle)
         var byKey: [PortKey: Port] = [:]
         var keyOfIndex: [UInt32: PortKey] = [:]
@@ -87,8 +94,9 @@ public struct ObservedState: Sendable {
             case .leaf(let index): if let key = keyOfIndex[index] { leaves[key] = rate }
             }
         }
-        var device = Device(handle: handle, driver: info?.driver, eswitch: try? session.eswitch(handle),
-                            numVFs: try? session.sriovNumVFs(handle), params: params ? (try? session.params(of: handle)) ?? [] : [],
+        var device = Device(handle: handle, driver: info?.driver, eswitch: settings ? try? session.eswitch(handle) : nil,
+                            numVFs: settings ? try? session.sriovNumVFs(handle) : nil,
+                            params: params ? (try? session.params(of: handle)) ?? [] : [],
                             ports: byKey, allPorts: ports, nodes: nodes, leaves: leaves)
         for (key, port) in byKey where sfDevices(key) {
             guard let nested = port.function?.nestedDevlink, let sfParams = try? session.params(of: nested) else { continue }

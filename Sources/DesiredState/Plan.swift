@@ -23,9 +23,21 @@ public struct PlanStep: Equatable, Sendable {
 
     /// `+ port add ...`, `~ dev eswitch set ... (mode legacy → switchdev)`.
     public var line: String {
-        var text = op.rawValue + " " + command
-        if let change { text += "   (" + change + ")" }
+        var text = ""
+        appendLine(to: &text)
         return text
+    }
+
+    /// `line` added to `text` (plan and apply reports write one string for all their lines).
+    public func appendLine(to text: inout String) {
+        text += op.rawValue
+        text += " "
+        text += command
+        if let change {
+            text += "   ("
+            text += change
+            text += ")"
+        }
     }
 }
 
@@ -61,12 +73,22 @@ enum WaitCondition: Equatable, Sendable {
 
 public struct Plan: Equatable, Sendable {
     public var steps: [PlanStep]
+    /// The ports the plan's read found, for an apply on the same session (not part of equality).
+    var ports: KnownPorts?
 
     public var isEmpty: Bool { steps.isEmpty }
 
+    public static func == (lhs: Plan, rhs: Plan) -> Bool { lhs.steps == rhs.steps }
+
     /// The plan as `dls plan` prints it: one line per step, or exactly `No changes.`.
     public var text: String {
-        steps.isEmpty ? "No changes.\n" : steps.map { $0.line + "\n" }.joined()
+        guard !steps.isEmpty else { return "No changes.\n" }
+        var text = ""
+        for step in steps {
+            step.appendLine(to: &text)
+            text += "\n"
+        }
+        return text
     }
 }
 
@@ -76,4 +98,19 @@ public struct PlanError: Error, Equatable, Sendable, CustomStringConvertible {
     public var path: String
     public var message: String
     public var description: String { "\(path): \(message)" }
+}
+
+/// Port handles by device and key as a state read found them, and the session it read: an apply on
+/// that session starts its port lookups from them instead of listing every port again.
+struct KnownPorts: Sendable {
+    let source: SessionLink
+    let handles: [DeviceHandle: [PortKey: PortHandle]]
+}
+
+/// The session a state was read from, held weakly: a plan that outlives its session never lends
+/// its handles to another one that took its place.
+final class SessionLink: @unchecked Sendable {
+    private(set) weak var session: DeviceSession?
+
+    init(_ session: DeviceSession) { self.session = session }
 }

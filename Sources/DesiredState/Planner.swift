@@ -14,11 +14,18 @@ public enum Planner {
             var device = DevicePlanner(current: current, want: want, prune: want.prune ?? document.prune, path: path)
             try device.plan()
             steps += device.steps
+            ExitKeeper.keep(device)
         }
         if let bonds = document.bonds {
             steps += try BondPlanner.plan(bonds, current: observed.bonds, prune: document.prune)
         }
-        return Plan(steps: steps)
+        var ports: KnownPorts?
+        if let source = observed.source {
+            var handles: [DeviceHandle: [PortKey: PortHandle]] = [:]
+            for device in observed.devices { handles[device.handle] = device.ports.mapValues(\.handle) }
+            ports = KnownPorts(source: source, handles: handles)
+        }
+        return Plan(steps: steps, ports: ports)
     }
 }
 

@@ -9,6 +9,8 @@ extension DevicePlanner {
         let ratesPath = path + ".rates"
         let pruning = prune && want.rates != nil
         var wantedNodes: [String: RateDocument] = [:]
+        wantedNodes.reserveCapacity(wanted.count)
+        steps.reserveCapacity(steps.count + wanted.count)
         for rate in wanted { if let name = rate.key.nodeName { wantedNodes[name] = rate } }
         let doomed = pruning ? Set(nodes.keys.filter { wantedNodes[$0] == nil }) : []
 
@@ -16,12 +18,13 @@ extension DevicePlanner {
         for rate in wanted {
             guard let parent = rate.parent, !parent.isEmpty else { continue }
             if wantedNodes[parent] == nil {
-                let ratePath = Node.path(ratesPath, rate.key.description) + ".parent"
                 if nodes[parent] == nil {
-                    throw PlanError(path: ratePath, message: "no rate node \(parent) on this device or in the document")
+                    throw PlanError(path: Self.parentPath(ratesPath, rate.key),
+                                    message: "no rate node \(parent) on this device or in the document")
                 }
                 if doomed.contains(parent) {
-                    throw PlanError(path: ratePath, message: "node \(parent) is not in the document, so prune deletes it")
+                    throw PlanError(path: Self.parentPath(ratesPath, rate.key),
+                                    message: "node \(parent) is not in the document, so prune deletes it")
                 }
             }
         }
@@ -29,11 +32,13 @@ extension DevicePlanner {
         // New nodes, parents first (the kernel needs the parent to exist): always the first in
         // document order whose parent exists. Ready ones wait in `ready` (indexes, largest first, so
         // the next is popped from the end); a node's children join it when it is created.
-        var created: Set<String> = []
+        let existing = nodes
+        var created = 0
         let device = handle.description
         let pending = wanted.filter { $0.key.nodeName.map { nodes[$0] == nil } ?? false }
         var ready: [Int] = []
         var waiting: [String: [Int]] = [:]
+        nodes.reserveCapacity(nodes.count + pending.count)
         for (index, rate) in pending.enumerated().reversed() {
             if let parent = rate.parent, !parent.isEmpty, nodes[parent] == nil {
                 waiting[parent, default: []].append(index)
@@ -49,26 +54,26 @@ extension DevicePlanner {
             add(.create, Self.command("port function rate add ", device, "/", name, words),
                 .addNode(.node(handle, name), changes))
             nodes[name] = fresh.applying(changes)
-            created.insert(name)
+            created += 1
             for child in waiting.removeValue(forKey: name) ?? [] {
                 let at = ready.firstIndex { $0 < child } ?? ready.count
                 ready.insert(child, at: at)
             }
         }
-        if created.count < pending.count {
+        if created < pending.count {
             // Only a loop through existing nodes can leave some (the decoder refuses loops within the
             // document); the kernel would say "Rate node loop" — say it here, before sending.
-            let names = pending.compactMap(\.key.nodeName).filter { !created.contains($0) }.joined(separator: ", ")
+            let names = pending.compactMap(\.key.nodeName).filter { nodes[$0] == nil }.joined(separator: ", ")
             throw PlanError(path: ratesPath, message: "parent loop among \(names)")
         }
 
         // Existing nodes the document changes (with prune, unlisted attributes go back to defaults).
         for rate in wanted {
-            guard let name = rate.key.nodeName, let old = nodes[name], !created.contains(name) else { continue }
+            guard let name = rate.key.nodeName, existing[name] != nil, let old = nodes[name] else { continue }
             let (changes, words, notes) = Self.rateChanges(rate, old, prune: pruning)
             guard !changes.isEmpty else { continue }
             add(.change, Self.command("port function rate set ", device, "/", name, words),
-                .setNode(.node(handle, name), changes), change: notes.joined(separator: ", "))
+                .setNode(.node(handle, name), changes), change: notes)
             nodes[name] = old.applying(changes)
         }
 
@@ -94,7 +99,7 @@ extension DevicePlanner {
             guard !changes.isEmpty else { continue }
             let isNew = ports[key].map { $0 == nil } ?? true
             add(isNew ? .create : .change, Self.command("port function rate set ", portText(key), "", "", words),
-                .setLeaf(handle, key, changes), change: isNew ? nil : notes.joined(separator: ", "))
+                .setLeaf(handle, key, changes), change: isNew ? nil : notes)
             leaves[key] = old.applying(changes)
         }
 
@@ -104,53 +109,85 @@ extension DevicePlanner {
         }
     }
 
-    /// `verb` + `object` + `separator` + `name`, then the words, each after a space: one string grown
-    /// in place (the plan writes one of these per step).
+    /// A rate's parent member, spelled only for an error (the optimizer otherwise computed it for
+    /// every rate ahead of the check).
+    @inline(never)
+    static func parentPath(_ ratesPath: String, _ key: RateKey) -> String {
+        Node.path(ratesPath, key.description) + ".parent"
+    }
+
+    /// `verb` + `object` + `separator` + `name` + `words`: one string grown in place (the plan writes
+    /// one of these per step).
     static func command(_ verb: String, _ object: String, _ separator: String, _ name: String,
-                        _ words: [String]) -> String {
+                        _ words: String) -> String {
         var text = verb
-        text.reserveCapacity(verb.utf8.count + object.utf8.count + name.utf8.count + 1
-                             + words.reduce(0) { $0 + $1.utf8.count + 1 })
+        text.reserveCapacity(verb.utf8.count + object.utf8.count + separator.utf8.count + name.utf8.count
+                             + words.utf8.count)
         text += object
         text += separator
         text += name
-        for word in words {
-            text += " "
-            text += word
-        }
+        text += words
         return text
     }
 
     /// The request that takes `old` to `rate` (unlisted attributes: unchanged, or with `prune` reset),
-    /// its devlink words in the kernel's order, and `name old → new` notes.
-    /// `notes: false` leaves the notes out (a new node has no old values worth saying).
+    /// its devlink words in the kernel's order (each after a space, ready to follow the object), and
+    /// `name old → new` notes joined by ", ". Strings grown in place, not lists: a plan has a rate
+    /// step per node and leaf. `notes: false` leaves the notes out (a new node has no old values
+    /// worth saying).
     static func rateChanges(_ rate: RateDocument, _ old: RateObject, prune: Bool, notes withNotes: Bool = true)
-        -> (RateChanges, [String], [String]) {
+        -> (RateChanges, words: String, notes: String) {
         var changes = RateChanges()
-        var words: [String] = []
-        var notes: [String] = []
-        /// A number attribute: unlisted, it is unchanged, or with `prune` back to 0.
-        func set<Value: BinaryInteger>(_ word: String, _ wanted: Value?, _ current: Value,
-                                       _ field: WritableKeyPath<RateChanges, Value?>, _ text: (Value) -> String) {
-            guard let new = wanted ?? (prune ? 0 : nil), new != current else { return }
-            changes[keyPath: field] = new
-            let newText = text(new)
-            words.append(word + " " + newText)
-            if withNotes { notes.append(word + " " + text(current) + " → " + newText) }
+        var words = ""
+        var notes = ""
+        /// Whether to write a note, with the separator written when it is not the first.
+        func noting() -> Bool {
+            guard withNotes else { return false }
+            if !notes.isEmpty { notes += ", " }
+            return true
         }
-        set("tx_share", rate.txShare, old.txShare, \.txShare, AttributeCodec.rateWord)
-        set("tx_max", rate.txMax, old.txMax, \.txMax, AttributeCodec.rateWord)
-        set("tx_priority", rate.txPriority, old.txPriority, \.txPriority) { String($0) }
-        set("tx_weight", rate.txWeight, old.txWeight, \.txWeight) { String($0) }
+        /// A number attribute's new value (nil: no change): unlisted, it is unchanged, or with `prune`
+        /// back to 0.
+        func changed<Value: BinaryInteger>(_ word: String, _ wanted: Value?, _ current: Value,
+                                           _ text: (Value) -> String) -> Value? {
+            guard let new = wanted ?? (prune ? 0 : nil), new != current else { return nil }
+            let newText = text(new)
+            words += " "
+            words += word
+            words += " "
+            words += newText
+            if noting() {
+                notes += word
+                notes += " "
+                notes += text(current)
+                notes += " → "
+                notes += newText
+            }
+            return new
+        }
+        changes.txShare = changed("tx_share", rate.txShare, old.txShare, AttributeCodec.rateWord)
+        changes.txMax = changed("tx_max", rate.txMax, old.txMax, AttributeCodec.rateWord)
+        changes.txPriority = changed("tx_priority", rate.txPriority, old.txPriority) { String($0) }
+        changes.txWeight = changed("tx_weight", rate.txWeight, old.txWeight) { String($0) }
         if let shares = rate.tcBandwidths ?? (prune ? RateObject.noBandwidths : nil), shares != old.tcBandwidths {
             changes.tcBandwidths = shares.enumerated().map { TrafficClassBandwidth(index: UInt8($0.offset), bandwidth: $0.element) }
-            words.append("tc-bw " + AttributeCodec<[UInt32]>.shares.word(shares))
-            notes.append("tc-bw changed")
+            words += " tc-bw " + AttributeCodec<[UInt32]>.shares.word(shares)
+            if noting() { notes += "tc-bw changed" }
         }
         if let parent = rate.parent ?? (prune ? "" : nil), parent != (old.parent ?? "") {
             changes.parent = parent
-            words.append(parent.isEmpty ? "noparent" : "parent \(parent)")
-            notes.append("parent \(old.parent ?? "none") → \(parent.isEmpty ? "none" : parent)")
+            if parent.isEmpty {
+                words += " noparent"
+            } else {
+                words += " parent "
+                words += parent
+            }
+            if noting() {
+                notes += "parent "
+                notes += old.parent ?? "none"
+                notes += " → "
+                notes += parent.isEmpty ? "none" : parent
+            }
         }
         return (changes, words, notes)
     }

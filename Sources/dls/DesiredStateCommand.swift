@@ -133,6 +133,8 @@ struct DesiredStateCommand: Equatable {
             return fail("dls: \(error.message)\n", status: 1, output: output)
         }
         ScriptRunner.keptUntilExit = engine
+        // The process exits after the report: what plan and apply built is left to the exit.
+        ExitKeeper.enabled = true
         let status: Int32
         switch command {
         case "snapshot": status = snapshot(engine, output)
@@ -193,7 +195,8 @@ struct DesiredStateCommand: Equatable {
     }
 
     private func plan(_ engine: DLSEngine, _ output: DLSOutput) -> Int32 {
-        guard let (_, before, plan) = prepare(engine, output) else { return 1 }
+        guard let (document, before, plan) = prepare(engine, output) else { return 1 }
+        defer { ExitKeeper.keep((document, before, plan)) }
         if json, let before {
             let after = plan.isEmpty ? before : engine.desiredStateOutcome(plan, before: before)
             let steps = plan.steps.map { Self.stepTree($0, result: "planned", error: nil) }
@@ -208,8 +211,9 @@ struct DesiredStateCommand: Equatable {
     }
 
     private func apply(_ engine: DLSEngine, _ output: DLSOutput) -> Int32 {
-        guard let (_, before, plan) = prepare(engine, output) else { return 1 }
+        guard let (document, before, plan) = prepare(engine, output) else { return 1 }
         let report = engine.desiredStateApply(plan, waitTimeout: timeout ?? DriverRules.defaultWaitTimeout)
+        defer { ExitKeeper.keep((document, before, plan, report)) }
         if json {
             var members: [JSONTree.Member] = [
                 .init("changed", .bool(report.changed)),
@@ -227,10 +231,18 @@ struct DesiredStateCommand: Equatable {
         } else if plan.isEmpty {
             output.write("No changes.\n")
         } else {
+            var text = ""
             for result in report.results where result.outcome != .skipped {
-                output.write(result.step.line + (result.outcome == .ok ? "" : "   [\(result.outcome.rawValue)]") + "\n")
+                result.step.appendLine(to: &text)
+                if result.outcome != .ok {
+                    text += "   ["
+                    text += result.outcome.rawValue
+                    text += "]"
+                }
+                text += "\n"
             }
-            if !report.failed { output.write("Applied \(plan.steps.count) step\(plan.steps.count == 1 ? "" : "s").\n") }
+            if !report.failed { text += "Applied \(plan.steps.count) step\(plan.steps.count == 1 ? "" : "s").\n" }
+            output.write(text)
         }
         if let error = report.error {
             var text = "dls: apply: \(error)\n"

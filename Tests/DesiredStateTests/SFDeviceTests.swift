@@ -47,6 +47,48 @@ import Testing
         #expect(DocumentEncoder.encode(try DocumentDecoder.decode(text)) == text, "the snapshot decodes to itself")
     }
 
+    /// A journal (the kernel's rollback) cannot undo a reload: a failure at any write after it leaves
+    /// the instance as before all the same, since the rollback sets its driverinit params back and
+    /// reloads it again; nothing is reported as not undone.
+    @Test func aRollbackAfterTheReloadLoadsTheOldParamsAgain() throws {
+        let change = try DocumentDecoder.decode("""
+        {"devices": {"pci/0000:06:00.0": {"ports": {"sf/88": {"device": {"params": {
+          "enable_eth": {"cmode": "driverinit", "value": false}}}}},
+          "rates": {"g1": {"type": "node", "tx_max": "1Gbit"}}}}}
+        """)
+        func started() throws -> EmulatedSession {
+            let session = try EmulatedSession(builtin: "mlx5")
+            let report = Applier(session: session).apply(try Planner.plan(try DocumentDecoder.decode(Self.withEth),
+                                                                          against: ObservedState.read(session)))
+            #expect(report.error == nil)
+            _ = try session.settle()
+            return session
+        }
+        func instancePorts(_ session: DeviceSession) throws -> [PortFlavour] {
+            let sf = try #require(try ObservedState.read(session).device(Self.pf)?.ports[.sf(88)])
+            return try session.ports(of: try #require(sf.function?.nestedDevlink)).map(\.flavour)
+        }
+        let clean = FailingSession(try started(), failAt: nil, restorable: false)
+        let plan = try Planner.plan(change, against: ObservedState.read(clean))
+        #expect(plan.steps.map(\.command) == ["dev param set auxiliary/mlx5_core.sf.2 name enable_eth value false cmode driverinit",
+                                              "dev reload auxiliary/mlx5_core.sf.2 action driver_reinit",
+                                              "port function rate add pci/0000:06:00.0/g1 tx_max 1Gbit"])
+        #expect(Applier(session: clean).apply(plan).error == nil)
+        _ = try clean.settle()
+        #expect(try instancePorts(clean) == [], "enable_eth false and a reload unload the eth function")
+        for n in 0..<clean.writes {
+            let emulator = try started()
+            let before = DocumentEncoder.encode(try Snapshot.take(emulator))
+            let session = FailingSession(emulator, failAt: n, restorable: false)
+            let report = Applier(session: session).apply(try Planner.plan(change, against: ObservedState.read(session)))
+            #expect(report.failed, "write \(n)")
+            #expect(report.rollbackProblems.isEmpty, "write \(n): \(report.rollbackProblems)")
+            _ = try emulator.settle()
+            #expect(try instancePorts(emulator) == [.virtual], "write \(n): the eth function is loaded as before")
+            #expect(DocumentEncoder.encode(try Snapshot.take(emulator)) == before, "write \(n)")
+        }
+    }
+
     @Test func aChangeOnAnExistingInstanceSetsOnlyWhatDiffers() throws {
         let session = try EmulatedSession(builtin: "mlx5")
         _ = Applier(session: session).apply(try Planner.plan(try DocumentDecoder.decode(Self.withEth),

@@ -9,8 +9,11 @@
 #   plan         dls --netlink plan want.json            (reads and plans only, from the applied state)
 #   start        dls --netlink -b empty / devlink -b empty
 # Prints min and median wall times of interleaved runs, the ratio of medians dls/devlink (below 1 =
-# dls faster), and the netlink messages each sends (strace, one extra run). Exit 77 = no guest.
-#   scripts/bench/desired-state-netlink.sh [ROUNDS]   (default 11; NODES=200 VFS=64; release dls)
+# dls faster), the netlink messages each sends (strace, one extra run) and the user-space instructions
+# of one run of each (callgrind; the host's load does not move them), with both ratios. Exit 77 = no
+# guest.
+#   scripts/bench/desired-state-netlink.sh [ROUNDS]   (default 11; NODES=200 VFS=64; release dls;
+#   CALLGRIND=0 skips the instruction counts)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
@@ -19,7 +22,7 @@ if [ "${DLS_IN_VM:-0}" != 1 ]; then
   [ -n "${DLS_BENCH_BIN:-}" ] || scripts/build-release
   bin=${DLS_BENCH_BIN:-$(swift build -c release --show-bin-path)/dls}
   exec scripts/kernel-vm.sh run -n none -t 900 -- \
-    "DLS_BENCH_BIN=$(printf %q "$bin") NODES=${NODES:-200} VFS=${VFS:-64} scripts/bench/desired-state-netlink.sh $rounds"
+    "DLS_BENCH_BIN=$(printf %q "$bin") NODES=${NODES:-200} VFS=${VFS:-64} CALLGRIND=${CALLGRIND:-1} scripts/bench/desired-state-netlink.sh $rounds"
 fi
 
 # ---- inside the guest ----
@@ -82,17 +85,37 @@ messages() {   # netlink requests sent by one run of a command (sendmsg/sendto o
   strace -f -qq -e trace=sendmsg,sendto -o "$work/strace" sh -c "$1 > /dev/null 2>&1" || true
   grep -c . "$work/strace"
 }
+# Instructions: callgrind cannot read the DWARF of this toolchain, so it runs a copy without debug
+# info (the same code); glibc's default malloc, since dls's tuning does not fit valgrind's heap.
+counting=0
+if [ "${CALLGRIND:-1}" != 0 ] && command -v valgrind > /dev/null && strip --strip-debug -o "$work/dls-cg" "$dls" 2> /dev/null; then
+  counting=1
+fi
+instructions() {   # user-space instructions of one run of a command, or - when not counted
+  [ "$counting" = 1 ] || { echo -; return; }
+  local cmd=${1/#"$dls"/$work/dls-cg}   # the command starts with the binary
+  eval "DLS_MALLOC_DEFAULTS=1 valgrind --tool=callgrind --callgrind-out-file=$work/cg.out $cmd" > /dev/null 2> "$work/vg" || true
+  awk '/refs:/ {gsub(",", "", $NF); print $NF}' "$work/vg"
+}
 
 echo "desired state over netlink: $nodes rate nodes, $vfs VF leaves; a plan of $steps steps; $rounds rounds (ms)"
-printf '%-34s %9s %9s %9s\n' "" "min" "median" "requests"
+printf '%-34s %9s %9s %9s %13s\n' "" "min" "median" "requests" "instructions"
 read -r _ dmed <<< "$(stat apply-devlink)"
+declare -A counted
 for name in start-devlink start-dls apply-devlink apply-dls-b apply-dls plan-dls; do
   read -r min med <<< "$(stat "$name")"
   [ "$name" != plan-dls ] || "$dls" --netlink apply "$work/want.json" > /dev/null
   sent=$(messages "${cmds[$name]}")
   if [ -n "${resets[$name]:-}" ] || [ "$name" = plan-dls ]; then devlink -b "$work/reset.batch" > /dev/null; fi
-  printf '%-34s %9s %9s %9s\n' "$name" "$min" "$med" "$sent"
+  [ "$name" != plan-dls ] || "$dls" --netlink apply "$work/want.json" > /dev/null
+  counted[$name]=$(instructions "${cmds[$name]}")
+  if [ -n "${resets[$name]:-}" ] || [ "$name" = plan-dls ]; then devlink -b "$work/reset.batch" > /dev/null; fi
+  printf '%-34s %9s %9s %9s %13s\n' "$name" "$min" "$med" "$sent" "${counted[$name]}"
 done
 read -r _ amed <<< "$(stat apply-dls)"
 read -r _ bmed <<< "$(stat apply-dls-b)"
 echo "ratio of medians: dls apply / devlink -b = $(ratio "$amed" "$dmed"); dls -b / devlink -b = $(ratio "$bmed" "$dmed")"
+if [ "$counting" = 1 ]; then
+  echo "ratio of instructions: dls apply / devlink -b = $(ratio "${counted[apply-dls]}" "${counted[apply-devlink]}");" \
+       "dls -b / devlink -b = $(ratio "${counted[apply-dls-b]}" "${counted[apply-devlink]}")"
+fi
