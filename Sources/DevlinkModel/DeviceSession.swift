@@ -61,26 +61,28 @@ extension DeviceSession {
     public func drainEventOverruns() -> Int { 0 }
 }
 
-/// The operations by name, for callers (each is `perform` of one operation type).
+/// The operations by name, for callers (each is `perform` of one operation type). Those batches
+/// repeat by the hundred are inlinable: the caller then performs the operation itself, with its type
+/// known where it is built.
 extension DeviceSession {
     public func devices() throws -> [DeviceHandle] { try perform(ListDevices()) }
     public func info(_ device: DeviceHandle) throws -> DeviceInfo { try perform(GetDeviceInfo(device)) }
 
-    public func ports(of device: DeviceHandle?) throws -> [Port] { try perform(ListPorts(of: device)) }
-    public func port(_ handle: PortHandle) throws -> Port { try perform(GetPort(handle)) }
+    @inlinable public func ports(of device: DeviceHandle?) throws -> [Port] { try perform(ListPorts(of: device)) }
+    @inlinable public func port(_ handle: PortHandle) throws -> Port { try perform(GetPort(handle)) }
     public func addPort(_ request: PortAddRequest) throws -> Port { try perform(AddPort(request)) }
     public func deletePort(_ handle: PortHandle) throws { try perform(DeletePort(handle)) }
     public func setPortType(_ handle: PortHandle, _ type: PortType) throws { try perform(SetPortType(handle, type)) }
     public func splitPort(_ handle: PortHandle, count: UInt32) throws { try perform(SplitPort(handle, count)) }
     public func unsplitPort(_ handle: PortHandle) throws { try perform(UnsplitPort(handle)) }
-    public func setPortFunction(_ handle: PortHandle, _ changes: PortFunctionChanges) throws {
+    @inlinable public func setPortFunction(_ handle: PortHandle, _ changes: PortFunctionChanges) throws {
         try perform(SetPortFunction(handle, changes))
     }
 
-    public func rates(of device: DeviceHandle?) throws -> [RateObject] { try perform(ListRates(of: device)) }
-    public func rate(_ handle: RateHandle) throws -> RateObject { try perform(GetRate(handle)) }
+    @inlinable public func rates(of device: DeviceHandle?) throws -> [RateObject] { try perform(ListRates(of: device)) }
+    @inlinable public func rate(_ handle: RateHandle) throws -> RateObject { try perform(GetRate(handle)) }
     public func addRateNode(_ handle: RateHandle, _ changes: RateChanges) throws { try perform(AddRateNode(handle, changes)) }
-    public func setRate(_ handle: RateHandle, _ changes: RateChanges) throws { try perform(SetRate(handle, changes)) }
+    @inlinable public func setRate(_ handle: RateHandle, _ changes: RateChanges) throws { try perform(SetRate(handle, changes)) }
     public func deleteRateNode(_ handle: RateHandle) throws { try perform(DeleteRateNode(handle)) }
 
     public func eswitch(_ device: DeviceHandle) throws -> Eswitch { try perform(GetEswitch(device)) }

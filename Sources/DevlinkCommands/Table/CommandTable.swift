@@ -28,9 +28,13 @@ public struct CommandTable: Sendable {
     /// devlink's (`sb`, `trap`, `region`, ... are not modelled), and the options a command line
     /// takes after `devlink` (InlineOptions). Batch files and -V are `dls` options (dls --help).
     public static func topUsage(objects: [String]) -> [String] {
-        [
+        // Built by hand: this runs at every start, and `joined` is reached unspecialized here,
+        // resolving its generic types at run time.
+        var list = ""
+        for object in objects { list += list.isEmpty ? object : " | " + object }
+        return [
             "Usage: devlink [ OPTIONS ] OBJECT { COMMAND | help }",
-            "where  OBJECT := { \(objects.joined(separator: " | ")) }",
+            "where  OBJECT := { \(list) }",
             "       OPTIONS := { -j[son] | -p[retty] | -i[ec] | -n[o-nice-names] | -s[tatistics] | -v[erbose] }",
         ]
     }

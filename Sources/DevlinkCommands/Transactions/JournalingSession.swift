@@ -48,9 +48,24 @@ class JournalingSession: DeviceSession {
     /// hundred, and reading the old state costs more than the change). Inside one, a change goes
     /// through its undo plan, which reads what it will overwrite and records the inverse; a change
     /// without a plan still runs and is reported as not undoable.
+    // The requests batch files repeat by the hundred get their own compiled copy, as in the
+    // backends: the generic one works out the operation's types at run time.
+    @_specialize(exported: false, where Operation == SetRate)
+    @_specialize(exported: false, where Operation == GetRate)
+    @_specialize(exported: false, where Operation == SetPortFunction)
+    @_specialize(exported: false, where Operation == GetPort)
     func perform<Operation: DeviceOperation>(_ operation: Operation) throws -> Operation.Reply {
-        if Operation.changesState, Operation.self != SetRate.self || !journal.isRecording { forgetRates() }
-        guard Operation.changesState, journal.isRecording else { return try inner.perform(operation) }
+        guard Operation.changesState else { return try inner.perform(operation) }
+        guard journal.isRecording else {
+            forgetRates()
+            return try inner.perform(operation)
+        }
+        return try performRecorded(operation)
+    }
+
+    /// A change inside a transaction: rate sets keep the rates read for the journal.
+    private func performRecorded<Operation: DeviceOperation>(_ operation: Operation) throws -> Operation.Reply {
+        if Operation.self != SetRate.self { forgetRates() }
         guard Self.undoPlans.handles(Operation.self) else {
             let reply = try inner.perform(operation)
             journal.record(.irreversible("\(Operation.command) (dls cannot undo it)"))
@@ -78,8 +93,8 @@ class JournalingSession: DeviceSession {
     static let ratesReadAlone = 2
 
     func forgetRates() {
-        rateCache = [:]
-        rateReads = [:]
+        if !rateCache.isEmpty { rateCache = [:] }
+        if !rateReads.isEmpty { rateReads = [:] }
     }
 
     private func journalRate(_ handle: RateHandle) throws -> RateObject {

@@ -14,11 +14,27 @@ public protocol DeviceOperation: Sendable {
     /// backends refuse it before sending when the kernel lacks one (`KernelFeatures.require`),
     /// instead of letting an older kernel drop an attribute past its policy without a word.
     var policyNeeds: DevlinkFeatureSet { get }
+    /// What finds this operation's handler in a backend's table (`OperationHandlers`).
+    static var handlerKey: OperationKey { get }
+}
+
+/// Tells operation types apart without their type metadata: a generic operation type is keyed by
+/// its shape and the kind or subject it is made of, so registering a handler for
+/// `HandleOperation<RateSet>` does not instantiate that type's metadata (resolving its associated
+/// types at run time), which every backend table did for each of its operations at start-up.
+public struct OperationKey: Equatable, Sendable {
+    /// Which generic operation type (`HandleOperation`, `Read`, ...), or `plain` for one of its own.
+    public enum Shape: UInt8, Sendable { case plain, handle, read, deviceRead, dump }
+    @usableFromInline let type: ObjectIdentifier
+    @usableFromInline let shape: Shape
+    @inlinable public init(_ type: Any.Type, _ shape: Shape) { (self.type, self.shape) = (ObjectIdentifier(type), shape) }
+    @inlinable public static func == (a: OperationKey, b: OperationKey) -> Bool { a.type == b.type && a.shape.rawValue == b.shape.rawValue }
 }
 
 extension DeviceOperation {
     public static var changesState: Bool { true }
     public var policyNeeds: DevlinkFeatureSet { [] }
+    @inlinable public static var handlerKey: OperationKey { OperationKey(Self.self, .plain) }
 }
 
 /// An operation that only reads.
@@ -40,9 +56,9 @@ public struct OperationHandlers<Context>: @unchecked Sendable {
     /// always hold what the thunk reads and writes.
     @usableFromInline typealias Thunk = (Context, UnsafeRawPointer, UnsafeMutableRawPointer) throws -> Void
 
-    /// A backend has a few dozen operations: comparing type identities in a row is cheaper than
-    /// hashing one for a dictionary.
-    @usableFromInline var types: [ObjectIdentifier] = []
+    /// A backend has a few dozen operations: comparing keys in a row is cheaper than hashing one
+    /// for a dictionary.
+    @usableFromInline var keys: [OperationKey] = []
     @usableFromInline var thunks: [Thunk] = []
 
     @inlinable public init() {}
@@ -53,12 +69,12 @@ public struct OperationHandlers<Context>: @unchecked Sendable {
                                                          _ handler: @escaping (Context, Operation) throws -> Operation.Reply) -> Self {
         let thunk: Thunk = { context, request, reply in
             let result = try handler(context, request.assumingMemoryBound(to: Operation.self).pointee)
-            reply.initializeMemory(as: Operation.Reply.self, repeating: result, count: 1)
+            reply.initializeMemory(as: Operation.Reply.self, to: result)
         }
-        if let i = types.firstIndex(of: ObjectIdentifier(operation)) {
+        if let i = keys.firstIndex(of: Operation.handlerKey) {
             thunks[i] = thunk
         } else {
-            types.append(ObjectIdentifier(operation))
+            keys.append(Operation.handlerKey)
             thunks.append(thunk)
         }
         return self
@@ -67,35 +83,22 @@ public struct OperationHandlers<Context>: @unchecked Sendable {
     /// Whether a handler for `operation` is registered.
     @inlinable
     public func handles<Operation: DeviceOperation>(_ operation: Operation.Type) -> Bool {
-        thunk(for: ObjectIdentifier(operation)) != nil
-    }
-
-    /// The thunk registered for an operation type. Not generic over the operation, so that it is
-    /// specialized for the backend and does no runtime type work.
-    @inlinable
-    func thunk(for type: ObjectIdentifier) -> Thunk? {
-        guard let i = types.firstIndex(of: type) else { return nil }
-        return thunks[i]
+        keys.contains(Operation.handlerKey)
     }
 
     /// Runs the handler of `Operation`'s type on `context`.
     ///
-    /// `perform` is reached through the session's protocol witness, so `Operation` is only known at
-    /// run time here: operation and reply live in storage allocated for the request rather than in
-    /// the standard library's scoped-pointer helpers, whose typed-throws generics instantiate type
-    /// metadata on every call.
+    /// The thunk reads the operation where the caller keeps it and builds the reply in this call's
+    /// stack space: no heap storage and no copy of either per request.
     @inlinable
     public func perform<Operation: DeviceOperation>(_ operation: Operation, on context: Context) throws -> Operation.Reply {
-        guard let thunk = thunk(for: ObjectIdentifier(Operation.self)) else { throw DevlinkError(.EOPNOTSUPP) }
-        let request = UnsafeMutablePointer<Operation>.allocate(capacity: 1)
-        request.initialize(to: operation)
-        let reply = UnsafeMutablePointer<Operation.Reply>.allocate(capacity: 1)
-        defer {
-            request.deinitialize(count: 1)
-            request.deallocate()
-            reply.deallocate()
+        guard let i = keys.firstIndex(of: Operation.handlerKey) else { throw DevlinkError(.EOPNOTSUPP) }
+        return try withUnsafePointer(to: operation) { request in
+            try withUnsafeTemporaryAllocation(of: Operation.Reply.self, capacity: 1) { reply in
+                let slot = reply.baseAddress.unsafelyUnwrapped
+                try thunks[i](context, UnsafeRawPointer(request), UnsafeMutableRawPointer(slot))
+                return slot.move()
+            }
         }
-        try thunk(context, UnsafeRawPointer(request), UnsafeMutableRawPointer(reply))
-        return reply.move()
     }
 }

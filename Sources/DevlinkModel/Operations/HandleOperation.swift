@@ -32,6 +32,7 @@ public struct HandleOperation<Kind: HandleOperationKind>: DeviceOperation {
     public typealias Reply = Kind.Reply
     public static var command: String { Kind.command }
     public static var changesState: Bool { Kind.changesState }
+    @inlinable public static var handlerKey: OperationKey { OperationKey(Kind.self, .handle) }
     public var handle: Kind.Handle
     public var changes: Kind.Changes
     public init(_ handle: Kind.Handle, _ changes: Kind.Changes) { (self.handle, self.changes) = (handle, changes) }

@@ -12,6 +12,7 @@ public protocol ReadSubject {
 public struct Read<Subject: ReadSubject>: DeviceQuery {
     public typealias Reply = Subject.Reply
     public static var command: String { Subject.command }
+    @inlinable public static var handlerKey: OperationKey { OperationKey(Subject.self, .read) }
     public init() {}
 }
 
@@ -19,6 +20,7 @@ public struct Read<Subject: ReadSubject>: DeviceQuery {
 public struct DeviceRead<Subject: ReadSubject>: DeviceQuery {
     public typealias Reply = Subject.Reply
     public static var command: String { Subject.command }
+    @inlinable public static var handlerKey: OperationKey { OperationKey(Subject.self, .deviceRead) }
     public var device: DeviceHandle
     public init(_ device: DeviceHandle) { self.device = device }
 }
@@ -27,6 +29,7 @@ public struct DeviceRead<Subject: ReadSubject>: DeviceQuery {
 public struct DumpRead<Subject: ReadSubject>: DeviceQuery {
     public typealias Reply = Subject.Reply
     public static var command: String { Subject.command }
+    @inlinable public static var handlerKey: OperationKey { OperationKey(Subject.self, .dump) }
     public var device: DeviceHandle?
     public init(of device: DeviceHandle?) { self.device = device }
 }

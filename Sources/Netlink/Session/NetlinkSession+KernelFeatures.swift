@@ -24,9 +24,13 @@ extension NetlinkSession {
     /// request goes out. So `apply` of a rate plan skips the policy dump (the largest answer of the
     /// devlink family, and most of the decoding a short run does).
     static func featuresListed(by operations: [UInt8]) -> DevlinkFeatureSet {
-        DevlinkFeatureSet(DevlinkFeature.allCases.filter { feature in
-            if case .command(let command) = feature.probe { operations.contains(command) } else { false }
-        })
+        // A loop rather than the set's sequence initializer: that one is generic across modules,
+        // and unspecialized it resolves its types at run time, at every start.
+        var listed = DevlinkFeatureSet()
+        for feature in DevlinkFeature.allCases {
+            if case .command(let command) = feature.probe, operations.contains(command) { listed.formUnion(DevlinkFeatureSet(feature)) }
+        }
+        return listed
     }
 
     /// The features from `fetch`'s policy; a kernel that does not answer it (before 5.8, or a
