@@ -87,9 +87,13 @@ extension EmulatorState {
         // The caps in bit order: the attribute, its name in the core's messages, whether the driver has
         // the op, whether the core takes it for VFs only, and the device caps the mlx5 setter checks
         // (mlx5_devlink_port_fn_roce_set, _migratable_set, _ipsec_crypto_set, _ipsec_packet_set).
+        // The table is built only for a request that asks for a cap: most set hw_addr, max_io_eqs or
+        // state alone.
+        let asksForCaps = changes.roce != nil || changes.migratable != nil
+            || changes.ipsecCrypto != nil || changes.ipsecPacket != nil
         let vhca = ("vhca_resource_manager", "Device doesn't support VHCA management")
         let caps: [(field: WritableKeyPath<PortFunction, Bool?>, name: String, op: Bool, vfOnly: Bool,
-                    needs: [(cap: String, message: String)])] = [
+                    needs: [(cap: String, message: String)])] = !asksForCaps ? [] : [
             (\.roce, "RoCE", ops.roce, false, [vhca]),
             (\.migratable, "migratable", ops.migratable, true, [("migration", "Device doesn't support migration"), vhca]),
             (\.ipsecCrypto, "ipsec_crypto", ops.ipsecCrypto, true, [("ipsec_offload", "Device doesn't support IPsec crypto")]),

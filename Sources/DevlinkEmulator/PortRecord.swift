@@ -31,6 +31,9 @@ struct PortRecord: Equatable, Sendable, Codable {
     var splitFrom: PhysicalPortSpec?
     /// Physical ports whose topology made them splittable get split/unsplit ops.
     var hasSplitOps = false
+    /// An SF port's own devlink instance while its driver has it (SFDevice/SFAuxDevice.swift), so
+    /// that it is found without walking every device.
+    var sfDevice: DeviceHandle?
 
     var isSF: Bool {
         if case .sf = role { return true }
