@@ -45,3 +45,13 @@ struct PortRecord: Equatable, Sendable, Codable {
         return false
     }
 }
+
+extension EmulatorState {
+    /// Changes a port's record where the table keeps it: one lookup of its index, and the record is
+    /// not moved out of the table and back in, as `ports[index]?.field = value` does. Nothing happens
+    /// for a port that is not there.
+    mutating func modifyPort(device d: Int, _ index: UInt32, _ change: (inout PortRecord) -> Void) {
+        guard let i = devices[d].ports.index(forKey: index) else { return }
+        change(&devices[d].ports.values[i])
+    }
+}

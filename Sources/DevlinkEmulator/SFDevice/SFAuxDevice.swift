@@ -63,7 +63,7 @@ extension EmulatorState {
                                   ethLoaded: !light, netdevName: preferred)
         deviceIndex[handle] = devices.count
         devices.append(state)
-        devices[d].ports[port.index]?.sfDevice = handle
+        modifyPort(device: d, port.index) { $0.sfDevice = handle }
         // devlink_register → devlink_notify_register: the instance, then its params.
         emit(.deviceNew(handle))
         let s = devices.count - 1
@@ -82,7 +82,7 @@ extension EmulatorState {
         // A state saved before ports named their SF device is searched.
         guard let s = sfAuxDeviceIndex(of: port) ?? devices.firstIndex(where: { $0.sfAux?.parent == port }),
               let aux = devices[s].sfAux else { return }
-        if let d = deviceIndex[port.device] { devices[d].ports[port.index]?.sfDevice = nil }
+        if let d = deviceIndex[port.device] { modifyPort(device: d, port.index) { $0.sfDevice = nil } }
         unloadSFEth(s)
         links.rdma.remove(parent: devices[s].handle)
         if kernel >= KernelGate.mlx5SFNestedDevlink { setNestedDevlink(port, nil) }
@@ -140,9 +140,9 @@ extension EmulatorState {
     }
 
     private mutating func setNestedDevlink(_ port: PortHandle, _ handle: DeviceHandle?) {
-        guard let d = deviceIndex[port.device], devices[d].ports[port.index] != nil else { return }
-        devices[d].ports[port.index]?.port.function?.nestedDevlink = handle
-        if let updated = devices[d].ports[port.index]?.port { emit(.portNew(updated)) }
+        guard let d = deviceIndex[port.device], let i = devices[d].ports.index(forKey: port.index) else { return }
+        devices[d].ports.values[i].port.function?.nestedDevlink = handle
+        emit(.portNew(devices[d].ports.values[i].port))
     }
 
     static func driverinitBool(_ params: [ParamRecord], _ name: String) -> Bool {
