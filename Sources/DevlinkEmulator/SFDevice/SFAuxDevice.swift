@@ -49,10 +49,13 @@ extension EmulatorState {
         let light = kernel >= KernelGate.mlx5LightProbeSF
         let handle = DeviceHandle(bus: "auxiliary", name: "mlx5_core.sf.\(auxID)")
         let parentConfig = devices[d].config
+        var caps = parentConfig.caps
+        caps["eswitch_manager"] = 0
+        caps["sf"] = 0
         let config = DeviceConfig(
             handle: handle, profile: .mlx5, pfnum: parentConfig.pfnum, indexPrefix: 0, maxVFs: 0,
             sfSupported: false, maxSFs: 0, isECPF: false, externalControllers: [], linkSpeedMbps: parentConfig.linkSpeedMbps,
-            caps: parentConfig.caps.merging(["eswitch_manager": 0, "sf": 0]) { $1 }, serialNumber: nil,
+            caps: caps, serialNumber: nil,
             firmwareVersion: parentConfig.firmwareVersion, udevBase: nil, udevFunctionBase: nil)
         var state = DeviceState(config: config, eswitchMode: .legacy, params: Self.sfParams(light: light),
                                 healthReporters: Self.sfHealthReporters(light: light))
