@@ -182,6 +182,7 @@ extension EmulatorState {
     /// Slaves whose netdev disappeared (a representor's port was deleted) are released, as
     /// NETDEV_UNREGISTER makes the bond do.
     mutating func releaseVanishedSlaves() {
+        guard !links.bonds.isEmpty else { return }
         for name in links.bonds.keys.sorted() {
             for slave in links.bonds[name]?.slaves ?? [] where !netdevs.contains(slave.name) {
                 guard var bond = links.bonds[name] else { continue }

@@ -46,6 +46,20 @@ extension EmulatorState {
     /// Whether any queued work, or a timer that may still change something, is left.
     public var hasPendingWork: Bool { nextDue != nil }
 
+    /// Runs one request on the state and what follows every request: bond slaves whose netdev went
+    /// away leave their bond (devlink requests only), interface changes reach the FIB as netdev
+    /// events (FibNetdevEvents.swift), and the bond timers look again. Each step returns at once when
+    /// there is no bond or no route.
+    mutating func applyingRequest<T>(releasingVanishedSlaves: Bool,
+                                     _ body: (inout EmulatorState) throws(DevlinkError) -> T) throws(DevlinkError) -> T {
+        let links = fibLinkSnapshot()
+        let result = try body(&self)
+        if releasingVanishedSlaves { releaseVanishedSlaves() }
+        fibNetdevsChanged(since: links)
+        disturbTimers()
+        return result
+    }
+
     /// After a request: every bond timer has to look again (carriers, slaves or modes may have changed).
     mutating func disturbTimers() {
         if !links.bonds.isEmpty { clock.restlessBonds = Set(links.bonds.keys) }

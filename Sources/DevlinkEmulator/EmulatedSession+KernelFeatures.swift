@@ -11,6 +11,7 @@ extension EmulatedSession {
         if let known = modeledFeatures, known.version == version { return known }
         let features = KernelFeatures.modeled(at: version)
         modeledFeatures = features
+        modeledAvailable = (version, features.available)
         return features
     }
 
@@ -19,6 +20,10 @@ extension EmulatedSession {
     @inline(__always)
     func refuseUnlessKernelHas<Operation: DeviceOperation>(_ operation: Operation) throws(KernelFeatureError) {
         let needs = operation.policyNeeds
-        if !needs.isEmpty { try kernelFeatures.require(needs) }
+        guard !needs.isEmpty else { return }
+        // Nearly every request finds its features there: answered from plain values, without
+        // copying the cached `KernelFeatures` (strings and all) out of the session.
+        if let known = modeledAvailable, known.version == state.kernel, known.features.isSuperset(of: needs) { return }
+        try kernelFeatures.require(needs)
     }
 }

@@ -14,6 +14,8 @@ public final class EmulatedSession: DeviceSession {
     public private(set) var state: EmulatorState
     /// The modeled kernel's features, made once per declared version (EmulatedSession+KernelFeatures).
     var modeledFeatures: KernelFeatures?
+    /// What `modeledFeatures` has, for the check before every request.
+    var modeledAvailable: (version: KernelVersion, features: DevlinkFeatureSet)?
     /// Whether events since the last `drainEvents` are shown (see `init(topology:eventsFromOpen:)`).
     private var subscribed = true
     /// Run pending driver work at the end of each request instead of waiting for `settle()`.
@@ -81,17 +83,14 @@ public final class EmulatedSession: DeviceSession {
     /// Netdevs by name (for the LAG work and for tests).
     public var netdevs: NetdevTable { state.netdevs }
 
+    /// A devlink change. `perform` has already caught up with the clock, so the request sees the
+    /// work that fell due before it.
     fileprivate func mutate<T>(_ kind: OperationKind,
                            _ body: (inout EmulatorState) throws(DevlinkError) -> T) throws(DevlinkError) -> T {
-        if let position = faults.firstIndex(where: { $0.kind == kind }) {
+        if !faults.isEmpty, let position = faults.firstIndex(where: { $0.kind == kind }) {
             throw faults.remove(at: position).error
         }
-        catchUp()
-        let links = state.fibLinkSnapshot()
-        let result = try body(&state)
-        state.releaseVanishedSlaves()
-        state.fibNetdevsChanged(since: links)
-        state.disturbTimers()
+        let result = try state.applyingRequest(releasingVanishedSlaves: true, body)
         if settlesImmediately { settleAll() }
         return result
     }
@@ -99,13 +98,16 @@ public final class EmulatedSession: DeviceSession {
     /// Link requests (bonds, enslave, up/down): no devlink operation faults apply to them.
     func mutateLinks<T>(_ body: (inout EmulatorState) throws(DevlinkError) -> T) throws(DevlinkError) -> T {
         catchUp()
-        // Interface changes reach the FIB as netdev events after the request (FibNetdevEvents.swift).
-        let links = state.fibLinkSnapshot()
-        let result = try body(&state)
-        state.fibNetdevsChanged(since: links)
-        state.disturbTimers()
+        let result = try state.applyingRequest(releasingVanishedSlaves: false, body)
         if settlesImmediately { settleAll() }
         return result
+    }
+
+    /// A read of the state. It borrows `state` through an exclusive access: a method called on the
+    /// stored struct of a class otherwise works on a copy of the whole state, a retain and a release
+    /// of every field.
+    func reading<T>(_ body: (inout EmulatorState) throws(DevlinkError) -> T) throws(DevlinkError) -> T {
+        try body(&state)
     }
 
     /// Direct state access for emulator-only requests that cannot fail (QUERY_LAG).
@@ -149,6 +151,7 @@ public final class EmulatedSession: DeviceSession {
     @_specialize(exported: false, where Operation == SetRate)
     @_specialize(exported: false, where Operation == GetRate)
     @_specialize(exported: false, where Operation == SetPortFunction)
+    @_specialize(exported: false, where Operation == AddPort)
     @_specialize(exported: false, where Operation == GetPort)
     @_specialize(exported: false, where Operation == ListPorts)
     @_specialize(exported: false, where Operation == ListRates)
@@ -170,12 +173,12 @@ public final class EmulatedSession: DeviceSession {
                              stats: s.state.reloadStats(d))
             }
         }
-        .on(GetDeviceInfo.self) { s, op in try s.state.info(op.device) }
-        .on(ListPorts.self) { s, op in
-            guard let device = op.device else { return s.state.devices.flatMap { $0.sortedPorts() } }
-            return s.state.devices[try s.state.deviceIndexOrThrow(device)].sortedPorts()
+        .query(GetDeviceInfo.self) { (st, op) throws(DevlinkError) in try st.info(op.device) }
+        .query(ListPorts.self) { (st, op) throws(DevlinkError) in
+            guard let device = op.device else { return st.devices.flatMap { $0.sortedPorts() } }
+            return st.devices[try st.deviceIndexOrThrow(device)].sortedPorts()
         }
-        .on(GetPort.self) { s, op in try s.state.record(op.handle).record.port }
+        .query(GetPort.self) { (st, op) throws(DevlinkError) in try st.record(op.handle).record.port }
         .change(AddPort.self, .portAdd) { (st, op) throws(DevlinkError) in try st.addPort(op.request) }
         .change(DeletePort.self, .portDelete) { (st, op) throws(DevlinkError) in try st.deletePort(op.handle) }
         .change(SetPortType.self, .portSetType) { (st, op) throws(DevlinkError) in
@@ -188,8 +191,8 @@ public final class EmulatedSession: DeviceSession {
         .change(SetPortFunction.self, .functionSet) { (st, op) throws(DevlinkError) in
             try st.setPortFunction(op.handle, op.changes)
         }
-        .on(ListRates.self) { s, op in try s.state.rates(of: op.device) }
-        .on(GetRate.self) { s, op in try s.state.rate(op.handle) }
+        .query(ListRates.self) { (st, op) throws(DevlinkError) in try st.rates(of: op.device) }
+        .query(GetRate.self) { (st, op) throws(DevlinkError) in try st.rate(op.handle) }
         .change(AddRateNode.self, .rateNodeAdd) { (st, op) throws(DevlinkError) in
             try st.addRateNode(op.handle, op.changes)
         }
@@ -197,7 +200,7 @@ public final class EmulatedSession: DeviceSession {
         .change(DeleteRateNode.self, .rateNodeDelete) { (st, op) throws(DevlinkError) in
             try st.deleteRateNode(op.handle)
         }
-        .on(GetEswitch.self) { s, op in try s.state.eswitch(op.device) }
+        .query(GetEswitch.self) { (st, op) throws(DevlinkError) in try st.eswitch(op.device) }
         .change(SetEswitch.self, .eswitchSet) { (st, op) throws(DevlinkError) in
             // mlx5_devlink_eswitch_mode_set calls mlx5_lag_disable_change before it compares the modes,
             // so every mode set that reaches the driver, the same mode included, disables an active
@@ -211,7 +214,7 @@ public final class EmulatedSession: DeviceSession {
             try st.setEswitch(op.handle, op.changes)
             st.lagEnableChange(op.handle)
         }
-        .on(GetNumVFs.self) { s, op in try s.state.sriovNumVFs(op.device) }
+        .query(GetNumVFs.self) { (st, op) throws(DevlinkError) in try st.sriovNumVFs(op.device) }
         .change(SetNumVFs.self, .sriovSet) { (st, op) throws(DevlinkError) in
             // mlx5_eswitch_enable toggles the LAG (mlx5_lag_disable_change/enable_change) only when it
             // creates the FDB: enabling SR-IOV in legacy mode. In switchdev the FDB exists and only
@@ -231,8 +234,8 @@ public final class EmulatedSession: DeviceSession {
         .on(GetKernelRelease.self) { s, _ in s.state.kernel.description }
         .on(GetKernelFeatures.self) { s, _ in s.kernelFeatures }
         .on(ArmFault.self) { s, op in try s.arm(op) }
-        .on(ListParams.self) { s, op in try s.state.params(of: op.device) }
-        .on(GetParam.self) { s, op in try s.state.param(op.device, name: op.name) }
+        .query(ListParams.self) { (st, op) throws(DevlinkError) in try st.params(of: op.device) }
+        .query(GetParam.self) { (st, op) throws(DevlinkError) in try st.param(op.device, name: op.name) }
         .change(SetParam.self, .paramSet) { (st, op) throws(DevlinkError) in
             try st.setParam(op.device, name: op.name, value: op.value, cmode: op.cmode)
         }
@@ -290,6 +293,14 @@ public final class EmulatedSession: DeviceSession {
 }
 
 extension OperationHandlers where Context == EmulatedSession {
+    /// A read of the state (`EmulatedSession.reading`: in place, without copying the state).
+    consuming func query<Operation: DeviceOperation>(
+        _ operation: Operation.Type,
+        _ read: @escaping (inout EmulatorState, Operation) throws(DevlinkError) -> Operation.Reply
+    ) -> Self {
+        on(operation) { s, op in try s.reading { (st) throws(DevlinkError) in try read(&st, op) } }
+    }
+
     /// A change of state: `change` runs through `mutate`, which fails it first when a fault of `kind` is
     /// armed and afterwards lets the state catch up (vanished slaves, FIB events, settling).
     consuming func change<Operation: DeviceOperation>(

@@ -87,9 +87,13 @@ extension EmulatorState {
         // The caps in bit order: the attribute, its name in the core's messages, whether the driver has
         // the op, whether the core takes it for VFs only, and the device caps the mlx5 setter checks
         // (mlx5_devlink_port_fn_roce_set, _migratable_set, _ipsec_crypto_set, _ipsec_packet_set).
+        // The table is built only for a request that asks for a cap: most set hw_addr, max_io_eqs or
+        // state alone.
+        let asksForCaps = changes.roce != nil || changes.migratable != nil
+            || changes.ipsecCrypto != nil || changes.ipsecPacket != nil
         let vhca = ("vhca_resource_manager", "Device doesn't support VHCA management")
         let caps: [(field: WritableKeyPath<PortFunction, Bool?>, name: String, op: Bool, vfOnly: Bool,
-                    needs: [(cap: String, message: String)])] = [
+                    needs: [(cap: String, message: String)])] = !asksForCaps ? [] : [
             (\.roce, "RoCE", ops.roce, false, [vhca]),
             (\.migratable, "migratable", ops.migratable, true, [("migration", "Device doesn't support migration"), vhca]),
             (\.ipsecCrypto, "ipsec_crypto", ops.ipsecCrypto, true, [("ipsec_offload", "Device doesn't support IPsec crypto")]),
@@ -114,14 +118,14 @@ extension EmulatorState {
             // Before 6.5 the uplink reaches mlx5_devlink_port_function_hw_addr_set, whose
             // is_port_function_supported takes only the PF, VF and SF vports.
             if record.role == .physical { throw drv(.EINVAL, "Port doesn't support set hw_addr") }
-            devices[d].ports[handle.index]?.port.function?.hwAddr = mac
+            modifyPort(device: d, handle.index) { $0.port.function?.hwAddr = mac }
         }
         // 2. caps, bit order: roce, migratable, ipsec_crypto, ipsec_packet (ipsec:
         // mlx5_esw_ipsec_vf_*_offload_supported).
         for cap in caps {
             guard let value = changes[keyPath: cap.field] else { continue }
             for need in cap.needs where config.cap(need.cap) == 0 { throw drv(.EOPNOTSUPP, need.message) }
-            devices[d].ports[handle.index]?.port.function?[keyPath: cap.field] = value
+            modifyPort(device: d, handle.index) { $0.port.function?[keyPath: cap.field] = value }
         }
         // 3. max_io_eqs: the function's HCA max_num_eqs (u16) must hold the value plus 4 control EQs.
         if let eqs = changes.maxIOEQs {
@@ -132,14 +136,16 @@ extension EmulatorState {
                 throw drv(.EOPNOTSUPP, "Device doesn't support changing the max number of EQs")
             }
             guard UInt64(eqs) + 4 <= UInt64(UInt16.max) else { throw drv(.EINVAL, "Supplied value out of range") }
-            devices[d].ports[handle.index]?.port.function?.maxIOEQs = eqs
-            devices[d].ports[handle.index]?.maxIOEQsSet = true
+            modifyPort(device: d, handle.index) { record in
+                record.port.function?.maxIOEQs = eqs
+                record.maxIOEQsSet = true
+            }
         }
         // 4. state last.
         if let state = changes.state {
             try setSFState(device: d, index: handle.index, state)
         }
-        if let port = devices[d].ports[handle.index]?.port { emit(.portNew(port)) }
+        if recordEvents, let port = devices[d].ports[handle.index]?.port { emit(.portNew(port)) }
     }
 
     /// mlx5_devlink_sf_port_fn_state_set → mlx5_sf_state_set (no mode check: SF ports exist only in

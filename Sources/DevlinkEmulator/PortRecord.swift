@@ -31,6 +31,9 @@ struct PortRecord: Equatable, Sendable, Codable {
     var splitFrom: PhysicalPortSpec?
     /// Physical ports whose topology made them splittable get split/unsplit ops.
     var hasSplitOps = false
+    /// An SF port's own devlink instance while its driver has it (SFDevice/SFAuxDevice.swift), so
+    /// that it is found without walking every device.
+    var sfDevice: DeviceHandle?
 
     var isSF: Bool {
         if case .sf = role { return true }
@@ -40,5 +43,15 @@ struct PortRecord: Equatable, Sendable, Codable {
     var isVF: Bool {
         if case .vf = role { return true }
         return false
+    }
+}
+
+extension EmulatorState {
+    /// Changes a port's record where the table keeps it: one lookup of its index, and the record is
+    /// not moved out of the table and back in, as `ports[index]?.field = value` does. Nothing happens
+    /// for a port that is not there.
+    mutating func modifyPort(device d: Int, _ index: UInt32, _ change: (inout PortRecord) -> Void) {
+        guard let i = devices[d].ports.index(forKey: index) else { return }
+        change(&devices[d].ports.values[i])
     }
 }

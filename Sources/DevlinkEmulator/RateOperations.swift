@@ -10,7 +10,7 @@ extension EmulatorState {
 
     /// Neither driver implements priority or weight. mlx5 (drivers/net/ethernet/mellanox/mlx5/core/
     /// devlink.c) gains rate_node_parent_set in 6.15; both drivers gain the tc-bw ops in 6.17.
-    func rateOps(_ profile: DriverProfile) -> RateOps {
+    static func rateOps(_ profile: DriverProfile, kernel: KernelVersion) -> RateOps {
         var ops = RateOps(tcBandwidth: kernel >= KernelGate.rateTrafficClassBandwidth)
         if profile == .mlx5 { ops.nodeParent = kernel >= KernelGate.mlx5NodeParent }
         return ops
@@ -19,7 +19,7 @@ extension EmulatorState {
     /// genl_family_rcv_msg_attrs_parse: devlink's rate ops are GENL_DONT_VALIDATE_STRICT, so an
     /// attribute past the policy's maxattr is dropped unread. Before 6.17 that is RATE_TC_BWS: the
     /// request goes through as if tc-bw had not been given.
-    private func knownAttributes(_ changes: RateChanges) -> RateChanges {
+    private static func knownAttributes(_ changes: RateChanges, kernel: KernelVersion) -> RateChanges {
         guard kernel < KernelGate.rateTrafficClassBandwidth, changes.tcBandwidths != nil else { return changes }
         var known = changes
         known.tcBandwidths = nil
@@ -65,9 +65,9 @@ extension EmulatorState {
     mutating func addRateNode(_ handle: RateHandle, _ request: RateChanges) throws(DevlinkError) {
         let d = try deviceIndexOrThrow(handle.device)
         guard case .node(let name) = handle.target else { throw DevlinkError(.EINVAL) }
-        let changes = knownAttributes(request)
+        let changes = Self.knownAttributes(request, kernel: kernel)
         try checkPolicy(changes)
-        try checkSupported(changes, ops: rateOps(devices[d].profile), isNode: true)
+        try checkSupported(changes, ops: Self.rateOps(devices[d].profile, kernel: kernel), isNode: true)
         guard Self.isValidNodeName(name) else { throw DevlinkError(.EINVAL) }
         guard devices[d].rates.object(for: handle.target) == nil else { throw DevlinkError(.EEXIST) }
         // Driver rate_node_new.
@@ -95,11 +95,11 @@ extension EmulatorState {
 
     mutating func setRate(_ handle: RateHandle, _ request: RateChanges) throws(DevlinkError) {
         let d = try deviceIndexOrThrow(handle.device)
-        let changes = knownAttributes(request)
+        let changes = Self.knownAttributes(request, kernel: kernel)
         try checkPolicy(changes)
         if case .node(let name) = handle.target, !Self.isValidNodeName(name) { throw DevlinkError(.EINVAL) }
         guard devices[d].rates.object(for: handle.target) != nil else { throw DevlinkError(.ENODEV) }
-        try checkSupported(changes, ops: rateOps(devices[d].profile), isNode: handle.isNode)
+        try checkSupported(changes, ops: Self.rateOps(devices[d].profile, kernel: kernel), isNode: handle.isNode)
         try applyRateChanges(device: d, target: handle.target, changes)
         if let object = devices[d].rates.object(for: handle.target) { emit(.rateNew(reported(object))) }
     }

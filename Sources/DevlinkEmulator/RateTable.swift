@@ -63,14 +63,24 @@ struct RateTable: Equatable, Sendable, Codable {
 
     /// Replaces an object's attributes in place (keeps its listing position), keeping counts right.
     mutating func update(_ target: RateHandle.Target, _ change: (inout RateObject) -> Void) {
-        guard var object = object(for: target) else { return }
-        let oldParent = object.parent
-        change(&object)
-        adjustParent(from: oldParent, to: object.parent)
+        let parents: (old: String?, new: String?)
         switch target {
-        case .leaf(let index): leaves[index]?.object = object
-        case .node(let name): nodes[name]?.object = object
+        case .leaf(let index):
+            guard let i = leaves.index(forKey: index) else { return }
+            parents = Self.change(&leaves.values[i].object, change)
+        case .node(let name):
+            guard let i = nodes.index(forKey: name) else { return }
+            parents = Self.change(&nodes.values[i].object, change)
         }
+        adjustParent(from: parents.old, to: parents.new)
+    }
+
+    /// Changes an object where it is stored (no copy of it, one lookup of its key).
+    private static func change(_ object: inout RateObject,
+                               _ change: (inout RateObject) -> Void) -> (old: String?, new: String?) {
+        let old = object.parent
+        change(&object)
+        return (old, object.parent)
     }
 
     private mutating func adjustParent(from old: String?, to new: String?) {

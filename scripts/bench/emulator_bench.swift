@@ -1,6 +1,7 @@
 // Emulator benchmark: N SFs added, configured (hw_addr + rate), activated (+ settle), then a full
 // port listing, for N = 1,000 ... 10,000. Prints per-phase times and the per-SF cost so linear growth
 // (constant per-SF cost) is visible. Built and run by scripts/bench/emulator.sh (release build).
+// COUNTS="1000 2000" picks the sizes and RUNS the repetitions (best of RUNS, 3 by default).
 import DevlinkEmulator
 import DevlinkModel
 
@@ -72,12 +73,17 @@ func pad(_ text: String, _ width: Int) -> String {
     String(repeating: " ", count: max(0, width - text.count)) + text
 }
 
-print("emulator benchmark: N SFs on pci/0000:06:00.0 (times in ms, best of 3)")
+func environment(_ name: String) -> String? { getenv(name).map { String(cString: $0) } }
+
+let counts = environment("COUNTS").map { $0.split(separator: " ").compactMap { Int($0) } }
+    ?? Array(stride(from: 1000, through: 10000, by: 1000))
+let runs = environment("RUNS").flatMap { Int($0) } ?? 3
+print("emulator benchmark: N SFs on pci/0000:06:00.0 (times in ms, best of \(runs))")
 print(["N", "add", "configure", "activate", "listing", "total", "us/SF"].map { pad($0, 10) }.joined())
 var perSF: [Int: Double] = [:]
-for count in stride(from: 1000, through: 10000, by: 1000) {
+for count in counts {
     var best: Timings?
-    for _ in 0..<3 {
+    for _ in 0..<max(runs, 1) {
         let t = try run(count: count)
         if best == nil || t.total < (best?.total ?? .infinity) { best = t }
     }

@@ -31,7 +31,8 @@ struct SFAuxDevice: Equatable, Sendable, Codable {
 extension EmulatorState {
     /// The device index of an SF port's auxiliary devlink instance, if it has one.
     func sfAuxDeviceIndex(of port: PortHandle) -> Int? {
-        devices.firstIndex { $0.sfAux?.parent == port }
+        guard let d = deviceIndex[port.device], let handle = devices[d].ports[port.index]?.sfDevice else { return nil }
+        return deviceIndex[handle]
     }
 
     /// mlx5_sf_dev_add + mlx5_sf_dev_probe, run by the SF attach work: the auxiliary device appears and
@@ -48,10 +49,13 @@ extension EmulatorState {
         let light = kernel >= KernelGate.mlx5LightProbeSF
         let handle = DeviceHandle(bus: "auxiliary", name: "mlx5_core.sf.\(auxID)")
         let parentConfig = devices[d].config
+        var caps = parentConfig.caps
+        caps["eswitch_manager"] = 0
+        caps["sf"] = 0
         let config = DeviceConfig(
             handle: handle, profile: .mlx5, pfnum: parentConfig.pfnum, indexPrefix: 0, maxVFs: 0,
             sfSupported: false, maxSFs: 0, isECPF: false, externalControllers: [], linkSpeedMbps: parentConfig.linkSpeedMbps,
-            caps: parentConfig.caps.merging(["eswitch_manager": 0, "sf": 0]) { $1 }, serialNumber: nil,
+            caps: caps, serialNumber: nil,
             firmwareVersion: parentConfig.firmwareVersion, udevBase: nil, udevFunctionBase: nil)
         var state = DeviceState(config: config, eswitchMode: .legacy, params: Self.sfParams(light: light),
                                 healthReporters: Self.sfHealthReporters(light: light))
@@ -62,10 +66,11 @@ extension EmulatorState {
                                   ethLoaded: !light, netdevName: preferred)
         deviceIndex[handle] = devices.count
         devices.append(state)
+        modifyPort(device: d, port.index) { $0.sfDevice = handle }
         // devlink_register → devlink_notify_register: the instance, then its params.
         emit(.deviceNew(handle))
         let s = devices.count - 1
-        for param in devices[s].params { emit(.paramNew(param.param(device: handle))) }
+        if recordEvents { for param in devices[s].params { emit(.paramNew(param.param(device: handle))) } }
         if !light { loadSFEth(s) }
         loadSFRdma(s)
         // mlx5_sf_peer_devlink_set (6.7+): the SF port's function names this instance, notified as a
@@ -77,7 +82,10 @@ extension EmulatorState {
     /// auxiliary ids are freed. (The kernel also notifies each param's deletion, PARAM_DEL, before the
     /// instance's; dls has no param-del event yet, so monitor shows only the device going.)
     mutating func removeSFDevice(of port: PortHandle) {
-        guard let s = sfAuxDeviceIndex(of: port), let aux = devices[s].sfAux else { return }
+        // A state saved before ports named their SF device is searched.
+        guard let s = sfAuxDeviceIndex(of: port) ?? devices.firstIndex(where: { $0.sfAux?.parent == port }),
+              let aux = devices[s].sfAux else { return }
+        if let d = deviceIndex[port.device] { modifyPort(device: d, port.index) { $0.sfDevice = nil } }
         unloadSFEth(s)
         links.rdma.remove(parent: devices[s].handle)
         if kernel >= KernelGate.mlx5SFNestedDevlink { setNestedDevlink(port, nil) }
@@ -135,9 +143,9 @@ extension EmulatorState {
     }
 
     private mutating func setNestedDevlink(_ port: PortHandle, _ handle: DeviceHandle?) {
-        guard let d = deviceIndex[port.device], devices[d].ports[port.index] != nil else { return }
-        devices[d].ports[port.index]?.port.function?.nestedDevlink = handle
-        if let updated = devices[d].ports[port.index]?.port { emit(.portNew(updated)) }
+        guard let d = deviceIndex[port.device], let i = devices[d].ports.index(forKey: port.index) else { return }
+        devices[d].ports.values[i].port.function?.nestedDevlink = handle
+        emit(.portNew(devices[d].ports.values[i].port))
     }
 
     static func driverinitBool(_ params: [ParamRecord], _ name: String) -> Bool {
@@ -149,7 +157,12 @@ extension EmulatorState {
     /// first, then mlx5's own): mlx5_devlink_params_register and mlx5_devlink_auxdev_params_register
     /// (enable_* = !mlx5_dev_is_lightweight), enable_roce = roce cap && !lightweight, the EQ depths at
     /// their defaults (MLX5_COMP_EQ_SIZE 1024, MLX5_NUM_ASYNC_EQE 4096).
-    static func sfParams(light: Bool) -> [ParamRecord] {
+    static func sfParams(light: Bool) -> [ParamRecord] { light ? lightSFParams : fullSFParams }
+
+    private static let lightSFParams = makeSFParams(light: true)
+    private static let fullSFParams = makeSFParams(light: false)
+
+    private static func makeSFParams(light: Bool) -> [ParamRecord] {
         [
             ParamRecord(name: "enable_roce", generic: true, type: .bool, values: [.driverinit: .bool(!light)]),
             ParamRecord(name: "enable_eth", generic: true, type: .bool, values: [.driverinit: .bool(!light)]),
