@@ -150,7 +150,7 @@ extension DLSEngine {
                 let plan = try desiredPlan(args)
                 let report = desiredStateApply(plan)
                 if let error = report.error { throw args.error(error) }
-                var entries = OrderedDictionary<MapKey, Value>()
+                var entries = MapEntries()
                 entries[.string("changed")] = .bool(report.changed)
                 entries[.string("steps")] = .list(ListObject(plan.steps.map { .string($0.line) }))
                 return .map(MapObject(entries))
@@ -223,7 +223,7 @@ extension DLSEngine {
         case .rate(let bytes): return .rate(Rate(bytesPerSecond: bytes))
         case .array(let items): return .list(ListObject(items.map(value)))
         case .object(let members):
-            var entries = OrderedDictionary<MapKey, Value>()
+            var entries = MapEntries()
             for member in members { entries[.string(member.key)] = value(member.value) }
             return .map(MapObject(entries))
         }

@@ -83,7 +83,7 @@ struct ValueBridge {
         case .rate(let r): return .rate(r.language)
         case .list(let l): return .list(ListObject(l.map(scriptValue)))
         case .map(let m):
-            var entries = OrderedDictionary<MapKey, Value>(minimumCapacity: m.count)
+            var entries = MapEntries(minimumCapacity: m.count)
             for (k, v) in m { entries[mapKey(k)] = scriptValue(v) }
             return .map(MapObject(entries))
         case .port(let p): return .object(PortValue(p, formatter: formatter))
@@ -138,7 +138,7 @@ final class RecordObject: HostObject {
     var displayText: String { record.text }
 
     var jsonValue: Value {
-        var entries = OrderedDictionary<MapKey, Value>()
+        var entries = MapEntries()
         for (k, v) in values { entries[.string(k)] = v }
         return .map(MapObject(entries))
     }

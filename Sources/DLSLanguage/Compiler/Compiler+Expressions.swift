@@ -1,5 +1,3 @@
-import OrderedCollections
-
 /// Expressions → closures. Common shapes (int constants, locals) get specialised closures.
 extension Compiler {
     func compileExpression(_ expr: Expr) -> Eval {
@@ -39,7 +37,7 @@ extension Compiler {
             if let literal = compileConstantKeyMap(entries) { return literal }
             let evals = entries.map { (EvalBox(compileExpression($0.key)), EvalBox(compileExpression($0.value)), $0.key.location) }
             return { interp, base in
-                var dict = OrderedDictionary<MapKey, Value>(minimumCapacity: evals.count)
+                var dict = MapEntries(minimumCapacity: evals.count)
                 for (k, v, keyLocation) in evals {
                     let key = try k.eval(interp, base)
                     guard let mapKey = MapKey(key) else {

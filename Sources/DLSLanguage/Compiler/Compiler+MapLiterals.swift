@@ -1,5 +1,3 @@
-import OrderedCollections
-
 extension Compiler {
     /// A map literal whose keys are distinct constants (`{"sfnum": i, "name": n}`, the record shape
     /// scripts build by the thousand): the keys are made once, at compile time, and every map built
@@ -19,13 +17,13 @@ extension Compiler {
             if keys.contains(key) { return nil }
             keys.append(key)
         }
-        let uniqueKeys = OrderedSet(uncheckedUniqueElements: keys)
+        let shape = MapEntries(uncheckedUniqueKeys: keys, values: Array(repeating: .null, count: keys.count))
         let evals = entries.map { EvalBox(compileExpression($0.value)) }
         return { interp, base in
             var values: [Value] = []
             values.reserveCapacity(evals.count)
             for e in evals { values.append(try e.eval(interp, base)) }
-            return .map(MapObject(OrderedDictionary(uncheckedUniqueKeys: uniqueKeys, values: values)))
+            return .map(MapObject(shape.withValues(values)))
         }
     }
 }

@@ -1,5 +1,3 @@
-import OrderedCollections
-
 /// `json_parse(TEXT)`: strict JSON (RFC 8259) to dls values. Objects become maps in document order,
 /// arrays lists, integers ints (64-bit: a larger one is an error, not a rounded float), numbers with
 /// a fraction or exponent floats. Errors give the line and column in the text.
@@ -82,7 +80,7 @@ public struct JSONReader {
 
     private mutating func object(depth: Int) throws(Failure) -> Value {
         try enter(depth)
-        var entries = OrderedDictionary<MapKey, Value>()
+        var entries = MapEntries()
         if current == UInt8(ascii: "}") { offset += 1; return .map(MapObject(entries)) }
         while true {
             guard current == UInt8(ascii: "\"") else { throw failure("a member name in double quotes expected, found \(describeCurrent())") }

@@ -23,6 +23,16 @@ extension MapKey {
         }
     }
 
+    /// The hash MapEntries indexes by: no per-table seed (each map's index is its own).
+    @inline(__always)
+    var tableHash: Int {
+        switch self {
+        case .int(let number): return Int(truncatingIfNeeded: Self.mix(UInt64(bitPattern: Int64(number)) ^ Self.processKey))
+        case .string(let box): return Int(truncatingIfNeeded: Self.textHash(box))
+        default: return _rawHashValue(seed: 0)
+        }
+    }
+
     public func hash(into hasher: inout Hasher) {
         switch self {
         case .null: hasher.combine(0 as UInt8)

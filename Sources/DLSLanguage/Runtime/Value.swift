@@ -96,8 +96,8 @@ public final class ListObject {
 }
 
 public final class MapObject {
-    @exclusivity(unchecked) public var entries: OrderedDictionary<MapKey, Value>
-    public init(_ entries: OrderedDictionary<MapKey, Value> = [:]) { self.entries = entries }
+    @exclusivity(unchecked) public var entries: MapEntries
+    public init(_ entries: MapEntries = MapEntries()) { self.entries = entries }
     deinit {
         if !entries.isEmpty {
             var values = Array(entries.values)
