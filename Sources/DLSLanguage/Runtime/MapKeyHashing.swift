@@ -3,9 +3,10 @@ import Synchronization
 /// Int keys (the map a loop counts into, ports by index) and string keys (field names, port names)
 /// hash with a multiply–xorshift mix instead of SipHash: hashing was the largest single cost of
 /// maps. A per-process random key goes in first, so the buckets keys land in differ from run to run
-/// as they do with Hasher (python hashes ints to themselves). A string's hash does not depend on
-/// the table's seed and is kept in its box, so a key used again (a field name read in a loop, the
-/// keys of a map literal) is hashed once; the seed is mixed in per lookup. Other keys hash as before.
+/// as they do with Hasher (python hashes ints to themselves). A string's hash is kept in its box, so
+/// a key used again (a field name read in a loop, the keys of a map literal) is hashed once.
+/// MapEntries indexes by `tableHash`; Swift's Set and Dictionary of keys mix in their seed per
+/// lookup (`_rawHashValue`). Other keys hash with Hasher.
 extension MapKey {
     private static let processKey = UInt64.random(in: .min ... .max)
 
