@@ -110,8 +110,8 @@ public struct OperationHandlers<Context>: @unchecked Sendable {
     @inlinable
     public consuming func on<Operation: DeviceOperation>(_ operation: Operation.Type,
                                                          _ handler: @escaping (Context, Operation) throws -> Operation.Reply) -> Self {
-        // The operation is lent to the handler where the caller keeps it (`call`): reading
-        // `pointee` into an argument would copy it, since the handler could write through the pointer.
+        // The reply is built in place. The operation is passed as a borrow (`call`), but the
+        // compiler may still copy it out of the pointer, since the handler could write through it.
         let thunk: Thunk = { context, request, reply in
             reply.assumingMemoryBound(to: Operation.Reply.self)
                 .initialize(to: try Self.call(handler, context, request.assumingMemoryBound(to: Operation.self).pointee))
@@ -135,7 +135,7 @@ public struct OperationHandlers<Context>: @unchecked Sendable {
     /// Runs the handler of `Operation`'s type on `context`.
     ///
     /// The thunk reads the operation where the caller keeps it and builds the reply in this call's
-    /// stack space: no heap storage and no copy of either per request.
+    /// stack space: no heap storage per request.
     @inlinable
     public func perform<Operation: DeviceOperation>(_ operation: Operation, on context: Context) throws -> Operation.Reply {
         guard let i = index(of: Operation.handlerKey) else { throw DevlinkError(.EOPNOTSUPP) }
