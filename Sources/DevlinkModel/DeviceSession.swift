@@ -68,21 +68,21 @@ extension DeviceSession {
     public func devices() throws -> [DeviceHandle] { try perform(ListDevices()) }
     public func info(_ device: DeviceHandle) throws -> DeviceInfo { try perform(GetDeviceInfo(device)) }
 
-    @inlinable public func ports(of device: DeviceHandle?) throws -> [Port] { try perform(ListPorts(of: device)) }
-    @inlinable public func port(_ handle: PortHandle) throws -> Port { try perform(GetPort(handle)) }
+    @inlinable @inline(__always) public func ports(of device: DeviceHandle?) throws -> [Port] { try perform(ListPorts(of: device)) }
+    @inlinable @inline(__always) public func port(_ handle: PortHandle) throws -> Port { try perform(GetPort(handle)) }
     public func addPort(_ request: PortAddRequest) throws -> Port { try perform(AddPort(request)) }
     public func deletePort(_ handle: PortHandle) throws { try perform(DeletePort(handle)) }
     public func setPortType(_ handle: PortHandle, _ type: PortType) throws { try perform(SetPortType(handle, type)) }
     public func splitPort(_ handle: PortHandle, count: UInt32) throws { try perform(SplitPort(handle, count)) }
     public func unsplitPort(_ handle: PortHandle) throws { try perform(UnsplitPort(handle)) }
-    @inlinable public func setPortFunction(_ handle: PortHandle, _ changes: PortFunctionChanges) throws {
+    @inlinable @inline(__always) public func setPortFunction(_ handle: PortHandle, _ changes: PortFunctionChanges) throws {
         try perform(SetPortFunction(handle, changes))
     }
 
-    @inlinable public func rates(of device: DeviceHandle?) throws -> [RateObject] { try perform(ListRates(of: device)) }
-    @inlinable public func rate(_ handle: RateHandle) throws -> RateObject { try perform(GetRate(handle)) }
+    @inlinable @inline(__always) public func rates(of device: DeviceHandle?) throws -> [RateObject] { try perform(ListRates(of: device)) }
+    @inlinable @inline(__always) public func rate(_ handle: RateHandle) throws -> RateObject { try perform(GetRate(handle)) }
     public func addRateNode(_ handle: RateHandle, _ changes: RateChanges) throws { try perform(AddRateNode(handle, changes)) }
-    @inlinable public func setRate(_ handle: RateHandle, _ changes: RateChanges) throws { try perform(SetRate(handle, changes)) }
+    @inlinable @inline(__always) public func setRate(_ handle: RateHandle, _ changes: RateChanges) throws { try perform(SetRate(handle, changes)) }
     public func deleteRateNode(_ handle: RateHandle) throws { try perform(DeleteRateNode(handle)) }
 
     public func eswitch(_ device: DeviceHandle) throws -> Eswitch { try perform(GetEswitch(device)) }

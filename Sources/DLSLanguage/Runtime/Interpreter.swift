@@ -42,7 +42,7 @@ public final class Interpreter {
 
     let globals = Globals()
     /// Functions given to `define` (builtins and the host's): every module sees them.
-    var builtins: [String: NativeFunction] = [:]
+    var builtins: [String: NativeFunction] = Dictionary(minimumCapacity: 128)
     /// The files imported by the current run.
     var modules = ModuleTable()
     /// Every module any run loaded. A module's functions keep its globals, which keep its functions,
@@ -285,6 +285,9 @@ final class Globals {
     init() {
         capacity = 256
         storage = .allocate(capacity: capacity)
+        // Every start defines the built-ins here: room for them up front, not rehashed as they come.
+        index.reserveCapacity(capacity)
+        names.reserveCapacity(capacity)
     }
 
     deinit {

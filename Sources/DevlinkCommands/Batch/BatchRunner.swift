@@ -41,11 +41,14 @@ public struct BatchRunner {
             }
             do {
                 let result = try runner.execute(words)
-                if case .usage(let lines) = result {
-                    output.writeError(lines.map { $0 + "\n" }.joined())
-                } else if case .none = result {
-                    // nothing to print
-                } else if runner.options.json {
+                // Most lines of a batch change something and print nothing: one switch settles
+                // those without copying the result for each test below.
+                switch result {
+                case .none: continue
+                case .usage(let lines): output.writeError(lines.map { $0 + "\n" }.joined()); continue
+                default: break
+                }
+                if runner.options.json {
                     runner.json(result, into: &json)
                 } else if case .params(let params, _) = result {
                     output.write(runner.textFormatter.params(params, after: &lastParamDevice))

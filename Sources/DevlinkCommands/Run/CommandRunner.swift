@@ -107,7 +107,10 @@ public final class CommandRunner {
                 throw error
             }
             spareParse = consume parsed
-            if case .rateSimulation(let simulation, let file?) = result { try writeSVG(simulation, to: file) }
+            switch result {
+            case .rateSimulation(let simulation, let file?): try writeSVG(simulation, to: file)
+            default: break
+            }
             return result
         } catch let error as ClientError {
             throw FailureReport(error)

@@ -88,10 +88,13 @@ class JournalingSession: DeviceSession {
     /// object, so a transaction that sets one rate never dumps a large table. Forgotten at every
     /// other change, every settle, and when a level begins or rolls back (JournalTransactions): the
     /// state may have changed outside this session in between.
-    private var rateCache: [DeviceHandle: [RateHandle: RateObject]] = [:]
-    private var rateReads: [DeviceHandle: Int] = [:]
+    // Only this session's own methods touch these, one at a time: no dynamic exclusivity checks
+    // on every change that goes through.
+    @exclusivity(unchecked) private var rateCache: [DeviceHandle: [RateHandle: RateObject]] = [:]
+    @exclusivity(unchecked) private var rateReads: [DeviceHandle: Int] = [:]
     static let ratesReadAlone = 2
 
+    @inline(__always)
     func forgetRates() {
         if !rateCache.isEmpty { rateCache = [:] }
         if !rateReads.isEmpty { rateReads = [:] }

@@ -20,27 +20,6 @@ public final class LiveState {
     public func invalidate() { generation &+= 1 }
 }
 
-/// One object's cached state and the generation it was read at.
-struct LiveCell<T> {
-    private(set) var value: T
-    private var seen: UInt64
-    let live: LiveState?
-
-    init(_ value: T, live: LiveState?) {
-        self.value = value
-        self.live = live
-        seen = live?.generation ?? 0
-    }
-
-    /// The current value: re-read when stale; a failed read (the object is gone) keeps the last one.
-    mutating func current(_ read: (DeviceSession) throws -> T) -> T {
-        guard let live, live.generation != seen else { return value }
-        seen = live.generation
-        if let fresh = try? read(live.session()) { value = fresh }
-        return value
-    }
-}
-
 public enum LiveObjects {
     static func functions(_ runner: CommandRunner) -> [NativeFunction] {
         [

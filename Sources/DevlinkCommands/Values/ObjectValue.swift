@@ -59,18 +59,27 @@ protocol FreezableValue: HostObject {
 /// A devlink object as a script value. With `live`, it follows the device (see LiveObjects.swift):
 /// objects from commands and queries; without, a fixed value (notifications, snapshots, nested objects).
 public final class ObjectValue<Schema: ObjectSchema>: HostObject, FreezableValue {
-    private var cell: LiveCell<Schema.Object>
+    // The cached object and the generation it was read at (see LiveState) are fields of this class
+    // rather than of a generic struct, whose metadata the runtime would look up to initialize each value.
+    private var cached: Schema.Object
+    private var seen: UInt64
+    private let live: LiveState?
     let formatter: TextFormatter
 
     public init(_ object: Schema.Object, formatter: TextFormatter = TextFormatter(), live: LiveState? = nil) {
-        cell = LiveCell(object, live: live)
+        cached = object
+        self.live = live
+        seen = live?.generation ?? 0
         self.formatter = formatter
     }
 
-    /// The object as the device has it now (a live value re-reads it when stale).
+    /// The object as the device has it now: re-read when stale; a failed read (the object is gone)
+    /// keeps the last one.
     public var object: Schema.Object {
-        let last = cell.value
-        return cell.current { try Schema.reread(last, from: $0) }
+        guard let live, live.generation != seen else { return cached }
+        seen = live.generation
+        if let fresh = try? Schema.reread(cached, from: live.session()) { cached = fresh }
+        return cached
     }
 
     public var typeName: String { Schema.typeName }
@@ -78,7 +87,7 @@ public final class ObjectValue<Schema: ObjectSchema>: HostObject, FreezableValue
 
     public func field(_ name: String) -> Value? {
         guard let field = Schema.fields.first(where: { $0.name == name }) else { return nil }
-        return field.read(object, cell.live)
+        return field.read(object, live)
     }
 
     public var displayText: String { Schema.text(object, formatter) }

@@ -29,6 +29,12 @@ public struct OperationKey: Equatable, Sendable {
     @usableFromInline let shape: Shape
     @inlinable public init(_ type: Any.Type, _ shape: Shape) { (self.type, self.shape) = (ObjectIdentifier(type), shape) }
     @inlinable public static func == (a: OperationKey, b: OperationKey) -> Bool { a.type == b.type && a.shape.rawValue == b.shape.rawValue }
+    /// Where the key starts looking in `OperationHandlers.slots`: type metadata are aligned, so
+    /// their low bits say nothing.
+    @inlinable var hashSlot: Int {
+        let bits = UInt(bitPattern: type)
+        return Int(truncatingIfNeeded: (bits >> 4) ^ (bits >> 11) ^ UInt(shape.rawValue))
+    }
 }
 
 extension DeviceOperation {
@@ -56,43 +62,83 @@ public struct OperationHandlers<Context>: @unchecked Sendable {
     /// always hold what the thunk reads and writes.
     @usableFromInline typealias Thunk = (Context, UnsafeRawPointer, UnsafeMutableRawPointer) throws -> Void
 
-    /// A backend has a few dozen operations: comparing keys in a row is cheaper than hashing one
-    /// for a dictionary.
+    /// The handlers in the order they were registered, with their keys.
     @usableFromInline var keys: [OperationKey] = []
     @usableFromInline var thunks: [Thunk] = []
+    /// An open-addressing hash table over `keys`: each slot holds an index into `keys` plus one (0 is
+    /// empty); its size is a power of two at least twice the number of keys. Every request looks its
+    /// handler up among a few dozen, so the lookup is a probe or two rather than a scan.
+    @usableFromInline var slots: [Int32] = Array(repeating: 0, count: 16)
 
     @inlinable public init() {}
+
+    /// Where `key` is in `keys`, if it is.
+    @inlinable
+    func index(of key: OperationKey) -> Int? {
+        let mask = slots.count &- 1
+        var slot = key.hashSlot & mask
+        while true {
+            let i = Int(slots[slot])
+            if i == 0 { return nil }
+            if keys[i &- 1] == key { return i &- 1 }
+            slot = (slot &+ 1) & mask
+        }
+    }
+
+    @usableFromInline
+    mutating func insert(_ key: OperationKey, _ thunk: @escaping Thunk) {
+        if let i = index(of: key) { thunks[i] = thunk; return }
+        keys.append(key)
+        thunks.append(thunk)
+        if keys.count * 2 > slots.count {
+            slots = Array(repeating: 0, count: slots.count * 2)
+            for i in keys.indices { place(i) }
+        } else {
+            place(keys.count - 1)
+        }
+    }
+
+    @usableFromInline
+    mutating func place(_ i: Int) {
+        let mask = slots.count &- 1
+        var slot = keys[i].hashSlot & mask
+        while slots[slot] != 0 { slot = (slot &+ 1) & mask }
+        slots[slot] = Int32(i + 1)
+    }
 
     /// The same table with a handler for `operation` (replacing an earlier one).
     @inlinable
     public consuming func on<Operation: DeviceOperation>(_ operation: Operation.Type,
                                                          _ handler: @escaping (Context, Operation) throws -> Operation.Reply) -> Self {
+        // The reply is built in place. The operation is passed as a borrow (`call`), but the
+        // compiler may still copy it out of the pointer, since the handler could write through it.
         let thunk: Thunk = { context, request, reply in
-            let result = try handler(context, request.assumingMemoryBound(to: Operation.self).pointee)
-            reply.initializeMemory(as: Operation.Reply.self, to: result)
+            reply.assumingMemoryBound(to: Operation.Reply.self)
+                .initialize(to: try Self.call(handler, context, request.assumingMemoryBound(to: Operation.self).pointee))
         }
-        if let i = keys.firstIndex(of: Operation.handlerKey) {
-            thunks[i] = thunk
-        } else {
-            keys.append(Operation.handlerKey)
-            thunks.append(thunk)
-        }
+        insert(Operation.handlerKey, thunk)
         return self
+    }
+
+    @inlinable @inline(__always)
+    static func call<Operation: DeviceOperation>(_ handler: (Context, Operation) throws -> Operation.Reply, _ context: Context,
+                                                 _ operation: borrowing Operation) throws -> Operation.Reply {
+        try handler(context, operation)
     }
 
     /// Whether a handler for `operation` is registered.
     @inlinable
     public func handles<Operation: DeviceOperation>(_ operation: Operation.Type) -> Bool {
-        keys.contains(Operation.handlerKey)
+        index(of: Operation.handlerKey) != nil
     }
 
     /// Runs the handler of `Operation`'s type on `context`.
     ///
     /// The thunk reads the operation where the caller keeps it and builds the reply in this call's
-    /// stack space: no heap storage and no copy of either per request.
+    /// stack space: no heap storage per request.
     @inlinable
     public func perform<Operation: DeviceOperation>(_ operation: Operation, on context: Context) throws -> Operation.Reply {
-        guard let i = keys.firstIndex(of: Operation.handlerKey) else { throw DevlinkError(.EOPNOTSUPP) }
+        guard let i = index(of: Operation.handlerKey) else { throw DevlinkError(.EOPNOTSUPP) }
         return try withUnsafePointer(to: operation) { request in
             try withUnsafeTemporaryAllocation(of: Operation.Reply.self, capacity: 1) { reply in
                 let slot = reply.baseAddress.unsafelyUnwrapped

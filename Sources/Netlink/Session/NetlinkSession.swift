@@ -102,8 +102,9 @@ public final class NetlinkSession: DeviceSession {
     private func single<T>(_ r: DevlinkRequest, _ what: String, _ f: (AttributeIndex) throws -> T) throws -> T {
         var result: T?
         try exchange(r) { a in if result == nil { result = try f(a) } }
-        guard let result else { throw DevlinkError(NetlinkError.missingAttribute(what)) }
-        return result
+        // Moved out, not copied: a reply such as a RateObject holds several references.
+        guard let found = result.take() else { throw DevlinkError(NetlinkError.missingAttribute(what)) }
+        return found
     }
 
     // MARK: operations
