@@ -41,7 +41,8 @@ struct DeviceState: Equatable, Sendable, Codable {
 
     /// Port listing in ascending index order (the kernel's xarray order).
     func sortedPorts() -> [Port] {
-        ports.keys.sorted().compactMap { ports[$0]?.port }
+        guard !ports.isEmpty else { return [] }   // most SF instances: no port until their eth loads
+        return ports.keys.sorted().compactMap { ports[$0]?.port }
     }
 
     /// "mlx5_core: text" — the NL_SET_ERR_MSG_MOD form.

@@ -34,7 +34,7 @@ extension EmulatorState {
     public var nextDue: EmulatorInstant? {
         var next: EmulatorInstant?
         func consider(_ t: EmulatorInstant) { if next.map({ t < $0 }) ?? true { next = t } }
-        for item in pending { consider(item.due) }
+        if let due = pending.earliestDue { consider(due) }
         for l in links.queuedLagWork { consider(links.lagWorkDue[l] ?? clock.now) }
         if !links.fibWork.isEmpty { consider(links.fibWorkDue ?? clock.now) }
         for name in clock.restlessBonds {
@@ -68,7 +68,10 @@ extension EmulatorState {
     /// Runs everything due up to `target`, instant by instant, and moves the clock there. The clock
     /// never moves backwards (a `target` in the past only runs what is overdue).
     mutating func advance(to target: EmulatorInstant) {
-        if pending.isEmpty, links.queuedLagWork.isEmpty, links.fibWork.isEmpty, clock.restlessBonds.isEmpty {
+        // What every request does first: nothing has fallen due (no queued item due by `target`, no
+        // other kind of work) and the clock only moves on.
+        if pending.earliestDue.map({ $0 > target }) ?? true, links.queuedLagWork.isEmpty, links.fibWork.isEmpty,
+           clock.restlessBonds.isEmpty {
             clock.now = max(clock.now, target)
             return
         }

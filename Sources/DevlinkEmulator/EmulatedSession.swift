@@ -11,18 +11,21 @@ import Glibc
 /// `TimedSession` calls, so tests are exact); `useWallClock()` makes work fall due on its own, as the
 /// `dls` binary does. Set `settlesImmediately` to run all work at the end of every request instead.
 public final class EmulatedSession: DeviceSession {
-    public private(set) var state: EmulatorState
+    // Every request reads and changes these (the clock, the armed faults, the state itself); a request
+    // runs on one thread and its handlers reach the state only through the `inout` they are given, so
+    // they opt out of the dynamic exclusivity checks that would otherwise guard each access.
+    @exclusivity(unchecked) public private(set) var state: EmulatorState
     /// The modeled kernel's features, made once per declared version (EmulatedSession+KernelFeatures).
     var modeledFeatures: KernelFeatures?
     /// What `modeledFeatures` has, for the check before every request.
-    var modeledAvailable: (version: KernelVersion, features: DevlinkFeatureSet)?
+    @exclusivity(unchecked) var modeledAvailable: (version: KernelVersion, features: DevlinkFeatureSet)?
     /// Whether events since the last `drainEvents` are shown (see `init(topology:eventsFromOpen:)`).
     private var subscribed = true
     /// Run pending driver work at the end of each request instead of waiting for `settle()`.
-    public var settlesImmediately = false
+    @exclusivity(unchecked) public var settlesImmediately = false
     /// Where the present comes from: virtual (the default) or the wall clock.
-    public private(set) var clock = EmulatorClock.virtual
-    private var faults: [Fault] = []
+    @exclusivity(unchecked) public private(set) var clock = EmulatorClock.virtual
+    @exclusivity(unchecked) private var faults: [Fault] = []
     /// CLOCK_REALTIME at a point of the emulator's clock, for the times the kernel stamps with the
     /// real-time clock (a health dump's): the present's wall time is this plus the clock's progress.
     private lazy var realtimeOrigin = (wall: Self.realtimeNanoseconds(), clock: state.clockNow)
@@ -175,7 +178,7 @@ public final class EmulatedSession: DeviceSession {
         }
         .query(GetDeviceInfo.self) { (st, op) throws(DevlinkError) in try st.info(op.device) }
         .query(ListPorts.self) { (st, op) throws(DevlinkError) in
-            guard let device = op.device else { return st.devices.flatMap { $0.sortedPorts() } }
+            guard let device = op.device else { return st.devices.indices.flatMap { st.devices[$0].sortedPorts() } }
             return st.devices[try st.deviceIndexOrThrow(device)].sortedPorts()
         }
         .query(GetPort.self) { (st, op) throws(DevlinkError) in try st.record(op.handle).record.port }

@@ -10,7 +10,7 @@ public struct EmulatorState: Equatable, Sendable, Codable {
     /// The modeled kernel: version-gated rules (KernelGate) follow it.
     public internal(set) var kernel: KernelVersion
     /// Asynchronous driver work not yet done (see `EmulatedSession.settle()`).
-    var pending: [PendingWork] = []
+    var pending = PendingQueue()
     /// How far the emulated time has gone, and which bond timers may still change something.
     var clock = ClockState()
     var events: [DevlinkEvent] = []

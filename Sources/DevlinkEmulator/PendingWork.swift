@@ -22,14 +22,65 @@ struct PendingWork: Equatable, Sendable, Codable {
     var due = EmulatorInstant.zero
 }
 
+/// The queued driver work in queue order, with the earliest due time kept alongside: every request
+/// first asks whether anything has fallen due, and with hundreds of SFs activating the answer must
+/// not need a look at each of them. Stored as the plain list of items (state files as before).
+struct PendingQueue: Equatable, Sendable, Codable, Sequence {
+    private(set) var items: [PendingWork] = []
+    /// The smallest `due` of `items` (meaningless while empty).
+    private var earliest = EmulatorInstant(nanoseconds: .max)
+
+    init() {}
+
+    init(from decoder: any Decoder) throws {
+        items = try decoder.singleValueContainer().decode([PendingWork].self)
+        recomputeEarliest()
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(items)
+    }
+
+    static func == (a: PendingQueue, b: PendingQueue) -> Bool { a.items == b.items }
+
+    var isEmpty: Bool { items.isEmpty }
+    var count: Int { items.count }
+    func makeIterator() -> IndexingIterator<[PendingWork]> { items.makeIterator() }
+
+    /// When the first item falls due, or nil when nothing is queued.
+    var earliestDue: EmulatorInstant? { items.isEmpty ? nil : earliest }
+
+    mutating func append(_ item: PendingWork) {
+        if items.isEmpty || item.due < earliest { earliest = item.due }
+        items.append(item)
+    }
+
+    mutating func removeAll(where shouldRemove: (PendingWork) -> Bool) {
+        items.removeAll(where: shouldRemove)
+        recomputeEarliest()
+    }
+
+    /// Removes and returns the items due by `time`, in queue order.
+    mutating func take(dueBy time: EmulatorInstant) -> [PendingWork] {
+        guard let first = earliestDue, first <= time else { return [] }
+        let due = items.filter { $0.due <= time }
+        removeAll { $0.due <= time }
+        return due
+    }
+
+    private mutating func recomputeEarliest() {
+        earliest = items.lazy.map(\.due).min() ?? EmulatorInstant(nanoseconds: .max)
+    }
+}
+
 extension EmulatorState {
     /// Runs the queued driver work due by `time` (all of it without a time), in queue order; returns
     /// how many items changed something.
     @discardableResult
     mutating func runPendingWork(dueBy time: EmulatorInstant = EmulatorInstant(nanoseconds: .max)) -> Int {
-        let work = pending.filter { $0.due <= time }
+        let work = pending.take(dueBy: time)
         guard !work.isEmpty else { return 0 }
-        pending.removeAll { $0.due <= time }
         var changed = 0
         for item in work {
             if case .sfRelease(let controller, let sfnum, let hwID) = item.kind {
@@ -40,21 +91,23 @@ extension EmulatorState {
                 changed += 1
                 continue
             }
-            guard let d = deviceIndex[item.port.device], var record = devices[d].ports[item.port.index],
-                  let hw = record.sfState else { continue }
-            switch (item.kind, hw) {
-            case (.sfAttach, .active):
-                record.sfState = .inUse
-            case (.sfDetach, .teardownRequest):
-                record.sfState = .allocated
-            default:
-                continue   // superseded by a later state change
+            guard let d = deviceIndex[item.port.device] else { continue }
+            let attached = modifyPort(device: d, item.port.index) { (record) -> Bool? in
+                switch (item.kind, record.sfState) {
+                case (.sfAttach, .active?):
+                    record.sfState = .inUse
+                case (.sfDetach, .teardownRequest?):
+                    record.sfState = .allocated
+                default:
+                    return nil   // superseded by a later state change
+                }
+                record.port.function?.state = record.sfState?.state
+                record.port.function?.opstate = record.sfState?.opstate
+                return record.sfState == .inUse
             }
-            record.port.function?.state = record.sfState?.state
-            record.port.function?.opstate = record.sfState?.opstate
-            devices[d].ports[item.port.index] = record
+            guard let attached = attached ?? nil else { continue }
             // The auxiliary device and its driver come and go with the attach (SFAuxDevice.swift).
-            if record.sfState == .inUse { probeSFDevice(parent: d, port: item.port) } else { removeSFDevice(of: item.port) }
+            if attached { probeSFDevice(parent: d, port: item.port) } else { removeSFDevice(of: item.port) }
             changed += 1
         }
         return changed

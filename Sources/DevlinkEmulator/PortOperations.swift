@@ -4,14 +4,14 @@ import DevlinkModel
 extension EmulatorState {
     mutating func addPort(_ request: PortAddRequest) throws(DevlinkError) -> Port {
         let d = try deviceIndexOrThrow(request.device)
-        let device = devices[d]
         // Core: only drivers with port_new (mlx5) can add ports.
-        guard device.profile == .mlx5 else { throw DevlinkError(.EOPNOTSUPP) }
+        guard devices[d].profile == .mlx5 else { throw DevlinkError(.EOPNOTSUPP) }
         guard let flavour = request.flavour, let pfnum = request.pfnum else {
             throw DevlinkError(.EINVAL, "Port flavour or PCI PF are not specified")
         }
-        let config = device.config
-        func fail(_ errno: Errno, _ text: String) -> DevlinkError { DevlinkError(errno, device.driverMessage(text)) }
+        // Read in place: a copy of the device would share its tables, and the first change to one of
+        // them below would then copy that table whole.
+        func fail(_ errno: Errno, _ text: String) -> DevlinkError { DevlinkError(errno, devices[d].driverMessage(text)) }
         // mlx5_devlink_sf_port_new (sf/devlink.c): mlx5_sf_new_check_attr first, then the SF table and
         // the eswitch mode, then mlx5_sf_alloc.
         guard flavour == .pcisf else { throw fail(.EOPNOTSUPP, "Driver supports only SF port addition") }
@@ -22,39 +22,40 @@ extension EmulatorState {
             throw fail(.EOPNOTSUPP, "User must provide unique sfnum. Driver does not support auto assignment")
         }
         let controller = request.controller ?? 0
-        if controller != 0, !config.isECPF { throw fail(.EOPNOTSUPP, "External controller is unsupported") }
-        guard pfnum == config.pfnum else { throw fail(.EOPNOTSUPP, "Invalid pfnum supplied") }
-        guard config.sfSupported else { throw fail(.EOPNOTSUPP, "SF ports are not supported.") }
-        guard device.eswitchMode == .switchdev else {
+        if controller != 0, !devices[d].config.isECPF { throw fail(.EOPNOTSUPP, "External controller is unsupported") }
+        guard pfnum == devices[d].config.pfnum else { throw fail(.EOPNOTSUPP, "Invalid pfnum supplied") }
+        guard devices[d].config.sfSupported else { throw fail(.EOPNOTSUPP, "SF ports are not supported.") }
+        guard devices[d].eswitchMode == .switchdev else {
             throw fail(.EOPNOTSUPP, "SF ports are only supported in eswitch switchdev mode.")
         }
-        if controller != 0, !config.externalControllers.contains(controller) {
+        if controller != 0, !devices[d].config.externalControllers.contains(controller) {
             throw fail(.EINVAL, "Invalid controller number")
         }
         let key = DeviceState.SFKey(controller: controller, sfnum: sfnum)
-        guard device.sfNumbers[key] == nil else { throw fail(.EEXIST, "SF already exist. Choose different sfnum") }
+        guard devices[d].sfNumbers[key] == nil else { throw fail(.EEXIST, "SF already exist. Choose different sfnum") }
         // Hardware SF table full: ENOSPC without extack (mlx5_sf_hw_table_id_alloc; a taken sfnum is
         // found first, as its loop looks at every slot before giving up).
+        let maxSFs = devices[d].config.maxSFs
         var allocator = devices[d].sfIDs[controller] ?? IDAllocator()
-        guard let hwID = allocator.allocate(limit: config.maxSFs) else { throw DevlinkError(.ENOSPC) }
+        guard let hwID = allocator.allocate(limit: maxSFs) else { throw DevlinkError(.ENOSPC) }
         devices[d].sfIDs[controller] = allocator
         // Modelling choice: external-controller SFs use a second vport range after the local SF table.
-        let vport = DeviceConfig.sfVportBase + (controller == 0 ? 0 : config.maxSFs) + hwID
-        let index = config.indexPrefix | vport
+        let vport = DeviceConfig.sfVportBase + (controller == 0 ? 0 : maxSFs) + hwID
+        let index = devices[d].config.indexPrefix | vport
         devices[d].sfNumbers[key] = index
-        let port = Port(handle: PortHandle(device: config.handle, index: index), flavour: .pcisf,
+        let port = Port(handle: PortHandle(device: devices[d].config.handle, index: index), flavour: .pcisf,
                         controller: controller, pfnum: pfnum, sfnum: sfnum,
                         // devlink_port_attrs_pci_sf_set(..., external): mlx5 passes !!controller.
                         external: controller != 0, splittable: false,
-                        function: initialFunction(config, flavour: .pcisf))
-        let name = uniqueName(config.udevBase.map { base in
-            (controller == 0 ? "\(base)" : "\(base)c\(controller)") + "pf\(pfnum)sf\(sfnum)"
+                        function: initialFunction(devices[d].config, flavour: .pcisf))
+        let name = uniqueName(devices[d].config.udevBase.map { base in
+            controller == 0 ? String(decimalName: (base, nil), ("pf", UInt32(pfnum)), ("sf", sfnum))
+                : String(decimalName: (base, nil), ("c", controller), ("pf", UInt32(pfnum)), ("sf", sfnum))
         })
         var record = PortRecord(port: port, role: .sf(controller: controller, sfnum: sfnum, hwID: hwID),
                                 sequence: nextSequence(d))
         record.sfState = .allocated
-        register(device: d, record: record, netdev: name, kind: .representor, withLeaf: true)
-        return devices[d].ports[index]?.port ?? port
+        return register(device: d, record: record, netdev: name, kind: .representor, withLeaf: true)
     }
 
     mutating func deletePort(_ handle: PortHandle) throws(DevlinkError) {

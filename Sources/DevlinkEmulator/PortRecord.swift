@@ -49,9 +49,10 @@ struct PortRecord: Equatable, Sendable, Codable {
 extension EmulatorState {
     /// Changes a port's record where the table keeps it: one lookup of its index, and the record is
     /// not moved out of the table and back in, as `ports[index]?.field = value` does. Nothing happens
-    /// for a port that is not there.
-    mutating func modifyPort(device d: Int, _ index: UInt32, _ change: (inout PortRecord) -> Void) {
-        guard let i = devices[d].ports.index(forKey: index) else { return }
-        change(&devices[d].ports.values[i])
+    /// for a port that is not there (the result is then nil).
+    @discardableResult
+    mutating func modifyPort<T>(device d: Int, _ index: UInt32, _ change: (inout PortRecord) -> T) -> T? {
+        guard let i = devices[d].ports.index(forKey: index) else { return nil }
+        return change(&devices[d].ports.values[i])
     }
 }

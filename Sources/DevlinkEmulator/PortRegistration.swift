@@ -117,17 +117,20 @@ extension EmulatorState {
         return netdevs.nextEthName()
     }
 
+    /// Registers a port and its netdev; returns the port as registered. The record goes into the table
+    /// once, complete: nothing on the way reads the table, and what the events show in between is
+    /// made only when they are recorded.
+    @discardableResult
     mutating func register(device d: Int, record: PortRecord, netdev name: String, kind: Netdev.Kind,
-                           withLeaf: Bool) {
+                           withLeaf: Bool) -> Port {
         var record = record
         let handle = record.port.handle
         // mlx5 creates the leaf before the representor netdev; netdevsim after it, and 6.12's core
         // notifies the netdev twice (NETDEV_POST_INIT: type eth without a name, then NETDEV_REGISTER).
         let netdevsim = devices[d].profile == .netdevsim
-        devices[d].ports[handle.index] = record
-        emit(.portNew(record.port))
+        if recordEvents { emit(.portNew(record.port)) }
         if withLeaf && !netdevsim { addLeaf(device: d, handle) }
-        if netdevsim {
+        if netdevsim, recordEvents {
             var early = record.port
             early.type = .eth
             emit(.portNew(early))
@@ -136,9 +139,11 @@ extension EmulatorState {
         record.port.type = .eth
         record.port.netdev = netdev.name
         record.port.ifindex = netdev.ifindex
+        if recordEvents { emit(.portNew(record.port)) }
+        let port = record.port
         devices[d].ports[handle.index] = record
-        emit(.portNew(record.port))
         if withLeaf && netdevsim { addLeaf(device: d, handle) }
+        return port
     }
 
     private mutating func removeLeaf(device d: Int, _ index: UInt32) {
@@ -148,7 +153,7 @@ extension EmulatorState {
     private mutating func addLeaf(device d: Int, _ handle: PortHandle) {
         let leaf = RateObject(handle: .leaf(handle))
         devices[d].rates.insert(leaf)
-        emit(.rateNew(reported(leaf)))
+        if recordEvents { emit(.rateNew(reported(leaf))) }
     }
 
     /// Unregisters a port: netdev, leaf (parent child count drops), port; frees an SF's sfnum and id.

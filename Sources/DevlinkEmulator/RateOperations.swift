@@ -28,7 +28,7 @@ extension EmulatorState {
 
     func rates(of device: DeviceHandle?) throws(DevlinkError) -> [RateObject] {
         let listing = if let device { devices[try deviceIndexOrThrow(device)].rates.listing() }
-            else { devices.flatMap { $0.rates.listing() } }
+            else { devices.indices.flatMap { devices[$0].rates.listing() } }
         return kernel < KernelGate.rateTrafficClassBandwidth ? listing.map(reported) : listing
     }
 
@@ -66,8 +66,8 @@ extension EmulatorState {
         let d = try deviceIndexOrThrow(handle.device)
         guard case .node(let name) = handle.target else { throw DevlinkError(.EINVAL) }
         let changes = Self.knownAttributes(request, kernel: kernel)
-        try checkPolicy(changes)
-        try checkSupported(changes, ops: Self.rateOps(devices[d].profile, kernel: kernel), isNode: true)
+        try Self.checkPolicy(changes)
+        try Self.checkSupported(changes, ops: Self.rateOps(devices[d].profile, kernel: kernel), isNode: true)
         guard Self.isValidNodeName(name) else { throw DevlinkError(.EINVAL) }
         guard devices[d].rates.object(for: handle.target) == nil else { throw DevlinkError(.EEXIST) }
         // Driver rate_node_new.
@@ -96,10 +96,10 @@ extension EmulatorState {
     mutating func setRate(_ handle: RateHandle, _ request: RateChanges) throws(DevlinkError) {
         let d = try deviceIndexOrThrow(handle.device)
         let changes = Self.knownAttributes(request, kernel: kernel)
-        try checkPolicy(changes)
+        try Self.checkPolicy(changes)
         if case .node(let name) = handle.target, !Self.isValidNodeName(name) { throw DevlinkError(.EINVAL) }
         guard devices[d].rates.object(for: handle.target) != nil else { throw DevlinkError(.ENODEV) }
-        try checkSupported(changes, ops: Self.rateOps(devices[d].profile, kernel: kernel), isNode: handle.isNode)
+        try Self.checkSupported(changes, ops: Self.rateOps(devices[d].profile, kernel: kernel), isNode: handle.isNode)
         try applyRateChanges(device: d, target: handle.target, changes)
         if let object = devices[d].rates.object(for: handle.target) { emit(.rateNew(reported(object))) }
     }
@@ -117,14 +117,14 @@ extension EmulatorState {
     }
 
     /// Netlink policy checks done before the handler runs (tc index is NLA_POLICY_MAX 7).
-    private func checkPolicy(_ changes: RateChanges) throws(DevlinkError) {
+    private static func checkPolicy(_ changes: RateChanges) throws(DevlinkError) {
         if let entries = changes.tcBandwidths, entries.contains(where: { $0.index > 7 }) {
             throw DevlinkError(.ERANGE, "integer out of range")
         }
     }
 
     /// devlink_rate_set_ops_supported: every requested attribute must have a driver op.
-    private func checkSupported(_ changes: RateChanges, ops: RateOps, isNode: Bool) throws(DevlinkError) {
+    private static func checkSupported(_ changes: RateChanges, ops: RateOps, isNode: Bool) throws(DevlinkError) {
         let kind = isNode ? "nodes" : "leafs"
         func unsupported(_ what: String) -> DevlinkError {
             DevlinkError(.EOPNOTSUPP, "\(what) set isn't supported for the \(kind)")

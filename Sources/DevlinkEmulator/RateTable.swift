@@ -25,9 +25,21 @@ struct RateTable: Equatable, Sendable, Codable {
 
     /// Nodes newest first, then leaves oldest first.
     func listing() -> [RateObject] {
-        let sortedNodes = nodes.values.sorted { $0.sequence > $1.sequence }.map(\.object)
-        let sortedLeaves = leaves.values.sorted { $0.sequence < $1.sequence }.map(\.object)
-        return sortedNodes + sortedLeaves
+        guard !nodes.isEmpty || !leaves.isEmpty else { return [] }
+        var listing: [RateObject] = []
+        listing.reserveCapacity(nodes.count + leaves.count)
+        Self.append(nodes.values, by: >, to: &listing)
+        Self.append(leaves.values, by: <, to: &listing)
+        return listing
+    }
+
+    /// Appends the entries' objects in the order of their sequence numbers. What is sorted is the
+    /// numbers with each entry's position, not the entries themselves (objects with strings, which
+    /// every move would retain and release).
+    private static func append<Entries: Collection<Entry>>(_ entries: Entries, by order: (UInt64, UInt64) -> Bool,
+                                                           to listing: inout [RateObject]) {
+        let keyed = entries.indices.map { (entries[$0].sequence, $0) }.sorted { order($0.0, $1.0) }
+        for (_, position) in keyed { listing.append(entries[position].object) }
     }
 
     mutating func insert(_ object: RateObject) {

@@ -128,6 +128,24 @@ import Testing
         #expect(try opstate(s, sf) == .detached && s.secondsUntilNextWork == 0.5)
     }
 
+    @Test func aDecodedStateKeepsItsQueueAndDueTimes() throws {
+        let s = try mlx5Session()
+        let sf = try activeSF(s)
+        _ = s.pass(seconds: 0.1, interrupted: { false })
+        let second = try s.addPort(H.sfRequest(89)).handle
+        try s.setPortFunction(second, PortFunctionChanges(state: .active))   // due at 0.6
+        let data = try JSONEncoder().encode(s.snapshot())
+        // The queue is stored as the plain list of its items, as state files have always had it.
+        let json = try #require(JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect((json["pending"] as? [Any])?.count == 2)
+        let decoded = EmulatedSession(state: try JSONDecoder().decode(EmulatorState.self, from: data))
+        #expect(decoded.snapshot() == s.snapshot() && decoded.secondsUntilNextWork.map { abs($0 - 0.4) < 1e-9 } == true)
+        _ = decoded.pass(seconds: 0.4, interrupted: { false })   // t = 0.5
+        #expect(try opstate(decoded, sf) == .attached && opstate(decoded, second) == .detached)
+        _ = decoded.pass(seconds: 0.1, interrupted: { false })   // t = 0.6
+        #expect(try opstate(decoded, second) == .attached && !decoded.hasPendingWork)
+    }
+
     @Test func clockTypesAreCodable() throws {
         let instant = EmulatorInstant.milliseconds(1500)
         let data = try JSONEncoder().encode(instant)

@@ -73,9 +73,10 @@ extension EmulatorState {
     /// (mlx5_dev_is_lightweight) skips the fw reporters, so only "vnic"; a full one has the non-PF fw
     /// reporters (mlx5_fw_reporter_ops: diagnose; mlx5_fw_fatal_reporter_ops: recover; grace
     /// MLX5_FW_REPORTER_DEFAULT_GRACEFUL_PERIOD, 30 s) before it.
-    static func sfHealthReporters(light: Bool) -> [HealthReporterRecord] {
-        light ? [vnicReporter] : sfFWReporters + [vnicReporter]
-    }
+    static func sfHealthReporters(light: Bool) -> [HealthReporterRecord] { light ? lightSFReporters : fullSFReporters }
+
+    private static let lightSFReporters = [vnicReporter]
+    private static let fullSFReporters = sfFWReporters + [vnicReporter]
 
     /// The non-PF fw reporters, which mlx5_devlink_reload_up also creates when a light SF reloads
     /// (after its vnic reporter: list_add_tail).

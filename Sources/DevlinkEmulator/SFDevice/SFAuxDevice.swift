@@ -42,40 +42,63 @@ extension EmulatorState {
     /// SF probes fully (enable_* default true) and its eth port comes up at once.
     /// Only local SFs (controller 0): an external controller's SFs are probed on that host.
     mutating func probeSFDevice(parent d: Int, port: PortHandle) {
-        guard let record = devices[d].ports[port.index], case .sf(let controller, let sfnum, _) = record.role,
-              controller == 0, sfAuxDeviceIndex(of: port) == nil else { return }
+        guard let (role, existing) = modifyPort(device: d, port.index, { ($0.role, $0.sfDevice) }),
+              case .sf(let controller, let sfnum, _) = role, controller == 0,
+              existing.flatMap({ deviceIndex[$0] }) == nil else { return }
         let auxID = auxIDs.allocate(limit: .max) ?? 0
         let mdevID = auxIDs.allocate(limit: .max) ?? 0
         let light = kernel >= KernelGate.mlx5LightProbeSF
-        let handle = DeviceHandle(bus: "auxiliary", name: "mlx5_core.sf.\(auxID)")
-        let parentConfig = devices[d].config
-        var caps = parentConfig.caps
-        caps["eswitch_manager"] = 0
-        caps["sf"] = 0
-        let config = DeviceConfig(
-            handle: handle, profile: .mlx5, pfnum: parentConfig.pfnum, indexPrefix: 0, maxVFs: 0,
-            sfSupported: false, maxSFs: 0, isECPF: false, externalControllers: [], linkSpeedMbps: parentConfig.linkSpeedMbps,
-            caps: caps, serialNumber: nil,
-            firmwareVersion: parentConfig.firmwareVersion, udevBase: nil, udevFunctionBase: nil)
-        var state = DeviceState(config: config, eswitchMode: .legacy, params: Self.sfParams(light: light),
-                                healthReporters: Self.sfHealthReporters(light: light))
+        let handle = DeviceHandle(bus: "auxiliary", name: String(decimalName: ("mlx5_core.sf.", auxID)))
         // systemd's predictable name for an SF: the parent function's path name + s<sfnum>.
-        let preferred = parentConfig.udevFunctionBase.map { "\($0)s\(sfnum)" }
-        state.sfAux = SFAuxDevice(parentBus: port.device.bus, parentName: port.device.name,
-                                  parentIndex: port.index, sfnum: sfnum, auxID: auxID, mdevID: mdevID, light: light,
-                                  ethLoaded: !light, netdevName: preferred)
-        deviceIndex[handle] = devices.count
-        devices.append(state)
+        let preferred = devices[d].config.udevFunctionBase.map { String(decimalName: ($0, nil), ("s", sfnum)) }
         modifyPort(device: d, port.index) { $0.sfDevice = handle }
+        reserveRoomForSFDevices(parent: d)
+        deviceIndex[handle] = devices.count
+        devices.append(DeviceState(config: sfConfig(parent: d, handle: handle), eswitchMode: .legacy,
+                                   params: Self.sfParams(light: light),
+                                   healthReporters: Self.sfHealthReporters(light: light)))
+        let s = devices.count - 1
+        devices[s].sfAux = SFAuxDevice(parentBus: port.device.bus, parentName: port.device.name,
+                                       parentIndex: port.index, sfnum: sfnum, auxID: auxID, mdevID: mdevID, light: light,
+                                       ethLoaded: !light, netdevName: preferred)
         // devlink_register → devlink_notify_register: the instance, then its params.
         emit(.deviceNew(handle))
-        let s = devices.count - 1
         if recordEvents { for param in devices[s].params { emit(.paramNew(param.param(device: handle))) } }
         if !light { loadSFEth(s) }
         loadSFRdma(s)
         // mlx5_sf_peer_devlink_set (6.7+): the SF port's function names this instance, notified as a
         // change of the port.
-        if kernel >= KernelGate.mlx5SFNestedDevlink { setNestedDevlink(port, handle) }
+        if kernel >= KernelGate.mlx5SFNestedDevlink { setNestedDevlink(device: d, port.index, handle) }
+    }
+
+    /// SFs attach in bursts (a script activates its SFs one after the other): when the device table
+    /// is full, it makes room for an instance per port of the parent at once, rather than growing and
+    /// rehashing its index step by step.
+    private mutating func reserveRoomForSFDevices(parent d: Int) {
+        let room = devices.count + devices[d].ports.count
+        if devices.count == devices.capacity { devices.reserveCapacity(room) }
+        if deviceIndex.count == deviceIndex.capacity { deviceIndex.reserveCapacity(room) }
+    }
+
+    /// An SF instance's configuration: the parent's, with eswitch_manager and sf cleared in its caps
+    /// and no VFs or SFs of its own. Configurations never change, so every SF of a parent has the
+    /// same: one made for the previous SF of the same parent is taken over (its caps shared
+    /// copy-on-write) rather than built and hashed again.
+    private func sfConfig(parent d: Int, handle: DeviceHandle) -> DeviceConfig {
+        let parent = devices[d].config
+        if let sibling = devices.last?.sfAux, sibling.parentName == parent.handle.name,
+           sibling.parentBus == parent.handle.bus, var config = devices.last?.config {
+            config.handle = handle
+            return config
+        }
+        var caps = parent.caps
+        caps["eswitch_manager"] = 0
+        caps["sf"] = 0
+        return DeviceConfig(
+            handle: handle, profile: .mlx5, pfnum: parent.pfnum, indexPrefix: 0, maxVFs: 0,
+            sfSupported: false, maxSFs: 0, isECPF: false, externalControllers: [], linkSpeedMbps: parent.linkSpeedMbps,
+            caps: caps, serialNumber: nil,
+            firmwareVersion: parent.firmwareVersion, udevBase: nil, udevFunctionBase: nil)
     }
 
     /// mlx5_sf_dev_remove: the driver unloads (port and netdev go), devlink is unregistered, and the
@@ -88,14 +111,16 @@ extension EmulatorState {
         if let d = deviceIndex[port.device] { modifyPort(device: d, port.index) { $0.sfDevice = nil } }
         unloadSFEth(s)
         links.rdma.remove(parent: devices[s].handle)
-        if kernel >= KernelGate.mlx5SFNestedDevlink { setNestedDevlink(port, nil) }
+        if kernel >= KernelGate.mlx5SFNestedDevlink, let d = deviceIndex[port.device] {
+            setNestedDevlink(device: d, port.index, nil)
+        }
         let handle = devices[s].handle
         emit(.deviceDel(handle))
         auxIDs.release(aux.mdevID)
         auxIDs.release(aux.auxID)
         devices.remove(at: s)
-        deviceIndex = [:]
-        for (i, device) in devices.enumerated() { deviceIndex[device.handle] = i }
+        deviceIndex[handle] = nil
+        for i in s..<devices.count { deviceIndex[devices[i].handle] = i }
     }
 
     /// mlx5_devlink_reload_down/up for an SF's instance. A light one (mlx5_dev_is_lightweight) has
@@ -142,10 +167,10 @@ extension EmulatorState {
         for index in devices[s].ports.keys.sorted(by: >) { unregister(device: s, index: index) }
     }
 
-    private mutating func setNestedDevlink(_ port: PortHandle, _ handle: DeviceHandle?) {
-        guard let d = deviceIndex[port.device], let i = devices[d].ports.index(forKey: port.index) else { return }
+    private mutating func setNestedDevlink(device d: Int, _ index: UInt32, _ handle: DeviceHandle?) {
+        guard let i = devices[d].ports.index(forKey: index) else { return }
         devices[d].ports.values[i].port.function?.nestedDevlink = handle
-        emit(.portNew(devices[d].ports.values[i].port))
+        if recordEvents { emit(.portNew(devices[d].ports.values[i].port)) }
     }
 
     static func driverinitBool(_ params: [ParamRecord], _ name: String) -> Bool {
