@@ -47,4 +47,23 @@ enum ASCIIBytes {
         }
         return true
     }
+
+    /// Whether every byte is ASCII and none is "\r" (bytes are then characters), eight at a time.
+    static func plain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let start = bytes.baseAddress else { return true }
+        let n = bytes.count
+        var i = 0
+        while i + 8 <= n {
+            let word = UnsafeRawPointer(start + i).loadUnaligned(as: UInt64.self)
+            // A byte equal to "\r" is zero after the xor (the has-zero-byte test).
+            let x = word ^ 0x0D0D_0D0D_0D0D_0D0D
+            if (word | ((x &- 0x0101_0101_0101_0101) & ~x)) & 0x8080_8080_8080_8080 != 0 { return false }
+            i += 8
+        }
+        while i < n {
+            if start[i] >= 0x80 || start[i] == 0x0D { return false }
+            i += 1
+        }
+        return true
+    }
 }
