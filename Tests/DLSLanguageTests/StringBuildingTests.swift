@@ -47,6 +47,14 @@ import Testing
             """#) == "2 1 3 2\n")
     }
 
+    @Test func lenOfLongTextsCountsCharacters() {
+        // Past 32 bytes `len` tests words four at a time; a "\r\n" or a non-ASCII character there
+        // still counts as one character.
+        let plain = String(repeating: "abcdefgh", count: 9)
+        #expect(output("print(len(\"\(plain)\"), len(\"\(plain)\\r\\n\(plain)\"), len(\"\(plain)e\u{301}\(plain)\"), len(\"\(plain)\\r\"))")
+                == "72 145 145 73\n")
+    }
+
     @Test func jsonTextAsBefore() {
         let source = #"""
             let m = {"a": [1, -2, -9223372036854775807 - 1, 2.5, nil, true, false], 7: "x", true: [], "é\#u{301}k": {}, "c\0\n\t\"\\": "v\#u{7}\#u{1f}ü", nil: 1e300, 1.5: 10mbit}

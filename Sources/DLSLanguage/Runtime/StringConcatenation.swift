@@ -21,19 +21,18 @@ enum StringConcatenation {
                         out.update(from: s, count: separatorCount)
                         out += separatorCount
                     }
-                    out = copyUTF8(box.value, to: out)
+                    out = copyUTF8(box, to: out)
                 }
                 return out - start
             }
         }
     }
 
-    /// Copies the bytes of `text` to `out`; returns the end of what it wrote. The caller has
-    /// measured `text` into the room it writes to.
+    /// Copies the bytes of `box` to `out`; returns the end of what it wrote. The caller has
+    /// measured the text into the room it writes to.
     @inline(__always)
-    static func copyUTF8(_ text: String, to out: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
-        var text = text
-        return text.withUTF8 { bytes in
+    static func copyUTF8(_ box: StringBox, to out: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+        box.withUTF8 { bytes in
             guard let source = bytes.baseAddress else { return out }
             out.update(from: source, count: bytes.count)
             return out + bytes.count

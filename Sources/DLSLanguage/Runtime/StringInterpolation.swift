@@ -83,7 +83,7 @@ final class StringInterpolation {
                 }
                 switch scratch[segment.value] {
                 case .int(let i): out = StringInterpolation.writeDecimal(i, to: out)
-                case .string(let box): out = StringConcatenation.copyUTF8(box.value, to: out)
+                case .string(let box): out = StringConcatenation.copyUTF8(box, to: out)
                 default: break  // made a string above
                 }
             }
