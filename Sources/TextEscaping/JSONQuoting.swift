@@ -14,11 +14,17 @@ public enum JSONQuoting: Sendable {
     /// `text` in double quotes, escaped in this style.
     public func quote(_ text: String) -> String {
         // Most strings (names, handles) need no escape: copied whole instead of scalar by scalar.
-        // A UTF-8 byte below 0x80 is a whole scalar, so the byte test is the scalar test below.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+        var text = text
+        if !text.withUTF8(Self.needsEscape) {
             return "\"" + text + "\""
         }
         return "\"" + text.escapingScalars(escape) + "\""
+    }
+
+    /// Whether UTF-8 text holds a byte that some style escapes (a control character, `"` or `\`).
+    /// A UTF-8 byte below 0x80 is a whole scalar, so the byte test is the scalar test.
+    public static func needsEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
     }
 
     /// What `scalar` becomes inside the quotes; nil where it stands as it is.

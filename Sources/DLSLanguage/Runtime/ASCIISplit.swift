@@ -55,9 +55,7 @@ enum ASCIISplit {
         }
     }
 
-    private static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        ASCIIBytes.all(bytes) && !bytes.contains(0x0D)
-    }
+    private static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { ASCIIBytes.plain(bytes) }
 
     private static func matches(_ t: UnsafeBufferPointer<UInt8>, at i: Int, _ sep: UnsafeBufferPointer<UInt8>) -> Bool {
         var k = 1

@@ -177,18 +177,28 @@ enum Formatter {
         }
         guard width <= 1000 else { throw args.error("width too large") }
         let pad = width == 0 ? 0 : max(0, width - CharacterCount.of(text))
-        let space = UInt8(ascii: " ")
         switch align {
         case UInt8(ascii: ">"):
-            out.append(contentsOf: repeatElement(space, count: pad))
+            appendSpaces(pad, to: &out)
             out.append(contentsOf: text.utf8)
         case UInt8(ascii: "^"):
-            out.append(contentsOf: repeatElement(space, count: pad / 2))
+            appendSpaces(pad / 2, to: &out)
             out.append(contentsOf: text.utf8)
-            out.append(contentsOf: repeatElement(space, count: pad - pad / 2))
+            appendSpaces(pad - pad / 2, to: &out)
         default:
             out.append(contentsOf: text.utf8)
-            out.append(contentsOf: repeatElement(space, count: pad))
+            appendSpaces(pad, to: &out)
+        }
+    }
+
+    /// Padding copied from a run of spaces: appending a repeated element went element by element.
+    private static func appendSpaces(_ count: Int, to out: inout [UInt8]) {
+        let run: StaticString = "                                                                "
+        var left = count
+        while left > 0 {
+            let n = min(left, run.utf8CodeUnitCount)
+            out.append(contentsOf: UnsafeBufferPointer(start: run.utf8Start, count: n))
+            left -= n
         }
     }
 

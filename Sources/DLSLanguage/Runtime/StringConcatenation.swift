@@ -13,21 +13,29 @@ enum StringConcatenation {
         guard total <= Limits.maxStringBytes else { return nil }
         return separator.withUTF8 { sep in
             String(unsafeUninitializedCapacity: total) { buffer in
-                var offset = 0
-                for (i, part) in parts.enumerated() {
-                    guard case .string(let box) = part else { continue }
-                    var piece = box.value
-                    if i > 0 && separatorCount > 0 {
-                        for b in sep { buffer[offset] = b; offset += 1 }
+                guard let start = buffer.baseAddress else { return 0 }
+                var out = start
+                for k in parts.indices {
+                    guard case .string(let box) = parts[k] else { continue }
+                    if k > 0, separatorCount > 0, let s = sep.baseAddress {
+                        out.update(from: s, count: separatorCount)
+                        out += separatorCount
                     }
-                    piece.withUTF8 { bytes in
-                        guard let source = bytes.baseAddress, let target = buffer.baseAddress else { return }
-                        (target + offset).update(from: source, count: bytes.count)
-                        offset += bytes.count
-                    }
+                    out = copyUTF8(box, to: out)
                 }
-                return offset
+                return out - start
             }
+        }
+    }
+
+    /// Copies the bytes of `box` to `out`; returns the end of what it wrote. The caller has
+    /// measured the text into the room it writes to.
+    @inline(__always)
+    static func copyUTF8(_ box: StringBox, to out: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+        box.withUTF8 { bytes in
+            guard let source = bytes.baseAddress else { return out }
+            out.update(from: source, count: bytes.count)
+            return out + bytes.count
         }
     }
 }

@@ -76,6 +76,12 @@ public final class StringBox: @unchecked Sendable, CustomStringConvertible {
     /// The text itself, so a box interpolated where its string was meant still prints the string.
     public var description: String { value }
 
+    /// The text's bytes, read in place (a copy of the String would retain and release its storage
+    /// around every read). `withUTF8` rewrites only a String that is not contiguous UTF-8, and
+    /// every String on Linux is, so a shared box is only read.
+    @inline(__always)
+    func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R { try value.withUTF8(body) }
+
     /// Appends in place; callers own the only reference.
     func append(_ text: String) {
         value += text
