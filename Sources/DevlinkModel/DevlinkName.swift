@@ -46,4 +46,23 @@ extension DevlinkNameTable {
 
     @inlinable
     public var name: String { Self.spellings[Int(rawValue - Self.firstRawValue)] }
+
+    // The table is already every spelling in case order: no array of the cases is made (the first
+    // array of each enum type costs a runtime type instantiation, and command tables built at
+    // start-up ask for several).
+
+    /// All spellings, for completion and "expected one of" messages.
+    @inlinable
+    public static var names: [String] { spellings }
+
+    /// `a | b | c`, for usage texts.
+    @inlinable
+    public static func alternatives(separator: String = " | ") -> String {
+        var out = ""
+        for name in spellings {
+            if !out.isEmpty { out += separator }
+            out += name
+        }
+        return out
+    }
 }

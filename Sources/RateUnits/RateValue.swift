@@ -107,14 +107,31 @@ public enum RateValue {
             bits /= k
             unit += 1
         }
-        // A switch, not an array of prefixes: no allocation per call (plans and dumps print many rates).
-        let prefix = switch unit {
-        case 0: ""
-        case 1: iec ? "Ki" : "K"
-        case 2: iec ? "Mi" : "M"
-        case 3: iec ? "Gi" : "G"
-        default: iec ? "Ti" : "T"
+        // Written as bytes and made a String once: the text (at most 25 bytes, and mostly under 16,
+        // which a String keeps inline) then costs no allocation and no generic number printing per
+        // call, and dumps print two rates per object.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { out in
+            var n = 0
+            var rest = bits
+            repeat {
+                out[n] = UInt8(truncatingIfNeeded: rest % 10) &+ 0x30
+                n += 1
+                rest /= 10
+            } while rest != 0
+            var i = 0, j = n - 1
+            while i < j { out.swapAt(i, j); i += 1; j -= 1 }
+            if unit > 0 {
+                out[n] = switch unit {
+                case 1: UInt8(ascii: "K")
+                case 2: UInt8(ascii: "M")
+                case 3: UInt8(ascii: "G")
+                default: UInt8(ascii: "T")
+                }
+                n += 1
+                if iec { out[n] = UInt8(ascii: "i"); n += 1 }
+            }
+            for byte in "bit".utf8 { out[n] = byte; n += 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: out[..<n]), as: UTF8.self)
         }
-        return String(bits) + prefix + "bit"
     }
 }

@@ -11,6 +11,10 @@ import Testing
             #expect(Int(value.rawValue - T.firstRawValue) == i, "\(T.self).\(value): not in number order")
             #expect(T(name: value.name)?.rawValue == value.rawValue)
         }
+        // The table's own `names` and `alternatives` say what the cases' names say.
+        #expect(T.names == T.allCases.map(\.name), "\(T.self): names")
+        #expect(T.alternatives() == T.allCases.map(\.name).joined(separator: " | "), "\(T.self): alternatives")
+        #expect(T.alternatives(separator: ",") == T.allCases.map(\.name).joined(separator: ","), "\(T.self): alternatives")
     }
 
     @Test func everyTableMatchesItsCases() {
@@ -20,6 +24,7 @@ import Testing
         check(EswitchMode.self); check(EswitchInlineMode.self); check(EswitchEncapMode.self)
         check(PortType.self); check(PortFlavour.self); check(FunctionState.self); check(FunctionOpState.self)
         check(RateType.self); check(LagMode.self); check(LagPortSelectMode.self); check(FirmwareOpcode.self)
+        check(ReloadAction.self); check(ReloadLimit.self)
     }
 
     @Test func spellingsAreTheKernels() {
@@ -30,5 +35,7 @@ import Testing
         #expect(LagMode.sriov.name == "switchdev")
         #expect(FirmwareOpcode.destroyVportLag.name == "DESTROY_VPORT_LAG")
         #expect(EswitchEncapMode.basic.description == "basic")
+        #expect(ReloadAction.fwActivate.name == "fw_activate")
+        #expect(ReloadLimit.noReset.name == "no_reset")
     }
 }

@@ -56,6 +56,26 @@ import Testing
         #expect(RateValue.bytesPerSecond(parsing: text) == bytes)
     }
 
+    /// print_color_rate's text, as devlink builds it with printf: the bytes `text` writes itself
+    /// must say the same for every magnitude, both unit systems and the extremes.
+    @Test func rateText() {
+        func reference(_ bytes: UInt64, iec: Bool) -> String {
+            let k: UInt64 = iec ? 1024 : 1000
+            var bits = bytes &* 8, unit = 0
+            while unit < 4, bits >= k, bits % k == 0 || bits >= 1000 * k { bits /= k; unit += 1 }
+            return "\(bits)\(["", "K", "M", "G", "T"][unit])\(iec && unit > 0 ? "i" : "")bit"
+        }
+        var values: [UInt64] = [0, 1, 124, 125, 128, 1_500_000, 1_250_000_000, 125_000_000_000_000, UInt64.max, UInt64.max / 8]
+        for shift in 0..<64 { values += [UInt64(1) << shift, (UInt64(1) << shift) &- 1, (UInt64(1) << shift) &* 125] }
+        for power in 0..<19 { var v: UInt64 = 1; for _ in 0..<power { v &*= 10 }; values += [v, v &* 3, v &- 1] }
+        for v in values {
+            #expect(RateValue.text(bytesPerSecond: v) == reference(v, iec: false), "\(v)")
+            #expect(RateValue.text(bytesPerSecond: v, iec: true) == reference(v, iec: true), "\(v) iec")
+        }
+        #expect(RateValue.text(bytesPerSecond: 1_500_000) == "12Mbit")
+        #expect(RateValue.text(bytesPerSecond: 1_500_000, iec: true) == "11718Kibit")
+    }
+
     @Test func badRates() {
         for text in ["", "-1gbit", "10gbits", "gbit", "1.2.3mbit"] {
             #expect(RateValue.bytesPerSecond(parsing: text) == nil, "\(text)")

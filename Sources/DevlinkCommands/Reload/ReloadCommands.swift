@@ -15,8 +15,8 @@ enum ReloadCommands {
         CommandNode("reload", command: CommandSpec(
             path: ["dev", "reload"], handle: .device, options: [
                 OptionSpec("netns", .text),
-                OptionSpec("action", .choice(ReloadAction.allCases.map(\.name)), unknownValue: "Unknown reload action"),
-                OptionSpec("limit", .choice(ReloadLimit.allCases.map(\.name)), unknownValue: "Unknown reload limit"),
+                OptionSpec("action", .choice(ReloadAction.names), unknownValue: "Unknown reload action"),
+                OptionSpec("limit", .choice(ReloadLimit.names), unknownValue: "Unknown reload limit"),
             ],
             acceptsHelpWord: true, helpWhenEmpty: true, action: reload))
     }

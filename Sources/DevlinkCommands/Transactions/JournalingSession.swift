@@ -48,12 +48,9 @@ class JournalingSession: DeviceSession {
     /// hundred, and reading the old state costs more than the change). Inside one, a change goes
     /// through its undo plan, which reads what it will overwrite and records the inverse; a change
     /// without a plan still runs and is reported as not undoable.
-    // The requests batch files repeat by the hundred get their own compiled copy, as in the
-    // backends: the generic one works out the operation's types at run time.
-    @_specialize(exported: false, where Operation == SetRate)
-    @_specialize(exported: false, where Operation == GetRate)
-    @_specialize(exported: false, where Operation == SetPortFunction)
-    @_specialize(exported: false, where Operation == GetPort)
+    // Left generic: outside a transaction it only forwards, which needs nothing of the operation's
+    // type but its witnesses, and a specialized copy is reached only after comparing the type with
+    // each specialized one.
     func perform<Operation: DeviceOperation>(_ operation: Operation) throws -> Operation.Reply {
         guard Operation.changesState else { return try inner.perform(operation) }
         guard journal.isRecording else {

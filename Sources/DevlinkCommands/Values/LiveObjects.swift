@@ -12,7 +12,9 @@ import DLSLanguage
 public final class LiveState {
     let session: () -> DeviceSession
     /// Moves on whenever the device's state may have changed; a cached read from before is stale.
-    public private(set) var generation: UInt64 = 1
+    /// Read once per object a command returns, and never held across a call: no dynamic
+    /// exclusivity check.
+    @exclusivity(unchecked) public private(set) var generation: UInt64 = 1
 
     init(session: @escaping () -> DeviceSession) { self.session = session }
 

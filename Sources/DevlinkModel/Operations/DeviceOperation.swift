@@ -59,8 +59,9 @@ public struct OperationHandlers<Context>: @unchecked Sendable {
     /// initializes its reply at the second. Boxing operation and reply in `Any` instead cost a cast and
     /// a generic metadata lookup per request, more than the emulator's work on a `rate set`. The table
     /// is keyed by the operation's type and each thunk was made for exactly that type, so the pointers
-    /// always hold what the thunk reads and writes.
-    @usableFromInline typealias Thunk = (Context, UnsafeRawPointer, UnsafeMutableRawPointer) throws -> Void
+    /// always hold what the thunk reads and writes. The operation's pointer is mutable only so that
+    /// the thunk can lend it `inout` (see `call`); nothing writes through it.
+    @usableFromInline typealias Thunk = (Context, UnsafeMutableRawPointer, UnsafeMutableRawPointer) throws -> Void
 
     /// The handlers in the order they were registered, with their keys.
     @usableFromInline var keys: [OperationKey] = []
@@ -110,20 +111,25 @@ public struct OperationHandlers<Context>: @unchecked Sendable {
     @inlinable
     public consuming func on<Operation: DeviceOperation>(_ operation: Operation.Type,
                                                          _ handler: @escaping (Context, Operation) throws -> Operation.Reply) -> Self {
-        // The reply is built in place. The operation is passed as a borrow (`call`), but the
-        // compiler may still copy it out of the pointer, since the handler could write through it.
         let thunk: Thunk = { context, request, reply in
-            reply.assumingMemoryBound(to: Operation.Reply.self)
-                .initialize(to: try Self.call(handler, context, request.assumingMemoryBound(to: Operation.self).pointee))
+            try Self.call(handler, context, &request.assumingMemoryBound(to: Operation.self).pointee,
+                          reply.assumingMemoryBound(to: Operation.Reply.self))
         }
         insert(Operation.handlerKey, thunk)
         return self
     }
 
-    @inlinable @inline(__always)
+    /// Runs `handler` on the operation where the caller keeps it and builds the reply in place.
+    ///
+    /// The operation comes `inout` and this call stays out of line: an `inout` value that the
+    /// function never writes can be lent to the handler as it is. Read from a plain pointer, the
+    /// operation would be copied first (the handler might write through the pointer), and copying a
+    /// generic operation type goes through its runtime value witnesses.
+    @inlinable @inline(never)
     static func call<Operation: DeviceOperation>(_ handler: (Context, Operation) throws -> Operation.Reply, _ context: Context,
-                                                 _ operation: borrowing Operation) throws -> Operation.Reply {
-        try handler(context, operation)
+                                                 _ operation: inout Operation,
+                                                 _ reply: UnsafeMutablePointer<Operation.Reply>) throws {
+        reply.initialize(to: try handler(context, operation))
     }
 
     /// Whether a handler for `operation` is registered.
@@ -142,7 +148,7 @@ public struct OperationHandlers<Context>: @unchecked Sendable {
         return try withUnsafePointer(to: operation) { request in
             try withUnsafeTemporaryAllocation(of: Operation.Reply.self, capacity: 1) { reply in
                 let slot = reply.baseAddress.unsafelyUnwrapped
-                try thunks[i](context, UnsafeRawPointer(request), UnsafeMutableRawPointer(slot))
+                try thunks[i](context, UnsafeMutableRawPointer(mutating: request), UnsafeMutableRawPointer(slot))
                 return slot.move()
             }
         }

@@ -1,21 +1,18 @@
 /// `enum devlink_reload_action`: what a `dev reload` does (uapi/linux/devlink.h).
-public enum ReloadAction: UInt8, DevlinkNamed, CaseIterable, Codable {
+public enum ReloadAction: UInt8, DevlinkNameTable, Codable {
     case driverReinit = 1, fwActivate = 2
 
     /// iproute2's reload_action_name.
-    public var name: String {
-        switch self {
-        case .driverReinit: "driver_reinit"
-        case .fwActivate: "fw_activate"
-        }
-    }
+    public static let spellings = ["driver_reinit", "fw_activate"]
+    public static let firstRawValue: UInt8 = 1
 }
 
 /// `enum devlink_reload_limit`: what a reload must not do.
-public enum ReloadLimit: UInt8, DevlinkNamed, CaseIterable, Codable {
+public enum ReloadLimit: UInt8, DevlinkNameTable, Codable {
     case noReset = 1
 
-    public var name: String { "no_reset" }
+    public static let spellings = ["no_reset"]
+    public static let firstRawValue: UInt8 = 1
 }
 
 /// `dev reload DEV [ action A ] [ limit L ]` (DEVLINK_CMD_RELOAD).

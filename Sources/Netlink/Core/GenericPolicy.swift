@@ -38,12 +38,31 @@ public enum GenericPolicy {
     }
 
     /// The command numbers of CTRL_ATTR_OPS in a CTRL_CMD_NEWFAMILY message.
+    ///
+    /// Read where the bytes lie (every session opens with this, and a list per entry was most of
+    /// it), accepting and rejecting what `nested()` on each entry would, with the same errors.
     public static func operations(inFamilyReply message: NetlinkMessage) throws -> [UInt8] {
         let attrs = try message.attributes(after: GenericHeader.size)
         guard let ops = attrs[GenericControl.Attr.ops] else { return [] }
-        return try ops.nested().compactMap { entry in
-            guard let id = try entry.nested()[OperationAttr.id]?.u32(), id <= UInt32(UInt8.max) else { return nil }
-            return UInt8(id)
+        return try ops.bytes.withUnsafeBytes { raw in
+            // The whole list is checked before any entry, as `nested()` parses it first.
+            var entries: [Range<Int>] = []
+            try AttributeWalk.forEach(raw, errorBase: 0) { _, _, header, length in
+                entries.append((header + 4)..<(header + 4 + length))
+            }
+            var ids: [UInt8] = []
+            ids.reserveCapacity(entries.count)
+            for entry in entries {
+                let payload = UnsafeRawBufferPointer(rebasing: raw[entry])
+                var id: Range<Int>?
+                try AttributeWalk.forEach(payload, errorBase: 0) { type, _, header, length in
+                    if id == nil && type == OperationAttr.id { id = (header + 4)..<(header + 4 + length) }
+                }
+                guard let id else { continue }
+                let number = try Attribute.integer(UInt32.self, type: OperationAttr.id, UnsafeRawBufferPointer(rebasing: payload[id]))
+                if number <= UInt32(UInt8.max) { ids.append(UInt8(number)) }
+            }
+            return ids
         }
     }
 
