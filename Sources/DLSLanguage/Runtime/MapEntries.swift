@@ -225,3 +225,26 @@ public struct MapEntries: Sequence, ExpressibleByDictionaryLiteral {
         slots = table
     }
 }
+
+/// Lookups through the map object. Each reaches the entries `inout`, so they are read in place: a
+/// plain read of a class's stored struct copies it, retaining and releasing all three arrays on
+/// every access, and these run once per `m[k]`, `m.f` and `m[k] += v`.
+extension MapObject {
+    @inline(__always)
+    func position(of key: Value) -> Int? { Self.position(&entries, key) }
+
+    @inline(__always)
+    func position(ofString key: StringBox) -> Int? { Self.position(&entries, key) }
+
+    @inline(__always)
+    func value(at position: Int) -> Value { Self.value(&entries, position) }
+
+    @inline(__always)
+    private static func position(_ entries: inout MapEntries, _ key: Value) -> Int? { entries.index(forValue: key) }
+
+    @inline(__always)
+    private static func position(_ entries: inout MapEntries, _ key: StringBox) -> Int? { entries.index(forString: key) }
+
+    @inline(__always)
+    private static func value(_ entries: inout MapEntries, _ position: Int) -> Value { entries.values[position] }
+}
