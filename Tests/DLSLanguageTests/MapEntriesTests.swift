@@ -91,4 +91,30 @@ import Testing
         #expect(text.keys.compactMap(\.stringValue) == ["x", "y"])
         #expect(text[.string("x")].map { if case .int(3) = $0 { true } else { false } } == true)
     }
+
+    /// `m[k] op= v`, `m[k]`, `contains` and `get` find int and string keys without building a key;
+    /// every kind of key, every operator and every error stays that of the general path, on both
+    /// sides of the index threshold.
+    @Test func updatesAndLookupsByIntAndStringKeys() {
+        for size in [3, 40] {
+            #expect(output("""
+            let m = {}
+            for i in 0..<\(size) { m[i] = i; m["s${i}"] = "v" }
+            m[2] += 5; m[2.0] *= 2; m[1] -= 10; m["s${2}"] += "w"; m[0] %= 1
+            m[2] += 0.5
+            print(m[2], m[1], m["s2"], m[0], contains(m, 2.0), contains(m, "2"), contains(m, [2]), get(m, "s1", 0), get(m, [1], "d"), get(m, 2.5, "d"))
+            """) == "14.5 -9 vw 0 true false false v d d\n")
+            #expect(errorLine("let m = {}\nfor i in 0..<\(size) { m[i] = i }\nm[\(size)] += 1").hasSuffix("error: map has no key \(size) (variable 'm'); use get(m, key, default) or contains(m, key)"))
+            #expect(errorLine("let m = {}\nfor i in 0..<\(size) { m[i] = i }\nm[[1]] += 1").hasSuffix("error: list cannot be a map key"))
+            #expect(errorLine("let m = {}\nfor i in 0..<\(size) { m[i] = 9223372036854775800 }\nm[1] += 100").hasSuffix("error: integer overflow: 9223372036854775800 + 100 does not fit in 64 bits"))
+            // An update during a loop changes the map, not the snapshot the loop reads.
+            #expect(output("""
+            let m = {}
+            for i in 0..<\(size) { m["k${i}"] = 1 }
+            let seen = 0
+            for k, v in m { m["k0"] += 10; seen += v }
+            print(seen, m["k0"])
+            """) == "\(size) \(1 + 10 * size)\n")
+        }
+    }
 }

@@ -100,20 +100,8 @@ extension Compiler {
             return { interp, base in
                 let c = try container(interp, base)
                 let k = try key(interp, base)
-                var v = try rhs(interp, base)
-                // `counts[k] += 1` on a map: one hash lookup, updated in place.
-                if let op, case .map(let m) = c, let mapKey = MapKey(k), let i = m.entries.index(forKey: mapKey) {
-                    let old = m.entries.values[i]
-                    if op == .add, case .int(let x) = old, case .int(let y) = v {
-                        let (sum, overflow) = x.addingReportingOverflow(y)
-                        if !overflow { m.entries.values[i] = .int(sum); return .next }
-                    }
-                    m.entries.values[i] = try Operators.binary(op, old, v, at: location)
-                    return .next
-                }
-                if let op {
-                    v = try Operators.binary(op, try Access.index(c, k, at: location, what: what), v, at: location)
-                }
+                let v = try rhs(interp, base)
+                if let op { try Access.updateIndex(c, k, op, v, at: location, what: what); return .next }
                 try Access.setIndex(c, k, v, at: location, what: what)
                 return .next
             }

@@ -25,10 +25,11 @@ enum Access {
         case .list(let list):
             return list.items[try listIndex(list, key, at: location, what: what)]
         case .map(let map):
-            guard let v = map.entries[try mapKey(key, at: location)] else {
+            guard let i = map.position(of: key) else {
+                _ = try mapKey(key, at: location)
                 throw RuntimeError("map has no key \(key.repr)\(suffix(what)); use get(m, key, default) or contains(m, key)", at: location)
             }
-            return v
+            return map.value(at: i)
         case .string(let box):
             let s = box.value
             guard case .int(let i) = key else {
@@ -64,16 +65,30 @@ enum Access {
         }
     }
 
+    /// `x[k] op= v`. On a map the key is found once and its value replaced in place (the values
+    /// are copied only while a loop iterates them).
+    static func updateIndex(_ container: Value, _ key: Value, _ op: BinaryOperator, _ operand: Value, at location: SourceLocation, what: String?) throws {
+        if case .map(let map) = container, let i = map.position(of: key) {
+            let old = map.value(at: i)
+            if case .int(let x) = old, case .int(let y) = operand, let result = Compiler.intOperation(op, x, y) {
+                map.entries.values[i] = .int(result)
+                return
+            }
+            map.entries.values[i] = try Operators.binary(op, old, operand, at: location)
+            return
+        }
+        let value = try Operators.binary(op, try index(container, key, at: location, what: what), operand, at: location)
+        try setIndex(container, key, value, at: location, what: what)
+    }
+
     /// `name` comes boxed from the compiler: the same box for every run of the access, so its hash
     /// is computed once.
     static func field(_ object: Value, _ fieldName: StringBox, at location: SourceLocation, what: String?) throws -> Value {
+        if case .map(let map) = object, let i = map.position(ofString: fieldName) { return map.value(at: i) }
         let name = fieldName.value
         switch object {
-        case .map(let map):
-            guard let v = map.entries[.string(fieldName)] else {
-                throw RuntimeError("map has no key \"\(name)\"\(suffix(what))", at: location)
-            }
-            return v
+        case .map:
+            throw RuntimeError("map has no key \"\(name)\"\(suffix(what))", at: location)
         case .object(let box):
             let o = box.object
             guard let v = o.field(name) else {

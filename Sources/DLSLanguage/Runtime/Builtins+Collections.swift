@@ -61,7 +61,7 @@ extension Builtins {
         NativeFunction("contains", arity: 2...2) { args in
             switch args[0] {
             case .list(let l): return .bool(l.items.contains { Operators.equal($0, args[1]) })
-            case .map(let m): return .bool(MapKey(args[1]).map { m.entries[$0] != nil } ?? false)
+            case .map(let m): return .bool(m.position(of: args[1]) != nil)
             case .string(let box):
                 guard let t = args[1].stringValue else { throw args.error("a string can only contain a string") }
                 return .bool(t.isEmpty || box.value.contains(t))
@@ -71,8 +71,8 @@ extension Builtins {
         NativeFunction("get", arity: 2...3) { args in
             switch args[0] {
             case .map(let m):
-                guard let k = MapKey(args[1]) else { return args[2] }
-                return m.entries[k] ?? args[2]
+                guard let i = m.position(of: args[1]) else { return args[2] }
+                return m.value(at: i)
             case .list(let l):
                 guard case .int(let i) = args[1], i >= -l.items.count, i < l.items.count else { return args[2] }
                 return l.items[i < 0 ? l.items.count + i : i]

@@ -28,10 +28,40 @@ extension MapKey {
     @inline(__always)
     var tableHash: Int {
         switch self {
-        case .int(let number): return Int(truncatingIfNeeded: Self.mix(UInt64(bitPattern: Int64(number)) ^ Self.processKey))
+        case .int(let number): return Self.intHash(number)
         case .string(let box): return Int(truncatingIfNeeded: Self.textHash(box))
         default: return _rawHashValue(seed: 0)
         }
+    }
+
+    @inline(__always)
+    static func intHash(_ number: Int) -> Int {
+        Int(truncatingIfNeeded: mix(UInt64(bitPattern: Int64(number)) ^ processKey))
+    }
+
+    /// Whether `a` has the text of `b`, whose text hash is `hash`. Equal bytes are equal text; other
+    /// bytes may still be canonically equivalent, so String's == decides (equal full hashes with
+    /// different bytes are that case or a true collision: both rare).
+    @inline(__always)
+    static func sameText(_ a: StringBox, _ b: StringBox, hash: UInt64) -> Bool {
+        guard textHash(a) == hash else { return false }
+        return a.withUTF8 { x in b.withUTF8 { y in bytesEqual(x, y) } } || a.value == b.value
+    }
+
+    private static func bytesEqual(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = x.count
+        guard n == y.count else { return false }
+        guard n > 0, let p = x.baseAddress, let q = y.baseAddress else { return true }
+        var i = 0
+        while i + 8 <= n {
+            if UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) != UnsafeRawPointer(q + i).loadUnaligned(as: UInt64.self) { return false }
+            i += 8
+        }
+        while i < n {
+            if p[i] != q[i] { return false }
+            i += 1
+        }
+        return true
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -53,17 +83,16 @@ extension MapKey {
     }
 
     private static func computeTextHash(_ box: StringBox) -> UInt64 {
-        var text = box.value
         var h: UInt64
-        if let fast = text.withUTF8({ ASCIIBytes.all($0) ? hash($0) : nil }) {
+        if let fast = box.withUTF8({ ASCIIBytes.all($0) ? hash($0) : nil }) {
             h = fast
-        } else if var ascii = asciiEquivalent(text) {
+        } else if var ascii = asciiEquivalent(box.value) {
             // Equal strings must hash alike, and String's == is canonical equivalence: a text whose
             // normal form is ASCII ("\u{212A}" == "K") hashes as that ASCII text.
             h = ascii.withUTF8 { hash($0) }
         } else {
             var hasher = Hasher()
-            hasher.combine(text)
+            hasher.combine(box.value)
             h = UInt64(bitPattern: Int64(hasher.finalize()))
         }
         if h == 0 { h = 1 }  // 0 marks "not computed"
@@ -101,17 +130,24 @@ extension MapKey {
             h = mix(h ^ UnsafeRawPointer(start + i).loadUnaligned(as: UInt64.self))
             i += 8
         }
-        if i < n {
+        if n >= 8 {
+            // The last eight bytes again (overlapping what the loop read): one load for the tail.
+            if i < n { h = mix(h ^ UnsafeRawPointer(start + (n - 8)).loadUnaligned(as: UInt64.self)) }
+        } else {
             var tail: UInt64 = 0
             var shift: UInt64 = 0
-            while i < n {
-                tail |= UInt64(start[i]) << shift
-                shift += 8
-                i += 1
+            if n - i >= 4 {
+                tail = UInt64(UnsafeRawPointer(start + i).loadUnaligned(as: UInt32.self))
+                shift = 32
+                i += 4
             }
+            if n - i >= 2 {
+                tail |= UInt64(UnsafeRawPointer(start + i).loadUnaligned(as: UInt16.self)) << shift
+                shift += 16
+                i += 2
+            }
+            if i < n { tail |= UInt64(start[i]) << shift }
             h = mix(h ^ tail)
-        } else if n == 0 {
-            h = mix(h)
         }
         return h
     }
