@@ -114,16 +114,12 @@ extension Compiler {
                 return try Operators.binary(op, a, .int(k), at: location, leftWhat: leftWhat)
             }
         }
-        if case .int(let k) = right.kind {
-            switch op {
-            case .less:
-                return { interp, base in
-                    let a = try l(interp, base)
-                    if case .int(let x) = a { return .bool(x < k) }
-                    return try Operators.binary(op, a, .int(k), at: location, leftWhat: leftWhat)
-                }
-            default:
-                break
+        if case .int(let k) = right.kind, [.equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual].contains(op) {
+            // `y % 2 == 0`, `n < 2`: an int compared with a constant, without the general equality.
+            return { interp, base in
+                let a = try l(interp, base)
+                if case .int(let x) = a { return .bool(Compiler.compare(op, x, k)) }
+                return try Operators.binary(op, a, .int(k), at: location, leftWhat: leftWhat)
             }
         }
         let r = compileExpression(right)

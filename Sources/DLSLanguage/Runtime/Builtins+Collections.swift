@@ -84,18 +84,18 @@ extension Builtins {
         },
         NativeFunction("filter", arity: 2...2) { args in
             var out: [Value] = []
-            for item in try sequence(args[0], args) where try truth(try args.call(args[1], one: item), args) {
-                out.append(item)
+            try args.callEach(args[1], try sequence(args[0], args)) { item, keep in
+                if try truth(keep, args) { out.append(item) }
             }
             return .list(ListObject(out))
         },
         NativeFunction("map", arity: 2...2) { args in
-            .list(ListObject(try sequence(args[0], args).map { try args.call(args[1], one: $0) }))
+            .list(ListObject(try args.results(args[1], try sequence(args[0], args))))
         },
         NativeFunction("sort", arity: 1...2) { args in
             var items = try sequence(args[0], args)
             var keys = items
-            if args.count == 2 { keys = try items.map { try args.call(args[1], one: $0) } }
+            if args.count == 2 { keys = try args.results(args[1], items) }
             let order = try sortOrder(keys, args)
             items = order.map { items[$0] }
             return .list(ListObject(items))
