@@ -134,15 +134,23 @@ extension Builtins {
     /// (the same sort over the same relation).
     static func sortOrder(_ keys: [Value], _ args: Arguments) throws -> [Int] {
         if let ints = homogeneous(keys, { if case .int(let x) = $0 { x } else { nil } }) {
-            return ints.indices.sorted { ints[$0] < ints[$1] }
+            return positionsInOrder(ints)
         }
         if let strings = homogeneous(keys, { if case .string(let x) = $0 { x.value } else { nil } }) {
-            return strings.indices.sorted { strings[$0] < strings[$1] }
+            return positionsInOrder(strings)
         }
         for k in keys where Operators.ordering(k, keys[0]) == nil {
             throw args.error("cannot sort: values of type \(k.typeName) and \(keys[0].typeName) have no common order")
         }
         return keys.indices.sorted { (Operators.ordering(keys[$0], keys[$1]) ?? 0) < 0 }
+    }
+
+    /// Sorts (key, position) pairs, so that a comparison reads both keys beside each other instead
+    /// of through the positions. The sort is stable: equal keys keep their positions' order.
+    private static func positionsInOrder<T: Comparable>(_ keys: [T]) -> [Int] {
+        var pairs = keys.enumerated().map { (key: $0.element, position: $0.offset) }
+        pairs.sort { $0.key < $1.key }
+        return pairs.map(\.position)
     }
 
     /// Every value's payload, or nil as soon as one value is of another kind.
