@@ -35,4 +35,25 @@ import Testing
         // An error inside the function names its call site in the traceback.
         #expect(errorLine("fn bad(x) { return x / 0 }\nmap([1], bad)").contains("division by zero"))
     }
+
+    @Test func everyCallOfTheFunctionCountsAsAStep() {
+        // One frame serves every item, but each call still ticks: 60 items pass a 100-step limit
+        // only with the calls counted.
+        let (_, error) = run("let n = len(map(range(60), fn(x) { x }))\nlet m = len(map(range(60), fn(x) { x }))",
+                             configure: { $0.stepLimit = 100 })
+        #expect(error?.contains("step limit reached (100") == true)
+        let (ok, none) = run("print(len(map(range(60), fn(x) { x })))", configure: { $0.stepLimit = 100 })
+        #expect(ok == "60\n" && none == nil)
+    }
+
+    @Test func eachItemGetsItsOwnLocals() {
+        let source = """
+        let fs = map([1, 2, 3], fn(x) { let c = x * 10; fn() { c } })
+        print(map(fs, fn(f) { f() }))
+        print(map([1, 2], fn(x) { let acc = []; append(acc, x); acc }))
+        """
+        #expect(output(source) == "[10, 20, 30]\n[[1], [2]]\n")
+        // A limit met inside the function stops the builtin with the function in the traceback.
+        #expect(errorLine("fn f(n) { return f(n + 1) }\nmap([0], f)").contains("call depth limit reached"))
+    }
 }

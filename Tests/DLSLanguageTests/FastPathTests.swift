@@ -151,4 +151,22 @@ import Testing
         #expect(output("fn f(x) { return x * 2 }\nprint(f(\"ab\"))") == "abab\n")
         #expect(errorLine("fn f(x) { return x * 2 }\nf(nil)") == "t.dls:1:20: error: cannot multiply nil and int (left: variable 'x')")
     }
+
+    @Test func compoundAssignmentOnIntVariablesKeepsItsErrors() {
+        let source = """
+        let total = 0
+        for i in 0..<10 { total += (i * 3 + 7) % 11 }
+        fn f() { let t = 5; t += 3; t -= 1; t *= 2; t %= 5; let s = "a"; s += "b"; return [t, s] }
+        print(total, f())
+        let g = 1.5
+        g += 1
+        print(g)
+        """
+        #expect(output(source) == "51 [4, \"ab\"]\n2.5\n")
+        #expect(errorLine("let big = 9223372036854775800\nbig += 100").contains("integer overflow: 9223372036854775800 + 100 does not fit in 64 bits"))
+        #expect(errorLine("fn g() { let b = -9223372036854775800; b -= 100 }\ng()").contains("integer overflow: -9223372036854775800 - 100"))
+        #expect(errorLine("let r = 7\nr %= 0").contains("remainder by zero"))
+        #expect(errorLine("nothing += 1").contains("undefined variable 'nothing'"))
+        #expect(errorLine("let s = 1\ns += \"x\"").contains("cannot add int and string"))
+    }
 }

@@ -96,34 +96,42 @@ extension Compiler {
         }
     }
 
+    private func intConstant<O: IntConstantOperation>(_: O.Type, _ l: @escaping Eval, _ k: Int, slot: Int?,
+                                                       at location: SourceLocation, leftWhat: String?) -> Eval {
+        if let slot {
+            return { interp, base in
+                if case .int(let x) = base[slot], let result = O.apply(x, k) { return .int(result) }
+                return try Operators.binary(O.op, try l(interp, base), .int(k), at: location, leftWhat: leftWhat)
+            }
+        }
+        return { interp, base in
+            let a = try l(interp, base)
+            if case .int(let x) = a, let result = O.apply(x, k) { return .int(result) }
+            return try Operators.binary(O.op, a, .int(k), at: location, leftWhat: leftWhat)
+        }
+    }
+
     func compileBinary(_ op: BinaryOperator, _ left: Expr, _ right: Expr, at location: SourceLocation) -> Eval {
         let l = compileExpression(left)
         let leftWhat = describe(left), rightWhat = describe(right)
         // `n - 1`, `i * 3`, `i % 1000`: an int constant on the right skips one closure call and the
         // general operator switch; a local on the left is read from its slot directly.
-        if case .int(let k) = right.kind, [.add, .subtract, .multiply, .remainder].contains(op) {
-            if let slot = localSlot(left) {
-                return { interp, base in
-                    if case .int(let x) = base[slot], let result = Compiler.intOperation(op, x, k) { return .int(result) }
-                    return try Operators.binary(op, try l(interp, base), .int(k), at: location, leftWhat: leftWhat)
-                }
-            }
-            return { interp, base in
-                let a = try l(interp, base)
-                if case .int(let x) = a, let result = Compiler.intOperation(op, x, k) { return .int(result) }
-                return try Operators.binary(op, a, .int(k), at: location, leftWhat: leftWhat)
+        if case .int(let k) = right.kind {
+            // One closure per operator, so the operator is not switched on at run time.
+            switch op {
+            case .add: return intConstant(IntAdd.self, l, k, slot: localSlot(left), at: location, leftWhat: leftWhat)
+            case .subtract: return intConstant(IntSubtract.self, l, k, slot: localSlot(left), at: location, leftWhat: leftWhat)
+            case .multiply: return intConstant(IntMultiply.self, l, k, slot: localSlot(left), at: location, leftWhat: leftWhat)
+            case .remainder: return intConstant(IntRemainder.self, l, k, slot: localSlot(left), at: location, leftWhat: leftWhat)
+            default: break
             }
         }
-        if case .int(let k) = right.kind {
-            switch op {
-            case .less:
-                return { interp, base in
-                    let a = try l(interp, base)
-                    if case .int(let x) = a { return .bool(x < k) }
-                    return try Operators.binary(op, a, .int(k), at: location, leftWhat: leftWhat)
-                }
-            default:
-                break
+        if case .int(let k) = right.kind, [.equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual].contains(op) {
+            // `y % 2 == 0`, `n < 2`: an int compared with a constant, without the general equality.
+            return { interp, base in
+                let a = try l(interp, base)
+                if case .int(let x) = a { return .bool(Compiler.compare(op, x, k)) }
+                return try Operators.binary(op, a, .int(k), at: location, leftWhat: leftWhat)
             }
         }
         let r = compileExpression(right)
@@ -161,3 +169,17 @@ extension Compiler {
     }
 }
 
+
+/// An int operator with a constant right side, as a type: `intConstant` is specialised for each.
+protocol IntConstantOperation {
+    static var op: BinaryOperator { get }
+}
+
+extension IntConstantOperation {
+    @inline(__always) static func apply(_ x: Int, _ k: Int) -> Int? { Compiler.intOperation(op, x, k) }
+}
+
+enum IntAdd: IntConstantOperation { static var op: BinaryOperator { .add } }
+enum IntSubtract: IntConstantOperation { static var op: BinaryOperator { .subtract } }
+enum IntMultiply: IntConstantOperation { static var op: BinaryOperator { .multiply } }
+enum IntRemainder: IntConstantOperation { static var op: BinaryOperator { .remainder } }

@@ -61,6 +61,47 @@ extension Compiler {
         }
     }
 
+    /// `total += i * 3` on an int variable: the new int is written in place, without the loader,
+    /// storer and general operator calls. The old value is read before the right side runs, as the
+    /// general path reads it; anything but two ints (or an overflow) takes that path.
+    private func intUpdate(_ ref: VariableRef, _ op: BinaryOperator, _ rhs: @escaping Eval, _ store: @escaping Store,
+                           _ load: @escaping Eval, name: String, target: SourceLocation, at location: SourceLocation) -> Exec? {
+        guard [.add, .subtract, .multiply, .remainder].contains(op) else { return nil }
+        switch ref {
+        case .local(let slot):
+            guard op != .add else { return nil }  // the string-appending path below takes ints too
+            return { interp, base in
+                guard case .int(let x) = base[slot] else {
+                    let old = try load(interp, base)
+                    try store(interp, base, try Operators.binary(op, old, try rhs(interp, base), at: location))
+                    return .next
+                }
+                let right = try rhs(interp, base)
+                if case .int(let y) = right, let r = Compiler.intOperation(op, x, y) {
+                    base[slot] = .int(r)
+                } else {
+                    try store(interp, base, try Operators.binary(op, .int(x), right, at: location))
+                }
+                return .next
+            }
+        case .global(let index):
+            let module = moduleGlobals
+            return { interp, base in
+                let globals = module ?? interp.globals
+                guard let old = globals[index] else { throw RuntimeError("undefined variable '\(name)'", at: target) }
+                let right = try rhs(interp, base)
+                if case .int(let x) = old, case .int(let y) = right, let r = Compiler.intOperation(op, x, y) {
+                    globals[index] = .int(r)
+                } else {
+                    try store(interp, base, try Operators.binary(op, old, right, at: location))
+                }
+                return .next
+            }
+        case .capture:
+            return nil
+        }
+    }
+
     func compileAssignment(target: Expr, op: BinaryOperator?, value: Expr, at location: SourceLocation) -> Exec {
         let rhs = compileExpression(value)
         switch target.kind {
@@ -71,9 +112,21 @@ extension Compiler {
                 return { interp, base in try store(interp, base, try rhs(interp, base)); return .next }
             }
             let load = loader(ref, name: name, at: target.location)
+            if let update = intUpdate(ref, op, rhs, store, load, name: name, target: target.location, at: location) {
+                return update
+            }
             if op == .add, case .local(let slot) = ref {
                 // `s += "x"` on a local string appends in place instead of copying the whole string.
                 return { interp, base in
+                    if case .int(let x) = base[slot] {
+                        let right = try rhs(interp, base)
+                        if case .int(let y) = right, let r = Compiler.intOperation(.add, x, y) {
+                            base[slot] = .int(r)
+                            return .next
+                        }
+                        try store(interp, base, try Operators.binary(.add, .int(x), right, at: location))
+                        return .next
+                    }
                     let right = try rhs(interp, base)
                     if case .string(let r) = right, case .string(var box) = base[slot] {
                         // The same limit as `s = s + t`, checked before the slot is touched.

@@ -84,18 +84,18 @@ extension Builtins {
         },
         NativeFunction("filter", arity: 2...2) { args in
             var out: [Value] = []
-            for item in try sequence(args[0], args) where try truth(try args.call(args[1], one: item), args) {
-                out.append(item)
+            try args.callEach(args[1], try sequence(args[0], args)) { item, keep in
+                if try truth(keep, args) { out.append(item) }
             }
             return .list(ListObject(out))
         },
         NativeFunction("map", arity: 2...2) { args in
-            .list(ListObject(try sequence(args[0], args).map { try args.call(args[1], one: $0) }))
+            .list(ListObject(try args.results(args[1], try sequence(args[0], args))))
         },
         NativeFunction("sort", arity: 1...2) { args in
             var items = try sequence(args[0], args)
             var keys = items
-            if args.count == 2 { keys = try items.map { try args.call(args[1], one: $0) } }
+            if args.count == 2 { keys = try args.results(args[1], items) }
             let order = try sortOrder(keys, args)
             items = order.map { items[$0] }
             return .list(ListObject(items))
@@ -134,15 +134,23 @@ extension Builtins {
     /// (the same sort over the same relation).
     static func sortOrder(_ keys: [Value], _ args: Arguments) throws -> [Int] {
         if let ints = homogeneous(keys, { if case .int(let x) = $0 { x } else { nil } }) {
-            return ints.indices.sorted { ints[$0] < ints[$1] }
+            return positionsInOrder(ints)
         }
         if let strings = homogeneous(keys, { if case .string(let x) = $0 { x.value } else { nil } }) {
-            return strings.indices.sorted { strings[$0] < strings[$1] }
+            return positionsInOrder(strings)
         }
         for k in keys where Operators.ordering(k, keys[0]) == nil {
             throw args.error("cannot sort: values of type \(k.typeName) and \(keys[0].typeName) have no common order")
         }
         return keys.indices.sorted { (Operators.ordering(keys[$0], keys[$1]) ?? 0) < 0 }
+    }
+
+    /// Sorts (key, position) pairs, so that a comparison reads both keys beside each other instead
+    /// of through the positions. The sort is stable: equal keys keep their positions' order.
+    private static func positionsInOrder<T: Comparable>(_ keys: [T]) -> [Int] {
+        var pairs = keys.enumerated().map { (key: $0.element, position: $0.offset) }
+        pairs.sort { $0.key < $1.key }
+        return pairs.map(\.position)
     }
 
     /// Every value's payload, or nil as soon as one value is of another kind.

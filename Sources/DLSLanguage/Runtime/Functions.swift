@@ -129,6 +129,19 @@ public struct Arguments {
         try interpreter.call(function, arguments, at: location)
     }
 
+    /// Calls a dls function value once per item (see `Interpreter.callEach`).
+    func callEach(_ function: Value, _ items: [Value], _ each: (Value, Value) throws -> Void) throws {
+        try interpreter.callEach(function, items, at: location, each)
+    }
+
+    /// The function's result for each item, in order.
+    func results(_ function: Value, _ items: [Value]) throws -> [Value] {
+        var out: [Value] = []
+        out.reserveCapacity(items.count)
+        try interpreter.callEach(function, items, at: location) { _, result in out.append(result) }
+        return out
+    }
+
     /// The same with one argument, without an argument array.
     public func call(_ function: Value, one argument: Value) throws -> Value {
         try interpreter.call(function, one: argument, at: location)

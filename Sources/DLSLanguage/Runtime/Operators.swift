@@ -179,6 +179,11 @@ enum Operators {
     /// so a deep chain cannot overflow the stack; a pair of containers already being compared counts
     /// as equal, so values that contain themselves compare without looping.
     static func equal(_ a: Value, _ b: Value) -> Bool {
+        // Scalars need neither the work list nor the set of pairs (both allocate).
+        switch (a, b) {
+        case (.list, .list), (.map, .map): break
+        default: return scalarEqual(a, b)
+        }
         var pending: [(Value, Value)] = [(a, b)]
         var seen = Set<ContainerPair>()
         while let (x, y) = pending.popLast() {
