@@ -67,7 +67,7 @@ enum Access {
     /// `name` comes boxed from the compiler: the same box for every run of the access, so its hash
     /// is computed once.
     static func field(_ object: Value, _ fieldName: StringBox, at location: SourceLocation, what: String?) throws -> Value {
-        let name = fieldName.value
+        var name: String { fieldName.value }
         switch object {
         case .map(let map):
             guard let v = map.entries[.string(fieldName)] else {
@@ -100,7 +100,7 @@ enum Access {
     }
 
     static func setField(_ object: Value, _ fieldName: StringBox, _ value: Value, at location: SourceLocation, what: String?) throws {
-        let name = fieldName.value
+        var name: String { fieldName.value }
         switch object {
         case .map(let map):
             map.entries[.string(fieldName)] = value

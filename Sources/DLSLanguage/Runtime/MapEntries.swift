@@ -130,7 +130,7 @@ public struct MapEntries: Sequence, ExpressibleByDictionaryLiteral {
             for i in keys.indices { if case .string(let other) = keys[i], other === box { return i } }
             let hash = MapKey.textHash(box)
             for i in keys.indices {
-                if case .string(let other) = keys[i], MapKey.textHash(other) == hash, other.value == box.value { return i }
+                if case .string(let other) = keys[i], MapKey.textHash(other) == hash, StringBox.equal(other, box) { return i }
             }
             return nil
         default:
@@ -155,7 +155,7 @@ public struct MapEntries: Sequence, ExpressibleByDictionaryLiteral {
     private static func same(_ a: MapKey, _ b: MapKey) -> Bool {
         switch (a, b) {
         case let (.int(x), .int(y)): return x == y
-        case let (.string(x), .string(y)): return x === y || (MapKey.textHash(x) == MapKey.textHash(y) && x.value == y.value)
+        case let (.string(x), .string(y)): return x === y || (MapKey.textHash(x) == MapKey.textHash(y) && StringBox.equal(x, y))
         default: return a == b
         }
     }

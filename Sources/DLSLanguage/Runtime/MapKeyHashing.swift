@@ -48,26 +48,25 @@ extension MapKey {
     /// The text's hash, computed on first use and then read from the box.
     @inline(__always)
     static func textHash(_ box: StringBox) -> UInt64 {
-        let cached = box.cachedHash.load(ordering: .relaxed)
+        let cached = box.cachedHash
         return cached != 0 ? cached : computeTextHash(box)
     }
 
     private static func computeTextHash(_ box: StringBox) -> UInt64 {
-        var text = box.value
         var h: UInt64
-        if let fast = text.withUTF8({ ASCIIBytes.all($0) ? hash($0) : nil }) {
-            h = fast
-        } else if var ascii = asciiEquivalent(text) {
+        if box.isASCII {
+            h = box.withUTF8 { hash($0) }
+        } else if var ascii = asciiEquivalent(box.value) {
             // Equal strings must hash alike, and String's == is canonical equivalence: a text whose
             // normal form is ASCII ("\u{212A}" == "K") hashes as that ASCII text.
             h = ascii.withUTF8 { hash($0) }
         } else {
             var hasher = Hasher()
-            hasher.combine(text)
+            hasher.combine(box.value)
             h = UInt64(bitPattern: Int64(hasher.finalize()))
         }
         if h == 0 { h = 1 }  // 0 marks "not computed"
-        box.cachedHash.store(h, ordering: .relaxed)
+        box.storeHash(h)
         return h
     }
 
