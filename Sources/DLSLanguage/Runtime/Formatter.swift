@@ -7,6 +7,8 @@ enum Formatter {
         // Most results fit the stack buffer: the box is then the only allocation.
         return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 512) { stack in
             var out = ByteWriter(stack)
+            // The template's bytes are ASCII; they may hold "\r".
+            out.flags = template.flags
             try template.withUTF8 { try formatASCII($0, values, args, into: &out) }
             return out.box()
         }
@@ -56,8 +58,6 @@ enum Formatter {
                             into out: inout ByteWriter) throws {
         let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
         func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
-        // The template's bytes are ASCII; they may hold "\r".
-        out.flags.formIntersection(.of(bytes))
         var next = 0
         // Which arguments a placeholder took: a bit each (an array only past 64 arguments).
         var usedBits: UInt64 = 0
