@@ -64,4 +64,14 @@ import Testing
         #expect(output(#"fn f() { let s = ""; for i in 0..<2000 { s += "${i % 10}" }; let t = s; s += "!"; return [len(s), len(t), slice(s, 1995)] }; print(f())"#)
                 == "[2001, 2000, \"56789!\"]\n")
     }
+
+    @Test func sortingBoxesOrdersAsStringsDo() {
+        // ASCII keys are ordered by an eight-byte prefix, then memcmp: ties past the prefix, "\0" and
+        // lengths must order as String's `<`; a non-ASCII key sends the whole sort to Strings.
+        let ascii = ["abcdefghij", "abcdefgh", "abcdefghi", "", "a\0", "a", "B", "sf10", "sf9", "abcdefgh\u{7f}", "abcdefgh"]
+        for texts in [ascii, ascii + ["é", "e\u{301}", "\u{212A}"]] {
+            let order = StringBox.sortedOrder(texts.map { StringBox.make($0) })
+            #expect(order.map { texts[$0] } == texts.sorted())
+        }
+    }
 }

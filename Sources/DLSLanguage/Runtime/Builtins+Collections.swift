@@ -137,7 +137,7 @@ extension Builtins {
             return ints.indices.sorted { ints[$0] < ints[$1] }
         }
         if let strings = homogeneous(keys, { if case .string(let x) = $0 { x } else { nil } }) {
-            return strings.indices.sorted { StringBox.order(strings[$0], strings[$1]) < 0 }
+            return StringBox.sortedOrder(strings)
         }
         for k in keys where Operators.ordering(k, keys[0]) == nil {
             throw args.error("cannot sort: values of type \(k.typeName) and \(keys[0].typeName) have no common order")

@@ -138,6 +138,40 @@ public final class StringBox: ManagedBuffer<StringBox.Header, UInt8>, CustomStri
         return a.value == b.value
     }
 
+    /// The positions of `boxes` in ascending order (as `order`). ASCII texts are compared by their
+    /// first eight bytes as one number, then by memcmp, without touching the boxes' reference counts.
+    static func sortedOrder(_ boxes: [StringBox]) -> [Int] {
+        guard boxes.allSatisfy(\.isASCII) else {
+            let strings = boxes.map(\.value)
+            return strings.indices.sorted { strings[$0] < strings[$1] }
+        }
+        struct Key {
+            var prefix: UInt64
+            var bytes: UnsafeBufferPointer<UInt8>
+        }
+        return withExtendedLifetime(boxes) {
+            let keys = boxes.map { box in
+                box.withUTF8 { bytes -> Key in
+                    var prefix: UInt64 = 0
+                    for i in 0..<min(8, bytes.count) { prefix |= UInt64(bytes[i]) << (56 - 8 * UInt64(i)) }
+                    return Key(prefix: prefix, bytes: bytes)
+                }
+            }
+            return keys.withUnsafeBufferPointer { k in
+                Array(k.indices).sorted { i, j in
+                    let x = k[i], y = k[j]
+                    if x.prefix != y.prefix { return x.prefix < y.prefix }
+                    let n = min(x.bytes.count, y.bytes.count)
+                    if n > 0, let a = x.bytes.baseAddress, let b = y.bytes.baseAddress {
+                        let c = memcmp(a, b, n)
+                        if c != 0 { return c < 0 }
+                    }
+                    return x.bytes.count < y.bytes.count
+                }
+            }
+        }
+    }
+
     /// -1/0/1 as String's `<` orders (Unicode canonical order): byte order when both are ASCII.
     static func order(_ a: StringBox, _ b: StringBox) -> Int {
         if a === b { return 0 }
