@@ -37,4 +37,41 @@ import Testing
         #expect(output(#"let m = {"name": 1}; let n = "na" + "me"; m[n] += 1; print(m.name, m["name"], len(m))"#) == "2 2 1\n")
         #expect(output("let m = {}; m[\"\u{212A}\"] = 1; print(m[\"K\"], len(m))") == "1 1\n")
     }
+
+    @Test func bytesCompareAsStringsDo() {
+        // Boxes hold bytes; equality and order stay String's (canonical equivalence and order).
+        let pairs: [(String, String)] = [("K", "\u{212A}"), ("e\u{301}", "\u{e9}"), ("ab", "abc"), ("", "a"), ("B", "a"),
+                                         ("a\r\nb", "a\nb"), ("é", "e"), ("z", "é"), ("abc", "abc")]
+        for (x, y) in pairs {
+            let a = StringBox.make(x), b = StringBox.make(y)
+            #expect(StringBox.equal(a, b) == (x == y), "\(x.debugDescription) == \(y.debugDescription)")
+            #expect(StringBox.order(a, b) == (x < y ? -1 : x == y ? 0 : 1), "\(x.debugDescription) < \(y.debugDescription)")
+            #expect(StringBox.order(b, a) == (y < x ? -1 : x == y ? 0 : 1))
+            #expect(a.value == x && a.count == x.utf8.count)
+        }
+    }
+
+    @Test func whatABoxKnowsOfItsBytesFollowsItsPieces() {
+        // len counts characters: "\r\n" is one, so a box holding "\r" (from any piece) is not plain.
+        #expect(output(#"let r = "\r"; let s = "a${r}"; let t = s + "\nb"; print(len(s), len(t), len(join([s, "\nb"])), len(format("{}\nb", s)))"#)
+                == "2 3 3 3\n")
+        #expect(output(#"let parts = split("x,\r\n,é", ","); print(len(parts[1]), len(parts[2]), len("${parts[2]}!"))"#) == "1 1 2\n")
+        #expect(output(#"fn f() { let s = "\r"; s += "\n"; s += "é"; return len(s) }; print(f())"#) == "2\n")
+        #expect(output("print(format(\"[{:>4}] [{:^5}]\", \"e\u{301}\", \"\u{e9}\"))") == "[   e\u{301}] [  \u{e9}  ]\n")
+    }
+
+    @Test func appendingInALoopKeepsEveryPiece() {
+        #expect(output(#"fn f() { let s = ""; for i in 0..<2000 { s += "${i % 10}" }; let t = s; s += "!"; return [len(s), len(t), slice(s, 1995)] }; print(f())"#)
+                == "[2001, 2000, \"56789!\"]\n")
+    }
+
+    @Test func sortingBoxesOrdersAsStringsDo() {
+        // ASCII keys are ordered by an eight-byte prefix, then memcmp: ties past the prefix, "\0" and
+        // lengths must order as String's `<`; a non-ASCII key sends the whole sort to Strings.
+        let ascii = ["abcdefghij", "abcdefgh", "abcdefghi", "", "a\0", "a", "B", "sf10", "sf9", "abcdefgh\u{7f}", "abcdefgh"]
+        for texts in [ascii, ascii + ["é", "e\u{301}", "\u{212A}"]] {
+            let order = StringBox.sortedOrder(texts.map { StringBox.make($0) })
+            #expect(order.map { texts[$0] } == texts.sorted())
+        }
+    }
 }

@@ -130,10 +130,10 @@ extension Compiler {
                     let right = try rhs(interp, base)
                     if case .string(let r) = right, case .string(var box) = base[slot] {
                         // The same limit as `s = s + t`, checked before the slot is touched.
-                        let bytes = box.value.utf8.count + r.value.utf8.count
+                        let bytes = box.count + r.count
                         guard bytes <= Limits.maxStringBytes else { throw Limits.stringTooLong(bytes, at: location) }
                         base[slot] = .null
-                        if isKnownUniquelyReferenced(&box) { box.append(r.value) } else { box = StringBox(box.value + r.value) }
+                        StringBox.append(r, to: &box)
                         base[slot] = .string(box)
                         return .next
                     }

@@ -23,7 +23,7 @@ final class Compiler {
 
     func constantString(_ text: String) -> StringBox {
         if let box = constantStrings[text] { return box }
-        let box = StringBox(text)
+        let box = StringBox.make(text)
         constantStrings[text] = box
         return box
     }

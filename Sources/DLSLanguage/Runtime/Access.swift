@@ -85,7 +85,7 @@ enum Access {
     /// is computed once.
     static func field(_ object: Value, _ fieldName: StringBox, at location: SourceLocation, what: String?) throws -> Value {
         if case .map(let map) = object, let i = map.position(ofString: fieldName) { return map.value(at: i) }
-        let name = fieldName.value
+        var name: String { fieldName.value }
         switch object {
         case .map:
             throw RuntimeError("map has no key \"\(name)\"\(suffix(what))", at: location)
@@ -115,7 +115,7 @@ enum Access {
     }
 
     static func setField(_ object: Value, _ fieldName: StringBox, _ value: Value, at location: SourceLocation, what: String?) throws {
-        let name = fieldName.value
+        var name: String { fieldName.value }
         switch object {
         case .map(let map):
             map.entries[.string(fieldName)] = value

@@ -21,7 +21,7 @@ extension Builtins {
             switch args[0] {
             case .list(let l): return .int(l.items.count)
             case .map(let m): return .int(m.entries.count)
-            case .string(let box): return .int(CharacterCount.of(box.value))
+            case .string(let box): return .int(CharacterCount.of(box))
             default: throw args.error("len of \(args[0].typeName) is undefined (lists, maps and strings have a length)")
             }
         },
@@ -103,7 +103,7 @@ extension Builtins {
         NativeFunction("reverse", arity: 1...1) { args in .list(ListObject(try sequence(args[0], args).reversed())) },
         NativeFunction("join", arity: 1...2) { args in
             let list = try args.list(0)
-            let separator = args.count == 2 ? try args.string(1) : ""
+            let separator = args.count == 2 ? try args.stringBox(1) : nil
             // Strings are joined as they are; only other values are turned into text first.
             let allStrings = list.items.allSatisfy { if case .string = $0 { true } else { false } }
             let joined = allStrings
@@ -115,15 +115,15 @@ extension Builtins {
             return .string(joined)
         },
         NativeFunction("split", arity: 1...2) { args in
-            let s = try args.string(0)
+            let box = try args.stringBox(0)
             if args.count == 1 {
-                if let parts = ASCIISplit.splitAtBlanks(s) { return .list(ListObject(parts)) }
-                return .list(ListObject(s.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map { .string(String($0)) }))
+                if let parts = ASCIISplit.splitAtBlanks(box) { return .list(ListObject(parts)) }
+                return .list(ListObject(box.value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map { .string(String($0)) }))
             }
-            let separator = try args.string(1)
-            guard !separator.isEmpty else { throw args.error("separator must not be empty") }
-            if let parts = ASCIISplit.split(s, separator: separator) { return .list(ListObject(parts)) }
-            return .list(ListObject(s.split(separator: separator, omittingEmptySubsequences: false).map { .string(String($0)) }))
+            let separatorBox = try args.stringBox(1)
+            guard separatorBox.count > 0 else { throw args.error("separator must not be empty") }
+            if let parts = ASCIISplit.split(box, separator: separatorBox) { return .list(ListObject(parts)) }
+            return .list(ListObject(box.value.split(separator: separatorBox.value, omittingEmptySubsequences: false).map { .string(String($0)) }))
         },
         NativeFunction("min", arity: 1...Int.max) { args in try extreme(args, wantLess: true) },
         NativeFunction("max", arity: 1...Int.max) { args in try extreme(args, wantLess: false) },
@@ -136,8 +136,8 @@ extension Builtins {
         if let ints = homogeneous(keys, { if case .int(let x) = $0 { x } else { nil } }) {
             return positionsInOrder(ints)
         }
-        if let strings = homogeneous(keys, { if case .string(let x) = $0 { x.value } else { nil } }) {
-            return positionsInOrder(strings)
+        if let strings = homogeneous(keys, { if case .string(let x) = $0 { x } else { nil } }) {
+            return StringBox.sortedOrder(strings)
         }
         for k in keys where Operators.ordering(k, keys[0]) == nil {
             throw args.error("cannot sort: values of type \(k.typeName) and \(keys[0].typeName) have no common order")

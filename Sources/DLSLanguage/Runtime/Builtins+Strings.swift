@@ -1,3 +1,11 @@
+extension Arguments {
+    /// The box of string argument `i` (its bytes, without making a String).
+    func stringBox(_ i: Int) throws -> StringBox {
+        guard case .string(let box) = self[i] else { throw error("argument \(i + 1) must be string, got \(self[i].typeName)") }
+        return box
+    }
+}
+
 /// Builtins on strings and slices.
 extension Builtins {
     static var strings: [NativeFunction] { [
@@ -7,7 +15,7 @@ extension Builtins {
         NativeFunction("lower", arity: 1...1) { args in .string(try args.string(0).lowercased()) },
         NativeFunction("trim", arity: 1...1) { args in .string(try args.string(0).trimmingSpaces()) },
         NativeFunction("replace", arity: 3...3) { args in
-            let s = try args.string(0), old = try args.string(1), new = try args.string(2)
+            let s = try args.string(0), old = try args.string(1), new = try args.stringBox(2)
             guard !old.isEmpty else { throw args.error("the text to replace must not be empty") }
             let pieces = s.split(separator: old, omittingEmptySubsequences: false).map { Value.string(String($0)) }
             guard let joined = StringConcatenation.join(pieces, separator: new) else {

@@ -25,10 +25,10 @@ enum Builtins {
             case .int(let n) where n >= 0 && n <= 16: indent = n
             default: throw args.error("second argument is the indent: true or a number 0...16")
             }
-            return .string(try JSONWriter.write(args[0], indent: indent))
+            return .string(try JSONWriter.box(args[0], indent: indent))
         },
         NativeFunction("format", arity: 1...Int.max) { args in
-            .string(try Formatter.format(try args.string(0), UnsafeBufferPointer(start: args.base + 1, count: args.count - 1), args))
+            .string(try Formatter.format(try args.stringBox(0), UnsafeBufferPointer(start: args.base + 1, count: args.count - 1), args))
         },
         NativeFunction("sleep", arity: 1...1) { args in
             let seconds = try args.sleepSeconds(0)

@@ -2,10 +2,16 @@
 /// after `:` an optional alignment `<` `>` `^`, a width and `.P` precision for floats; `{{`/`}}` are braces.
 enum Formatter {
     /// `values` are the call's arguments after the template (read in place, not copied out).
-    static func format(_ template: String, _ values: UnsafeBufferPointer<Value>, _ args: Arguments) throws -> String {
-        var template = template
-        if let out = try template.withUTF8({ try formatASCII($0, values, args) }) { return out }
-        return try formatCharacters(template, Array(values), args)
+    static func format(_ template: StringBox, _ values: UnsafeBufferPointer<Value>, _ args: Arguments) throws -> StringBox {
+        guard template.isASCII else { return StringBox.make(try formatCharacters(template.value, Array(values), args)) }
+        // Most results fit the stack buffer: the box is then the only allocation.
+        return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 512) { stack in
+            var out = ByteWriter(stack)
+            // The template's bytes are ASCII; they may hold "\r".
+            out.flags = template.flags
+            try template.withUTF8 { try formatASCII($0, values, args, into: &out) }
+            return out.box()
+        }
     }
 
     /// The general path, over characters: a brace followed by a combining mark is one character and
@@ -48,13 +54,10 @@ enum Formatter {
 
     /// The same over bytes, for templates that are all ASCII (where bytes are characters): literal
     /// runs are copied whole instead of character by character, and the text is built as bytes.
-    /// Nil when the template is not ASCII.
-    static func formatASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ values: UnsafeBufferPointer<Value>, _ args: Arguments) throws -> String? {
-        guard ASCIIBytes.all(bytes) else { return nil }
+    static func formatASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ values: UnsafeBufferPointer<Value>, _ args: Arguments,
+                            into out: inout ByteWriter) throws {
         let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
         func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + 16 * values.count)
         var next = 0
         // Which arguments a placeholder took: a bit each (an array only past 64 arguments).
         var usedBits: UInt64 = 0
@@ -67,7 +70,7 @@ enum Formatter {
                 i += 1
                 continue
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[literal..<i]))
+            out.appendPlain(UnsafeBufferPointer(rebasing: bytes[literal..<i]))
             let after = i + 1
             if c == close {
                 guard after < bytes.count, bytes[after] == close else { throw args.error("single '}' in format string (write '}}')") }
@@ -104,13 +107,12 @@ enum Formatter {
             let spec = colon < end ? UnsafeBufferPointer(rebasing: bytes[(colon + 1)..<end]) : UnsafeBufferPointer(start: nil, count: 0)
             try applyASCII(spec, to: values[index], into: &out, args)
         }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[literal...]))
+        out.appendPlain(UnsafeBufferPointer(rebasing: bytes[literal...]))
         let allUsed = values.count == 64 ? usedBits == ~0 : values.count < 64 ? usedBits == (1 << UInt64(values.count)) - 1 : false
         if !allUsed {
             let used = values.indices.map { $0 < 64 ? usedBits & (1 << UInt64($0)) != 0 : usedMany[$0] }
             try checkAllUsed(text(0..<bytes.count), Array(values), used: used, args)
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// An argument no placeholder takes is a mistake, most often a printf template (issue 17:
@@ -149,8 +151,9 @@ enum Formatter {
     }
 
     /// `apply` over the bytes of an ASCII spec, appending to `out`: the same checks in the same
-    /// order, so that both paths give the same text and the same errors.
-    static func applyASCII(_ spec: UnsafeBufferPointer<UInt8>, to value: Value, into out: inout [UInt8], _ args: Arguments) throws {
+    /// order, so that both paths give the same text and the same errors. Strings and ints are
+    /// written from where they are (no String made of them).
+    static func applyASCII(_ spec: UnsafeBufferPointer<UInt8>, to value: Value, into out: inout ByteWriter, _ args: Arguments) throws {
         func specText() -> String { String(decoding: spec, as: UTF8.self) }
         var align = UInt8(ascii: "<")
         if case .int = value { align = UInt8(ascii: ">") }
@@ -167,38 +170,55 @@ enum Formatter {
             width = o1 || o2 ? Int.max : sum
             i += 1
         }
-        var text = value.str
+        var piece: Piece
+        switch value {
+        case .string(let box): piece = .box(box)
+        case .int(let n): piece = .int(n)
+        default: piece = .text(value.str)
+        }
         if i < spec.count, spec[i] == UInt8(ascii: ".") {
             let digits = String(decoding: UnsafeBufferPointer(rebasing: spec[(i + 1)...]), as: UTF8.self)
             guard let precision = Int(digits), (0...30).contains(precision) else { throw args.error("bad precision in '{:\(specText())}'") }
-            text = try fixed(value, precision, args)
+            piece = .text(try fixed(value, precision, args))
         } else if i < spec.count {
             throw args.error("bad format spec '{:\(specText())}'")
         }
         guard width <= 1000 else { throw args.error("width too large") }
-        let pad = width == 0 ? 0 : max(0, width - CharacterCount.of(text))
+        let pad = width == 0 ? 0 : max(0, width - piece.characters)
         switch align {
         case UInt8(ascii: ">"):
-            appendSpaces(pad, to: &out)
-            out.append(contentsOf: text.utf8)
+            out.appendSpaces(pad)
+            piece.write(into: &out)
         case UInt8(ascii: "^"):
-            appendSpaces(pad / 2, to: &out)
-            out.append(contentsOf: text.utf8)
-            appendSpaces(pad - pad / 2, to: &out)
+            out.appendSpaces(pad / 2)
+            piece.write(into: &out)
+            out.appendSpaces(pad - pad / 2)
         default:
-            out.append(contentsOf: text.utf8)
-            appendSpaces(pad, to: &out)
+            piece.write(into: &out)
+            out.appendSpaces(pad)
         }
     }
 
-    /// Padding copied from a run of spaces: appending a repeated element went element by element.
-    private static func appendSpaces(_ count: Int, to out: inout [UInt8]) {
-        let run: StaticString = "                                                                "
-        var left = count
-        while left > 0 {
-            let n = min(left, run.utf8CodeUnitCount)
-            out.append(contentsOf: UnsafeBufferPointer(start: run.utf8Start, count: n))
-            left -= n
+    /// What a placeholder writes.
+    private enum Piece {
+        case box(StringBox)
+        case int(Int)
+        case text(String)
+
+        var characters: Int {
+            switch self {
+            case .box(let box): return CharacterCount.of(box)
+            case .int(let n): return StringInterpolation.decimalDigits(n)
+            case .text(let text): return CharacterCount.of(text)
+            }
+        }
+
+        func write(into out: inout ByteWriter) {
+            switch self {
+            case .box(let box): out.append(box)
+            case .int(let n): out.appendDecimal(n)
+            case .text(let text): out.append(text)
+            }
         }
     }
 

@@ -5,10 +5,15 @@ import TextEscaping
 /// generic append path (capacity checks, small-string merging) for every token.
 public enum JSONWriter {
     public static func write(_ value: Value, indent: Int? = nil) throws -> String {
+        try box(value, indent: indent).value
+    }
+
+    /// The JSON text as a string box (what `json()` returns).
+    static func box(_ value: Value, indent: Int? = nil) throws -> StringBox {
         var out: [UInt8] = []
         out.reserveCapacity(256)
         try write(value, into: &out, indent: indent, level: 0, depth: 0)
-        return String(decoding: out, as: UTF8.self)
+        return out.withUnsafeBufferPointer { StringBox.make($0, flags: nil) }
     }
 
     static func write(_ value: Value, into out: inout [UInt8], indent: Int?, level: Int, depth: Int) throws {
@@ -27,7 +32,7 @@ public enum JSONWriter {
             guard f.isFinite else { throw CommandFailure("json(): \(Value.formatFloat(f)) has no JSON form") }
             append("\(f)", to: &out)
         case .rate(let r): append(String(r.bytesPerSecond), to: &out)
-        case .string(let s): appendQuoted(s.value, to: &out)
+        case .string(let s): appendQuoted(s, to: &out)
         case .list(let l):
             out.append(UInt8(ascii: "["))
             for (i, item) in l.items.enumerated() {
@@ -42,7 +47,7 @@ public enum JSONWriter {
             for (i, (k, v)) in m.entries.enumerated() {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
                 newline(level + 1)
-                appendQuoted(k.stringValue ?? k.value.str, to: &out)
+                if case .string(let key) = k { appendQuoted(key, to: &out) } else { appendQuoted(StringBox.make(k.value.str), to: &out) }
                 out.append(UInt8(ascii: ":"))
                 if indent != nil { out.append(UInt8(ascii: " ")) }
                 try write(v, into: &out, indent: indent, level: level + 1, depth: depth + 1)
@@ -71,8 +76,7 @@ public enum JSONWriter {
     }
 
     /// `text` as `escape` quotes it; text that needs no escape (most) is copied between the quotes.
-    private static func appendQuoted(_ text: String, to out: inout [UInt8]) {
-        var text = text
+    private static func appendQuoted(_ text: StringBox, to out: inout [UInt8]) {
         let copied = text.withUTF8 { bytes -> Bool in
             guard !JSONQuoting.needsEscape(bytes) else { return false }
             out.append(UInt8(ascii: "\""))
@@ -80,7 +84,7 @@ public enum JSONWriter {
             out.append(UInt8(ascii: "\""))
             return true
         }
-        if !copied { append(escape(text), to: &out) }
+        if !copied { append(escape(text.value), to: &out) }
     }
 
     private static func appendDecimal(_ i: Int, to out: inout [UInt8]) {

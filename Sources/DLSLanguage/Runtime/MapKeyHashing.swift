@@ -45,23 +45,7 @@ extension MapKey {
     @inline(__always)
     static func sameText(_ a: StringBox, _ b: StringBox, hash: UInt64) -> Bool {
         guard textHash(a) == hash else { return false }
-        return a.withUTF8 { x in b.withUTF8 { y in bytesEqual(x, y) } } || a.value == b.value
-    }
-
-    private static func bytesEqual(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
-        let n = x.count
-        guard n == y.count else { return false }
-        guard n > 0, let p = x.baseAddress, let q = y.baseAddress else { return true }
-        var i = 0
-        while i + 8 <= n {
-            if UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) != UnsafeRawPointer(q + i).loadUnaligned(as: UInt64.self) { return false }
-            i += 8
-        }
-        while i < n {
-            if p[i] != q[i] { return false }
-            i += 1
-        }
-        return true
+        return StringBox.equal(a, b)
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -78,14 +62,14 @@ extension MapKey {
     /// The text's hash, computed on first use and then read from the box.
     @inline(__always)
     static func textHash(_ box: StringBox) -> UInt64 {
-        let cached = box.cachedHash.load(ordering: .relaxed)
+        let cached = box.cachedHash
         return cached != 0 ? cached : computeTextHash(box)
     }
 
     private static func computeTextHash(_ box: StringBox) -> UInt64 {
         var h: UInt64
-        if let fast = box.withUTF8({ ASCIIBytes.all($0) ? hash($0) : nil }) {
-            h = fast
+        if box.isASCII {
+            h = box.withUTF8 { hash($0) }
         } else if var ascii = asciiEquivalent(box.value) {
             // Equal strings must hash alike, and String's == is canonical equivalence: a text whose
             // normal form is ASCII ("\u{212A}" == "K") hashes as that ASCII text.
@@ -96,7 +80,7 @@ extension MapKey {
             h = UInt64(bitPattern: Int64(hasher.finalize()))
         }
         if h == 0 { h = 1 }  // 0 marks "not computed"
-        box.cachedHash.store(h, ordering: .relaxed)
+        box.storeHash(h)
         return h
     }
 

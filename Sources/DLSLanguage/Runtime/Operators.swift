@@ -36,10 +36,8 @@ enum Operators {
         case let (.float(x), .int(y)):
             return try float(op, x, Double(y), at: location)
         case let (.string(xb), .string(yb)) where op == .add:
-            let x = xb.value, y = yb.value
-            let bytes = x.utf8.count + y.utf8.count
-            guard bytes <= Limits.maxStringBytes else { throw Limits.stringTooLong(bytes, at: location) }
-            return .string(x + y)
+            guard let joined = StringConcatenation.concatenate(xb, yb) else { throw Limits.stringTooLong(xb.count + yb.count, at: location) }
+            return .string(joined)
         case let (.string(xb), .int(n)) where op == .multiply:
             let x = xb.value
             guard n >= 0 else { throw RuntimeError("string repetition count \(n) is negative", at: location) }
@@ -169,7 +167,7 @@ enum Operators {
         case let (.float(x), .float(y)): return x.isNaN || y.isNaN ? nil : sign(x, y)
         case let (.int(x), .float(y)): return y.isNaN ? nil : sign(Double(x), y)
         case let (.float(x), .int(y)): return x.isNaN ? nil : sign(x, Double(y))
-        case let (.string(x), .string(y)): return sign(x.value, y.value)
+        case let (.string(x), .string(y)): return StringBox.order(x, y)
         case let (.rate(x), .rate(y)): return sign(x, y)
         default: return nil
         }
@@ -222,7 +220,7 @@ enum Operators {
         case let (.float(x), .float(y)): return x == y
         case let (.int(x), .float(y)), let (.float(y), .int(x)): return Double(x) == y
         case let (.rate(x), .rate(y)): return x == y
-        case let (.string(x), .string(y)): return x === y || x.value == y.value
+        case let (.string(x), .string(y)): return StringBox.equal(x, y)
         case let (.function(x), .function(y)): return x === y
         case let (.native(x), .native(y)): return x === y
         case let (.object(x), .object(y)): return x.object.isEqual(to: y.object)

@@ -1,6 +1,6 @@
 /// `"pci/${dev}/${i}\n"` built with one allocation: the values are evaluated into scratch slots on
-/// the value stack, measured, and copied as bytes (ints written digit by digit) into a String of
-/// the exact size. Appending piece by piece went through String's generic append path and cost
+/// the value stack, measured, and copied as bytes (ints written digit by digit) into a string box
+/// of the exact size. Appending piece by piece went through String's generic append path and cost
 /// ~2,000 instructions for a three-piece string. The literal text is kept as raw bytes so writing
 /// it copies no String (and retains nothing).
 final class StringInterpolation {
@@ -21,6 +21,8 @@ final class StringInterpolation {
     private let segmentCount: Int
     let evals: ContiguousArray<EvalBox>
     private let literalBytes: Int
+    /// What the literal text is (ASCII, plain); ints add nothing to it.
+    private let literalFlags: StringBox.Flags
 
     init(_ pieces: [Piece]) {
         var bytes: [UInt8] = []
@@ -43,6 +45,7 @@ final class StringInterpolation {
         segmentCount = segments.count
         self.evals = evals
         literalBytes = bytes.count
+        literalFlags = bytes.withUnsafeBufferPointer { StringBox.Flags.of($0) }
     }
 
     deinit {
@@ -59,20 +62,24 @@ final class StringInterpolation {
         let scratch = try interp.pushFrame(count, at: location)
         defer { interp.popFrame(scratch, count) }
         var total = literalBytes
+        var flags = literalFlags
         for j in 0..<count {
             let value = j == 0 ? try first(interp, base) : j == 1 ? try second(interp, base) : try evals[j].eval(interp, base)
             switch value {
-            case .string(let s): total += s.value.utf8.count; (scratch + j).pointee = value
+            case .string(let s):
+                total += s.count
+                flags.formIntersection(s.flags)
+                (scratch + j).pointee = value
             case .int(let i): total += StringInterpolation.decimalDigits(i); (scratch + j).pointee = value
             default:
-                let text = value.str
-                total += text.utf8.count
+                let text = StringBox.make(value.str)
+                total += text.count
+                flags.formIntersection(text.flags)
                 (scratch + j).pointee = .string(text)
             }
         }
         guard total <= Limits.maxStringBytes else { throw Limits.stringTooLong(total, at: location) }
-        let text = String(unsafeUninitializedCapacity: total) { buffer in
-            guard let start = buffer.baseAddress else { return 0 }
+        let text = StringBox.build(capacity: total, flags: flags) { start in
             var out = start
             for k in 0..<segmentCount {
                 let segment = segments[k]

@@ -44,7 +44,7 @@ public enum Value {
     public var isNil: Bool { if case .null = self { return true } else { return false } }
 
     @inline(__always)
-    public static func string(_ text: String) -> Value { .string(StringBox(text)) }
+    public static func string(_ text: String) -> Value { .string(StringBox.make(text)) }
 
     public static func object(_ object: any HostObject) -> Value { .object(HostObjectBox(object)) }
 
@@ -59,33 +59,6 @@ public enum Value {
     public var hostObject: (any HostObject)? {
         if case .object(let box) = self { return box.object }
         return nil
-    }
-}
-
-/// The payload of a string value, shared by the map keys made from it. Immutable once shared: only
-/// a box that is uniquely referenced is appended to in place (`s += t`). It keeps the text's hash
-/// once a map has asked for it, so a key looked up again (a field name, a literal key) is not
-/// hashed again; unchecked Sendable because a shared box never changes.
-public final class StringBox: @unchecked Sendable, CustomStringConvertible {
-    @exclusivity(unchecked) public private(set) var value: String
-    /// The seed-independent hash (see MapKeyHashing); 0 until computed. Atomic (relaxed): two
-    /// threads may hash a shared key at once, and both store the same number.
-    let cachedHash = Atomic<UInt64>(0)
-    @inline(__always)
-    public init(_ value: String) { self.value = value }
-    /// The text itself, so a box interpolated where its string was meant still prints the string.
-    public var description: String { value }
-
-    /// The text's bytes, read in place (a copy of the String would retain and release its storage
-    /// around every read). `withUTF8` rewrites only a String that is not contiguous UTF-8, and
-    /// every String on Linux is, so a shared box is only read.
-    @inline(__always)
-    func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R { try value.withUTF8(body) }
-
-    /// Appends in place; callers own the only reference.
-    func append(_ text: String) {
-        value += text
-        cachedHash.store(0, ordering: .relaxed)
     }
 }
 
@@ -150,8 +123,9 @@ extension Value {
     }
 }
 
-/// The kinds of values that can be map keys (immutable ones).
-public enum MapKey: Hashable, Sendable {
+/// The kinds of values that can be map keys (immutable ones). Unchecked Sendable for the string
+/// box (a ManagedBuffer, which is never Sendable): a box that is shared never changes.
+public enum MapKey: Hashable, @unchecked Sendable {
     case null
     case bool(Bool)
     case int(Int)
@@ -161,7 +135,7 @@ public enum MapKey: Hashable, Sendable {
     case string(StringBox)
 
     @inline(__always)
-    public static func string(_ text: String) -> MapKey { .string(StringBox(text)) }
+    public static func string(_ text: String) -> MapKey { .string(StringBox.make(text)) }
 
     public init?(_ value: Value) {
         switch value {
@@ -194,7 +168,7 @@ public enum MapKey: Hashable, Sendable {
 
     public static func == (a: MapKey, b: MapKey) -> Bool {
         switch (a, b) {
-        case let (.string(x), .string(y)): return x === y || x.value == y.value
+        case let (.string(x), .string(y)): return StringBox.equal(x, y)
         case let (.int(x), .int(y)): return x == y
         case (.null, .null): return true
         case let (.bool(x), .bool(y)): return x == y
