@@ -77,6 +77,10 @@ extension Compiler {
                         if let flow = try step(key.value, value) { return flow }
                     } else if let flow = try step(key.value, nil) { return flow }
                 }
+            case .string(let s) where s.isPlain:
+                for i in 0..<s.count {
+                    if let flow = try step(.int(i), .string(PlainText.character(s, at: i))) { return flow }
+                }
             case .string(let s):
                 for (i, ch) in s.value.enumerated() {
                     if let flow = try step(.int(i), .string(String(ch))) { return flow }

@@ -31,16 +31,15 @@ enum Access {
             }
             return map.value(at: i)
         case .string(let box):
-            let s = box.value
             guard case .int(let i) = key else {
                 throw RuntimeError("string index must be int, got \(key.typeName)", at: location)
             }
-            let count = s.count
+            let count = CharacterCount.of(box)
             let index = i < 0 ? count + i : i
             guard index >= 0 && index < count else {
                 throw RuntimeError("index \(i) out of range: the string has \(count) characters\(suffix(what))", at: location)
             }
-            return .string(String(s[s.index(s.startIndex, offsetBy: index)]))
+            return .string(PlainText.character(box, at: index))
         case .object(let box):
             let o = box.object
             guard let name = key.stringValue, let v = o.field(name) else {

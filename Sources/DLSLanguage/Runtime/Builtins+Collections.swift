@@ -6,7 +6,7 @@ extension Builtins {
         switch v {
         case .list(let l): return l.items
         case .map(let m): return m.entries.keys.map(\.value)
-        case .string(let box): return box.value.map { .string(String($0)) }
+        case .string(let box): return PlainText.characterList(box)
         default: throw args.error("expected a list, map or string, got \(v.typeName)")
         }
     }
@@ -63,8 +63,8 @@ extension Builtins {
             case .list(let l): return .bool(l.items.contains { Operators.equal($0, args[1]) })
             case .map(let m): return .bool(m.position(of: args[1]) != nil)
             case .string(let box):
-                guard let t = args[1].stringValue else { throw args.error("a string can only contain a string") }
-                return .bool(t.isEmpty || box.value.contains(t))
+                guard case .string(let t) = args[1] else { throw args.error("a string can only contain a string") }
+                return .bool(PlainText.contains(box, t))
             default: throw args.error("first argument must be a list, map or string, got \(args[0].typeName)")
             }
         },

@@ -9,11 +9,11 @@ extension Arguments {
 /// Builtins on strings and slices.
 extension Builtins {
     static var strings: [NativeFunction] { [
-        NativeFunction("starts_with", arity: 2...2) { args in .bool(try args.string(0).hasPrefix(try args.string(1))) },
-        NativeFunction("ends_with", arity: 2...2) { args in .bool(try args.string(0).hasSuffix(try args.string(1))) },
-        NativeFunction("upper", arity: 1...1) { args in .string(try args.string(0).uppercased()) },
-        NativeFunction("lower", arity: 1...1) { args in .string(try args.string(0).lowercased()) },
-        NativeFunction("trim", arity: 1...1) { args in .string(try args.string(0).trimmingSpaces()) },
+        NativeFunction("starts_with", arity: 2...2) { args in .bool(PlainText.hasPrefix(try args.stringBox(0), try args.stringBox(1))) },
+        NativeFunction("ends_with", arity: 2...2) { args in .bool(PlainText.hasSuffix(try args.stringBox(0), try args.stringBox(1))) },
+        NativeFunction("upper", arity: 1...1) { args in .string(PlainText.changingCase(try args.stringBox(0), upper: true)) },
+        NativeFunction("lower", arity: 1...1) { args in .string(PlainText.changingCase(try args.stringBox(0), upper: false)) },
+        NativeFunction("trim", arity: 1...1) { args in .string(PlainText.trim(try args.stringBox(0))) },
         NativeFunction("replace", arity: 3...3) { args in
             let s = try args.string(0), old = try args.string(1), new = try args.stringBox(2)
             guard !old.isEmpty else { throw args.error("the text to replace must not be empty") }
@@ -35,8 +35,7 @@ extension Builtins {
             case .list(let l):
                 return .list(ListObject(Array(l.items[try bounds(l.items.count)])))
             case .string(let box):
-                let characters = Array(box.value)
-                return .string(String(characters[try bounds(characters.count)]))
+                return .string(PlainText.slice(box, try bounds(CharacterCount.of(box))))
             default:
                 throw args.error("argument 1 must be a list or string, got \(args[0].typeName)")
             }

@@ -66,6 +66,7 @@ enum Builtins {
                 guard r.bytesPerSecond <= UInt64(Int.max) else { throw args.error("rate too large for an int") }
                 return .int(Int(r.bytesPerSecond))
             case .string(let box):
+                if let v = PlainText.integer(box) { return .int(v) }
                 let s = box.value
                 let t = s.trimmingSpaces()
                 if let v = Int(t) { return .int(v) }
